@@ -1,0 +1,200 @@
+package org.medfund.common;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * An amount of renminbi held as a whole number of fen (分). Never a binary floating point number.
+ *
+ * <p>Arithmetic is exact; overflow is an error ({@link ArithmeticException}). The only roundings are
+ * {@link #times(BigDecimal, RoundingMode)} and {@link #ofYuan(String, RoundingMode)}, where the caller names the
+ * rounding mode: a policy rounds once, at the end of its calculation (DESIGN.md §4).
+ */
+public final class Money implements Comparable<Money> {
+
+    public static final Money ZERO = new Money(0);
+
+    private static final Pattern YUAN_TEXT = Pattern.compile("-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d+)?");
+
+    private final long fen;
+
+    private Money(long fen) {
+        this.fen = fen;
+    }
+
+    public static Money ofFen(long fen) {
+        return fen == 0 ? ZERO : new Money(fen);
+    }
+
+    /** Parses yuan text such as "1,234.56" or "1234.5"; more than two decimals is rejected. */
+    public static Money ofYuan(String text) {
+        return ofYuan(text, RoundingMode.UNNECESSARY);
+    }
+
+    /** Parses yuan text, rounding extra decimals with the given mode (UNNECESSARY rejects them). */
+    public static Money ofYuan(String text, RoundingMode rounding) {
+        if (text == null || !YUAN_TEXT.matcher(text.strip()).matches()) {
+            throw new IllegalArgumentException("not a yuan amount: " + text);
+        }
+        BigDecimal yuan = new BigDecimal(text.strip().replace(",", ""));
+        try {
+            return ofFen(yuan.movePointRight(2).setScale(0, rounding).longValueExact());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("yuan amount has more than two decimals or is too large: " + text, e);
+        }
+    }
+
+    public long fen() {
+        return fen;
+    }
+
+    public boolean isZero() {
+        return fen == 0;
+    }
+
+    public boolean isNegative() {
+        return fen < 0;
+    }
+
+    public boolean isPositive() {
+        return fen > 0;
+    }
+
+    public Money plus(Money other) {
+        return ofFen(Math.addExact(fen, other.fen));
+    }
+
+    public Money minus(Money other) {
+        return ofFen(Math.subtractExact(fen, other.fen));
+    }
+
+    public Money negate() {
+        return ofFen(Math.negateExact(fen));
+    }
+
+    public Money abs() {
+        return fen < 0 ? negate() : this;
+    }
+
+    public Money max(Money other) {
+        return fen >= other.fen ? this : other;
+    }
+
+    public Money min(Money other) {
+        return fen <= other.fen ? this : other;
+    }
+
+    /** Multiplies by an exact decimal factor (e.g. 1.5) and rounds once to the fen with the given mode. */
+    public Money times(BigDecimal factor, RoundingMode rounding) {
+        return ofFen(BigDecimal.valueOf(fen).multiply(factor).setScale(0, rounding).longValueExact());
+    }
+
+    /** Divides by a whole number and rounds once to the fen with the given mode (e.g. a monthly average). */
+    public Money dividedBy(long divisor, RoundingMode rounding) {
+        if (divisor <= 0) {
+            throw new IllegalArgumentException("divisor must be positive: " + divisor);
+        }
+        return ofFen(BigDecimal.valueOf(fen).divide(BigDecimal.valueOf(divisor), 0, rounding).longValueExact());
+    }
+
+    /** Splits into {@code parts} amounts that differ by at most one fen and sum exactly to this amount. */
+    public List<Money> split(int parts) {
+        if (parts <= 0) {
+            throw new IllegalArgumentException("parts must be positive: " + parts);
+        }
+        List<Long> weights = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) {
+            weights.add(1L);
+        }
+        return allocate(weights);
+    }
+
+    /**
+     * Allocates this amount in proportion to non-negative weights so the parts sum exactly to the whole: each part
+     * gets the floor of its share and the fen left over go one each to the largest remainders (ties: earlier part).
+     */
+    public List<Money> allocate(List<Long> weights) {
+        if (weights.isEmpty()) {
+            throw new IllegalArgumentException("weights must not be empty");
+        }
+        BigInteger total = BigInteger.ZERO;
+        for (long weight : weights) {
+            if (weight < 0) {
+                throw new IllegalArgumentException("weights must not be negative: " + weight);
+            }
+            total = total.add(BigInteger.valueOf(weight));
+        }
+        if (total.signum() == 0) {
+            throw new IllegalArgumentException("weights must not all be zero");
+        }
+        BigInteger whole = BigInteger.valueOf(Math.abs(fen));
+        long[] parts = new long[weights.size()];
+        BigInteger[] remainders = new BigInteger[weights.size()];
+        long given = 0;
+        for (int i = 0; i < parts.length; i++) {
+            BigInteger[] qr = whole.multiply(BigInteger.valueOf(weights.get(i))).divideAndRemainder(total);
+            parts[i] = qr[0].longValueExact();
+            remainders[i] = qr[1];
+            given += parts[i];
+        }
+        long left = Math.abs(fen) - given;
+        for (; left > 0; left--) {
+            int best = -1;
+            for (int i = 0; i < parts.length; i++) {
+                if (remainders[i] != null && (best < 0 || remainders[i].compareTo(remainders[best]) > 0)) {
+                    best = i;
+                }
+            }
+            parts[best]++;
+            remainders[best] = null;
+        }
+        List<Money> result = new ArrayList<>(parts.length);
+        for (long part : parts) {
+            result.add(ofFen(fen < 0 ? -part : part));
+        }
+        return result;
+    }
+
+    /** Yuan with two decimals and thousands separators: "1,234.56", "-0.01". */
+    public String toYuanText() {
+        return String.format("%,.2f", toYuan());
+    }
+
+    /** Yuan with two decimals, no separators: "1234.56" (for files and the API). */
+    public String toPlainYuan() {
+        return toYuan().toPlainString();
+    }
+
+    public BigDecimal toYuan() {
+        return BigDecimal.valueOf(fen, 2);
+    }
+
+    /** The amount in Chinese capital numerals as printed on payment notices, e.g. "壹仟贰佰叁拾肆元伍角陆分". */
+    public String toChineseCapital() {
+        return ChineseCapital.of(fen);
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        return Long.compare(fen, other.fen);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Money money && money.fen == fen;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(fen);
+    }
+
+    @Override
+    public String toString() {
+        return toYuanText();
+    }
+}

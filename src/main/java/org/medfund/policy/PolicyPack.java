@@ -1,0 +1,34 @@
+package org.medfund.policy;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * One version of the rules of one policy document.
+ *
+ * @param id e.g. {@code henan-2023}
+ * @param version 1, 2, …: a parameter change is a new version with its own effective date
+ * @param documentNo e.g. 豫财社〔2023〕178号
+ * @param seed the seed document number, e.g. "000"
+ * @param regionCode the region it governs (applies to that region and its descendants)
+ * @param effectiveUntil null when open-ended
+ * @param effectiveConfigured true when the seed does not state the effective date and it is configuration
+ * @param parameters rule name → parameter
+ */
+public record PolicyPack(String id, int version, String title, String documentNo, String issuers, String seed,
+                         String regionCode, LocalDate issuedOn, LocalDate effectiveFrom, LocalDate effectiveUntil,
+                         boolean effectiveConfigured, Map<String, Parameter> parameters) {
+
+    public PolicyPack {
+        parameters = Map.copyOf(parameters);
+    }
+
+    public boolean inForceOn(LocalDate date) {
+        return !date.isBefore(effectiveFrom) && (effectiveUntil == null || !date.isAfter(effectiveUntil));
+    }
+
+    /** e.g. "henan-2023 v1". */
+    public String label() {
+        return id + " v" + version;
+    }
+}

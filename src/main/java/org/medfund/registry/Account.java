@@ -1,0 +1,11 @@
+package org.medfund.registry;
+
+/**
+ * A bank or fiscal account held by an organisation.
+ *
+ * @param kind INCOME (收入户), EXPENDITURE (支出户), SPECIAL (财政专户) or BANK (a hospital's settlement account)
+ * @param insuranceType the fund the sub-account serves (310, 390, …), null when shared
+ */
+public record Account(String id, String orgCode, String kind, String insuranceType, String bankName,
+                      String accountNo, String accountName) {
+}

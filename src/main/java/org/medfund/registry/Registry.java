@@ -1,0 +1,50 @@
+package org.medfund.registry;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reference data every capability needs: pooling regions with their hierarchy, organisations (agencies, finance
+ * departments, settlement centres, hospitals, …), bank and fiscal accounts, insurance types. Lookups of unknown
+ * codes answer empty; {@code require*} methods throw a {@link org.medfund.common.Rejection} naming the field.
+ */
+public interface Registry {
+
+    Optional<Region> region(String regionCode);
+
+    Region requireRegion(String regionCode, String field);
+
+    /** The region itself first, then its parent, up to the province. */
+    List<Region> lineage(String regionCode);
+
+    /** Direct and indirect sub-regions, not including the region itself. */
+    List<Region> descendants(String regionCode);
+
+    Optional<Org> org(String orgCode);
+
+    Org requireOrg(String orgCode, String field);
+
+    /** Organisations of a kind in a region (not its sub-regions). */
+    List<Org> orgs(String regionCode, OrgKind kind);
+
+    /** The medical insurance agency (经办机构) that serves a region. */
+    Optional<Org> agencyOf(String regionCode);
+
+    /** The finance department (财政) of a region. */
+    Optional<Org> financeOf(String regionCode);
+
+    /** Designated hospitals and pharmacies registered in a region (not its sub-regions). */
+    List<Org> hospitals(String regionCode);
+
+    List<Account> accounts(String orgCode);
+
+    List<InsuranceType> insuranceTypes();
+
+    Optional<InsuranceType> insuranceType(String code);
+
+    /** Whether an actor may see data that belongs to the region (hospital: never by region; see canSeeOrg). */
+    boolean canSeeRegion(Actor actor, String regionCode);
+
+    /** Whether an actor may see data that belongs to the organisation (a hospital sees only itself). */
+    boolean canSeeOrg(Actor actor, String orgCode);
+}
