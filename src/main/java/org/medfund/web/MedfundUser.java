@@ -1,0 +1,63 @@
+package org.medfund.web;
+
+import java.util.Collection;
+import java.util.List;
+import org.medfund.registry.Actor;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The authenticated principal of a staff session or an API token: a user of one organisation. Controllers take
+ * {@code @AuthenticationPrincipal MedfundUser user} and pass {@link #actor()} to the capability they call; tests
+ * authenticate with {@code SecurityMockMvcRequestPostProcessors.user(new MedfundUser(...))}.
+ */
+public final class MedfundUser implements UserDetails {
+
+    private final Actor actor;
+    private final String displayName;
+    private final String passwordHash;
+
+    public MedfundUser(Actor actor, String displayName, String passwordHash) {
+        this.actor = actor;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+    }
+
+    /** A principal for tests and jobs that never log in with a password. */
+    public static MedfundUser of(Actor actor) {
+        return new MedfundUser(actor, actor.userId(), "{noop}");
+    }
+
+    public Actor actor() {
+        return actor;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return actor.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return actor.userId();
+    }
+
+    @Override
+    public String toString() {
+        return "MedfundUser[" + actor.userId() + "@" + actor.orgCode() + "]";
+    }
+
+    List<String> roleNames() {
+        return actor.roles().stream().map(Enum::name).sorted().toList();
+    }
+}
