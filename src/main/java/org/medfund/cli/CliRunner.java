@@ -47,6 +47,16 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
         for (MedfundSubcommand subcommand : subcommands) {
             root.addSubcommand(new CommandLine(subcommand, new SpringFactory(context)));
         }
+        List<NestedSubcommand> nested = context.getBeansOfType(NestedSubcommand.class).values().stream()
+                .sorted(Comparator.comparing(c -> new CommandLine(c).getCommandName()))
+                .toList();
+        for (NestedSubcommand subcommand : nested) {
+            CommandLine parent = root.getSubcommands().get(subcommand.parent());
+            if (parent == null) {
+                throw new IllegalStateException("no group command " + subcommand.parent() + " for " + subcommand);
+            }
+            parent.addSubcommand(new CommandLine(subcommand, new SpringFactory(context)));
+        }
         root.setExecutionExceptionHandler(new OneLineErrors());
         root.setParameterExceptionHandler(new OneLineErrors());
         return root;
