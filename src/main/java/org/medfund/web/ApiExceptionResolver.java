@@ -35,8 +35,9 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Turns every exception of a request under {@code /api/} into an RFC 9457 problem (see {@link Problems}); page
- * requests are left to Spring's error page. A resolver rather than a {@code @RestControllerAdvice}, because it must
+ * Turns every exception of a request under {@code /api/} into an RFC 9457 problem (see {@link Problems}). On pages
+ * only a {@link Rejection} is handled — rendered as the Chinese page {@code problem.html} with its status, code and
+ * field — and everything else is left to Spring's error page. A resolver rather than a {@code @RestControllerAdvice}, because it must
  * also answer requests that reached no controller (unknown route, wrong method), and must never touch pages.
  * Expected errors are {@link Rejection}s and request-shape errors (4xx, not logged); anything else is a bug: logged
  * with its stack trace and answered with a 500 that reveals nothing of the internals.
@@ -62,8 +63,11 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception exception) {
-        if (!isApi(request) || response.isCommitted()) {
+        if (response.isCommitted()) {
             return null;
+        }
+        if (!isApi(request)) {
+            return pageProblem(response, exception);
         }
         try {
             answer(request, response, exception);
@@ -71,6 +75,21 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
             log.warn("could not write problem for {}: {}", request.getRequestURI(), e.toString());
         }
         return new ModelAndView();
+    }
+
+    /** A rejection on a page: the same status, and a page that says what was wrong with the input. */
+    private static ModelAndView pageProblem(HttpServletResponse response, Exception exception) {
+        Rejection rejection = rejectionIn(exception);
+        if (rejection == null) {
+            return null;
+        }
+        ModelAndView page = new ModelAndView("problem");
+        page.setStatus(org.springframework.http.HttpStatusCode.valueOf(rejection.status()));
+        page.addObject("status", rejection.status());
+        page.addObject("code", rejection.code());
+        page.addObject("field", rejection.field());
+        page.addObject("detail", rejection.getMessage());
+        return page;
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, Exception exception)

@@ -74,11 +74,15 @@ class ApiExceptionResolverTest {
     }
 
     @Test
-    @DisplayName("pages are not answered with problem+json")
+    @DisplayName("pages are not answered with problem+json: a rejection renders the problem page, a bug is left alone")
     void pagesLeftAlone() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/ledger");
         assertThat(resolver.resolveException(request, new MockHttpServletResponse(), null,
                 new IllegalStateException("x"))).isNull();
+        var page = resolver.resolveException(request, new MockHttpServletResponse(), null,
+                Rejection.notFound("calendar.out-of-range", "year", "超出范围"));
+        assertThat(page.getViewName()).isEqualTo("problem");
+        assertThat(page.getStatus().value()).isEqualTo(404);
         assertThat(ApiExceptionResolver.isApi(new MockHttpServletRequest("GET", "/apiary"))).isFalse();
     }
 
