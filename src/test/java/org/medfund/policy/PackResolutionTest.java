@@ -211,4 +211,15 @@ class PackResolutionTest {
             }
         }
     }
+
+    @Test
+    @DisplayName("docs/policy-rules.md lists every shipped rule name")
+    void rulesDocumented() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/policy-rules.md"));
+        for (PolicyPack pack : PackFile.loadShipped()) {
+            for (String name : pack.parameters().keySet()) {
+                assertThat(doc).as(pack.label() + " " + name).contains("| `" + name + "` | " + pack.id() + " |");
+            }
+        }
+    }
 }
