@@ -1,0 +1,106 @@
+package org.medfund.prepayment;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.medfund.common.Rejection;
+
+/**
+ * Who may receive a prepayment. Henan (seed 000 二(一)): designated hospitals of grade ≥ 二级 with a service agreement
+ * recording prepayment terms (二(二) last paragraph). Xinyang (seed 002 art. 3): all five conditions, each recorded
+ * with its evidence and the reviewer's decision; (五) is computed from the register, not declared.
+ */
+public final class Eligibility {
+
+    private Eligibility() {
+    }
+
+    /** The five conditions of seed 002 art. 3. */
+    public enum Condition {
+        AGREEMENT_AND_PERFORMANCE("一", "履行服务协议，正常结算满一个自然年度以上，上一协议年度无协议处理，绩效考核合格以上"),
+        SOUND_FINANCES("二", "财务管理制度健全，经营状况正常，具有偿还能力，无财产保全、未履行债务、被执行情形"),
+        COOPERATES_KEY_TASKS("三", "配合落实医保重点工作，连续12个月内无因落实不到位被约谈或通报"),
+        COOPERATES_SUPERVISION("四", "配合基金监管检查，连续12个月内无被医保部门处罚，无因欺诈骗保被移送司法机关"),
+        LAST_YEAR_RETURNED("五", "上一年度应交回的各类预付金已按要求交回");
+
+        private final String item;
+        private final String text;
+
+        Condition(String item, String text) {
+            this.item = item;
+            this.text = text;
+        }
+
+        public String article() {
+            return "seed 002 art. 3(" + item + ")";
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /** The reviewer's finding on one condition, with the evidence seen. */
+    public record Finding(Condition condition, boolean met, String evidence, String reviewerUserId) {
+    }
+
+    public record Outcome(boolean eligible, List<String> refusals) {
+
+        public Outcome {
+            refusals = List.copyOf(refusals);
+        }
+    }
+
+    /**
+     * @param findings one per condition (五 included: its evidence is what the reviewer saw; the register decides)
+     * @param lastYearCleared computed from the register: no prepayment of an earlier year is still outstanding
+     */
+    public static Outcome xinyang(List<Finding> findings, boolean lastYearCleared) {
+        Map<Condition, Finding> byCondition = new EnumMap<>(Condition.class);
+        for (Finding finding : findings) {
+            if (finding.evidence() == null || finding.evidence().isBlank()) {
+                throw new Rejection("prepayment.evidence-missing", "findings." + finding.condition().name(),
+                        "第三条" + finding.condition().item + "项须记录审核依据");
+            }
+            if (byCondition.put(finding.condition(), finding) != null) {
+                throw new Rejection("prepayment.finding-duplicate", "findings." + finding.condition().name(),
+                        "第三条" + finding.condition().item + "项重复审核");
+            }
+        }
+        List<String> refusals = new ArrayList<>();
+        for (Condition condition : Condition.values()) {
+            Finding finding = byCondition.get(condition);
+            if (finding == null) {
+                throw new Rejection("prepayment.finding-missing", "findings." + condition.name(),
+                        "第三条" + condition.item + "项尚未审核");
+            }
+            boolean met = condition == Condition.LAST_YEAR_RETURNED ? lastYearCleared : finding.met();
+            if (!met) {
+                refusals.add("不符合" + condition.article() + "：" + condition.text());
+            }
+        }
+        return new Outcome(refusals.isEmpty(), refusals);
+    }
+
+    /**
+     * Henan scope: grade at least {@code gradeMin}, designated, and a service agreement with prepayment terms.
+     *
+     * @param grade null when the hospital is not graded
+     */
+    public static Outcome henan(Integer grade, boolean designated, boolean hasAgreement, int gradeMin,
+                                String citation) {
+        List<String> refusals = new ArrayList<>();
+        if (!designated) {
+            refusals.add("非定点医疗机构（" + citation + "）");
+        }
+        if (grade == null || grade < gradeMin) {
+            refusals.add("医疗机构等级" + (grade == null ? "未评定" : "为" + grade + "级") + "，预拨范围为"
+                    + gradeMin + "级及以上（" + citation + "）");
+        }
+        if (!hasAgreement) {
+            refusals.add("服务协议未明确预拨条款，不得预拨（seed 000 二(二)）");
+        }
+        return new Outcome(refusals.isEmpty(), refusals);
+    }
+}

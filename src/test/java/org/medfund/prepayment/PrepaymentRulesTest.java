@@ -1,0 +1,165 @@
+package org.medfund.prepayment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.medfund.common.Money;
+import org.medfund.common.Rejection;
+
+/** The pure prepayment rules of seed 000 二 and seed 002, checked with odd fen and exact thresholds. */
+class PrepaymentRulesTest {
+
+    private static final String HENAN = "henan-2023 v1, seed 000 二(二)";
+
+    @Test
+    @DisplayName("seed 000 二(二): 1.5 × monthly average, odd fen rounded once half-up")
+    void henanSizingOddFen() {
+        SortedMap<YearMonth, Money> monthly = new TreeMap<>();
+        for (int m = 1; m <= 12; m++) {
+            monthly.put(YearMonth.of(2023, m), Money.ofFen(100_001));
+        }
+        monthly.put(YearMonth.of(2023, 12), Money.ofFen(100_002));
+        // total 1,200,013 fen × 1.5 / 12 = 150,001.625 → 150,002 fen (rounding once; per-month rounding would differ)
+        var derivation = Sizing.monthlyAverageTimes(monthly, Year.of(2023), new BigDecimal("1.5"),
+                Sizing.AverageBasis.MONTHS_WITH_DATA, HENAN);
+        assertThat(derivation.result()).isEqualTo(Money.ofFen(150_002));
+        assertThat(derivation.citation()).isEqualTo(HENAN);
+        assertThat(derivation.inputs()).extracting(i -> i.name()).contains("2023-01 统筹基金支付", "计算月数", "倍数");
+        assertThat(derivation.explain()).contains("1.5 × 2023 年统筹基金月均结算额", "1,500.02");
+    }
+
+    @Test
+    @DisplayName("seed 000 二(二): .5 fen rounds up; 1 fen × 1.5 = 1.5 → 2 fen")
+    void halfUp() {
+        var derivation = Sizing.monthlyAverageTimes(new TreeMap<>(java.util.Map.of(YearMonth.of(2023, 3),
+                Money.ofFen(1))), Year.of(2023), new BigDecimal("1.5"), Sizing.AverageBasis.MONTHS_WITH_DATA, HENAN);
+        assertThat(derivation.result()).isEqualTo(Money.ofFen(2));
+    }
+
+    @Test
+    @DisplayName("decision: a hospital with 7 months of data averages over those 7 (or 12 under CALENDAR_YEAR)")
+    void sevenMonths() {
+        SortedMap<YearMonth, Money> monthly = new TreeMap<>();
+        for (int m = 6; m <= 12; m++) {
+            monthly.put(YearMonth.of(2023, m), Money.ofYuan("70000.01"));
+        }
+        var withData = Sizing.monthlyAverageTimes(monthly, Year.of(2023), new BigDecimal("1.5"),
+                Sizing.AverageBasis.MONTHS_WITH_DATA, HENAN);
+        // 7 × 7,000,001 × 1.5 / 7 = 10,500,001.5 → 10,500,002 fen
+        assertThat(withData.result()).isEqualTo(Money.ofFen(10_500_002));
+        var calendar = Sizing.monthlyAverageTimes(monthly, Year.of(2023), new BigDecimal("1.5"),
+                Sizing.AverageBasis.CALENDAR_YEAR, HENAN);
+        // 49,000,007 × 1.5 / 12 = 6,125,000.875 → 6,125,001 fen
+        assertThat(calendar.result()).isEqualTo(Money.ofFen(6_125_001));
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 4: factor 1 = last year's monthly average; no data → zero")
+    void xinyangSizing() {
+        SortedMap<YearMonth, Money> monthly = new TreeMap<>();
+        monthly.put(YearMonth.of(2025, 1), Money.ofFen(10));
+        monthly.put(YearMonth.of(2025, 2), Money.ofFen(11));
+        monthly.put(YearMonth.of(2025, 3), Money.ofFen(11));
+        var derivation = Sizing.monthlyAverageTimes(monthly, Year.of(2025), BigDecimal.ONE,
+                Sizing.AverageBasis.MONTHS_WITH_DATA, "xinyang-2025 v1, seed 002 art. 4");
+        assertThat(derivation.result()).isEqualTo(Money.ofFen(11)); // 32 / 3 = 10.67 → 11
+        assertThat(derivation.formula()).startsWith("2025 年");
+        assertThat(Sizing.monthlyAverageTimes(new TreeMap<>(), Year.of(2025), BigDecimal.ONE,
+                Sizing.AverageBasis.MONTHS_WITH_DATA, "x").result()).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 5: emergency adjustment keeps the art. 4 amount and the city decision")
+    void emergencyAdjustment() {
+        var base = Sizing.monthlyAverageTimes(new TreeMap<>(java.util.Map.of(YearMonth.of(2025, 1),
+                Money.ofFen(100))), Year.of(2025), BigDecimal.ONE, Sizing.AverageBasis.MONTHS_WITH_DATA, "a4");
+        var adjusted = Sizing.adjusted(base, Money.ofFen(150), "信医保〔2026〕1号", "突发公共卫生事件", "a5");
+        assertThat(adjusted.result()).isEqualTo(Money.ofFen(150));
+        assertThat(adjusted.explain()).contains("信医保〔2026〕1号", "第四条核定额度 = 1.00");
+    }
+
+    @Test
+    @DisplayName("seed 000 二(二) 轧差: pay the difference or recover the excess")
+    void netting() {
+        var more = Netting.of(Money.ofFen(1_000), Money.ofFen(700), HENAN);
+        assertThat(more.toPay()).isEqualTo(Money.ofFen(300));
+        assertThat(more.toRecover()).isEqualTo(Money.ZERO);
+        var less = Netting.of(Money.ofFen(700), Money.ofFen(1_000), HENAN);
+        assertThat(less.toPay()).isEqualTo(Money.ZERO);
+        assertThat(less.toRecover()).isEqualTo(Money.ofFen(300));
+        assertThat(less.derivation().result()).isEqualTo(Money.ofFen(-300));
+        var first = Netting.of(Money.ofFen(5), Money.ZERO, HENAN);
+        assertThat(first.toPay()).isEqualTo(Money.ofFen(5));
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 6(五): offset only when the settlement absorbs all; one fen short → full return")
+    void allOrNothing() {
+        assertThat(Clearing.decide(Money.ofFen(1_000_000), Money.ofFen(1_000_000))).isEqualTo(Clearing.Method.OFFSET);
+        assertThat(Clearing.decide(Money.ofFen(1_000_000), Money.ofFen(999_999))).isEqualTo(Clearing.Method.RETURN);
+        assertThat(Clearing.decide(Money.ofFen(1), Money.ZERO)).isEqualTo(Clearing.Method.RETURN);
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 10: nine triggers; (一)–(五) give 10 working days to return")
+    void triggers() {
+        assertThat(RecoveryTrigger.values()).hasSize(9);
+        assertThat(RecoveryTrigger.UNPAID_JUDGEMENT_DEBT.returnWithinWorkingDays()).isEqualTo(10);
+        assertThat(RecoveryTrigger.FRAUDULENT_ELIGIBILITY.returnWithinWorkingDays()).isZero();
+        assertThat(RecoveryTrigger.MISUSE.article()).isEqualTo("seed 002 art. 10(七)");
+    }
+
+    @Test
+    @DisplayName("seed 000 二(一): grade 一级 excluded; no service agreement → no prepayment")
+    void henanScope() {
+        assertThat(Eligibility.henan(2, true, true, 2, HENAN).eligible()).isTrue();
+        var grade1 = Eligibility.henan(1, true, true, 2, HENAN);
+        assertThat(grade1.eligible()).isFalse();
+        assertThat(grade1.refusals()).singleElement().asString().contains("1级", "2级及以上");
+        assertThat(Eligibility.henan(3, true, false, 2, HENAN).refusals()).singleElement().asString()
+                .contains("服务协议");
+        assertThat(Eligibility.henan(null, true, true, 2, HENAN).eligible()).isFalse();
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 3: each unmet condition refuses with its article; (五) is computed")
+    void xinyangConditions() {
+        List<Eligibility.Finding> all = new ArrayList<>();
+        for (var condition : Eligibility.Condition.values()) {
+            all.add(new Eligibility.Finding(condition, true, "材料 " + condition.name(), "reviewer-1"));
+        }
+        assertThat(Eligibility.xinyang(all, true).eligible()).isTrue();
+        var uncleared = Eligibility.xinyang(all, false);
+        assertThat(uncleared.refusals()).singleElement().asString().contains("seed 002 art. 3(五)");
+        all.set(1, new Eligibility.Finding(Eligibility.Condition.SOUND_FINANCES, false, "有财产被保全", "r"));
+        assertThat(Eligibility.xinyang(all, true).refusals()).singleElement().asString()
+                .contains("seed 002 art. 3(二)");
+        assertThatThrownBy(() -> Eligibility.xinyang(all.subList(0, 4), true)).isInstanceOf(Rejection.class)
+                .hasMessageContaining("五项尚未审核");
+        all.set(0, new Eligibility.Finding(Eligibility.Condition.AGREEMENT_AND_PERFORMANCE, true, " ", "r"));
+        assertThatThrownBy(() -> Eligibility.xinyang(all, true)).isInstanceOf(Rejection.class)
+                .extracting(e -> ((Rejection) e).field()).isEqualTo("findings.AGREEMENT_AND_PERFORMANCE");
+    }
+
+    @Test
+    @DisplayName("seed 002 annex: six items and four commitments required")
+    void form() {
+        var ok = new ApplicationForm("a", "b", "c", "d", "e", "无", true, true, true, true);
+        ok.validate();
+        var noCommitment = new ApplicationForm("a", "b", "c", "d", "e", "无", true, true, false, true);
+        assertThatThrownBy(noCommitment::validate).isInstanceOf(Rejection.class)
+                .extracting(e -> ((Rejection) e).field()).isEqualTo("cooperateWithReturn");
+        var blank = new ApplicationForm("a", "", "c", "d", "e", "无", true, true, true, true);
+        assertThatThrownBy(blank::validate).extracting(e -> ((Rejection) e).field())
+                .isEqualTo("agreementPerformance");
+    }
+}
