@@ -310,6 +310,52 @@ public class Prepayments {
         store.insertMovement(requestId, row, recoveryId, kind, amount, date);
     }
 
+    // ---- bank / e-payment file (seed 000 二(二) "通过线上向医疗机构预拨")
+
+    /** One payment instruction: from the payer's expenditure account to the hospital's settlement account. */
+    public record PaymentLine(String requestId, String prepaymentId, String payerAccountNo, String payerAccountName,
+                              String payeeAccountNo, String payeeAccountName, String payeeBank, Money amount,
+                              String purpose) {
+    }
+
+    public static final String[] PAYMENT_FILE_HEADER = {"业务编号", "预付金编号", "付款账号", "付款户名", "收款账号",
+        "收款户名", "收款开户行", "金额（元）", "用途"};
+
+    /**
+     * The disbursements a payer made on a date, as payment instructions for the bank. A hospital or payer without
+     * a registered account is a rejection naming it: a file with a blank account would bounce at the bank.
+     */
+    public List<PaymentLine> paymentFile(String payerOrgCode, LocalDate date, Actor actor) {
+        if (!actor.orgCode().equals(payerOrgCode) && !registry.canSeeOrg(actor, payerOrgCode)) {
+            throw Rejection.forbidden("prepayment.out-of-scope", "payerOrgCode", "无权导出该经办机构的支付文件");
+        }
+        List<PaymentLine> lines = new ArrayList<>();
+        for (Movement movement : jdbc.sql("""
+                select request_id from prepayment_movement where payer_org_code = :payer and movement_date = :d
+                  and kind = 'DISBURSED' order by hospital_code, insurance_type""")
+                .param("payer", payerOrgCode).param("d", date).query(String.class).list().stream()
+                .map(id -> store.movements(hospitalOf(id)).stream().filter(m -> m.requestId().equals(id))
+                        .findFirst().orElseThrow()).toList()) {
+            Prepayment row = store.prepayment(movement.prepaymentId()).orElseThrow();
+            var payer = registry.accounts(payerOrgCode).stream().filter(a -> a.kind().equals("EXPENDITURE")
+                    && (a.insuranceType() == null || a.insuranceType().equals(row.insuranceType()))).findFirst()
+                    .orElseThrow(() -> new Rejection("prepayment.no-account", "payerOrgCode", payerOrgCode
+                            + " 未登记险种 " + row.insuranceType() + " 的支出户"));
+            var payee = registry.accounts(row.hospitalCode()).stream().filter(a -> a.kind().equals("BANK"))
+                    .findFirst().orElseThrow(() -> new Rejection("prepayment.no-account", "hospitalCode",
+                            row.hospitalCode() + " 未登记结算账户"));
+            lines.add(new PaymentLine(movement.requestId(), row.id(), payer.accountNo(), payer.accountName(),
+                    payee.accountNo(), payee.accountName(), payee.bankName(), movement.amount(),
+                    row.year() + "年医保基金预付金（险种" + row.insuranceType() + "）"));
+        }
+        return lines;
+    }
+
+    private String hospitalOf(String requestId) {
+        return jdbc.sql("select hospital_code from prepayment_movement where request_id = :id").param("id", requestId)
+                .query(String.class).single();
+    }
+
     // ---- register
 
     public List<Prepayment> register(Filter filter, Actor actor) {
