@@ -42,13 +42,13 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     static CommandLine commandLine(ApplicationContext context) {
         CommandLine root = new CommandLine(new RootCommand(), new SpringFactory(context));
         List<MedfundSubcommand> subcommands = context.getBeansOfType(MedfundSubcommand.class).values().stream()
-                .sorted(Comparator.comparing(c -> new CommandLine(c).getCommandName()))
+                .sorted(Comparator.comparing(c -> new CommandLine(c, new SpringFactory(context)).getCommandName()))
                 .toList();
         for (MedfundSubcommand subcommand : subcommands) {
             root.addSubcommand(new CommandLine(subcommand, new SpringFactory(context)));
         }
         List<NestedSubcommand> nested = context.getBeansOfType(NestedSubcommand.class).values().stream()
-                .sorted(Comparator.comparing(c -> new CommandLine(c).getCommandName()))
+                .sorted(Comparator.comparing(c -> new CommandLine(c, new SpringFactory(context)).getCommandName()))
                 .toList();
         for (NestedSubcommand subcommand : nested) {
             CommandLine parent = root.getSubcommands().get(subcommand.parent());
