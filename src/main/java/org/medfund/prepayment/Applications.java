@@ -247,12 +247,12 @@ public class Applications {
         if (step == Step.BUREAU_REVIEWED) {
             prepayments.approve(prepaymentId, date, actor);
             dueNext(prepaymentId, Step.FUNDED, calendar.addWorkingDays(date,
-                    regime.workingDays("prepayment.funding-working-days", 10)));
+                    regime.workingDays("prepayment.fund-within-working-days")));
         } else if (step == Step.FUNDED || step == Step.COUNTY_SHARED) {
             boolean shareNext = step == Step.FUNDED && steps.stream().anyMatch(s -> s.step() == Step.COUNTY_SHARED);
             if (!shareNext) {
                 dueNext(prepaymentId, Step.PAID, calendar.addWorkingDays(date,
-                        regime.workingDays("prepayment.payment-working-days", 3)));
+                        regime.workingDays("prepayment.pay-within-working-days")));
             }
         } else if (step == Step.PAID) {
             prepayments.disburse(prepaymentId, date, true, actor, requestId);

@@ -22,6 +22,7 @@ import org.medfund.registry.OrgKind;
 import org.medfund.registry.Region;
 import org.medfund.registry.RegionLevel;
 import org.medfund.registry.Registry;
+import org.medfund.registry.RegistryAdmin;
 import org.medfund.registry.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,9 +82,13 @@ public class Prepayments {
     private final Ledger ledger;
     private final SettlementTotals totals;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    /** Optional: the hospital profile (medical community membership) when the registry offers editing. */
+    private final org.springframework.beans.factory.ObjectProvider<RegistryAdmin> registryAdmin;
 
     Prepayments(Store store, Registry registry, PolicyPacks packs, BusinessCalendar calendar, Ledger ledger,
-                SettlementTotals totals, org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                SettlementTotals totals, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                org.springframework.beans.factory.ObjectProvider<RegistryAdmin> registryAdmin) {
+        this.registryAdmin = registryAdmin;
         this.store = store;
         this.registry = registry;
         this.packs = packs;
@@ -187,8 +192,16 @@ public class Prepayments {
         int gradeMin = regime.gradeMin().orElse(0);
         String citation = regime.find("prepayment.min-grade").map(r -> r.citation())
                 .orElse(regime.citation(Regime.FACTOR));
-        return Eligibility.henan(hospital.grade(), hospital.designated(), agreement(hospital.code(), date).isPresent(),
-                gradeMin, citation).refusals();
+        Optional<Agreement> agreement = agreement(hospital.code(), date);
+        List<String> refusals = new ArrayList<>(Eligibility.henan(hospital.grade(), hospital.designated(),
+                agreement.isPresent(), gradeMin, citation).refusals());
+        RegistryAdmin admin = registryAdmin.getIfAvailable();
+        boolean community = admin != null && admin.hospitalProfile(hospital.code()).map(p -> p.medicalCommunity())
+                .orElse(false);
+        if (community && agreement.isPresent() && !agreement.get().medicalCommunity()) {
+            refusals.add("县域紧密型医共体成员须在服务协议中约定预拨规则（seed 000 二(二) “按有关规定执行”）");
+        }
+        return refusals;
     }
 
     /**

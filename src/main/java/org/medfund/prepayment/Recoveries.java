@@ -78,7 +78,7 @@ public class Recoveries implements PaymentOffsets {
             return null;
         }
         Regime regime = prepayments.regime(row.regionCode(), date);
-        LocalDate due = calendar.deadline(regime.clearingDeadline(), YearMonth.of(row.year(), 12));
+        LocalDate due = calendar.deadline(regime.clearingDeadline(), YearMonth.of(row.year() + 1, 1));
         Recovery clearing = new Recovery(prepaymentId + "-CLEARING", prepaymentId, row.hospitalCode(),
                 row.insuranceType(), row.payerOrgCode(), "CLEARING", null, "年终清算（seed 002 art. 6(五)）",
                 outstanding, Money.ZERO, true, date, due, date, "OPEN", null, actor.userId(), null);
@@ -111,8 +111,10 @@ public class Recoveries implements PaymentOffsets {
             throw Rejection.conflict("prepayment.nothing-to-recover", "hospitalCode", "该医疗机构无待收回的预付金");
         }
         Prepayments.Prepayment row = latest(hospitalCode, insuranceType, actor);
-        LocalDate returnDue = calendar.addWorkingDays(date, trigger.returnWithinWorkingDays());
-        LocalDate offsetFrom = trigger.returnWithinWorkingDays() == 0 ? date : returnDue.plusDays(1);
+        int returnDays = trigger.returnWithinWorkingDays() == 0 ? 0
+                : prepayments.regime(row.regionCode(), date).workingDays("prepayment.recovery-return-working-days");
+        LocalDate returnDue = calendar.addWorkingDays(date, returnDays);
+        LocalDate offsetFrom = returnDays == 0 ? date : returnDue.plusDays(1);
         String id = row.id() + "-" + trigger.name() + "-" + date;
         if (store.recovery(id).isPresent()) {
             return store.recovery(id).get();

@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.medfund.calendar.DeadlineRule;
 import org.medfund.claims.PlaceOfSettlement;
 import org.medfund.common.Rejection;
-import org.medfund.policy.Parameter;
 import org.medfund.policy.PolicyPacks;
 import org.medfund.policy.Resolved;
 
@@ -22,10 +22,11 @@ import org.medfund.policy.Resolved;
 public record Regime(String packId, int packVersion, Map<String, Resolved> parameters) {
 
     static final String FACTOR = "prepayment.factor";
-    static final String[] NAMES = {FACTOR, "prepayment.deadline", "prepayment.min-grade",
-        "prepayment.months-payable-min.310", "prepayment.months-payable-min.390", "prepayment.clearing-deadline",
-        "prepayment.average-basis", "prepayment.places", "prepayment.application-required",
-        "prepayment.funding-working-days", "prepayment.payment-working-days", "prepayment.return-working-days"};
+    static final String[] NAMES = {FACTOR, "prepayment.deadline", "prepayment.apply-by", "prepayment.min-grade",
+        "prepayment.months-payable-min.310", "prepayment.months-payable-min.390", "prepayment.clear-by",
+        "prepayment.average-basis", "prepayment.places", "prepayment.on-application", "prepayment.insurance-types",
+        "prepayment.fund-within-working-days", "prepayment.pay-within-working-days",
+        "prepayment.recovery-return-working-days", "prepayment.agreement-required"};
 
     public Regime {
         parameters = Map.copyOf(parameters);
@@ -61,7 +62,7 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
 
     /** Xinyang: hospitals apply (art. 6(一)); Henan: the agency sizes every hospital in scope. */
     boolean applicationRequired() {
-        return find("prepayment.application-required").map(r -> r.parameter().flag()).orElse(false);
+        return find("prepayment.on-application").map(r -> r.parameter().flag()).orElse(false);
     }
 
     Optional<Integer> gradeMin() {
@@ -85,17 +86,23 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
         return places;
     }
 
+    /** Henan: pay by (prepayment.deadline); Xinyang: apply by (prepayment.apply-by); applied to January. */
     DeadlineRule deadline() {
-        return find("prepayment.deadline").map(r -> r.parameter().deadline())
-                .orElse(DeadlineRule.parse("day-of-month:15:shift"));
+        return require(applicationRequired() ? "prepayment.apply-by" : "prepayment.deadline").parameter().deadline();
     }
 
+    /** Xinyang art. 6(五): clear by the end of January of the next year (rule applied to that January). */
     DeadlineRule clearingDeadline() {
-        return find("prepayment.clearing-deadline").map(r -> r.parameter().deadline())
-                .orElse(DeadlineRule.parse("month-end+1m"));
+        return require("prepayment.clear-by").parameter().deadline();
     }
 
-    int workingDays(String name, int fallback) {
-        return find(name).map(Resolved::parameter).map(Parameter::integer).orElse(fallback);
+    int workingDays(String name) {
+        return require(name).parameter().integer();
+    }
+
+    /** The funds the pack prepays (both packs: 310, 390). */
+    List<String> insuranceTypes() {
+        return find("prepayment.insurance-types").map(r -> List.of(r.parameter().value().split(",")))
+                .orElse(List.of("310", "390")).stream().map(String::strip).toList();
     }
 }
