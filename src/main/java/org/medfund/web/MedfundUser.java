@@ -10,18 +10,25 @@ import org.springframework.security.core.userdetails.UserDetails;
 /**
  * The authenticated principal of a staff session or an API token: a user of one organisation. Controllers take
  * {@code @AuthenticationPrincipal MedfundUser user} and pass {@link #actor()} to the capability they call; tests
- * authenticate with {@code SecurityMockMvcRequestPostProcessors.user(new MedfundUser(...))}.
+ * authenticate with {@code SecurityMockMvcRequestPostProcessors.user(MedfundUser.of(new Actor(...)))} (see
+ * {@link SecurityConfig} for the full recipe).
  */
 public final class MedfundUser implements UserDetails {
 
     private final Actor actor;
     private final String displayName;
     private final String passwordHash;
+    private final boolean enabled;
 
     public MedfundUser(Actor actor, String displayName, String passwordHash) {
+        this(actor, displayName, passwordHash, true);
+    }
+
+    public MedfundUser(Actor actor, String displayName, String passwordHash, boolean enabled) {
         this.actor = actor;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
+        this.enabled = enabled;
     }
 
     /** A principal for tests and jobs that never log in with a password. */
@@ -50,6 +57,11 @@ public final class MedfundUser implements UserDetails {
     @Override
     public String getUsername() {
         return actor.userId();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
     }
 
     @Override

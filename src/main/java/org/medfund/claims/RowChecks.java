@@ -1,0 +1,274 @@
+package org.medfund.claims;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.medfund.common.Fingerprint;
+import org.medfund.registry.Actor;
+import org.medfund.registry.Org;
+import org.medfund.registry.Region;
+import org.medfund.registry.Registry;
+
+/**
+ * The checks of one intake run that need the registry or stored data: hospital and regions exist and fit together,
+ * the caller may submit for the hospital, re-sent and conflicting {@code setl_id}s, reversal targets. Writes each
+ * chunk as long as no error has been seen in the run.
+ */
+final class RowChecks {
+
+    private final Registry registry;
+    private final SettlementStore store;
+    private final Actor actor;
+    private final long batchId;
+    private final Map<String, Optional<HospitalContext>> hospitals = new HashMap<>();
+    private final List<RowError> errors = new ArrayList<>();
+    private long errorCount;
+    private long rowsTotal;
+    private long rowsWritten;
+    private long rowsUnchanged;
+    private long rowsRolledForward;
+
+    RowChecks(Registry registry, SettlementStore store, Actor actor, long batchId) {
+        this.registry = registry;
+        this.store = store;
+        this.actor = actor;
+        this.batchId = batchId;
+    }
+
+    /** What intake needs to know about one hospital, looked up once per run. */
+    private record HospitalContext(Org org, Set<String> lineage, String settlingRegion, Set<Integer> locked) {
+    }
+
+    void process(List<RowParser.Parsed> chunk) {
+        rowsTotal += chunk.size();
+        for (RowParser.Parsed p : chunk) {
+            p.errors().forEach(this::error);
+            if (p.ok()) {
+                checkHospital(p);
+            }
+        }
+        Set<String> ids = new HashSet<>();
+        for (RowParser.Parsed p : chunk) {
+            ids.add(p.setlId());
+            if (p.reversal() != null) {
+                ids.add(p.reversal().targetSetlId());
+            }
+        }
+        Map<String, SettlementStore.Stored> stored = store.find(ids);
+        Map<String, SettlementStore.Row> fresh = new LinkedHashMap<>();
+        Map<String, String> reversalByTarget = new HashMap<>();
+        for (RowParser.Parsed p : chunk) {
+            if (p.ok() && !hasErrors(p)) {
+                SettlementRecord record = p.record() != null ? p.record()
+                        : reversal(p, stored, fresh, reversalByTarget);
+                if (record != null) {
+                    accept(p, record, stored, fresh);
+                }
+            }
+        }
+        if (errorCount == 0) {
+            store.write(List.copyOf(fresh.values()), batchId);
+            store.markReversed(reversalByTarget);
+            rowsWritten += fresh.size();
+        }
+    }
+
+    private final Set<Long> rowsWithErrors = new HashSet<>();
+
+    private boolean hasErrors(RowParser.Parsed p) {
+        return rowsWithErrors.contains(p.row());
+    }
+
+    private void error(RowError e) {
+        errorCount++;
+        rowsWithErrors.add(e.row());
+        if (errors.size() < IntakeRejection.ERRORS_REPORTED_MAX) {
+            errors.add(e);
+        }
+    }
+
+    private void error(RowParser.Parsed p, String field, String code, String message) {
+        error(new RowError(p.row(), p.setlId(), field, code, message));
+    }
+
+    private void checkHospital(RowParser.Parsed p) {
+        Optional<HospitalContext> ctx = hospital(p.hospitalCode());
+        if (ctx.isEmpty()) {
+            error(p, "fixmedins_code", "claims.unknown-hospital", "未登记的定点医药机构：" + p.hospitalCode());
+            return;
+        }
+        HospitalContext h = ctx.get();
+        if (!registry.canSeeOrg(actor, h.org().code())
+                || (actor.orgCode() != null && registry.org(actor.orgCode()).map(Org::isHospital).orElse(false)
+                && !actor.orgCode().equals(h.org().code()))) {
+            error(p, "fixmedins_code", "claims.out-of-scope", "无权提交机构 " + h.org().code() + " 的结算记录");
+            return;
+        }
+        SettlementRecord r = p.record();
+        if (r == null) {
+            return;
+        }
+        if (!h.lineage().contains(r.treatmentRegion())) {
+            error(p, "mdtrtarea_admvs", "claims.region-mismatch", "就医地 " + r.treatmentRegion()
+                    + " 不是机构 " + h.org().code() + " 所在统筹区 " + h.org().regionCode());
+        }
+        if (!r.clearingAgencyRegion().equals(h.settlingRegion())) {
+            error(p, "clr_optins", "claims.region-mismatch", "清算经办机构应为 " + h.settlingRegion()
+                    + "（该机构由其结算，邯郸办法第十一条）");
+        }
+        checkInsured(p, r);
+        if (registry.insuranceType(r.insuranceType()).isEmpty()) {
+            error(p, "insutype", "claims.unknown-insutype", "未登记的险种：" + r.insuranceType());
+        }
+    }
+
+    /** pay_loc must agree with the regions: cross-province ⇔ the insured region lies in another province. */
+    private void checkInsured(RowParser.Parsed p, SettlementRecord r) {
+        boolean sameProvince = r.insuredRegion().regionMatches(0, r.treatmentRegion(), 0, 2);
+        if (r.place() == PlaceOfSettlement.CROSS_PROVINCE && sameProvince) {
+            error(p, "pay_loc", "claims.pay-loc-mismatch", "参保地 " + r.insuredRegion() + " 与就医地同省，不是省外异地");
+        } else if (r.place() != PlaceOfSettlement.CROSS_PROVINCE && !sameProvince) {
+            error(p, "pay_loc", "claims.pay-loc-mismatch", "参保地 " + r.insuredRegion() + " 在外省，应为省外异地（4）");
+        } else if (sameProvince && registry.region(r.insuredRegion()).isEmpty()) {
+            error(p, "insuplc_admdvs", "claims.unknown-region", "未登记的参保地区划：" + r.insuredRegion());
+        }
+    }
+
+    private Optional<HospitalContext> hospital(String code) {
+        return hospitals.computeIfAbsent(code, c -> registry.org(c).filter(Org::isHospital).map(org -> {
+            Set<String> lineage = new HashSet<>();
+            registry.lineage(org.regionCode()).stream().map(Region::code).forEach(lineage::add);
+            return new HospitalContext(org, lineage, SettlingAgency.regionCode(registry, org),
+                    store.lockedPeriods(org.code()));
+        }));
+    }
+
+    private SettlementRecord reversal(RowParser.Parsed p, Map<String, SettlementStore.Stored> stored,
+                                      Map<String, SettlementStore.Row> fresh, Map<String, String> reversalByTarget) {
+        RowParser.Reversal rev = p.reversal();
+        SettlementRecord target = null;
+        String reversedBy = null;
+        if (stored.containsKey(rev.targetSetlId())) {
+            target = stored.get(rev.targetSetlId()).record();
+            reversedBy = stored.get(rev.targetSetlId()).reversedBy();
+        } else if (fresh.containsKey(rev.targetSetlId())) {
+            target = fresh.get(rev.targetSetlId()).record();
+        }
+        if (target == null) {
+            error(p, "refd_setl_id", "claims.reversal-target-missing", "被冲正的结算记录不存在：" + rev.targetSetlId());
+            return null;
+        }
+        if (stored.containsKey(rev.setlId())) {
+            // A re-sent reversal: its content is compared like any other record's.
+            reversedBy = null;
+        } else if (reversedBy != null || reversalByTarget.containsKey(rev.targetSetlId())) {
+            error(p, "refd_setl_id", "claims.already-reversed", "结算记录 " + rev.targetSetlId() + " 已被冲正");
+            return null;
+        }
+        if (target.isReversal()) {
+            error(p, "refd_setl_id", "claims.reversal-of-reversal", "不能冲正一条冲正记录");
+            return null;
+        }
+        if (!target.hospitalCode().equals(rev.hospitalCode())) {
+            error(p, "refd_setl_id", "claims.reversal-other-hospital", "被冲正记录属于其他机构");
+            return null;
+        }
+        if (rev.settledAt().isBefore(target.settledAt())) {
+            error(p, "setl_time", "claims.bad-time", "冲正时间早于原结算时间");
+            return null;
+        }
+        if (!matchesTarget(p, target)) {
+            return null;
+        }
+        if (!stored.containsKey(rev.setlId())) {
+            reversalByTarget.put(rev.targetSetlId(), rev.setlId());
+        }
+        return negated(target, rev);
+    }
+
+    /** Fields a reversal row repeats must equal the reversed record's (amounts as the original, positive). */
+    private boolean matchesTarget(RowParser.Parsed p, SettlementRecord target) {
+        Map<String, String> targetText = SettlementFields.text(target);
+        Set<String> own = Set.of("setl_id", "setl_time", "refd_setl_id");
+        boolean ok = true;
+        for (String field : SettlementFields.ALL) {
+            String given = RowParser.value(p.raw(), field);
+            if (own.contains(field) || given.isEmpty()) {
+                continue;
+            }
+            String expected = targetText.get(field);
+            boolean same = SettlementFields.AMOUNTS.contains(field)
+                    ? org.medfund.common.Money.ofYuan(given).equals(org.medfund.common.Money.ofYuan(expected))
+                    : given.equals(expected);
+            if (!same) {
+                error(p, field, "claims.reversal-mismatch", "冲正记录的 " + field + " 应与原记录一致：" + expected);
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private static SettlementRecord negated(SettlementRecord t, RowParser.Reversal rev) {
+        return new SettlementRecord(rev.setlId(), t.visitId(), t.personNo(), t.hospitalCode(), t.insuranceType(),
+                t.medicalType(), t.clearingType(), t.clearingWay(), t.clearingAgencyRegion(), t.place(),
+                t.insuredRegion(), t.treatmentRegion(), rev.settledAt(), t.medfeeSum().negate(),
+                t.pooledFundPay().negate(), t.fundPaySum().negate(), t.personPart().negate(),
+                t.accountPay().negate(), t.personCashPay().negate(), t.hospitalPart().negate(),
+                t.fundDetail().stream().map(d -> new FundPay(d.fundPayType(), d.amount().negate())).toList(),
+                t.setlId());
+    }
+
+    private void accept(RowParser.Parsed p, SettlementRecord record, Map<String, SettlementStore.Stored> stored,
+                        Map<String, SettlementStore.Row> fresh) {
+        String hash = Fingerprint.of(SettlementFields.text(record).values().toArray(String[]::new));
+        SettlementStore.Stored earlier = stored.get(record.setlId());
+        SettlementStore.Row inBatch = fresh.get(record.setlId());
+        String earlierHash = earlier != null ? earlier.contentHash() : inBatch != null ? inBatch.contentHash() : null;
+        if (earlierHash != null) {
+            if (earlierHash.equals(hash)) {
+                rowsUnchanged++;
+            } else {
+                error(p, "setl_id", "claims.setl-id-conflict", "结算ID " + record.setlId() + " 已存在且内容不同");
+            }
+            return;
+        }
+        HospitalContext h = hospital(record.hospitalCode()).orElseThrow();
+        int period = SettlementStore.period(record.settledMonth());
+        while (h.locked().contains(period)) {
+            period = SettlementStore.period(SettlementStore.month(period).plusMonths(1));
+        }
+        if (period != SettlementStore.period(record.settledMonth())) {
+            rowsRolledForward++;
+        }
+        fresh.put(record.setlId(), new SettlementStore.Row(record, period, hash));
+    }
+
+    List<RowError> errors() {
+        return errors;
+    }
+
+    long errorCount() {
+        return errorCount;
+    }
+
+    long rowsTotal() {
+        return rowsTotal;
+    }
+
+    long rowsWritten() {
+        return rowsWritten;
+    }
+
+    long rowsUnchanged() {
+        return rowsUnchanged;
+    }
+
+    long rowsRolledForward() {
+        return rowsRolledForward;
+    }
+}

@@ -1,0 +1,279 @@
+package org.medfund.claims;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.medfund.common.Rejection;
+
+/**
+ * Settlement files: CSV (UTF-8, optional BOM, RFC 4180 quoting) or xlsx (first sheet), first row the national
+ * field names in any order; and the error report of a refused file, in CSV or xlsx.
+ */
+public final class SettlementFiles {
+
+    /** xlsx is read whole into memory; larger uploads must be CSV. */
+    public static final int XLSX_ROWS_MAX = 200_000;
+
+    private SettlementFiles() {
+    }
+
+    /** One data row with its 1-based number (the header is row 0). */
+    public record NumberedRow(long number, Map<String, String> fields) {
+    }
+
+    /** Reads data rows one at a time. */
+    public interface RowReader extends Iterator<NumberedRow>, AutoCloseable {
+        @Override
+        void close();
+    }
+
+    public static RowReader open(Path file, String fileName) {
+        String name = (fileName == null ? file.getFileName().toString() : fileName).toLowerCase();
+        try {
+            if (name.endsWith(".xlsx")) {
+                return xlsx(Files.newInputStream(file));
+            }
+            if (name.endsWith(".csv")) {
+                return new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new Rejection("claims.file-unreadable", "file", "无法读取文件：" + e.getMessage());
+        }
+        throw new Rejection("claims.file-type", "file", "只接受 .csv 或 .xlsx 文件：" + fileName);
+    }
+
+    static List<String> checkHeader(List<String> header) {
+        List<String> names = header.stream().map(h -> h.strip().replace("\uFEFF", "").toLowerCase()).toList();
+        for (String name : names) {
+            if (!SettlementFields.ALL.contains(name)) {
+                throw new Rejection("claims.unknown-column", name, "未知列：" + name + "（列名须为国家平台字段名，如 setl_id）");
+            }
+        }
+        if (!names.contains("setl_id")) {
+            throw new Rejection("claims.missing-column", "setl_id", "缺少 setl_id 列");
+        }
+        return names;
+    }
+
+    private static final class CsvReader implements RowReader {
+        private final BufferedReader in;
+        private final List<String> header;
+        private long number;
+        private List<String> next;
+
+        CsvReader(BufferedReader in) throws IOException {
+            this.in = in;
+            List<String> first = readRecord();
+            if (first == null) {
+                throw new Rejection("claims.empty", "file", "文件为空");
+            }
+            this.header = checkHeader(first);
+            advance();
+        }
+
+        private void advance() {
+            try {
+                do {
+                    next = readRecord();
+                } while (next != null && next.size() == 1 && next.get(0).isBlank());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** One CSV record; quoted fields may hold commas, doubled quotes and line breaks. */
+        private List<String> readRecord() throws IOException {
+            String line = in.readLine();
+            if (line == null) {
+                return null;
+            }
+            List<String> fields = new ArrayList<>(header == null ? 24 : header.size());
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            while (true) {
+                for (int i = 0; i < line.length(); i++) {
+                    char c = line.charAt(i);
+                    if (quoted) {
+                        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                            field.append('"');
+                            i++;
+                        } else if (c == '"') {
+                            quoted = false;
+                        } else {
+                            field.append(c);
+                        }
+                    } else if (c == '"') {
+                        quoted = true;
+                    } else if (c == ',') {
+                        fields.add(field.toString());
+                        field.setLength(0);
+                    } else {
+                        field.append(c);
+                    }
+                }
+                if (!quoted) {
+                    break;
+                }
+                String more = in.readLine();
+                if (more == null) {
+                    break;
+                }
+                field.append('\n');
+                line = more;
+            }
+            fields.add(field.toString());
+            return fields;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public NumberedRow next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            Map<String, String> fields = new HashMap<>(header.size() * 2);
+            for (int i = 0; i < header.size(); i++) {
+                fields.put(header.get(i), i < next.size() ? next.get(i) : "");
+            }
+            if (next.size() > header.size()) {
+                fields.put("_extra", "");
+            }
+            NumberedRow row = new NumberedRow(++number, fields);
+            advance();
+            return row;
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static RowReader xlsx(InputStream in) throws IOException {
+        List<NumberedRow> rows = new ArrayList<>();
+        try (in; Workbook book = new XSSFWorkbook(in)) {
+            Sheet sheet = book.getSheetAt(0);
+            if (sheet.getLastRowNum() > XLSX_ROWS_MAX) {
+                throw new Rejection("claims.file-too-large", "file", "xlsx 最多 " + XLSX_ROWS_MAX + " 行，更大的文件请用 CSV");
+            }
+            DataFormatter format = new DataFormatter();
+            Row headerRow = sheet.getRow(sheet.getFirstRowNum());
+            List<String> texts = new ArrayList<>();
+            for (int c = 0; headerRow != null && c < headerRow.getLastCellNum(); c++) {
+                texts.add(cellText(headerRow.getCell(c), format));
+            }
+            List<String> header = checkHeader(texts);
+            for (int r = sheet.getFirstRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                Map<String, String> fields = new HashMap<>();
+                boolean blank = true;
+                for (int c = 0; c < header.size(); c++) {
+                    String text = row == null ? "" : cellText(row.getCell(c), format);
+                    blank &= text.isBlank();
+                    fields.put(header.get(c), text);
+                }
+                if (!blank) {
+                    rows.add(new NumberedRow(r - sheet.getFirstRowNum(), fields));
+                }
+            }
+        }
+        Iterator<NumberedRow> it = rows.iterator();
+        return new RowReader() {
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            public NumberedRow next() {
+                return it.next();
+            }
+
+            public void close() {
+            }
+        };
+    }
+
+    /** Numbers are read as decimals, not display text, so 1234.5 stays exact whatever the cell's format. */
+    private static String cellText(Cell cell, DataFormatter format) {
+        if (cell == null) {
+            return "";
+        }
+        if (cell.getCellType() == CellType.NUMERIC && !org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+            return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+        }
+        if (cell.getCellType() == CellType.NUMERIC) {
+            return SettlementFields.TIME.format(cell.getLocalDateTimeCellValue());
+        }
+        return format.formatCellValue(cell).strip();
+    }
+
+    /** The error report of a refused file as CSV: row, setl_id, field, code, message. */
+    public static void writeErrorsCsv(List<RowError> errors, Writer out) throws IOException {
+        out.write("row,setl_id,field,code,message\n");
+        for (RowError e : errors) {
+            out.write(e.row() + "," + csv(e.setlId()) + "," + csv(e.field()) + "," + e.code() + ","
+                    + csv(e.message()) + "\n");
+        }
+        out.flush();
+    }
+
+    /** The same report as an xlsx sheet. */
+    public static void writeErrorsXlsx(List<RowError> errors, OutputStream out) throws IOException {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(500)) {
+            Sheet sheet = book.createSheet("错误");
+            String[] head = {"行号", "setl_id", "字段", "错误代码", "说明"};
+            Row h = sheet.createRow(0);
+            for (int i = 0; i < head.length; i++) {
+                h.createCell(i).setCellValue(head[i]);
+            }
+            int r = 1;
+            for (RowError e : errors) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(e.row());
+                row.createCell(1).setCellValue(e.setlId());
+                row.createCell(2).setCellValue(e.field());
+                row.createCell(3).setCellValue(e.code());
+                row.createCell(4).setCellValue(e.message());
+            }
+            book.write(out);
+        }
+    }
+
+    static String csv(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+}

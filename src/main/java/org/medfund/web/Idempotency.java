@@ -1,0 +1,97 @@
+package org.medfund.web;
+
+import java.util.function.Supplier;
+import org.medfund.common.Fingerprint;
+import org.medfund.common.Rejection;
+import org.medfund.common.RequestLog;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Idempotent state-changing API calls: the first call with an {@code Idempotency-Key} runs the command and stores
+ * its JSON response durably ({@link RequestLog}, table {@code request_log}); a repeat with the same key and the same
+ * request returns the stored response (header {@code Idempotent-Replayed: true}) and changes nothing; the same key
+ * with a different request is a 409 problem ({@code request.id-reused}); a missing key is a 400 problem
+ * ({@code request.idempotency-key-missing}, field {@code Idempotency-Key}). Keys are scoped per organisation, so
+ * two hospitals' systems cannot collide. The command runs inside the request-log transaction: when it throws, no
+ * record is kept and the client may retry with the same key.
+ *
+ * <p>Usage in a controller (the request object is whatever defines the call: the body record, plus path variables
+ * when they matter, e.g. {@code List.of(id, body)}):
+ * <pre>{@code
+ * @PostMapping("/api/prepayments")
+ * ResponseEntity<JsonNode> apply(@AuthenticationPrincipal MedfundUser user,
+ *                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+ *                                @Valid @RequestBody PrepaymentRequest body) {
+ *     return idempotency.run(user, "prepayment.apply", key, body, HttpStatus.CREATED,
+ *             () -> prepayments.apply(user.actor(), body.toCommand()));
+ * }
+ * }</pre>
+ * The supplier's result is serialized with the application's {@link JsonMapper} (records serialize as-is).
+ */
+@Component
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    public static final String CODE_KEY_MISSING = "request.idempotency-key-missing";
+    /** Scopes share {@code request_log.scope} (60 characters) with the organisation code appended. */
+    public static final int SCOPE_LENGTH_MAX = 40;
+
+    private final RequestLog requestLog;
+    private final JsonMapper json;
+
+    public Idempotency(RequestLog requestLog, JsonMapper json) {
+        this.requestLog = requestLog;
+        this.json = json;
+    }
+
+    /** Runs a command once per key; answers 200 with its JSON result. */
+    public ResponseEntity<JsonNode> run(MedfundUser user, String scope, String key, Object request,
+                                        Supplier<?> command) {
+        return run(user, scope, key, request, HttpStatus.OK, command);
+    }
+
+    /**
+     * Runs a command once per key and answers with its JSON result and the given status, the same on every replay.
+     *
+     * @param scope the command family, e.g. {@code prepayment.apply} (at most {@value #SCOPE_LENGTH_MAX} chars)
+     * @param key the {@code Idempotency-Key} header, null when absent
+     * @param request everything that defines the call; its JSON form is fingerprinted
+     */
+    public ResponseEntity<JsonNode> run(MedfundUser user, String scope, String key, Object request,
+                                        HttpStatus status, Supplier<?> command) {
+        if (scope == null || scope.isBlank() || scope.length() > SCOPE_LENGTH_MAX) {
+            throw new IllegalArgumentException("idempotency scope must be 1.." + SCOPE_LENGTH_MAX + " chars: " + scope);
+        }
+        if (key == null || key.isBlank()) {
+            throw new Rejection(CODE_KEY_MISSING, HEADER, "状态变更请求必须带请求头 " + HEADER, 400);
+        }
+        if (key.length() > RequestLog.REQUEST_ID_LENGTH_MAX) {
+            throw new Rejection("request.idempotency-key-invalid", HEADER,
+                    HEADER + " 不能超过 " + RequestLog.REQUEST_ID_LENGTH_MAX + " 个字符", 400);
+        }
+        String fingerprint = Fingerprint.of(user.actor().userId(), json.writeValueAsString(request));
+        boolean[] ran = {false};
+        String stored;
+        try {
+            stored = requestLog.once(scope + "@" + user.actor().orgCode(), key, fingerprint, () -> {
+                ran[0] = true;
+                return json.writeValueAsString(command.get());
+            });
+        } catch (Rejection rejection) {
+            if (!ran[0] && rejection.code().equals("request.id-reused")) {
+                throw Rejection.conflict(rejection.code(), HEADER, rejection.getMessage());
+            }
+            throw rejection;
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (!ran[0]) {
+            response.header(REPLAYED_HEADER, "true");
+        }
+        return response.body(json.readTree(stored));
+    }
+}
