@@ -401,6 +401,18 @@ public class Applications {
                 .list();
     }
 
+    /** Workflow steps with a due date not yet done, for the deadline list (overdue ones flagged by the page). */
+    public List<StepState> openSteps(Actor actor) {
+        return jdbc.sql("""
+                select s.*, p.hospital_code from prepayment_step s join prepayment p on p.id = s.prepayment_id
+                where s.done_on is null and s.due_on is not null order by s.due_on, s.prepayment_id limit 500""")
+                .query((rs, n) -> registry.canSeeOrg(actor, rs.getString("hospital_code"))
+                        ? new StepState(rs.getString("prepayment_id"), Step.valueOf(rs.getString("step")),
+                        rs.getString("actor_org_code"), rs.getObject("due_on", LocalDate.class), null, null)
+                        : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
     private List<Prepayments.Prepayment> rows(Application application) {
         return store.prepayments(new Prepayments.Filter(application.year(), application.hospitalCode(), null, null,
                 null));

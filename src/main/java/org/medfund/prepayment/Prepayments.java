@@ -413,6 +413,40 @@ public class Prepayments {
         return breaks;
     }
 
+    /** One line of the annual public disclosure (seed 002 art. 19): amount paid, clearing method and result. */
+    public record DisclosureLine(int year, String hospitalCode, String hospitalName, String insuranceType,
+                                 String packId, Money sized, Money disbursed, Money recovered, String status,
+                                 String clearingMethod, LocalDate clearedOn) {
+    }
+
+    /** The year's prepayments the actor may see, with what was paid and recovered for each. */
+    public List<DisclosureLine> disclosure(int year, Actor actor) {
+        List<DisclosureLine> lines = new ArrayList<>();
+        for (Prepayment row : register(new Filter(year, null, null, null, null), actor)) {
+            long[] moved = jdbc.sql("""
+                    select coalesce(sum(case when kind = 'DISBURSED' then amount_fen else 0 end), 0),
+                           coalesce(sum(case when kind in ('RECOVERED_OFFSET', 'RECOVERED_RETURN') then amount_fen
+                                             else 0 end), 0)
+                    from prepayment_movement where prepayment_id = :id""")
+                    .param("id", row.id()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+            String name = registry.org(row.hospitalCode()).map(Org::name).orElse(row.hospitalCode());
+            lines.add(new DisclosureLine(year, row.hospitalCode(), name, row.insuranceType(), row.packId(),
+                    row.sized(), Money.ofFen(moved[0]), Money.ofFen(moved[1]), row.status(), row.clearingMethod(),
+                    row.clearedOn()));
+        }
+        return lines;
+    }
+
+    /** A row not yet paid whose due date has passed or is near: for the deadline list. */
+    public List<Prepayment> unpaid(Actor actor) {
+        List<Prepayment> unpaid = new ArrayList<>();
+        for (String status : List.of("PREPARED", "APPROVED")) {
+            unpaid.addAll(register(new Filter(null, null, null, status, null), actor));
+        }
+        unpaid.sort(java.util.Comparator.comparing(Prepayment::dueOn));
+        return unpaid;
+    }
+
     Prepayment require(String id, Actor actor) {
         Prepayment row = store.prepayment(id).orElseThrow(() -> Rejection.notFound("prepayment.not-found",
                 "prepaymentId", "预付金记录 " + id + " 不存在"));
