@@ -1,0 +1,23 @@
+package org.medfund.ledger;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.medfund.common.Money;
+
+/**
+ * A fund transfer between organisations posted by one transfer rule: the payer books at once, the payee books when
+ * the receipt is confirmed; until then the transfer is in transit (DESIGN.md §5, seed 001 annex 2).
+ *
+ * @param transferId the request id of the event that sent it
+ * @param status {@code IN_TRANSIT} or {@code RECEIVED}
+ */
+public record Transfer(String transferId, String ruleType, Money amount, Map<String, String> parties, String status,
+                       LocalDate sentOn, LocalDate receivedOn, String documentType, String documentId, String memo) {
+
+    public static final String IN_TRANSIT = "IN_TRANSIT";
+    public static final String RECEIVED = "RECEIVED";
+
+    public Transfer {
+        parties = Map.copyOf(parties);
+    }
+}

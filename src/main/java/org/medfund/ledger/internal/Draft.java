@@ -1,0 +1,19 @@
+package org.medfund.ledger.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** An entry before it has a sequence number and hash: what a rule, a journal entry or a reversal produces. */
+record Draft(String orgCode, LocalDate date, String memo, String ruleType, String documentType, String documentId,
+             String packId, String article, Long reversesSequenceNo, String transferId, String requestId,
+             List<LineRow> lines) {
+
+    Draft {
+        lines = List.copyOf(lines);
+    }
+
+    Draft withDate(LocalDate newDate) {
+        return new Draft(orgCode, newDate, memo, ruleType, documentType, documentId, packId, article,
+                reversesSequenceNo, transferId, requestId, lines);
+    }
+}

@@ -1,0 +1,291 @@
+package org.medfund.ledger.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.medfund.common.Money;
+import org.medfund.common.Rejection;
+import org.medfund.ledger.BookType;
+import org.medfund.ledger.BusinessEvent;
+import org.medfund.ledger.EntryLine;
+import org.medfund.ledger.PostedEntry;
+import org.medfund.ledger.Transfer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place entries are checked and written ("a journal entry is balanced or does not exist"). A write locks the
+ * books it touches in code order, checks every draft against the chart, the closed periods, the closed accounts
+ * and the balances (forbidden negatives, applied event by event in order), and only then writes entries, lines,
+ * cached balances, the books' sequence and chain head and the idempotency records, all with JDBC batches. A
+ * rejection therefore writes nothing.
+ */
+@Component
+class EntryWriter {
+
+    static final int REQUEST_ID_LENGTH_MAX = 100;
+
+    /** One idempotent unit of posting; {@code drafts} runs only when the request id is new. */
+    record Request(String requestId, String fingerprint, Supplier<List<Draft>> drafts,
+                   Consumer<List<EntryRow>> afterWrite) {
+    }
+
+    private final Chart chart;
+    private final LedgerStore store;
+    private final TransferStore transfers;
+    private final BookOpener opener;
+    private final Clock clock;
+
+    EntryWriter(LedgerCatalog catalog, LedgerStore store, TransferStore transfers, BookOpener opener, Clock clock) {
+        this.chart = catalog.chart();
+        this.store = store;
+        this.transfers = transfers;
+        this.opener = opener;
+        this.clock = clock;
+    }
+
+    /** Writes the new requests, answers repeats from the first posting; entries in request order. */
+    List<PostedEntry> write(List<Request> requests) {
+        Map<String, String[]> earlier = new HashMap<>(store.requests(requestIds(requests)));
+        List<Request> fresh = new ArrayList<>();
+        List<Draft> drafts = new ArrayList<>();
+        List<Integer> draftCounts = new ArrayList<>();
+        Map<String, String> freshFingerprints = new HashMap<>();
+        for (Request r : requests) {
+            String[] before = earlier.get(r.requestId());
+            String fingerprint = before != null ? before[0] : freshFingerprints.get(r.requestId());
+            if (fingerprint != null) {
+                if (!fingerprint.equals(r.fingerprint())) {
+                    throw Rejection.conflict("request.id-reused", "requestId",
+                            "请求编号 " + r.requestId() + " 已用于内容不同的请求");
+                }
+                continue;
+            }
+            List<Draft> made = r.drafts().get();
+            freshFingerprints.put(r.requestId(), r.fingerprint());
+            fresh.add(r);
+            drafts.addAll(made);
+            draftCounts.add(made.size());
+        }
+        List<EntryRow> written = writeDrafts(drafts);
+        List<String[]> requestRows = new ArrayList<>(fresh.size());
+        Map<String, List<EntryRow>> byRequest = new HashMap<>();
+        int at = 0;
+        for (int i = 0; i < fresh.size(); i++) {
+            List<EntryRow> own = written.subList(at, at + draftCounts.get(i));
+            at += draftCounts.get(i);
+            byRequest.put(fresh.get(i).requestId(), own);
+            requestRows.add(new String[] {fresh.get(i).requestId(), fresh.get(i).fingerprint(), refs(own)});
+        }
+        store.insertRequests(requestRows);
+        for (int i = 0; i < fresh.size(); i++) {
+            fresh.get(i).afterWrite().accept(byRequest.get(fresh.get(i).requestId()));
+        }
+        List<PostedEntry> result = new ArrayList<>();
+        for (Request r : requests) {
+            List<EntryRow> own = byRequest.get(r.requestId());
+            if (own != null) {
+                own.forEach(e -> result.add(posted(e)));
+            } else {
+                result.addAll(load(earlier.get(r.requestId())[1]));
+            }
+        }
+        return result;
+    }
+
+    private static List<String> requestIds(List<Request> requests) {
+        Set<String> ids = new HashSet<>();
+        for (Request r : requests) {
+            if (r.requestId() == null || r.requestId().isBlank() || r.requestId().length() > REQUEST_ID_LENGTH_MAX) {
+                throw new Rejection("request.id-invalid", "requestId",
+                        "请求编号必须为 1 至 " + REQUEST_ID_LENGTH_MAX + " 个字符");
+            }
+            ids.add(r.requestId());
+        }
+        return List.copyOf(ids);
+    }
+
+    private static String refs(List<EntryRow> entries) {
+        StringBuilder refs = new StringBuilder();
+        for (EntryRow e : entries) {
+            refs.append(refs.length() == 0 ? "" : ",").append(e.orgCode()).append('#').append(e.sequenceNo());
+        }
+        return refs.toString();
+    }
+
+    private List<PostedEntry> load(String refs) {
+        List<PostedEntry> entries = new ArrayList<>();
+        for (String ref : refs.isEmpty() ? new String[0] : refs.split(",")) {
+            int hash = ref.lastIndexOf('#');
+            String org = ref.substring(0, hash);
+            long seq = Long.parseLong(ref.substring(hash + 1));
+            entries.add(posted(store.entry(org, seq).orElseThrow(() -> new IllegalStateException(
+                    "request log points at a missing entry " + ref))));
+        }
+        return entries;
+    }
+
+    /** Per-book state gathered under the lock for one write. */
+    private static final class BookWork {
+        final LedgerStore.BookState state;
+        final YearMonth lastClosed;
+        final Set<String> closedAccounts;
+        long nextSequenceNo;
+        String lastHash;
+
+        BookWork(LedgerStore.BookState state, YearMonth lastClosed, Set<String> closedAccounts) {
+            this.state = state;
+            this.lastClosed = lastClosed;
+            this.closedAccounts = closedAccounts;
+            this.nextSequenceNo = state.nextSequenceNo();
+            this.lastHash = state.lastHash();
+        }
+    }
+
+    private List<EntryRow> writeDrafts(List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        Map<String, BookWork> books = lockBooks(drafts);
+        for (Draft d : drafts) {
+            check(d, books.get(d.orgCode()));
+        }
+        Balances balances = new Balances(chart, store, books.keySet().stream()
+                .collect(java.util.stream.Collectors.toMap(o -> o, o -> books.get(o).state.type())));
+        balances.load(drafts);
+        for (Draft d : drafts) {
+            balances.apply(d);
+        }
+        LocalDateTime postedAt = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        List<EntryRow> rows = new ArrayList<>(drafts.size());
+        for (Draft d : drafts) {
+            BookWork book = books.get(d.orgCode());
+            EntryRow unhashed = new EntryRow(d.orgCode(), book.nextSequenceNo, d.date(), YearMonth.from(d.date())
+                    .toString(), d.memo(), d.ruleType(), d.documentType(), d.documentId(), d.packId(), d.article(),
+                    d.reversesSequenceNo(), d.transferId(), d.requestId(), postedAt, book.lastHash, "", d.lines());
+            String hash = EntryHash.of(unhashed);
+            rows.add(new EntryRow(unhashed.orgCode(), unhashed.sequenceNo(), unhashed.date(), unhashed.period(),
+                    unhashed.memo(), unhashed.ruleType(), unhashed.documentType(), unhashed.documentId(),
+                    unhashed.packId(), unhashed.article(), unhashed.reversesSequenceNo(), unhashed.transferId(),
+                    unhashed.requestId(), postedAt, unhashed.prevHash(), hash, unhashed.lines()));
+            book.nextSequenceNo++;
+            book.lastHash = hash;
+        }
+        store.insertEntries(rows);
+        balances.save();
+        books.forEach((org, book) -> store.updateBook(org, book.nextSequenceNo, book.lastHash));
+        return rows;
+    }
+
+    /** Opens missing books (registry permitting), then locks every book of the write in code order. */
+    private Map<String, BookWork> lockBooks(List<Draft> drafts) {
+        Set<String> orgs = new TreeSet<>();
+        for (Draft d : drafts) {
+            orgs.add(d.orgCode());
+        }
+        Map<String, BookWork> books = new TreeMap<>();
+        for (String org : orgs) {
+            opener.open(org);
+            LedgerStore.BookState state = store.lockBook(org).orElseThrow(() -> Rejection.notFound(
+                    "ledger.book-missing", "orgCode", "该机构尚无账套: " + org));
+            YearMonth lastClosed = store.lastClosedPeriod(org).map(YearMonth::parse).orElse(null);
+            books.put(org, new BookWork(state, lastClosed, new HashSet<>(store.closedAccounts(org))));
+        }
+        return books;
+    }
+
+    /** The checks of one entry against its book: each failure its own rejection code. */
+    private void check(Draft d, BookWork book) {
+        if (d.date() == null) {
+            throw new Rejection("ledger.date-missing", "date", "缺少记账日期");
+        }
+        if (book.lastClosed != null && !YearMonth.from(d.date()).isAfter(book.lastClosed)) {
+            throw new Rejection("ledger.period-closed", "date", "账套 " + d.orgCode() + " 的会计期间 "
+                    + YearMonth.from(d.date()) + " 已结账（已结至 " + book.lastClosed + "）");
+        }
+        long debits = 0;
+        long credits = 0;
+        long memoDebits = 0;
+        long memoCredits = 0;
+        for (int i = 0; i < d.lines().size(); i++) {
+            LineRow l = d.lines().get(i);
+            String field = "lines[" + i + "]";
+            AccountDef account = chart.account(book.state.type(), l.accountCode()).orElseThrow(() ->
+                    new Rejection("ledger.account-unknown", field + ".accountCode", book.state.type()
+                            + " 账套无此科目: " + l.accountCode()));
+            if (!account.postable()) {
+                throw new Rejection("ledger.account-not-postable", field + ".accountCode",
+                        "科目 " + l.accountCode() + " " + account.name() + " 有明细科目，请记入明细科目");
+            }
+            if (book.closedAccounts.contains(l.accountCode())) {
+                throw new Rejection("ledger.account-closed", field + ".accountCode",
+                        "科目 " + l.accountCode() + " " + account.name() + " 在账套 " + d.orgCode() + " 已停用");
+            }
+            boolean oneSided = (l.debitFen() > 0 && l.creditFen() == 0) || (l.creditFen() > 0 && l.debitFen() == 0);
+            if (!oneSided) {
+                throw new Rejection("ledger.amount-not-positive", field,
+                        "每行须且仅须有一方（借或贷）金额大于零");
+            }
+            debits = Math.addExact(debits, account.memo() ? 0 : l.debitFen());
+            credits = Math.addExact(credits, account.memo() ? 0 : l.creditFen());
+            memoDebits = Math.addExact(memoDebits, account.memo() ? l.debitFen() : 0);
+            memoCredits = Math.addExact(memoCredits, account.memo() ? l.creditFen() : 0);
+        }
+        if (d.lines().size() < 2 || debits != credits || memoDebits != memoCredits) {
+            throw new Rejection("ledger.unbalanced", "lines", "借贷不平衡：借方 " + Money.ofFen(debits)
+                    + "，贷方 " + Money.ofFen(credits) + (memoDebits != memoCredits ? "（备查科目亦不平衡）" : ""));
+        }
+    }
+
+    PostedEntry posted(EntryRow e) {
+        BookType type = store.book(e.orgCode()).orElseThrow().type();
+        List<EntryLine> lines = new ArrayList<>();
+        for (LineRow l : e.lines()) {
+            String name = chart.account(type, l.accountCode()).map(AccountDef::name).orElse(l.accountCode());
+            lines.add(new EntryLine(l.accountCode(), name, Money.ofFen(l.debitFen()), Money.ofFen(l.creditFen()),
+                    l.counterpartyCode(), l.insuranceType(), l.dimPeriod(), l.reference()));
+        }
+        return new PostedEntry(e.orgCode(), e.sequenceNo(), e.date(), e.period(), e.memo(), lines,
+                e.documentType(), e.documentId(), e.ruleType(), e.packId(), e.article(), e.reversesSequenceNo(),
+                e.hash());
+    }
+
+    void insertTransfer(BusinessEvent event) {
+        transfers.insert(event);
+    }
+
+    Optional<Transfer> transfer(String transferId) {
+        return transfers.find(transferId);
+    }
+
+    BusinessEvent transferEvent(String transferId, LocalDate date, String requestId) {
+        return transfers.event(transferId, date, requestId);
+    }
+
+    void markReceived(String transferId, LocalDate date) {
+        transfers.markReceived(transferId, date);
+    }
+
+    /** Closes a period (and all before it) and snapshots cumulative balances per account up to its end. */
+    void closePeriod(String orgCode, YearMonth period) {
+        store.lockBook(orgCode).orElseThrow(() -> Rejection.notFound("ledger.book-missing", "orgCode",
+                "该机构尚无账套: " + orgCode));
+        Optional<YearMonth> last = store.lastClosedPeriod(orgCode).map(YearMonth::parse);
+        if (last.isPresent() && !period.isAfter(last.get())) {
+            throw Rejection.conflict("ledger.period-already-closed", "period", "会计期间 " + period + " 已结账");
+        }
+        store.closePeriod(orgCode, period, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
+    }
+}

@@ -1,0 +1,71 @@
+package org.medfund.ledger.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.medfund.ledger.BookType;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The chart of accounts and the posting rules, loaded once from their data files. After start-up the chart is
+ * copied into table {@code ledger_account} (inserting new accounts, updating changed ones), so that SQL reports and
+ * auditors see the same chart the code checks against.
+ */
+@Component
+class LedgerCatalog implements SmartInitializingSingleton {
+
+    private final Chart chart = Chart.load();
+    private final PostingRules rules = PostingRules.load(chart);
+    private final JdbcClient jdbc;
+
+    LedgerCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Chart chart() {
+        return chart;
+    }
+
+    PostingRules rules() {
+        return rules;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        Map<String, String> stored = new HashMap<>();
+        jdbc.sql("select book_type, code, name, normal_side, negative_rule, memo_account from ledger_account")
+                .query(rs -> {
+                    stored.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(3) + "|" + rs.getString(4)
+                            + "|" + rs.getString(5) + "|" + rs.getBoolean(6));
+                });
+        for (BookType type : BookType.values()) {
+            for (AccountDef a : chart.accounts(type)) {
+                String side = a.debitNormal() ? "D" : "C";
+                String wanted = a.name() + "|" + side + "|" + a.negativeRule() + "|" + a.memo();
+                String have = stored.get(type.name() + "|" + a.code());
+                if (wanted.equals(have)) {
+                    continue;
+                }
+                String sql = have == null
+                        ? """
+                          insert into ledger_account (name, parent_code, normal_side, negative_rule, memo_account,
+                                                      book_type, code)
+                          values (:name, :parent, :side, :negative, :memo, :type, :code)"""
+                        : """
+                          update ledger_account set name = :name, parent_code = :parent, normal_side = :side,
+                                 negative_rule = :negative, memo_account = :memo
+                          where book_type = :type and code = :code""";
+                jdbc.sql(sql).param("name", a.name()).param("parent", a.parentCode()).param("side", side)
+                        .param("negative", a.negativeRule()).param("memo", a.memo())
+                        .param("type", type.name()).param("code", a.code()).update();
+            }
+        }
+    }
+
+    /** Account codes of a book type, for listings. */
+    List<AccountDef> accounts(BookType type) {
+        return chart.accounts(type);
+    }
+}

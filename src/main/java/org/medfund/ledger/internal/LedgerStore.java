@@ -1,0 +1,318 @@
+package org.medfund.ledger.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.medfund.ledger.Book;
+import org.medfund.ledger.BookType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The ledger's SQL: every statement that touches the ledger tables lives here, next to nothing else. */
+@Component
+class LedgerStore {
+
+    /** Rows per IN list, kept well below what either database accepts. */
+    static final int IN_LIST_MAX = 500;
+
+    private static final String ENTRY_COLUMNS = """
+            org_code, sequence_no, entry_date, period, memo, rule_type, document_type, document_id, pack_id, article,
+            reverses_sequence_no, transfer_id, request_id, posted_at, prev_hash, hash""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    LedgerStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** Inserts a book unless one exists (concurrent openers both succeed). */
+    void insertBookIfAbsent(String orgCode, BookType type, String name, LocalDateTime openedAt) {
+        jdbc.sql("""
+                insert into ledger_book (org_code, book_type, name, opened_at, next_sequence_no, last_hash)
+                values (:org, :type, :name, :openedAt, 1, :genesis)
+                on conflict do nothing""")
+                .param("org", orgCode).param("type", type.name()).param("name", name)
+                .param("openedAt", Timestamp.valueOf(openedAt)).param("genesis", EntryHash.GENESIS)
+                .update();
+    }
+
+    Optional<Book> book(String orgCode) {
+        return jdbc.sql("select org_code, book_type, name, next_sequence_no, last_hash from ledger_book "
+                        + "where org_code = :org")
+                .param("org", orgCode).query(LedgerStore::book).optional();
+    }
+
+    List<Book> books() {
+        return jdbc.sql("select org_code, book_type, name, next_sequence_no, last_hash from ledger_book "
+                + "order by org_code").query(LedgerStore::book).list();
+    }
+
+    private static Book book(ResultSet rs, int n) throws SQLException {
+        return new Book(rs.getString(1), BookType.valueOf(rs.getString(2)), rs.getString(3), rs.getLong(4) - 1,
+                rs.getString(5));
+    }
+
+    /** Book state read under a row lock: the per-book sequence is gapless because only the lock holder moves it. */
+    record BookState(String orgCode, BookType type, long nextSequenceNo, String lastHash) {
+    }
+
+    Optional<BookState> lockBook(String orgCode) {
+        return jdbc.sql("select org_code, book_type, next_sequence_no, last_hash from ledger_book "
+                        + "where org_code = :org for update")
+                .param("org", orgCode)
+                .query((rs, n) -> new BookState(rs.getString(1), BookType.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getString(4)))
+                .optional();
+    }
+
+    void updateBook(String orgCode, long nextSequenceNo, String lastHash) {
+        int updated = jdbc.sql("update ledger_book set next_sequence_no = :next, last_hash = :hash where org_code = :org")
+                .param("next", nextSequenceNo).param("hash", lastHash).param("org", orgCode).update();
+        if (updated != 1) {
+            throw new IllegalStateException("book vanished while locked: " + orgCode);
+        }
+    }
+
+    Optional<String> lastClosedPeriod(String orgCode) {
+        return jdbc.sql("select max(period) from ledger_period where org_code = :org")
+                .param("org", orgCode).query(String.class).optional();
+    }
+
+    List<String> closedAccounts(String orgCode) {
+        return jdbc.sql("select account_code from ledger_account_closure where org_code = :org")
+                .param("org", orgCode).query(String.class).list();
+    }
+
+    /** Cached balances of the given accounts of one book: key account|counterparty → {debit, credit}. */
+    Map<String, long[]> balances(String orgCode, Collection<String> accountCodes) {
+        Map<String, long[]> result = new HashMap<>();
+        if (accountCodes.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("select account_code, counterparty_code, debit_fen, credit_fen from ledger_balance "
+                        + "where org_code = :org and account_code in (:accounts)")
+                .param("org", orgCode).param("accounts", List.copyOf(accountCodes))
+                .query(rs -> {
+                    result.put(rs.getString(1) + "|" + rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4)});
+                });
+        return result;
+    }
+
+    /** Request id → {fingerprint, entry refs} for the ids already posted. */
+    Map<String, String[]> requests(Collection<String> requestIds) {
+        Map<String, String[]> result = new HashMap<>();
+        List<String> ids = List.copyOf(requestIds);
+        for (int from = 0; from < ids.size(); from += IN_LIST_MAX) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_MAX));
+            jdbc.sql("select request_id, fingerprint, entry_refs from ledger_request where request_id in (:ids)")
+                    .param("ids", chunk)
+                    .query(rs -> {
+                        result.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                    });
+        }
+        return result;
+    }
+
+    void insertRequests(List<String[]> rows) {
+        template.batchUpdate("insert into ledger_request (request_id, fingerprint, entry_refs) values (?, ?, ?)",
+                rows, rows.size(), (ps, row) -> {
+                    ps.setString(1, row[0]);
+                    ps.setString(2, row[1]);
+                    ps.setString(3, row[2]);
+                });
+    }
+
+    void insertEntries(List<EntryRow> entries) {
+        template.batchUpdate("insert into ledger_entry (" + ENTRY_COLUMNS + ") "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries, entries.size(), LedgerStore::bindEntry);
+        List<Object[]> lines = new ArrayList<>();
+        for (EntryRow e : entries) {
+            for (LineRow l : e.lines()) {
+                lines.add(new Object[] {e.orgCode(), e.sequenceNo(), l});
+            }
+        }
+        template.batchUpdate("""
+                insert into ledger_line (org_code, sequence_no, line_no, account_code, debit_fen, credit_fen,
+                                         counterparty_code, insurance_type, dim_period, reference)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, lines.size(), (ps, row) -> {
+                    LineRow l = (LineRow) row[2];
+                    ps.setString(1, (String) row[0]);
+                    ps.setLong(2, (Long) row[1]);
+                    ps.setInt(3, l.lineNo());
+                    ps.setString(4, l.accountCode());
+                    ps.setLong(5, l.debitFen());
+                    ps.setLong(6, l.creditFen());
+                    ps.setString(7, l.counterpartyCode());
+                    ps.setString(8, l.insuranceType());
+                    ps.setString(9, l.dimPeriod());
+                    ps.setString(10, l.reference());
+                });
+    }
+
+    private static void bindEntry(PreparedStatement ps, EntryRow e) throws SQLException {
+        ps.setString(1, e.orgCode());
+        ps.setLong(2, e.sequenceNo());
+        ps.setObject(3, e.date());
+        ps.setString(4, e.period());
+        ps.setString(5, e.memo());
+        ps.setString(6, e.ruleType());
+        ps.setString(7, e.documentType());
+        ps.setString(8, e.documentId());
+        ps.setString(9, e.packId());
+        ps.setString(10, e.article());
+        if (e.reversesSequenceNo() == null) {
+            ps.setNull(11, Types.BIGINT);
+        } else {
+            ps.setLong(11, e.reversesSequenceNo());
+        }
+        ps.setString(12, e.transferId());
+        ps.setString(13, e.requestId());
+        ps.setTimestamp(14, Timestamp.valueOf(e.postedAt()));
+        ps.setString(15, e.prevHash());
+        ps.setString(16, e.hash());
+    }
+
+    /** Adds deltas to cached balances: updates the keys that exist, inserts the rest. Key = org|account|cp. */
+    void applyBalanceDeltas(Map<String, long[]> deltas, java.util.Set<String> existingKeys) {
+        List<Map.Entry<String, long[]>> updates = new ArrayList<>();
+        List<Map.Entry<String, long[]>> inserts = new ArrayList<>();
+        for (Map.Entry<String, long[]> delta : deltas.entrySet()) {
+            (existingKeys.contains(delta.getKey()) ? updates : inserts).add(delta);
+        }
+        template.batchUpdate("update ledger_balance set debit_fen = debit_fen + ?, credit_fen = credit_fen + ? "
+                        + "where org_code = ? and account_code = ? and counterparty_code = ?",
+                updates, updates.size(), (ps, d) -> bindBalance(ps, d, true));
+        template.batchUpdate("insert into ledger_balance (debit_fen, credit_fen, org_code, account_code, "
+                        + "counterparty_code) values (?, ?, ?, ?, ?)",
+                inserts, inserts.size(), (ps, d) -> bindBalance(ps, d, false));
+    }
+
+    private static void bindBalance(PreparedStatement ps, Map.Entry<String, long[]> d, boolean update)
+            throws SQLException {
+        String[] key = d.getKey().split("\\|", -1);
+        ps.setLong(1, d.getValue()[0]);
+        ps.setLong(2, d.getValue()[1]);
+        ps.setString(3, key[0]);
+        ps.setString(4, key[1]);
+        ps.setString(5, key[2]);
+    }
+
+    /** Entries of a book in sequence order, from {@code fromSequenceNo}, at most {@code limit}. */
+    List<EntryRow> entries(String orgCode, long fromSequenceNo, int limit) {
+        List<EntryRow> heads = jdbc.sql("select " + ENTRY_COLUMNS + " from ledger_entry "
+                        + "where org_code = :org and sequence_no >= :from order by sequence_no limit :limit")
+                .param("org", orgCode).param("from", fromSequenceNo).param("limit", limit)
+                .query(LedgerStore::entryHead).list();
+        if (heads.isEmpty()) {
+            return heads;
+        }
+        long to = heads.get(heads.size() - 1).sequenceNo();
+        Map<Long, List<LineRow>> lines = new LinkedHashMap<>();
+        jdbc.sql("""
+                select sequence_no, line_no, account_code, debit_fen, credit_fen, counterparty_code, insurance_type,
+                       dim_period, reference
+                from ledger_line where org_code = :org and sequence_no between :from and :to
+                order by sequence_no, line_no""")
+                .param("org", orgCode).param("from", fromSequenceNo).param("to", to)
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new LineRow(rs.getInt(2),
+                            rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9)));
+                });
+        List<EntryRow> result = new ArrayList<>(heads.size());
+        for (EntryRow h : heads) {
+            result.add(new EntryRow(h.orgCode(), h.sequenceNo(), h.date(), h.period(), h.memo(), h.ruleType(),
+                    h.documentType(), h.documentId(), h.packId(), h.article(), h.reversesSequenceNo(),
+                    h.transferId(), h.requestId(), h.postedAt(), h.prevHash(), h.hash(),
+                    lines.getOrDefault(h.sequenceNo(), List.of())));
+        }
+        return result;
+    }
+
+    Optional<EntryRow> entry(String orgCode, long sequenceNo) {
+        return entries(orgCode, sequenceNo, 1).stream().filter(e -> e.sequenceNo() == sequenceNo).findFirst();
+    }
+
+    private static EntryRow entryHead(ResultSet rs, int n) throws SQLException {
+        long reverses = rs.getLong(11);
+        Long reversesOrNull = rs.wasNull() ? null : reverses;
+        return new EntryRow(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), reversesOrNull, rs.getString(12), rs.getString(13),
+                rs.getTimestamp(14).toLocalDateTime(), rs.getString(15), rs.getString(16), List.of());
+    }
+
+    boolean isReversed(String orgCode, long sequenceNo) {
+        return jdbc.sql("select count(*) from ledger_entry where org_code = :org and reverses_sequence_no = :seq")
+                .param("org", orgCode).param("seq", sequenceNo).query(Long.class).single() > 0;
+    }
+
+    /** Debit and credit sums derived from the lines of an account and its sub-accounts, dated up to asOf. */
+    long[] derivedSums(String orgCode, String accountCode, String counterpartyCode, String insuranceType,
+                       LocalDate asOf) {
+        StringBuilder sql = new StringBuilder("""
+                select coalesce(sum(l.debit_fen), 0), coalesce(sum(l.credit_fen), 0)
+                from ledger_line l
+                join ledger_entry e on e.org_code = l.org_code and e.sequence_no = l.sequence_no
+                where l.org_code = :org and (l.account_code = :account or l.account_code like :children)""");
+        if (asOf != null) {
+            sql.append(" and e.entry_date <= :asOf");
+        }
+        if (counterpartyCode != null) {
+            sql.append(" and l.counterparty_code = :counterparty");
+        }
+        if (insuranceType != null) {
+            sql.append(" and l.insurance_type = :insurance");
+        }
+        var statement = jdbc.sql(sql.toString()).param("org", orgCode).param("account", accountCode)
+                .param("children", accountCode + ".%");
+        if (asOf != null) {
+            statement = statement.param("asOf", java.sql.Date.valueOf(asOf));
+        }
+        if (counterpartyCode != null) {
+            statement = statement.param("counterparty", counterpartyCode);
+        }
+        if (insuranceType != null) {
+            statement = statement.param("insurance", insuranceType);
+        }
+        return statement.query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    void closeAccount(String orgCode, String accountCode, LocalDateTime closedAt) {
+        jdbc.sql("""
+                insert into ledger_account_closure (org_code, account_code, closed_at)
+                values (:org, :account, :closedAt) on conflict do nothing""")
+                .param("org", orgCode).param("account", accountCode).param("closedAt", Timestamp.valueOf(closedAt))
+                .update();
+    }
+
+    /** Marks a period closed and snapshots cumulative debit and credit totals per account up to its end. */
+    void closePeriod(String orgCode, java.time.YearMonth period, LocalDateTime closedAt) {
+        jdbc.sql("insert into ledger_period (org_code, period, closed_at) values (:org, :period, :closedAt)")
+                .param("org", orgCode).param("period", period.toString())
+                .param("closedAt", Timestamp.valueOf(closedAt)).update();
+        jdbc.sql("""
+                insert into ledger_period_balance (org_code, period, account_code, debit_fen, credit_fen)
+                select l.org_code, :period, l.account_code, sum(l.debit_fen), sum(l.credit_fen)
+                from ledger_line l
+                join ledger_entry e on e.org_code = l.org_code and e.sequence_no = l.sequence_no
+                where l.org_code = :org and e.period <= :period
+                group by l.org_code, l.account_code""")
+                .param("org", orgCode).param("period", period.toString()).update();
+    }
+}

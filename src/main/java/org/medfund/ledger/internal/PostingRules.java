@@ -1,0 +1,112 @@
+package org.medfund.ledger.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Posting rules as data (classpath {@code ledger/posting-rules.txt}): event type → line templates per book role.
+ * Each (rule, book role, stage) must have a debit and a credit line, so every entry a rule produces balances by
+ * construction; {@link JdbcLedger} checks the balance again before writing.
+ */
+final class PostingRules {
+
+    static final String RESOURCE = "ledger/posting-rules.txt";
+
+    private final Map<String, List<RuleLine>> rules;
+
+    private PostingRules(Map<String, List<RuleLine>> rules) {
+        this.rules = rules;
+    }
+
+    static PostingRules load(Chart chart) {
+        try (InputStream in = PostingRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + RESOURCE);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), chart);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    static PostingRules parse(String text, Chart chart) {
+        Map<String, List<RuleLine>> rules = new LinkedHashMap<>();
+        for (String raw : text.split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\\|", -1);
+            if (cells.length != 6) {
+                throw new IllegalStateException(RESOURCE + ": expected 6 cells: " + line);
+            }
+            for (int i = 0; i < cells.length; i++) {
+                cells[i] = cells[i].strip();
+            }
+            if (!cells[2].equals("now") && !cells[2].equals("receipt")) {
+                throw new IllegalStateException(RESOURCE + ": stage must be now or receipt: " + line);
+            }
+            if (!cells[3].equals("D") && !cells[3].equals("C")) {
+                throw new IllegalStateException(RESOURCE + ": side must be D or C: " + line);
+            }
+            boolean known = chart.account(org.medfund.ledger.BookType.AGENCY, cells[4]).isPresent()
+                    || chart.account(org.medfund.ledger.BookType.FINANCE, cells[4]).isPresent();
+            if (!known) {
+                throw new IllegalStateException(RESOURCE + ": account in no chart: " + line);
+            }
+            rules.computeIfAbsent(cells[0], k -> new ArrayList<>()).add(new RuleLine(cells[0], cells[1],
+                    cells[2].equals("receipt"), cells[3].equals("D"), cells[4], cells[5].equals("-") ? null : cells[5]));
+        }
+        rules.forEach((type, lines) -> {
+            for (String role : roles(lines)) {
+                for (boolean receipt : new boolean[] {false, true}) {
+                    List<RuleLine> part = lines.stream()
+                            .filter(l -> l.bookRole().equals(role) && l.receipt() == receipt).toList();
+                    long debits = part.stream().filter(RuleLine::debit).count();
+                    if (debits != part.size() - debits) {
+                        throw new IllegalStateException(RESOURCE + ": " + type + "/" + role + " does not balance");
+                    }
+                }
+            }
+        });
+        rules.replaceAll((type, lines) -> List.copyOf(lines));
+        return new PostingRules(rules);
+    }
+
+    private static Set<String> roles(List<RuleLine> lines) {
+        Set<String> roles = new LinkedHashSet<>();
+        lines.forEach(l -> roles.add(l.bookRole()));
+        return roles;
+    }
+
+    Optional<List<RuleLine>> rule(String eventType) {
+        return Optional.ofNullable(rules.get(eventType));
+    }
+
+    Set<String> types() {
+        return rules.keySet();
+    }
+
+    /** Every party role a rule needs: book roles and counterparty roles. */
+    static Set<String> partyRoles(List<RuleLine> lines) {
+        Set<String> roles = roles(lines);
+        lines.forEach(l -> {
+            if (l.counterpartyRole() != null) {
+                roles.add(l.counterpartyRole());
+            }
+        });
+        return roles;
+    }
+
+    static boolean isTransfer(List<RuleLine> lines) {
+        return lines.stream().anyMatch(RuleLine::receipt);
+    }
+}
