@@ -158,7 +158,6 @@ class PrepaymentDemoStep implements DemoStep {
     private void applyAndPay(String hospital, PrintWriter out) {
         Org org = registry.org(hospital).orElseThrow();
         String payer = prepayments.payerOf(org).code();
-        String county = registry.agencyOf(org.regionCode()).map(Org::code).orElseThrow();
         applications.apply(hospital, 2025, form(org), LocalDate.of(2025, 1, 8), new Actor("demo-hospital-" + hospital,
                 hospital, Set.of(Role.HOSPITAL)));
         List<Eligibility.Finding> findings = new ArrayList<>();
@@ -166,7 +165,7 @@ class PrepaymentDemoStep implements DemoStep {
             findings.add(new Eligibility.Finding(c, true, "演示：已核查" + c.text(), null));
         }
         List<Prepayments.Prepayment> rows = applications.review("PA-2025-" + hospital, findings,
-                LocalDate.of(2025, 1, 16), clerk(county));
+                LocalDate.of(2025, 1, 16), clerk(payer));
         for (Prepayments.Prepayment row : rows) {
             if (row.status().equals("CLOSED")) {
                 continue;

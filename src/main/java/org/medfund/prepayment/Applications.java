@@ -195,10 +195,10 @@ public class Applications {
         String bureau = registry.orgs(cityCode, OrgKind.BUREAU).stream().findFirst().map(Org::code)
                 .orElse(cityAgency);
         String finance = registry.financeOf(cityCode).map(Org::code).orElse(cityAgency);
-        String county = registry.agencyOf(hospital.regionCode()).map(Org::code).orElse(row.payerOrgCode());
         insertStep(row.id(), Step.APPLIED, hospital.code(), application.dueOn(), application.submittedOn(),
                 application.submittedBy());
-        insertStep(row.id(), Step.COUNTY_REVIEWED, county, null, date, actor.userId());
+        // The agency that will pay the hospital reviews it: the county centre, or the city centre for city-level ones.
+        insertStep(row.id(), Step.COUNTY_REVIEWED, row.payerOrgCode(), null, date, actor.userId());
         if (row.status().equals("CLOSED")) {
             return;
         }

@@ -49,7 +49,8 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
     }
 
     Resolved require(String name) {
-        return find(name).orElseThrow(() -> new IllegalStateException(packId + " lacks parameter " + name));
+        return find(name).orElseThrow(() -> new Rejection("prepayment.rule-missing", "packId",
+                "政策包 " + packId + " v" + packVersion + " 未规定 " + name + "，该办理事项不适用"));
     }
 
     String citation(String name) {
