@@ -1,6 +1,7 @@
 package org.medfund.policy;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,15 +13,30 @@ import java.util.Map;
  * @param seed the seed document number, e.g. "000"
  * @param regionCode the region it governs (applies to that region and its descendants)
  * @param effectiveUntil null when open-ended
+ * @param issuedOn null when the seed does not state it
  * @param effectiveConfigured true when the seed does not state the effective date and it is configuration
  * @param parameters rule name → parameter
+ * @param governs rule groups (the part of a rule name before the first dot, e.g. {@code prepayment}) this pack
+ *     governs entirely: for those groups, rules it does not define are not inherited from its ancestors' packs
  */
 public record PolicyPack(String id, int version, String title, String documentNo, String issuers, String seed,
                          String regionCode, LocalDate issuedOn, LocalDate effectiveFrom, LocalDate effectiveUntil,
-                         boolean effectiveConfigured, Map<String, Parameter> parameters) {
+                         boolean effectiveConfigured, Map<String, Parameter> parameters, List<String> governs) {
 
     public PolicyPack {
         parameters = Map.copyOf(parameters);
+        governs = List.copyOf(governs);
+    }
+
+    /** The rule group of a rule name: {@code prepayment} for {@code prepayment.factor}. */
+    public static String group(String rule) {
+        int dot = rule.indexOf('.');
+        return dot < 0 ? rule : rule.substring(0, dot);
+    }
+
+    /** Whether this pack replaces its ancestors' packs for the rule's group. */
+    public boolean governs(String rule) {
+        return governs.contains(group(rule));
     }
 
     public boolean inForceOn(LocalDate date) {
