@@ -34,10 +34,10 @@ create table prepayment_fund_month (
     insurance_type   varchar(10)  not null,
     prepayment_year  int          not null,
     kind             varchar(10)  not null, -- ACTUAL (last year) or FORECAST (rolling 12 months)
-    month            varchar(7)   not null,
+    fund_month       varchar(7)   not null,
     income_fen       bigint       not null,
     expenditure_fen  bigint       not null,
-    primary key (region_code, insurance_type, prepayment_year, kind, month)
+    primary key (region_code, insurance_type, prepayment_year, kind, fund_month)
 );
 
 -- Xinyang application (seed 002 annex: six information items and four commitments, art. 6(一) by Jan 15).

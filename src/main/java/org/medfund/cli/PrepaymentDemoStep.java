@@ -12,6 +12,8 @@ import org.medfund.claims.SettlementIntake;
 import org.medfund.claims.SettlingAgency;
 import org.medfund.common.Fingerprint;
 import org.medfund.common.Money;
+import org.medfund.ledger.BusinessEvent;
+import org.medfund.ledger.Ledger;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
 import org.medfund.prepayment.Eligibility;
@@ -48,9 +50,11 @@ class PrepaymentDemoStep implements DemoStep {
     private final Recoveries recoveries;
     private final SettlementIntake intake;
     private final Registry registry;
+    private final Ledger ledger;
 
     PrepaymentDemoStep(Prepayments prepayments, Applications applications, Recoveries recoveries,
-                       SettlementIntake intake, Registry registry) {
+                       SettlementIntake intake, Registry registry, Ledger ledger) {
+        this.ledger = ledger;
         this.prepayments = prepayments;
         this.applications = applications;
         this.recoveries = recoveries;
@@ -77,6 +81,10 @@ class PrepaymentDemoStep implements DemoStep {
         }
         boolean again = !prepayments.register(new Prepayments.Filter(2025, XY_CITY_HOSPITAL, "310", "CLEARED",
                 null), Actor.system("411500-AGENCY")).isEmpty();
+        for (String agency : List.of("410421-AGENCY", "410400-AGENCY", "411500-AGENCY", "411521-AGENCY",
+                "411525-AGENCY")) {
+            openingBalance(agency);
+        }
         henan(out);
         xinyang(out);
         out.println(again ? "预付金演示数据已存在，未作改动" : "预付金演示完成");
@@ -209,6 +217,15 @@ class PrepaymentDemoStep implements DemoStep {
                 out.printf("  %s 12 月结算全额冲抵预付金 %s 元%n", org.name(), offset.toYuanText());
             }
         }
+    }
+
+    /** The paying agencies' expenditure accounts start the demo with money to prepay from. */
+    private void openingBalance(String agency) {
+        ledger.openBook(agency);
+        String requestId = "demo:prepayment:opening:" + agency;
+        ledger.post(new BusinessEvent("opening.balance.expenditure-account", requestId, LocalDate.of(2023, 12, 31),
+                YearMonth.of(2023, 12), Money.ofYuan("200000000.00"), Map.of("book", agency), null, "demo",
+                requestId, null, null, "演示期初余额：支出户存款"));
     }
 
     private void agreement(String hospital) {

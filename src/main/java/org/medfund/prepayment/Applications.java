@@ -333,7 +333,7 @@ public class Applications {
     private void insertMonths(String region, String fund, int year, String kind, List<FundGate.FundMonth> months) {
         for (FundGate.FundMonth month : months) {
             jdbc.sql("""
-                    insert into prepayment_fund_month (region_code, insurance_type, prepayment_year, kind, month,
+                    insert into prepayment_fund_month (region_code, insurance_type, prepayment_year, kind, fund_month,
                       income_fen, expenditure_fen) values (:r, :f, :y, :k, :m, :i, :e)""")
                     .param("r", region).param("f", fund).param("y", year).param("k", kind)
                     .param("m", month.month().toString()).param("i", month.income().fen())
@@ -354,8 +354,8 @@ public class Applications {
 
     private List<FundGate.FundMonth> months(String region, String fund, int year, String kind) {
         return jdbc.sql("""
-                select month, income_fen, expenditure_fen from prepayment_fund_month where region_code = :r
-                  and insurance_type = :f and prepayment_year = :y and kind = :k order by month""")
+                select fund_month, income_fen, expenditure_fen from prepayment_fund_month where region_code = :r
+                  and insurance_type = :f and prepayment_year = :y and kind = :k order by fund_month""")
                 .param("r", region).param("f", fund).param("y", year).param("k", kind)
                 .query((rs, n) -> new FundGate.FundMonth(YearMonth.parse(rs.getString(1)),
                         Money.ofFen(rs.getLong(2)), Money.ofFen(rs.getLong(3))))

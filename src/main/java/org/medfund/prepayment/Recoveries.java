@@ -99,6 +99,11 @@ public class Recoveries implements PaymentOffsets {
         if (evidence == null || evidence.isBlank()) {
             throw new Rejection("prepayment.evidence-missing", "evidence", "须记录收回事由的依据");
         }
+        Prepayments.Prepayment row = latest(hospitalCode, insuranceType, actor);
+        String id = row.id() + "-" + trigger.name() + "-" + date;
+        if (store.recovery(id).isPresent()) {
+            return store.recovery(id).get();
+        }
         Money outstanding = store.outstanding(hospitalCode, insuranceType);
         Money alreadyOwed = Money.ZERO;
         for (Recovery open : store.recoveries(hospitalCode)) {
@@ -110,15 +115,10 @@ public class Recoveries implements PaymentOffsets {
         if (!amount.isPositive()) {
             throw Rejection.conflict("prepayment.nothing-to-recover", "hospitalCode", "该医疗机构无待收回的预付金");
         }
-        Prepayments.Prepayment row = latest(hospitalCode, insuranceType, actor);
         int returnDays = trigger.returnWithinWorkingDays() == 0 ? 0
                 : prepayments.regime(row.regionCode(), date).workingDays("prepayment.recovery-return-working-days");
         LocalDate returnDue = calendar.addWorkingDays(date, returnDays);
         LocalDate offsetFrom = returnDays == 0 ? date : returnDue.plusDays(1);
-        String id = row.id() + "-" + trigger.name() + "-" + date;
-        if (store.recovery(id).isPresent()) {
-            return store.recovery(id).get();
-        }
         Recovery recovery = new Recovery(id, row.id(), hospitalCode, insuranceType, row.payerOrgCode(), "TRIGGER",
                 trigger, evidence, amount, Money.ZERO, false, date, returnDue, offsetFrom, "OPEN", null,
                 actor.userId(), null);

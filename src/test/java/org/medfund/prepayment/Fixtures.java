@@ -57,6 +57,14 @@ final class Fixtures {
         TestSettlements.store(context, hospital, region, fund, place, byMonth);
     }
 
+    /** Opening balance of an agency's expenditure account, so disbursements have money to come from. */
+    static void fund(org.medfund.ledger.Ledger ledger, String agency, String requestId) {
+        ledger.openBook(agency);
+        ledger.post(new org.medfund.ledger.BusinessEvent("opening.balance.expenditure-account", requestId,
+                LocalDate.of(2023, 12, 31), YearMonth.of(2023, 12), Money.ofYuan("100000000.00"),
+                Map.of("book", agency), null, "test", requestId, null, null, "测试期初余额"));
+    }
+
     static Actor actor(String user, String org, Role... roles) {
         return new Actor(user, org, Set.of(roles));
     }

@@ -43,6 +43,11 @@ class HenanPrepaymentTest {
     private final Actor clerk = Fixtures.actor("hn-clerk", AGENCY, Role.CLERK);
     private final Actor reviewer = Fixtures.actor("hn-reviewer", AGENCY, Role.REVIEWER);
 
+    @org.junit.jupiter.api.BeforeEach
+    void openingBalance() {
+        Fixtures.fund(ledger, AGENCY, "t-open-" + AGENCY);
+    }
+
     @Test
     @DisplayName("seed 000 二: grade ≥ 二级 with agreement sized at 1.5 × monthly average; 一级 and no agreement excluded")
     void sizingAndNetting() {

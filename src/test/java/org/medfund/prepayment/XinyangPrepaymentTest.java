@@ -101,6 +101,12 @@ class XinyangPrepaymentTest {
         return prepayments.prepayment(id, clerk);
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void openingBalance() {
+        Fixtures.fund(ledger, COUNTY_AGENCY, "t-open-" + COUNTY_AGENCY);
+        Fixtures.fund(ledger, "411500-AGENCY", "t-open-" + "411500-AGENCY");
+    }
+
     @Test
     @DisplayName("DESIGN §7: Xinyang hospitals follow henan-2023 until xinyang-2025 is in force")
     void regimeByDate() {
