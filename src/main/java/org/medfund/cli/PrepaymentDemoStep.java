@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.medfund.claims.SettlementIntake;
 import org.medfund.claims.SettlingAgency;
-import org.medfund.common.Fingerprint;
 import org.medfund.common.Money;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
@@ -285,8 +284,7 @@ class PrepaymentDemoStep implements DemoStep {
             rows.add(row);
         }
         String requestId = "demo:prepayment:settlements:" + hospital + ":" + fund + ":" + year;
-        intake.submit(Actor.system(registry.agencyOf(settling).orElseThrow().code()), rows, requestId,
-                Fingerprint.of(requestId, monthlyYuan));
+        intake.submit(Actor.system(registry.agencyOf(settling).orElseThrow().code()), rows, requestId);
     }
 
     private static ApplicationForm form(Org org) {
