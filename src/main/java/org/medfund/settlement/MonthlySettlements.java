@@ -51,8 +51,9 @@ public class MonthlySettlements {
     private final ObjectProvider<PaymentOffsets> offsets;
     private final RequestLog requestLog;
     private final Clock clock;
+    private final ClearingApplications clearing;
 
-    MonthlySettlements(Registry registry, PolicyPacks policy, BusinessCalendar calendar,
+    MonthlySettlements(ClearingApplications clearing, Registry registry, PolicyPacks policy, BusinessCalendar calendar,
                        Reconciliations reconciliations, ReconciliationStore reconciliationStore, PaymentStore store,
                        Ledger ledger, ObjectProvider<PaymentOffsets> offsets, RequestLog requestLog, Clock clock) {
         this.registry = registry;
@@ -65,6 +66,7 @@ public class MonthlySettlements {
         this.offsets = offsets;
         this.requestLog = requestLog;
         this.clock = clock;
+        this.clearing = clearing;
     }
 
     /** Payment deadline of a cycle from the policy pack (Hainan: N working days counted from day D of M+1). */
@@ -291,6 +293,8 @@ public class MonthlySettlements {
         }
         store.markPaid(b.id(), actor.userId(), on);
         reconciliationStore.markPaid(b.id());
+        clearing.approveForBatch(agency.code(), b.cycle(),
+                b.lines().stream().map(PaymentBatch.Line::hospitalCode).distinct().toList());
     }
 
     public PaymentBatch batch(Actor actor, long id) {
