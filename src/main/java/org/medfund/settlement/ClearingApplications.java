@@ -52,7 +52,7 @@ public class ClearingApplications {
         if (!actor.orgCode().equals(hospital.code())) {
             throw Rejection.forbidden("settlement.out-of-scope", "fixmedins_code", "只能为本机构提出清算申请");
         }
-        String id = requestLog.once("settlement.clearing@" + hospital.code(), requestId,
+        String id = requestLog.once("stl-cmd.clearing@" + hospital.code(), requestId,
                 Fingerprint.of(a.toString(), on.toString()), () -> Long.toString(insert(actor, hospital, a, on,
                         requestId)));
         return find(Long.parseLong(id));
