@@ -108,12 +108,23 @@ class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
         String entryTable = "bench_raw_entry_" + run;
         String lineTable = "bench_raw_line_" + run;
         try (Connection c = dataSource.getConnection(); Statement ddl = c.createStatement()) {
-            ddl.execute("create table " + entryTable + " as select * from ledger_entry where 1 = 0");
-            ddl.execute("alter table " + entryTable + " add primary key (org_code, sequence_no)");
-            ddl.execute("create table " + lineTable + " as select * from ledger_line where 1 = 0");
-            ddl.execute("alter table " + lineTable + " add primary key (org_code, sequence_no, line_no)");
-            ddl.execute("alter table " + lineTable + " add foreign key (org_code, sequence_no) references "
-                    + entryTable + " (org_code, sequence_no)");
+            // Same columns, types, keys and foreign key as ledger_entry / ledger_line (migration V20).
+            ddl.execute("""
+                    create table %s (
+                        org_code varchar(40) not null, sequence_no bigint not null, entry_date date not null,
+                        period varchar(7) not null, memo varchar(200), rule_type varchar(80) not null,
+                        document_type varchar(40), document_id varchar(100), pack_id varchar(40), article varchar(80),
+                        reverses_sequence_no bigint, transfer_id varchar(100), request_id varchar(100) not null,
+                        posted_at timestamp not null, prev_hash varchar(64) not null, hash varchar(64) not null,
+                        primary key (org_code, sequence_no))""".formatted(entryTable));
+            ddl.execute("""
+                    create table %s (
+                        org_code varchar(40) not null, sequence_no bigint not null, line_no int not null,
+                        account_code varchar(20) not null, debit_fen bigint not null, credit_fen bigint not null,
+                        counterparty_code varchar(40), insurance_type varchar(10), dim_period varchar(7),
+                        reference varchar(100), primary key (org_code, sequence_no, line_no),
+                        foreign key (org_code, sequence_no) references %s (org_code, sequence_no))"""
+                    .formatted(lineTable, entryTable));
             try {
                 return insertRaw(c, entryTable, lineTable, out);
             } finally {
