@@ -100,7 +100,7 @@ class LedgerProperties {
         }
         String yuan = (s.amountFen() / 100) + "." + String.format("%02d", s.amountFen() % 100);
         BusinessEvent event = Events.event(RULES.get(s.kind()), date, yuan,
-                Map.of("agency", book, "hospital", "H4115020000" + s.hospital()));
+                Map.of("agency", book, "hospital", book + "-H" + s.hospital()));
         ledger.post(event).forEach(e -> posted.add(e.sequenceNo()));
     }
 }
