@@ -36,28 +36,29 @@ public class SettlementIntake {
     /** Files above this size are refused before reading (a 10 M row CSV is about 2.2 GB). */
     public static final long FILE_BYTES_MAX = 4L * 1024 * 1024 * 1024;
 
-    private final org.springframework.beans.factory.ObjectProvider<Registry> registry;
+    private final Registry registry;
     private final SettlementStore store;
     private final RequestLog requestLog;
     private final Clock clock;
 
-    SettlementIntake(org.springframework.beans.factory.ObjectProvider<Registry> registry, SettlementStore store, RequestLog requestLog, Clock clock) {
+    SettlementIntake(Registry registry, SettlementStore store, RequestLog requestLog, Clock clock) {
         this.registry = registry;
         this.store = store;
         this.requestLog = requestLog;
         this.clock = clock;
     }
 
-    /** An API batch (≤ 10,000 rows of national field name → text); idempotent on the request id. */
+    /**
+     * An API batch (≤ 10,000 rows of national field name → text). Idempotency is the caller's (the API wraps this
+     * in its {@code Idempotency-Key} handling); re-sent records are no-ops in any case.
+     */
     @Transactional
-    public IntakeResult submit(Actor actor, List<Map<String, String>> rows, String requestId, String fingerprint) {
+    public IntakeResult submit(Actor actor, List<Map<String, String>> rows, String requestId) {
         if (rows.isEmpty() || rows.size() > API_BATCH_ROWS_MAX) {
             throw new Rejection("claims.batch-size", "settlements",
                     "每批须有 1 至 " + API_BATCH_ROWS_MAX + " 条结算记录，收到 " + rows.size() + " 条");
         }
-        String result = requestLog.once("claims.intake", requestId, fingerprint,
-                () -> encode(run(actor, "api", null, requestId, numbered(rows.iterator()))));
-        return decode(result);
+        return run(actor, "api", null, requestId, numbered(rows.iterator()));
     }
 
     /** A CSV or xlsx file with a header row of national field names; idempotent on the request id. */
@@ -81,7 +82,7 @@ public class SettlementIntake {
         Instant now = Instant.now(clock);
         LocalDateTime nowLocal = LocalDateTime.ofInstant(now, clock.getZone());
         long batchId = store.newBatch(source, fileName, actor.orgCode(), actor.userId(), requestId, now);
-        RowChecks checks = new RowChecks(registry.getObject(), store, actor, batchId);
+        RowChecks checks = new RowChecks(registry, store, actor, batchId);
         List<RowParser.Parsed> chunk = new ArrayList<>(CHUNK_ROWS);
         while (rows.hasNext()) {
             SettlementFiles.NumberedRow row = rows.next();

@@ -1,0 +1,69 @@
+package org.medfund.claims;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.medfund.common.Rejection;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The JSON form of a settlement batch: {@code {"settlements": [{"setl_id": "…", "medfee_sumamt": 1000.00, …,
+ * "setldetail": [{"fund_pay_type": "310100", "fund_payamt": 650.00}]}]}}. Amounts may be JSON numbers or strings
+ * and are read as exact decimals (the mapper must read floats as BigDecimal).
+ */
+public final class SettlementJson {
+
+    private SettlementJson() {
+    }
+
+    public static List<Map<String, String>> rows(JsonNode body) {
+        JsonNode list = body == null ? null : body.get("settlements");
+        if (list == null || !list.isArray()) {
+            throw new Rejection("claims.bad-body", "settlements", "请求体须为 {\"settlements\": [ … ]}", 400);
+        }
+        List<Map<String, String>> rows = new ArrayList<>(list.size());
+        for (JsonNode item : list) {
+            if (!item.isObject()) {
+                throw new Rejection("claims.bad-body", "settlements", "每条结算记录须为 JSON 对象", 400);
+            }
+            Map<String, String> row = new HashMap<>();
+            for (Map.Entry<String, JsonNode> field : item.properties()) {
+                String name = field.getKey();
+                if (!SettlementFields.ALL.contains(name)) {
+                    throw new Rejection("claims.unknown-field", name, "未知字段：" + name, 400);
+                }
+                row.put(name, name.equals("setldetail") ? detail(field.getValue()) : text(field.getValue()));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static String detail(JsonNode node) {
+        if (node.isNull()) {
+            return "";
+        }
+        if (node.isString()) {
+            return node.asString();
+        }
+        if (!node.isArray()) {
+            throw new Rejection("claims.bad-body", "setldetail", "setldetail 须为数组", 400);
+        }
+        List<String> parts = new ArrayList<>();
+        for (JsonNode line : node) {
+            parts.add(text(line.get("fund_pay_type")) + ":" + text(line.get("fund_payamt")));
+        }
+        return String.join("|", parts);
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return "";
+        }
+        if (node.isNumber()) {
+            return node.decimalValue().toPlainString();
+        }
+        return node.asString();
+    }
+}

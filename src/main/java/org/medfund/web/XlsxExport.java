@@ -1,0 +1,70 @@
+package org.medfund.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** A list page as an .xlsx download (Apache POI): one sheet, a bold header row, text and number cells. */
+final class XlsxExport {
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    /** Exports are page lists, never bulk dumps; the cap keeps a request's memory bounded. */
+    static final int ROWS_MAX = 50_000;
+
+    private XlsxExport() {
+    }
+
+    static ResponseEntity<byte[]> response(String fileName, String sheetName, List<String> header,
+                                           List<List<Object>> rows) {
+        if (rows.size() > ROWS_MAX) {
+            throw new IllegalStateException("export of " + rows.size() + " rows exceeds " + ROWS_MAX);
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < header.size(); i++) {
+                head.createCell(i).setCellValue(header.get(i));
+                head.getCell(i).setCellStyle(bold);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r + 1);
+                List<Object> values = rows.get(r);
+                for (int c = 0; c < values.size(); c++) {
+                    Object value = values.get(c);
+                    if (value instanceof Number number) {
+                        row.createCell(c).setCellValue(number.doubleValue());
+                    } else if (value != null) {
+                        row.createCell(c).setCellValue(value.toString());
+                    }
+                }
+            }
+            for (int i = 0; i < header.size(); i++) {
+                sheet.setColumnWidth(i, 20 * 256);
+            }
+            workbook.write(bytes);
+            String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+            return ResponseEntity.ok().contentType(XLSX)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
+                            + encoded)
+                    .body(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.medfund.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.medfund.claims.IntakeFixtures.BAOFENG_HOSPITAL;
+import static org.medfund.claims.IntakeFixtures.PDS_HOSPITAL;
+import static org.medfund.claims.IntakeFixtures.hospitalActor;
+import static org.medfund.claims.IntakeFixtures.id;
+import static org.medfund.claims.IntakeFixtures.row;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.medfund.DatabaseTest;
+import org.medfund.common.Money;
+import org.medfund.registry.Actor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Intake against the registry's demo hospitals: whole-batch refusal, re-sent and conflicting setl_ids, scope,
+ * reversals (冲正), and records for a month already under reconciliation going into the next month.
+ */
+@DatabaseTest
+class SettlementIntakeTest {
+
+    @Autowired
+    SettlementIntake intake;
+    @Autowired
+    SettlementRecords records;
+    @Autowired
+    JdbcClient jdbc;
+
+    long stored(String setlId) {
+        return jdbc.sql("select count(*) from claims_settlement where setl_id = :id").param("id", setlId)
+                .query(Long.class).single();
+    }
+
+    @Test
+    @DisplayName("same setl_id with the same content is a no-op; with different content a conflict, nothing written")
+    void duplicateAndConflict() {
+        String a = id("D");
+        String b = id("D");
+        Actor actor = hospitalActor(PDS_HOSPITAL);
+        IntakeResult first = intake.submit(actor, List.of(
+                row(a, PDS_HOSPITAL, "310", "2026-10-03 10:00:00", "1000.00", "700.00", "700.00", "100.00")), "k1");
+        assertThat(first.rowsWritten()).isEqualTo(1);
+        IntakeResult again = intake.submit(actor, List.of(
+                row(a, PDS_HOSPITAL, "310", "2026-10-03 10:00:00", "1000.00", "700.00", "700.00", "100.00"),
+                row(b, PDS_HOSPITAL, "310", "2026-10-04 10:00:00", "10.00", "5.00", "5.00", "0.00")), "k2");
+        assertThat(again.rowsUnchanged()).isEqualTo(1);
+        assertThat(again.rowsWritten()).isEqualTo(1);
+        String c = id("D");
+        assertThatThrownBy(() -> intake.submit(actor, List.of(
+                row(c, PDS_HOSPITAL, "310", "2026-10-04 10:00:00", "10.00", "5.00", "5.00", "0.00"),
+                row(a, PDS_HOSPITAL, "310", "2026-10-03 10:00:00", "1000.00", "700.01", "700.01", "100.00")), "k3"))
+                .isInstanceOfSatisfying(IntakeRejection.class, r -> {
+                    assertThat(r.status()).isEqualTo(409);
+                    assertThat(r.errors()).extracting(RowError::row, RowError::code)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "claims.setl-id-conflict"));
+                });
+        assertThat(stored(c)).isZero();
+    }
+
+    @Test
+    @DisplayName("a hospital may only submit its own records; the county agency those of its county")
+    void scope() {
+        String s = id("S");
+        assertThatThrownBy(() -> intake.submit(hospitalActor(PDS_HOSPITAL), List.of(
+                row(s, BAOFENG_HOSPITAL, "390", "2026-10-03 10:00:00", "100.00", "60.00", "60.00", "0.00")), "k"))
+                .isInstanceOfSatisfying(IntakeRejection.class, r -> assertThat(r.errors())
+                        .extracting(RowError::field, RowError::code)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("fixmedins_code", "claims.out-of-scope")));
+        assertThat(stored(s)).isZero();
+        IntakeResult byAgency = intake.submit(new Actor("clerk", "410421-AGENCY",
+                Set.of(org.medfund.registry.Role.CLERK)), List.of(
+                row(s, BAOFENG_HOSPITAL, "390", "2026-10-03 10:00:00", "100.00", "60.00", "60.00", "0.00")), "k");
+        assertThat(byAgency.rowsWritten()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("clr_optins must be the settling agency: a city-managed hospital is settled by the city (seed 004 art. 11)")
+    void settlingAgency() {
+        Map<String, String> r = row(id("A"), PDS_HOSPITAL, "310", "2026-10-03 10:00:00", "10.00", "5.00", "5.00",
+                "0.00");
+        r.put("clr_optins", "410402");
+        assertThatThrownBy(() -> intake.submit(hospitalActor(PDS_HOSPITAL), List.of(r), "k"))
+                .isInstanceOfSatisfying(IntakeRejection.class, e -> assertThat(e.errors())
+                        .extracting(RowError::field).containsExactly("clr_optins"));
+    }
+
+    @Test
+    @DisplayName("reversal: negated copy, target marked; a second reversal of it is refused; amounts must match")
+    void reversal() {
+        String orig = id("O");
+        String rev = id("R");
+        Actor actor = hospitalActor(PDS_HOSPITAL);
+        intake.submit(actor, List.of(
+                row(orig, PDS_HOSPITAL, "310", "2026-09-30 23:00:00", "500.00", "400.00", "380.00", "50.00")), "k");
+        Map<String, String> reversal = Map.of("setl_id", rev, "fixmedins_code", PDS_HOSPITAL,
+                "setl_time", "2026-10-01 08:00:00", "refd_setl_id", orig, "fund_pay_sumamt", "400.00");
+        assertThat(intake.submit(actor, List.of(reversal), "k").rowsWritten()).isEqualTo(1);
+        assertThat(jdbc.sql("select fund_pay_sumamt from claims_settlement where setl_id = :id").param("id", rev)
+                .query(Long.class).single()).isEqualTo(-40_000L);
+        assertThat(intake.submit(actor, List.of(reversal), "k").rowsUnchanged()).isEqualTo(1);
+        Map<String, String> second = Map.of("setl_id", id("R"), "fixmedins_code", PDS_HOSPITAL,
+                "setl_time", "2026-10-02 08:00:00", "refd_setl_id", orig);
+        assertThatThrownBy(() -> intake.submit(actor, List.of(second), "k"))
+                .isInstanceOfSatisfying(IntakeRejection.class, e -> assertThat(e.errors())
+                        .extracting(RowError::code).containsExactly("claims.already-reversed"));
+        String orig2 = id("O");
+        Map<String, String> wrongAmount = Map.of("setl_id", id("R"), "fixmedins_code", PDS_HOSPITAL,
+                "setl_time", "2026-10-02 08:00:00", "refd_setl_id", orig2, "hifp_pay", "1.00");
+        assertThatThrownBy(() -> intake.submit(actor, List.of(
+                row(orig2, PDS_HOSPITAL, "310", "2026-09-30 23:00:00", "5.00", "2.00", "2.00", "0.00"),
+                wrongAmount), "k"))
+                .isInstanceOfSatisfying(IntakeRejection.class, e -> assertThat(e.errors())
+                        .extracting(RowError::row, RowError::code)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "claims.reversal-mismatch")));
+        assertThat(stored(orig2)).isZero();
+        Map<String, String> missing = Map.of("setl_id", id("R"), "fixmedins_code", PDS_HOSPITAL,
+                "setl_time", "2026-10-02 08:00:00", "refd_setl_id", "NOPE" + orig);
+        assertThatThrownBy(() -> intake.submit(actor, List.of(missing), "k"))
+                .isInstanceOfSatisfying(IntakeRejection.class, e -> assertThat(e.errors())
+                        .extracting(RowError::code).containsExactly("claims.reversal-target-missing"));
+    }
+
+    @Test
+    @DisplayName("seed 000 三(一): a record for a month already applied for goes into the next month")
+    void lateRecordGoesToNextMonth() {
+        String hospital = BAOFENG_HOSPITAL;
+        Actor actor = hospitalActor(hospital);
+        YearMonth month = YearMonth.of(2026, 3);
+        records.closeMonth(hospital, month, Instant.EPOCH);
+        String late = id("L");
+        IntakeResult r = intake.submit(actor, List.of(
+                row(late, hospital, "390", "2026-03-31 23:59:59", "100.00", "70.00", "70.00", "0.00")), "k");
+        assertThat(r.rowsRolledForward()).isEqualTo(1);
+        assertThat(jdbc.sql("select period from claims_settlement where setl_id = :id").param("id", late)
+                .query(Integer.class).single()).isEqualTo(202604);
+    }
+
+    @Test
+    @DisplayName("a 10,000-row file with 3 bad rows: nothing written, exactly those 3 errors reported")
+    void fileWithThreeBadRows() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            rows.add(row(id("F"), PDS_HOSPITAL, i % 3 == 0 ? "390" : "310", "2026-10-0" + (1 + i % 9) + " 10:00:00",
+                    "300.00", "200.00", "180.00", "20.00"));
+        }
+        rows.get(17).put("medfee_sumamt", "300.01");
+        rows.get(4_000).put("setl_time", "2026-13-01 00:00:00");
+        rows.get(9_999).put("fixmedins_code", "H99999999999");
+        Path file = IntakeFixtures.csv(rows);
+        assertThatThrownBy(() -> intake.importFile(hospitalActor(PDS_HOSPITAL), file, "bad.csv", id("req")))
+                .isInstanceOfSatisfying(IntakeRejection.class, e -> {
+                    assertThat(e.errorCount()).isEqualTo(3);
+                    assertThat(e.errors()).extracting(RowError::row, RowError::field).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(18L, "medfee_sumamt"),
+                            org.assertj.core.groups.Tuple.tuple(4_001L, "setl_time"),
+                            org.assertj.core.groups.Tuple.tuple(10_000L, "fixmedins_code"));
+                });
+        assertThat(stored(rows.get(0).get("setl_id"))).isZero();
+        assertThat(stored(rows.get(9_998).get("setl_id"))).isZero();
+        rows.get(17).put("medfee_sumamt", "300.00");
+        rows.get(4_000).put("setl_time", "2026-10-01 00:00:00");
+        rows.get(9_999).put("fixmedins_code", PDS_HOSPITAL);
+        String request = id("req");
+        Path good = IntakeFixtures.csv(rows);
+        IntakeResult ok = intake.importFile(hospitalActor(PDS_HOSPITAL), good, "good.csv", request);
+        assertThat(ok.rowsWritten()).isEqualTo(10_000);
+        assertThat(intake.importFile(hospitalActor(PDS_HOSPITAL), good, "good.csv", request)).isEqualTo(ok);
+        assertThat(jdbc.sql("select sum(fund_pay_sumamt) from claims_settlement where setl_id in (:ids)")
+                .param("ids", rows.stream().map(r -> r.get("setl_id")).limit(1000).toList())
+                .query(Long.class).single()).isEqualTo(Money.ofYuan("200.00").fen() * 1000);
+    }
+}
