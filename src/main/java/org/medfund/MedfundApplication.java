@@ -27,7 +27,14 @@ public class MedfundApplication {
         java.util.Map<String, Object> defaults = new java.util.HashMap<>();
         defaults.put("medfund.cli.enabled", "true");
         if (serve) {
-            portOption(args).ifPresent(port -> defaults.put("server.port", port));
+            // A system property, so that it outranks server.port in application.properties.
+            java.util.Optional<String> port = portOption(args);
+            if (port.isPresent() && !port.get().matches("[1-9][0-9]{0,4}")
+                    || port.isPresent() && Integer.parseInt(port.get()) > 65535) {
+                System.err.println("错误: --port 应为 1 至 65535 的端口号：" + port.get());
+                System.exit(2);
+            }
+            port.ifPresent(p -> System.setProperty("server.port", p));
         }
         app.setDefaultProperties(defaults);
         var context = app.run(args);

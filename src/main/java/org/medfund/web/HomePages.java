@@ -1,8 +1,6 @@
 package org.medfund.web;
 
 import org.medfund.registry.Registry;
-import org.medfund.registry.Role;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,9 +10,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomePages {
 
-    private final ObjectProvider<Registry> registry;
+    private final Registry registry;
 
-    HomePages(ObjectProvider<Registry> registry) {
+    HomePages(Registry registry) {
         this.registry = registry;
     }
 
@@ -25,23 +23,8 @@ class HomePages {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal MedfundUser user, Model model) {
-        model.addAttribute("scope", Scope.of(user, registry.getIfAvailable()));
-        model.addAttribute("roleNames", user.actor().roles().stream().sorted().map(HomePages::chinese).toList());
+        model.addAttribute("scope", Scope.of(user, registry));
+        model.addAttribute("roleNames", RoleLabels.of(user.actor().roles()));
         return "home";
-    }
-
-    static String chinese(Role role) {
-        if (role == Role.CLERK) {
-            return "经办";
-        } else if (role == Role.REVIEWER) {
-            return "复核";
-        } else if (role == Role.FINANCE) {
-            return "财务";
-        } else if (role == Role.HOSPITAL) {
-            return "医疗机构";
-        } else if (role == Role.AUDITOR) {
-            return "审计";
-        }
-        return "系统管理员";
     }
 }

@@ -2,6 +2,7 @@ package org.medfund.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.medfund.registry.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,8 +19,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -47,19 +46,17 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * }</pre>
  * The organisation need not exist in the registry for the principal to work, but scope checks
  * ({@code Registry.canSeeOrg}) will only let it see what that organisation may see.
+ *
+ * <p>Only in a web context: CLI runs have no HTTP security (they act as the operator of the installation).
  */
 @Configuration
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfig {
 
     static final String[] PUBLIC_API = {"/api/openapi.json", "/api/openapi.json/**", "/api/docs",
         "/api/swagger-ui/**"};
     static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/webjars/**", "/favicon.ico", "/error"};
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     @Bean
     UserDetailsService userDetailsService(Users users) {

@@ -2,7 +2,6 @@ package org.medfund.web;
 
 import java.util.List;
 import org.medfund.registry.Registry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,9 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class UserPages {
 
     private final Users users;
-    private final ObjectProvider<Registry> registry;
+    private final Registry registry;
 
-    UserPages(Users users, ObjectProvider<Registry> registry) {
+    UserPages(Users users, Registry registry) {
         this.users = users;
         this.registry = registry;
     }
@@ -24,15 +23,15 @@ class UserPages {
     @GetMapping("/admin/users")
     @PreAuthorize("hasRole('ADMIN')")
     String list(@AuthenticationPrincipal MedfundUser user, Model model) {
-        model.addAttribute("users", visibleUsers(user, users, registry.getIfAvailable()));
+        model.addAttribute("users", visibleUsers(user, users, registry));
         return "admin-users";
     }
 
-    /** Users of the organisations the administrator's organisation may see (its own when the registry is absent). */
+    /** Users of the organisations the administrator's organisation may see. */
     static List<UserAccount> visibleUsers(MedfundUser admin, Users users, Registry registry) {
         return users.list().stream()
                 .filter(account -> account.orgCode().equals(admin.actor().orgCode())
-                        || registry != null && registry.canSeeOrg(admin.actor(), account.orgCode()))
+                        || registry.canSeeOrg(admin.actor(), account.orgCode()))
                 .toList();
     }
 }

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -45,11 +44,11 @@ public class Users {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
-    private final ObjectProvider<Registry> registry;
+    private final Registry registry;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Users(JdbcClient jdbc, PasswordEncoder passwordEncoder, ObjectProvider<Registry> registry, Clock clock) {
+    public Users(JdbcClient jdbc, PasswordEncoder passwordEncoder, Registry registry, Clock clock) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.registry = registry;
@@ -156,6 +155,14 @@ public class Users {
         return token;
     }
 
+    /** Whether the user has a token that is not revoked. */
+    public boolean hasActiveToken(String username) {
+        return jdbc.sql("select count(*) from api_token where username = :username and revoked_at is null")
+                .param("username", username)
+                .query(Long.class)
+                .single() > 0;
+    }
+
     /** The enabled user a presented token belongs to, or empty for an unknown, revoked or disabled one. */
     public Optional<MedfundUser> authenticateToken(String token) {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 100) {
@@ -201,12 +208,10 @@ public class Users {
         if (account.roles().isEmpty()) {
             throw new Rejection("user.roles-missing", "roles", "用户至少需要一个角色");
         }
-        Registry orgs = registry.getIfAvailable();
-        if (orgs != null) {
-            orgs.requireOrg(account.orgCode(), "orgCode");
-        } else if (account.orgCode() == null || account.orgCode().isBlank()) {
+        if (account.orgCode() == null || account.orgCode().isBlank()) {
             throw new Rejection("user.org-missing", "orgCode", "用户必须属于一个机构");
         }
+        registry.requireOrg(account.orgCode(), "orgCode");
     }
 
     private static String checkedPassword(String password) {

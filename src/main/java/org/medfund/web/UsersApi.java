@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Registry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,11 +25,11 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class UsersApi {
 
-    private final ObjectProvider<Registry> registry;
+    private final Registry registry;
     private final Users users;
     private final Idempotency idempotency;
 
-    UsersApi(ObjectProvider<Registry> registry, Users users, Idempotency idempotency) {
+    UsersApi(Registry registry, Users users, Idempotency idempotency) {
         this.registry = registry;
         this.users = users;
         this.idempotency = idempotency;
@@ -46,14 +45,14 @@ class UsersApi {
     @GetMapping("/api/me")
     Me me(@AuthenticationPrincipal MedfundUser user) {
         return new Me(user.getUsername(), user.displayName(), user.actor().orgCode(), user.roleNames(),
-                Scope.of(user, registry.getIfAvailable()));
+                Scope.of(user, registry));
     }
 
     /** Users an administrator may manage: those of the organisations within its scope. */
     @GetMapping("/api/users")
     @PreAuthorize("hasRole('ADMIN')")
     List<UserAccount> list(@AuthenticationPrincipal MedfundUser user) {
-        return UserPages.visibleUsers(user, users, registry.getIfAvailable());
+        return UserPages.visibleUsers(user, users, registry);
     }
 
     @PostMapping("/api/users/{username}/status")
@@ -64,7 +63,7 @@ class UsersApi {
                                           @Valid @RequestBody StatusChange body) {
         return idempotency.run(user, "users.status", key, List.of(username, body), () -> {
             UserAccount target = users.require(username, "username");
-            boolean inScope = UserPages.visibleUsers(user, users, registry.getIfAvailable()).stream()
+            boolean inScope = UserPages.visibleUsers(user, users, registry).stream()
                     .anyMatch(account -> account.username().equals(username));
             if (!inScope) {
                 throw Rejection.forbidden("user.out-of-scope", "username", "用户 " + username + " 不在本机构管理范围内");

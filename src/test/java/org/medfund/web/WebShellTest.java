@@ -97,6 +97,50 @@ class WebShellTest {
     }
 
     @Test
+    @DisplayName("scope: a hospital sees only itself, Xinyang's agency its city and counties, Henan's centre all")
+    void scope() throws Exception {
+        MedfundUser hospital = MedfundUser.of(new Actor("h1", "H41150200001", Set.of(Role.HOSPITAL)));
+        mvc.perform(get("/api/me").with(user(hospital))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.scope.orgOnly").value(true))
+                .andExpect(jsonPath("$.scope.regionCodes").isEmpty());
+        MedfundUser city = MedfundUser.of(new Actor("c1", "411500-AGENCY", Set.of(Role.CLERK)));
+        mvc.perform(get("/api/me").with(user(city))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.scope.orgOnly").value(false))
+                .andExpect(jsonPath("$.scope.regionCodes[0]").value("411500"))
+                .andExpect(jsonPath("$.scope.regionCodes").value(org.hamcrest.Matchers.hasItem("411502")))
+                .andExpect(jsonPath("$.scope.regionCodes").value(
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("410400"))));
+        MedfundUser province = MedfundUser.of(new Actor("p1", "410000-CENTRE", Set.of(Role.CLERK)));
+        mvc.perform(get("/api/me").with(user(province))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.scope.regionCodes").value(org.hamcrest.Matchers.hasItems("410400", "411502")));
+    }
+
+    @Test
+    @DisplayName("an administrator manages only users within its scope")
+    void adminScope() throws Exception {
+        String[] countyClerk = newUser("411502-AGENCY", Role.CLERK);
+        String[] otherCity = newUser("410400-AGENCY", Role.CLERK);
+        MedfundUser xinyangAdmin = MedfundUser.of(new Actor("xa", "411500-AGENCY", Set.of(Role.ADMIN)));
+        mvc.perform(get("/api/users").with(user(xinyangAdmin))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].username").value(org.hamcrest.Matchers.hasItem(countyClerk[0])))
+                .andExpect(jsonPath("$[*].username").value(
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(otherCity[0]))));
+        expectProblem(send(post("/api/users/" + otherCity[0] + "/status"), xinyangAdmin, "k-" + otherCity[0],
+                "{\"enabled\":false,\"reason\":\"x\"}"), 403, "user.out-of-scope")
+                .andExpect(jsonPath("$.field").value("username"));
+        assertThat(users.find(otherCity[0]).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a user's organisation must exist in the registry")
+    void unknownOrg() {
+        org.medfund.common.Rejection rejection = org.junit.jupiter.api.Assertions.assertThrows(
+                org.medfund.common.Rejection.class, () -> newUser("999999-NOPE", Role.CLERK));
+        assertThat(rejection.code()).isEqualTo("registry.org-unknown");
+        assertThat(rejection.field()).isEqualTo("orgCode");
+    }
+
+    @Test
     @DisplayName("a disabled user cannot log in")
     void disabledUser() throws Exception {
         String[] clerk = newUser(orgCode(), Role.CLERK);

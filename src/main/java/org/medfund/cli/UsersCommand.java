@@ -1,0 +1,150 @@
+package org.medfund.cli;
+
+import java.io.PrintWriter;
+import org.medfund.common.Fingerprint;
+import org.medfund.common.RequestLog;
+import org.medfund.web.RoleLabels;
+import org.medfund.web.UserAccount;
+import org.medfund.web.Users;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code medfund users …}: list users, reset a password, issue an API token. Passwords and tokens are printed once
+ * and never stored in clear, so a repeat with the same {@code --request-id} does not print them again: it says the
+ * request was already carried out and changes nothing.
+ */
+@Component
+@Command(name = "users", mixinStandardHelpOptions = true, description = "用户：列表、重置密码、签发 API 令牌",
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.ResetPassword.class, UsersCommand.Token.class})
+class UsersCommand implements Runnable, MedfundSubcommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Component
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "列出全部用户（机构、角色、状态）")
+    static class ListUsers implements Runnable {
+
+        private final Users users;
+
+        @Spec
+        CommandSpec spec;
+
+        ListUsers(Users users) {
+            this.users = users;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%-20s %-16s %-24s %-12s %s%n", "用户名", "机构", "姓名", "角色", "状态");
+            for (UserAccount account : users.list()) {
+                out.printf("%-20s %-16s %-24s %-12s %s%n", account.username(), account.orgCode(),
+                        account.displayName(), RoleLabels.of(account.roles()), account.enabled() ? "启用" : "停用");
+            }
+            out.flush();
+        }
+    }
+
+    @Component
+    @Command(name = "reset-password", mixinStandardHelpOptions = true,
+            description = "为用户生成新密码并打印（只显示这一次）")
+    static class ResetPassword implements Runnable {
+
+        private final Users users;
+        private final RequestLog requestLog;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "USER", description = "用户名")
+        String username;
+
+        @Option(names = "--request-id", description = "请求编号；重复执行同一编号不会再次重置")
+        String requestId;
+
+        ResetPassword(Users users, RequestLog requestLog) {
+            this.users = users;
+            this.requestLog = requestLog;
+        }
+
+        @Override
+        public void run() {
+            users.require(username, "USER");
+            String[] secret = {null};
+            String result = onceIfRequested(requestLog, "users.reset-password", requestId, username, () -> {
+                secret[0] = users.resetPassword(username);
+                return "password of " + username + " reset";
+            });
+            PrintWriter out = spec.commandLine().getOut();
+            if (secret[0] != null) {
+                out.println("用户 " + username + " 的新密码（只显示这一次）：" + secret[0]);
+            } else {
+                out.println("请求 " + requestId + " 已执行过（" + result + "），未再改动；新密码只在当时显示");
+            }
+            out.flush();
+        }
+    }
+
+    @Component
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = "为用户签发 API 令牌并打印（只显示这一次；医院信息系统用 Authorization: Bearer 令牌）")
+    static class Token implements Runnable {
+
+        private final Users users;
+        private final RequestLog requestLog;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "USER", description = "用户名")
+        String username;
+
+        @Option(names = "--label", description = "令牌用途，如 \"HIS 接口\"", defaultValue = "cli")
+        String label;
+
+        @Option(names = "--request-id", description = "请求编号；重复执行同一编号不会再次签发")
+        String requestId;
+
+        Token(Users users, RequestLog requestLog) {
+            this.users = users;
+            this.requestLog = requestLog;
+        }
+
+        @Override
+        public void run() {
+            users.require(username, "USER");
+            String[] token = {null};
+            String result = onceIfRequested(requestLog, "users.token", requestId, username + "\u0000" + label, () -> {
+                token[0] = users.issueToken(username, label);
+                return "token for " + username + " issued";
+            });
+            PrintWriter out = spec.commandLine().getOut();
+            if (token[0] != null) {
+                out.println("用户 " + username + " 的 API 令牌（只显示这一次）：" + token[0]);
+            } else {
+                out.println("请求 " + requestId + " 已执行过（" + result + "），未再签发；令牌只在当时显示");
+            }
+            out.flush();
+        }
+    }
+
+    /** Runs the action once per request id when one is given (the result names what was done, never a secret). */
+    static String onceIfRequested(RequestLog requestLog, String scope, String requestId, String request,
+                                  java.util.function.Supplier<String> action) {
+        if (requestId == null) {
+            return action.get();
+        }
+        return requestLog.once(scope, requestId, Fingerprint.of(request), action);
+    }
+}

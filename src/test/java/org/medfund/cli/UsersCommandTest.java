@@ -1,0 +1,125 @@
+package org.medfund.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.medfund.DatabaseTest;
+import org.medfund.registry.Role;
+import org.medfund.web.UserAccount;
+import org.medfund.web.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import picocli.CommandLine;
+
+/** The demo's users (printed once, idempotent) and {@code medfund users …}. */
+@DatabaseTest
+class UsersCommandTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    UsersDemoStep demoStep;
+    @Autowired
+    Users users;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        CommandLine commandLine = CliRunner.commandLine(context);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private String demo() {
+        StringWriter out = new StringWriter();
+        demoStep.run(new PrintWriter(out));
+        return out.toString();
+    }
+
+    private long rows() {
+        return jdbc.sql("select (select count(*) from app_user) + (select count(*) from app_user_role)"
+                + " + (select count(*) from api_token)").query(Long.class).single();
+    }
+
+    @Test
+    @DisplayName("demo users: one per role at registry orgs, passwords that log in, printed once; rerun writes nothing")
+    void demoUsers() {
+        String first = demo();
+        if (first.contains("新建演示用户")) {
+            Matcher line = Pattern.compile("^\\s+xy-clerk\\s+(\\S+)\\s", Pattern.MULTILINE).matcher(first);
+            assertThat(line.find()).isTrue();
+            String hash = jdbc.sql("select password_hash from app_user where username = 'xy-clerk'")
+                    .query(String.class).single();
+            assertThat(passwordEncoder.matches(line.group(1), hash)).isTrue();
+            assertThat(first).contains("API 令牌").contains("mft_");
+        }
+        long before = rows();
+        String second = demo();
+        assertThat(rows()).isEqualTo(before);
+        assertThat(second).contains("已有演示用户 " + UsersDemoStep.USERS.size() + " 个").doesNotContain("mft_")
+                .doesNotContain("新建");
+        for (Role role : Role.values()) {
+            assertThat(users.list()).as(role.name()).anyMatch(u -> u.roles().contains(role));
+        }
+        UserAccount hospital = users.find("xy-hospital").orElseThrow();
+        assertThat(hospital.orgCode()).startsWith("H4115");
+        assertThat(users.find("xy-clerk").orElseThrow().orgCode()).isEqualTo("411500-AGENCY");
+        assertThat(users.find("ha-clerk").orElseThrow().orgCode()).isEqualTo("410000-CENTRE");
+        assertThat(users.hasActiveToken("xy-hospital")).isTrue();
+    }
+
+    @Test
+    @DisplayName("users list / reset-password / token; a repeated --request-id changes nothing and shows no secret")
+    void usersCommands() {
+        String username = "cli-" + System.nanoTime() % 1_000_000;
+        users.create(new UserAccount(username, "命令行测试", "411500-AGENCY", Set.of(Role.CLERK), true), null);
+        Run list = run("users", "list");
+        assertThat(list.exitCode()).isZero();
+        assertThat(list.out()).contains(username).contains("411500-AGENCY").contains("经办").contains("启用");
+
+        Run reset = run("users", "reset-password", username, "--request-id", "r-" + username);
+        assertThat(reset.exitCode()).isZero();
+        Matcher password = Pattern.compile("：(\\S+)").matcher(reset.out());
+        assertThat(password.find()).isTrue();
+        String hash = jdbc.sql("select password_hash from app_user where username = :u").param("u", username)
+                .query(String.class).single();
+        assertThat(passwordEncoder.matches(password.group(1), hash)).isTrue();
+        Run again = run("users", "reset-password", username, "--request-id", "r-" + username);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("已执行过").doesNotContain(password.group(1));
+        assertThat(jdbc.sql("select password_hash from app_user where username = :u").param("u", username)
+                .query(String.class).single()).isEqualTo(hash);
+
+        Run token = run("users", "token", username, "--label", "HIS");
+        assertThat(token.exitCode()).isZero();
+        Matcher issued = Pattern.compile("(mft_\\S+)").matcher(token.out());
+        assertThat(issued.find()).isTrue();
+        assertThat(users.authenticateToken(issued.group(1))).get()
+                .satisfies(user -> assertThat(user.getUsername()).isEqualTo(username));
+    }
+
+    @Test
+    @DisplayName("an unknown user is one line on stderr and exit code 2")
+    void unknownUser() {
+        Run run = run("users", "reset-password", "no-such-user");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).contains("user.unknown").contains("USER").doesNotContain("\n");
+    }
+}
