@@ -84,6 +84,8 @@ class RegistryApiTest {
         expectProblem(mvc.perform(get("/api/registry/regions/419999").with(as("411500-AGENCY", Role.CLERK))),
                 404, "registry.region-unknown", "code");
         expectProblem(mvc.perform(get("/api/registry/regions")), 401, "auth.required", null);
+        mvc.perform(get("/api/openapi.json")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/registry/orgs/{code}/accounts'].post").exists());
     }
 
     @Test
