@@ -1,0 +1,420 @@
+package org.medfund.prepayment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.medfund.calendar.BusinessCalendar;
+import org.medfund.common.Derivation;
+import org.medfund.common.Money;
+import org.medfund.common.Rejection;
+import org.medfund.registry.Actor;
+import org.medfund.registry.Org;
+import org.medfund.registry.OrgKind;
+import org.medfund.registry.Registry;
+import org.medfund.registry.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Xinyang's application route (seed 002): the hospital applies by Jan 15 with the annex form (art. 6(一)), the county
+ * agency reviews the five conditions of art. 3 with its finance department, each fund passes the art. 7 gate and is
+ * sized by art. 4, then the art. 6 workflow steps run with their actors, due dates and overdue flags.
+ */
+@Service
+public class Applications {
+
+    /** The art. 6 steps in order; the first two are done by {@link #apply} and {@link #review}. */
+    public enum Step {
+        APPLIED("医疗机构提出申请", "seed 002 art. 6(一)"),
+        COUNTY_REVIEWED("县区经办机构商同级财政核定", "seed 002 art. 6(二)"),
+        CITY_AGGREGATED("市级经办机构审核汇总", "seed 002 art. 6(二)"),
+        BUREAU_REVIEWED("市级医保部门审核（复核）", "seed 002 art. 6(三)"),
+        FUNDED("市级财政 10 个工作日内拨入市级支出户", "seed 002 art. 6(三)"),
+        COUNTY_SHARED("市级拨付县区医保中心支出户", "seed 002 art. 6(四)"),
+        PAID("经办机构 3 个工作日内拨付医疗机构", "seed 002 art. 6(四)");
+
+        private final String label;
+        private final String article;
+
+        Step(String label, String article) {
+            this.label = label;
+            this.article = article;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String article() {
+            return article;
+        }
+    }
+
+    public record Application(String id, int year, String hospitalCode, String packId, LocalDate submittedOn,
+                              LocalDate dueOn, ApplicationForm form, String status, String refusals,
+                              String submittedBy, String reviewedBy) {
+
+        public boolean late() {
+            return submittedOn.isAfter(dueOn);
+        }
+    }
+
+    public record StepState(String prepaymentId, Step step, String actorOrgCode, LocalDate dueOn, LocalDate doneOn,
+                            String doneBy) {
+
+        public boolean overdue(LocalDate asOf) {
+            return dueOn != null && (doneOn == null ? asOf.isAfter(dueOn) : doneOn.isAfter(dueOn));
+        }
+    }
+
+    private final Prepayments prepayments;
+    private final Recoveries recoveries;
+    private final Registry registry;
+    private final BusinessCalendar calendar;
+    private final JdbcClient jdbc;
+    private final Store store;
+
+    Applications(Prepayments prepayments, Recoveries recoveries, Registry registry, BusinessCalendar calendar,
+                 JdbcClient jdbc, Store store) {
+        this.prepayments = prepayments;
+        this.recoveries = recoveries;
+        this.registry = registry;
+        this.calendar = calendar;
+        this.jdbc = jdbc;
+        this.store = store;
+    }
+
+    /**
+     * The hospital applies (art. 6(一)). Refused when its pack is not an application regime or it has not cleared an
+     * earlier prepayment (art. 6(五) "不得受理"). Late applications are accepted but flagged (原则上 by Jan 15).
+     */
+    @Transactional
+    public Application apply(String hospitalCode, int year, ApplicationForm form, LocalDate date, Actor actor) {
+        Org hospital = registry.requireOrg(hospitalCode, "hospitalCode");
+        if (!registry.canSeeOrg(actor, hospitalCode)) {
+            throw Rejection.forbidden("prepayment.out-of-scope", "hospitalCode", "只能为本机构申请预付金");
+        }
+        form.validate();
+        Regime regime = prepayments.regime(hospital.regionCode(), date);
+        if (!regime.applicationRequired()) {
+            throw new Rejection("prepayment.no-application", "hospitalCode", regime.packId()
+                    + " 由经办机构直接核定预拨，无需申请（" + regime.citation(Regime.FACTOR) + "）");
+        }
+        String id = "PA-" + year + "-" + hospitalCode;
+        Optional<Application> existing = application(id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (!recoveries.cleared(hospitalCode)) {
+            throw Rejection.conflict("prepayment.not-cleared", "hospitalCode",
+                    "上一年度预付金未按规定清算，不予受理（seed 002 art. 6(五)、art. 3(五)）");
+        }
+        LocalDate due = prepayments.dueDate(regime, year);
+        jdbc.sql("""
+                insert into prepayment_application (id, prepayment_year, hospital_code, pack_id, submitted_on, due_on,
+                    basic_info, agreement_performance, finances, key_tasks, supervision, penalties_12_months,
+                    commitments, status, submitted_by)
+                values (:id, :year, :h, :pack, :on, :due, :a, :b, :c, :d, :e, :f, :commitments, 'SUBMITTED', :by)""")
+                .param("id", id).param("year", year).param("h", hospitalCode).param("pack", regime.packId())
+                .param("on", date).param("due", due).param("a", form.basicInfo())
+                .param("b", form.agreementPerformance()).param("c", form.finances()).param("d", form.keyTasks())
+                .param("e", form.supervision()).param("f", form.penaltiesIn12Months())
+                .param("commitments", "专款专用;承担责任;配合退回;真实完整").param("by", actor.userId()).update();
+        return application(id).orElseThrow();
+    }
+
+    /**
+     * The county agency reviews (art. 6(二)): records the five findings, decides eligibility (art. 3, (五) from the
+     * register), and for an eligible hospital sizes each fund (art. 4) behind the art. 7 gate. Creates the rows
+     * and the workflow steps.
+     */
+    @Transactional
+    public List<Prepayments.Prepayment> review(String applicationId, List<Eligibility.Finding> findings,
+                                               LocalDate date, Actor actor) {
+        Prepayments.requireRole(actor, Role.CLERK);
+        Application application = application(applicationId).orElseThrow(() -> Rejection.notFound(
+                "prepayment.application-not-found", "applicationId", "申请 " + applicationId + " 不存在"));
+        prepayments.requireStaff(actor, application.hospitalCode());
+        if (!application.status().equals("SUBMITTED")) {
+            return rows(application);
+        }
+        List<Eligibility.Finding> recorded = new ArrayList<>();
+        for (Eligibility.Finding finding : findings) {
+            recorded.add(new Eligibility.Finding(finding.condition(), finding.met(), finding.evidence(),
+                    actor.userId()));
+        }
+        Eligibility.Outcome outcome = Eligibility.xinyang(recorded, recoveries.cleared(application.hospitalCode()));
+        for (Eligibility.Finding finding : recorded) {
+            jdbc.sql("""
+                    insert into prepayment_finding (application_id, condition_code, met, evidence, reviewer)
+                    values (:id, :c, :met, :evidence, :reviewer)""")
+                    .param("id", applicationId).param("c", finding.condition().name()).param("met", finding.met())
+                    .param("evidence", finding.evidence()).param("reviewer", finding.reviewerUserId()).update();
+        }
+        jdbc.sql("""
+                update prepayment_application set status = :status, refusals = :refusals, reviewed_by = :by,
+                  reviewed_on = :on where id = :id""")
+                .param("status", outcome.eligible() ? "ELIGIBLE" : "REFUSED")
+                .param("refusals", String.join("\n", outcome.refusals())).param("by", actor.userId())
+                .param("on", date).param("id", applicationId).update();
+        if (!outcome.eligible()) {
+            return List.of();
+        }
+        return sizeFunds(application, date, actor);
+    }
+
+    private List<Prepayments.Prepayment> sizeFunds(Application application, LocalDate date, Actor actor) {
+        Org hospital = registry.requireOrg(application.hospitalCode(), "hospitalCode");
+        Regime regime = prepayments.regime(hospital.regionCode(), date);
+        String cityCode = prepayments.cityOf(hospital.regionCode()).code();
+        List<Prepayments.Prepayment> rows = new ArrayList<>();
+        for (String fund : Prepayments.FUNDS) {
+            String gateReasons = null;
+            Optional<BigDecimal> monthsMin = regime.monthsPayableMin(fund);
+            if (monthsMin.isPresent()) {
+                FundGate.Result gate = FundGate.evaluate(fundStatus(cityCode, fund, application.year()),
+                        monthsMin.get(), regime.citation("prepayment.months-payable-min." + fund));
+                gateReasons = gate.open() ? null : String.join("；", gate.reasons());
+            }
+            Prepayments.Prepayment row = prepayments.sizeOne(hospital, fund, application.year(), regime, date, actor,
+                    application.id(), gateReasons);
+            createSteps(row, hospital, application, date, actor);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private void createSteps(Prepayments.Prepayment row, Org hospital, Application application, LocalDate date,
+                             Actor actor) {
+        String cityCode = prepayments.cityOf(hospital.regionCode()).code();
+        String cityAgency = registry.agencyOf(cityCode).map(Org::code).orElse(row.payerOrgCode());
+        String bureau = registry.orgs(cityCode, OrgKind.BUREAU).stream().findFirst().map(Org::code)
+                .orElse(cityAgency);
+        String finance = registry.financeOf(cityCode).map(Org::code).orElse(cityAgency);
+        insertStep(row.id(), Step.APPLIED, hospital.code(), application.dueOn(), application.submittedOn(),
+                application.submittedBy());
+        // The agency that will pay the hospital reviews it: the county centre, or the city centre for city-level ones.
+        insertStep(row.id(), Step.COUNTY_REVIEWED, row.payerOrgCode(), null, date, actor.userId());
+        if (row.status().equals("CLOSED")) {
+            return;
+        }
+        insertStep(row.id(), Step.CITY_AGGREGATED, cityAgency, null, null, null);
+        insertStep(row.id(), Step.BUREAU_REVIEWED, bureau, null, null, null);
+        insertStep(row.id(), Step.FUNDED, finance, null, null, null);
+        if (!row.payerOrgCode().equals(cityAgency)) {
+            insertStep(row.id(), Step.COUNTY_SHARED, cityAgency, null, null, null);
+        }
+        insertStep(row.id(), Step.PAID, row.payerOrgCode(), null, null, null);
+    }
+
+    private void insertStep(String prepaymentId, Step step, String actorOrg, LocalDate due, LocalDate done,
+                            String doneBy) {
+        jdbc.sql("""
+                insert into prepayment_step (prepayment_id, step, seq, actor_org_code, due_on, done_on, done_by)
+                values (:id, :step, :seq, :actor, :due, :done, :by)""")
+                .param("id", prepaymentId).param("step", step.name()).param("seq", step.ordinal())
+                .param("actor", actorOrg).param("due", due).param("done", done).param("by", doneBy).update();
+    }
+
+    /**
+     * Completes a workflow step in order. The bureau review is the checker: it approves the row (maker-checker
+     * against the clerk who prepared it); funding due = review + 10 working days; payment due = funds at the paying
+     * centre + 3 working days; paying disburses through the ledger.
+     */
+    @Transactional
+    public StepState complete(String prepaymentId, Step step, LocalDate date, Actor actor, String requestId) {
+        Prepayments.Prepayment row = prepayments.require(prepaymentId, actor);
+        List<StepState> steps = steps(prepaymentId);
+        StepState state = steps.stream().filter(s -> s.step() == step).findFirst().orElseThrow(() ->
+                new Rejection("prepayment.step-unknown", "step", "该预付金没有步骤 " + step.label()));
+        if (state.doneOn() != null) {
+            return state;
+        }
+        for (StepState earlier : steps) {
+            if (earlier.step().ordinal() < step.ordinal() && earlier.doneOn() == null) {
+                throw Rejection.conflict("prepayment.step-order", "step", "须先完成：" + earlier.step().label());
+            }
+        }
+        if (!actor.orgCode().equals(state.actorOrgCode()) && !actor.userId().equals("system")) {
+            throw Rejection.forbidden("prepayment.step-actor", "step", step.label() + " 应由 " + state.actorOrgCode()
+                    + " 办理");
+        }
+        Regime regime = prepayments.regime(row.regionCode(), date);
+        if (step == Step.BUREAU_REVIEWED) {
+            prepayments.approve(prepaymentId, date, actor);
+            dueNext(prepaymentId, Step.FUNDED, calendar.addWorkingDays(date,
+                    regime.workingDays("prepayment.fund-within-working-days")));
+        } else if (step == Step.FUNDED || step == Step.COUNTY_SHARED) {
+            boolean shareNext = step == Step.FUNDED && steps.stream().anyMatch(s -> s.step() == Step.COUNTY_SHARED);
+            if (!shareNext) {
+                dueNext(prepaymentId, Step.PAID, calendar.addWorkingDays(date,
+                        regime.workingDays("prepayment.pay-within-working-days")));
+            }
+        } else if (step == Step.PAID) {
+            prepayments.disburse(prepaymentId, date, true, actor, requestId);
+        }
+        jdbc.sql("update prepayment_step set done_on = :d, done_by = :by where prepayment_id = :id and step = :s")
+                .param("d", date).param("by", actor.userId()).param("id", prepaymentId).param("s", step.name())
+                .update();
+        return steps(prepaymentId).stream().filter(s -> s.step() == step).findFirst().orElseThrow();
+    }
+
+    private void dueNext(String prepaymentId, Step step, LocalDate due) {
+        jdbc.sql("update prepayment_step set due_on = :due where prepayment_id = :id and step = :s")
+                .param("due", due).param("id", prepaymentId).param("s", step.name()).update();
+    }
+
+    /**
+     * Art. 5: after the city bureau and finance consult, the amount is adjusted; the decision is recorded in the
+     * derivation. Only before approval.
+     */
+    @Transactional
+    public Prepayments.Prepayment adjust(String prepaymentId, Money amount, String decisionNo, String reason,
+                                         Actor actor) {
+        Prepayments.Prepayment row = prepayments.require(prepaymentId, actor);
+        Prepayments.requireRole(actor, Role.CLERK);
+        if (!row.status().equals("PREPARED")) {
+            throw Rejection.conflict("prepayment.not-prepared", "prepaymentId", "只能在审核前调整预付金规模");
+        }
+        if (decisionNo == null || decisionNo.isBlank() || reason == null || reason.isBlank()) {
+            throw new Rejection("prepayment.decision-missing", "decisionNo", "须记录市级医保、财政部门会商决定及事由");
+        }
+        if (amount.isNegative()) {
+            throw new Rejection("prepayment.amount-negative", "amount", "预付金规模不能为负数");
+        }
+        Derivation adjusted = Sizing.adjusted(row.derivation(), amount, decisionNo, reason, "seed 002 art. 5");
+        store.adjust(prepaymentId, adjusted, amount.minus(row.outstandingBefore()).max(Money.ZERO));
+        return store.prepayment(prepaymentId).orElseThrow();
+    }
+
+    // ---- fund status (art. 7 inputs)
+
+    /** Records the art. 7 inputs of a city's fund for a prepayment year (replacing an earlier record). */
+    @Transactional
+    public void recordFundStatus(String regionCode, FundGate.FundStatus status, int year, Actor actor) {
+        Prepayments.requireRole(actor, Role.CLERK);
+        if (!registry.canSeeRegion(actor, regionCode)) {
+            throw Rejection.forbidden("prepayment.out-of-scope", "regionCode", "无权登记该地区基金状况");
+        }
+        checkMonths(status.lastYear(), year - 1, "lastYear");
+        checkMonths(status.forecast(), year, "forecast");
+        String fund = status.insuranceType();
+        jdbc.sql("delete from prepayment_fund_month where region_code = :r and insurance_type = :f "
+                + "and prepayment_year = :y").param("r", regionCode).param("f", fund).param("y", year).update();
+        jdbc.sql("delete from prepayment_fund_status where region_code = :r and insurance_type = :f "
+                + "and prepayment_year = :y").param("r", regionCode).param("f", fund).param("y", year).update();
+        jdbc.sql("""
+                insert into prepayment_fund_status (region_code, insurance_type, prepayment_year, balance_fen,
+                  recorded_by, recorded_at) values (:r, :f, :y, :b, :by, :at)""")
+                .param("r", regionCode).param("f", fund).param("y", year)
+                .param("b", status.accumulatedBalance().fen()).param("by", actor.userId()).param("at", store.now())
+                .update();
+        insertMonths(regionCode, fund, year, "ACTUAL", status.lastYear());
+        insertMonths(regionCode, fund, year, "FORECAST", status.forecast());
+    }
+
+    private static void checkMonths(List<FundGate.FundMonth> months, int year, String field) {
+        if (months.size() != FundGate.WINDOW_MONTHS) {
+            throw new Rejection("prepayment.fund-window", field, "须提供 12 个月数据");
+        }
+        for (int i = 0; i < months.size(); i++) {
+            FundGate.FundMonth month = months.get(i);
+            if (!month.month().equals(YearMonth.of(year, i + 1)) || month.income().isNegative()
+                    || month.expenditure().isNegative()) {
+                throw new Rejection("prepayment.fund-window", field, "须为 " + year + " 年 1–12 月的非负数据");
+            }
+        }
+    }
+
+    private void insertMonths(String region, String fund, int year, String kind, List<FundGate.FundMonth> months) {
+        for (FundGate.FundMonth month : months) {
+            jdbc.sql("""
+                    insert into prepayment_fund_month (region_code, insurance_type, prepayment_year, kind, fund_month,
+                      income_fen, expenditure_fen) values (:r, :f, :y, :k, :m, :i, :e)""")
+                    .param("r", region).param("f", fund).param("y", year).param("k", kind)
+                    .param("m", month.month().toString()).param("i", month.income().fen())
+                    .param("e", month.expenditure().fen()).update();
+        }
+    }
+
+    /** The recorded art. 7 inputs; none recorded means the gate cannot open (no data is not a pass). */
+    public FundGate.FundStatus fundStatus(String regionCode, String fund, int year) {
+        Long balance = jdbc.sql("select balance_fen from prepayment_fund_status where region_code = :r "
+                        + "and insurance_type = :f and prepayment_year = :y")
+                .param("r", regionCode).param("f", fund).param("y", year).query(Long.class).optional()
+                .orElseThrow(() -> new Rejection("prepayment.fund-status-missing", "regionCode", "地区 " + regionCode
+                        + " 未登记 " + year + " 年险种 " + fund + " 的基金结余情况（seed 002 art. 7）"));
+        return new FundGate.FundStatus(fund, Money.ofFen(balance), months(regionCode, fund, year, "ACTUAL"),
+                months(regionCode, fund, year, "FORECAST"));
+    }
+
+    private List<FundGate.FundMonth> months(String region, String fund, int year, String kind) {
+        return jdbc.sql("""
+                select fund_month, income_fen, expenditure_fen from prepayment_fund_month where region_code = :r
+                  and insurance_type = :f and prepayment_year = :y and kind = :k order by fund_month""")
+                .param("r", region).param("f", fund).param("y", year).param("k", kind)
+                .query((rs, n) -> new FundGate.FundMonth(YearMonth.parse(rs.getString(1)),
+                        Money.ofFen(rs.getLong(2)), Money.ofFen(rs.getLong(3))))
+                .list();
+    }
+
+    // ---- queries
+
+    public Optional<Application> application(String id) {
+        return jdbc.sql("select * from prepayment_application where id = :id").param("id", id)
+                .query((rs, n) -> new Application(rs.getString("id"), rs.getInt("prepayment_year"),
+                        rs.getString("hospital_code"), rs.getString("pack_id"),
+                        rs.getObject("submitted_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                        new ApplicationForm(rs.getString("basic_info"), rs.getString("agreement_performance"),
+                                rs.getString("finances"), rs.getString("key_tasks"), rs.getString("supervision"),
+                                rs.getString("penalties_12_months"), true, true, true, true),
+                        rs.getString("status"), rs.getString("refusals"), rs.getString("submitted_by"),
+                        rs.getString("reviewed_by")))
+                .optional();
+    }
+
+    public List<Application> applications(int year, Actor actor) {
+        return jdbc.sql("select id from prepayment_application where prepayment_year = :y order by hospital_code")
+                .param("y", year).query(String.class).list().stream()
+                .map(id -> application(id).orElseThrow())
+                .filter(a -> registry.canSeeOrg(actor, a.hospitalCode())).toList();
+    }
+
+    public List<Eligibility.Finding> findings(String applicationId) {
+        return jdbc.sql("select * from prepayment_finding where application_id = :id order by condition_code")
+                .param("id", applicationId)
+                .query((rs, n) -> new Eligibility.Finding(Eligibility.Condition.valueOf(rs.getString("condition_code")),
+                        rs.getBoolean("met"), rs.getString("evidence"), rs.getString("reviewer")))
+                .list();
+    }
+
+    public List<StepState> steps(String prepaymentId) {
+        return jdbc.sql("select * from prepayment_step where prepayment_id = :id order by seq")
+                .param("id", prepaymentId)
+                .query((rs, n) -> new StepState(rs.getString("prepayment_id"), Step.valueOf(rs.getString("step")),
+                        rs.getString("actor_org_code"), rs.getObject("due_on", LocalDate.class),
+                        rs.getObject("done_on", LocalDate.class), rs.getString("done_by")))
+                .list();
+    }
+
+    /** Workflow steps with a due date not yet done, for the deadline list (overdue ones flagged by the page). */
+    public List<StepState> openSteps(Actor actor) {
+        return jdbc.sql("""
+                select s.*, p.hospital_code from prepayment_step s join prepayment p on p.id = s.prepayment_id
+                where s.done_on is null and s.due_on is not null order by s.due_on, s.prepayment_id limit 500""")
+                .query((rs, n) -> registry.canSeeOrg(actor, rs.getString("hospital_code"))
+                        ? new StepState(rs.getString("prepayment_id"), Step.valueOf(rs.getString("step")),
+                        rs.getString("actor_org_code"), rs.getObject("due_on", LocalDate.class), null, null)
+                        : null)
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    private List<Prepayments.Prepayment> rows(Application application) {
+        return store.prepayments(new Prepayments.Filter(application.year(), application.hospitalCode(), null, null,
+                null));
+    }
+}

@@ -1,0 +1,470 @@
+package org.medfund.prepayment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.medfund.calendar.BusinessCalendar;
+import org.medfund.claims.SettlementTotals;
+import org.medfund.common.Derivation;
+import org.medfund.common.Money;
+import org.medfund.common.Rejection;
+import org.medfund.ledger.BusinessEvent;
+import org.medfund.ledger.Ledger;
+import org.medfund.policy.PolicyPacks;
+import org.medfund.registry.Actor;
+import org.medfund.registry.Org;
+import org.medfund.registry.OrgKind;
+import org.medfund.registry.Region;
+import org.medfund.registry.RegionLevel;
+import org.medfund.registry.Registry;
+import org.medfund.registry.RegistryAdmin;
+import org.medfund.registry.Role;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The prepayment facade: sizing (Henan by the agency, Xinyang on application), approval with maker-checker,
+ * disbursement through the ledger, and the register. Recovery, clearing and write-off are in {@link Recoveries};
+ * the Xinyang application and workflow in {@link Applications}.
+ */
+@Service
+public class Prepayments {
+
+    /** 暂付款—医保预付金 in the agency's book (ledger chart of accounts). */
+    public static final String RECEIVABLE_ACCOUNT = "1211.01";
+    public static final String GENERAL = "GENERAL";
+    public static final String[] FUNDS = {"310", "390"};
+    public static final int PAGE_ROWS_MAX = 500;
+
+    /** One row of the register: a hospital's prepayment of one fund for one year. */
+    public record Prepayment(String id, int year, String hospitalCode, String insuranceType, String regionCode,
+                             String payerOrgCode, String packId, int packVersion, String category,
+                             String applicationId, Money sized, Money outstandingBefore, Money toPay,
+                             Money toRecover, Derivation derivation, String gateReasons, String status,
+                             LocalDate dueOn, String preparedBy, String approvedBy, String clearingMethod,
+                             LocalDate clearedOn) {
+    }
+
+    public record Movement(String requestId, String prepaymentId, String recoveryId, String kind, Money amount,
+                           LocalDate date, String insuranceType, String payerOrgCode) {
+    }
+
+    /** A hospital and fund the sizing run looked at: the row it created, or why it created none. */
+    public record Outcome(String hospitalCode, String insuranceType, String prepaymentId, List<String> refusals) {
+
+        public Outcome {
+            refusals = List.copyOf(refusals);
+        }
+    }
+
+    public record Filter(Integer year, String hospitalCode, String insuranceType, String status, String packId) {
+    }
+
+    /** A service agreement (服务协议) with its prepayment terms. */
+    public record Agreement(String hospitalCode, String agreementNo, LocalDate validFrom, LocalDate validUntil,
+                            String prepaymentTerms, boolean medicalCommunity, BigDecimal communityFactor) {
+    }
+
+    /** Where the ledger and the register disagree for one payer, hospital and fund (must never happen). */
+    public record InvariantBreak(String payerOrgCode, String hospitalCode, String insuranceType, Money ledger,
+                                 Money register) {
+    }
+
+    private final Store store;
+    private final Registry registry;
+    private final PolicyPacks packs;
+    private final BusinessCalendar calendar;
+    private final Ledger ledger;
+    private final SettlementTotals totals;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    /** Optional: the hospital profile (medical community membership) when the registry offers editing. */
+    private final org.springframework.beans.factory.ObjectProvider<RegistryAdmin> registryAdmin;
+
+    Prepayments(Store store, Registry registry, PolicyPacks packs, BusinessCalendar calendar, Ledger ledger,
+                SettlementTotals totals, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                org.springframework.beans.factory.ObjectProvider<RegistryAdmin> registryAdmin) {
+        this.registryAdmin = registryAdmin;
+        this.store = store;
+        this.registry = registry;
+        this.packs = packs;
+        this.calendar = calendar;
+        this.ledger = ledger;
+        this.totals = totals;
+        this.jdbc = jdbc;
+    }
+
+    /** The prepayment rules in force for a region on a date (which pack, which parameters). */
+    public Regime regime(String regionCode, LocalDate date) {
+        return Regime.resolve(packs, regionCode, date);
+    }
+
+    /** The due date of the year's prepayment (Henan: paid by Jan 15; Xinyang: applications by Jan 15), shifted. */
+    public LocalDate dueDate(Regime regime, int year) {
+        return calendar.deadline(regime.deadline(), YearMonth.of(year, 1));
+    }
+
+    // ---- service agreements
+
+    @Transactional
+    public void recordAgreement(Agreement agreement, Actor actor) {
+        requireStaff(actor, agreement.hospitalCode());
+        Org hospital = registry.requireOrg(agreement.hospitalCode(), "hospitalCode");
+        if (!hospital.isHospital()) {
+            throw new Rejection("prepayment.not-hospital", "hospitalCode", hospital.name() + " 不是定点医疗机构");
+        }
+        if (agreement.prepaymentTerms() == null || agreement.prepaymentTerms().isBlank()) {
+            throw new Rejection("prepayment.agreement-terms", "prepaymentTerms", "服务协议须明确预付金条款");
+        }
+        if (agreement.medicalCommunity() && (agreement.communityFactor() == null
+                || agreement.communityFactor().signum() <= 0)) {
+            throw new Rejection("prepayment.community-factor", "communityFactor",
+                    "县域紧密型医共体成员须在协议中约定预拨倍数");
+        }
+        jdbc.sql("delete from prepayment_agreement where hospital_code = :h and agreement_no = :no")
+                .param("h", agreement.hospitalCode()).param("no", agreement.agreementNo()).update();
+        jdbc.sql("""
+                insert into prepayment_agreement (hospital_code, agreement_no, valid_from, valid_until,
+                    prepayment_terms, medical_community, community_factor, recorded_by, recorded_at)
+                values (:h, :no, :from, :until, :terms, :community, :factor, :by, :at)""")
+                .param("h", agreement.hospitalCode()).param("no", agreement.agreementNo())
+                .param("from", agreement.validFrom()).param("until", agreement.validUntil())
+                .param("terms", agreement.prepaymentTerms()).param("community", agreement.medicalCommunity())
+                .param("factor", agreement.communityFactor()).param("by", actor.userId()).param("at", store.now())
+                .update();
+    }
+
+    /** The agreement in force on a date, if any. */
+    public Optional<Agreement> agreement(String hospitalCode, LocalDate date) {
+        return jdbc.sql("""
+                select * from prepayment_agreement where hospital_code = :h and valid_from <= :d
+                  and (valid_until is null or valid_until >= :d) order by valid_from desc""")
+                .param("h", hospitalCode).param("d", date)
+                .query((rs, n) -> new Agreement(rs.getString("hospital_code"), rs.getString("agreement_no"),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+                        rs.getString("prepayment_terms"), rs.getBoolean("medical_community"),
+                        rs.getBigDecimal("community_factor")))
+                .list().stream().findFirst();
+    }
+
+    // ---- sizing
+
+    /**
+     * Henan (seed 000 二): sizes every designated hospital of a region for a year, both funds, netted against what
+     * each still holds. Hospitals out of scope are answered with their refusals and get no row. Re-running for a
+     * year already sized answers the existing rows.
+     */
+    @Transactional
+    public List<Outcome> sizeRegion(String regionCode, int year, LocalDate date, Actor actor) {
+        requireRole(actor, Role.CLERK);
+        registry.requireRegion(regionCode, "regionCode");
+        if (!registry.canSeeRegion(actor, regionCode)) {
+            throw Rejection.forbidden("prepayment.out-of-scope", "regionCode", "无权办理该地区的预付金");
+        }
+        Regime regime = regime(regionCode, date);
+        if (regime.applicationRequired()) {
+            throw new Rejection("prepayment.application-required", "regionCode",
+                    regime.packId() + " 实行申请制：请受理医疗机构申请（" + regime.citation(Regime.FACTOR) + "）");
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Org hospital : registry.hospitals(regionCode)) {
+            if (hospital.kind() != OrgKind.HOSPITAL) {
+                continue;
+            }
+            List<String> refusals = henanRefusals(hospital, regime, date);
+            for (String fund : FUNDS) {
+                if (!refusals.isEmpty()) {
+                    outcomes.add(new Outcome(hospital.code(), fund, null, refusals));
+                } else {
+                    outcomes.add(new Outcome(hospital.code(), fund,
+                            sizeOne(hospital, fund, year, regime, date, actor, null, null).id(), List.of()));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private List<String> henanRefusals(Org hospital, Regime regime, LocalDate date) {
+        int gradeMin = regime.gradeMin().orElse(0);
+        String citation = regime.find("prepayment.min-grade").map(r -> r.citation())
+                .orElse(regime.citation(Regime.FACTOR));
+        Optional<Agreement> agreement = agreement(hospital.code(), date);
+        List<String> refusals = new ArrayList<>(Eligibility.henan(hospital.grade(), hospital.designated(),
+                agreement.isPresent(), gradeMin, citation).refusals());
+        RegistryAdmin admin = registryAdmin.getIfAvailable();
+        boolean community = admin != null && admin.hospitalProfile(hospital.code()).map(p -> p.medicalCommunity())
+                .orElse(false);
+        if (community && agreement.isPresent() && !agreement.get().medicalCommunity()) {
+            refusals.add("县域紧密型医共体成员须在服务协议中约定预拨规则（seed 000 二(二) “按有关规定执行”）");
+        }
+        return refusals;
+    }
+
+    /**
+     * Sizes one hospital and fund (idempotent per year): factor × last year's monthly average, the medical
+     * community's own factor when its agreement says so, netted against the outstanding balance.
+     */
+    Prepayment sizeOne(Org hospital, String fund, int year, Regime regime, LocalDate date, Actor actor,
+                       String applicationId, String gateReasons) {
+        String id = "PP-" + year + "-" + hospital.code() + "-" + fund;
+        Optional<Prepayment> existing = store.prepayment(id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Year lastYear = Year.of(year - 1);
+        BigDecimal factor = regime.factor();
+        String citation = regime.citation(Regime.FACTOR);
+        Optional<Agreement> agreement = agreement(hospital.code(), date);
+        if (agreement.isPresent() && agreement.get().medicalCommunity()) {
+            factor = agreement.get().communityFactor();
+            citation = citation + "；医共体按服务协议 " + agreement.get().agreementNo() + " 约定";
+        }
+        Derivation derivation = Sizing.monthlyAverageTimes(
+                totals.pooledFundPayByMonth(hospital.code(), fund, lastYear, regime.places()), lastYear, factor,
+                regime.averageBasis(), citation);
+        boolean closed = gateReasons != null;
+        Money sized = closed ? Money.ZERO : derivation.result();
+        Netting netting = Netting.of(sized, store.outstanding(hospital.code(), fund), citation);
+        Prepayment row = new Prepayment(id, year, hospital.code(), fund, hospital.regionCode(),
+                payerOf(hospital).code(), regime.packId(), regime.packVersion(), GENERAL, applicationId, sized,
+                netting.outstanding(), netting.toPay(), netting.toRecover(), derivation, gateReasons,
+                closed ? "CLOSED" : "PREPARED", dueDate(regime, year), actor.userId(), null, null, null);
+        store.insert(row);
+        return row;
+    }
+
+    /**
+     * Who pays a hospital (seed 002 art. 6(四)): county hospitals by their county centre, city-level hospitals by
+     * the city centre.
+     */
+    public Org payerOf(Org hospital) {
+        String regionCode = hospital.regionCode();
+        if (hospital.cityManaged()) {
+            regionCode = cityOf(regionCode).code();
+        }
+        String finalRegion = regionCode;
+        return registry.agencyOf(regionCode).orElseThrow(() -> new Rejection("prepayment.no-agency", "hospitalCode",
+                "地区 " + finalRegion + " 未登记医保经办机构"));
+    }
+
+    Region cityOf(String regionCode) {
+        for (Region region : registry.lineage(regionCode)) {
+            if (region.level() == RegionLevel.CITY) {
+                return region;
+            }
+        }
+        return registry.requireRegion(regionCode, "regionCode");
+    }
+
+    // ---- approval and disbursement
+
+    /** Maker-checker: the reviewer who approves cannot be the clerk who prepared the row. */
+    @Transactional
+    public Prepayment approve(String prepaymentId, LocalDate date, Actor actor) {
+        Prepayment row = require(prepaymentId, actor);
+        requireRole(actor, Role.REVIEWER);
+        if (!row.status().equals("PREPARED")) {
+            throw Rejection.conflict("prepayment.not-prepared", "prepaymentId", "预付金状态为 " + row.status()
+                    + "，不能审核");
+        }
+        if (actor.userId().equals(row.preparedBy())) {
+            throw Rejection.forbidden("prepayment.maker-checker", "prepaymentId", "审核人不能与经办人为同一人");
+        }
+        store.approve(prepaymentId, actor.userId(), date);
+        return store.prepayment(prepaymentId).orElseThrow();
+    }
+
+    /**
+     * Pays the netted difference through the ledger (Dr 暂付款—医保预付金 / Cr 支出户存款, seed 002 art. 15) and, when
+     * the new amount is smaller than what the hospital holds, opens the recovery of the excess by offset or return.
+     */
+    @Transactional
+    public Prepayment disburse(String prepaymentId, LocalDate date, boolean excessByOffset, Actor actor,
+                               String requestId) {
+        Prepayment row = require(prepaymentId, actor);
+        requireRole(actor, Role.CLERK);
+        if (row.status().equals("DISBURSED")) {
+            return row;
+        }
+        if (!row.status().equals("APPROVED")) {
+            throw Rejection.conflict("prepayment.not-approved", "prepaymentId", "预付金尚未审核通过");
+        }
+        if (row.toPay().isPositive()) {
+            post("prepayment.disbursed", requestId, row, null, "DISBURSED", row.toPay(), date,
+                    row.year() + "年预付金拨付", row.derivation().citation());
+        }
+        if (row.toRecover().isPositive()) {
+            // Henan 轧差: the new amount is smaller than what the hospital holds; recover the excess.
+            store.insertRecovery(new Recoveries.Recovery(row.id() + "-NETTING", row.id(), row.hospitalCode(),
+                    row.insuranceType(), row.payerOrgCode(), "NETTING", null, "轧差：" + row.derivation().citation(),
+                    row.toRecover(), Money.ZERO, false, date, row.dueOn(), excessByOffset ? date : null, "OPEN",
+                    null, actor.userId(), null));
+        }
+        store.setStatus(prepaymentId, "DISBURSED");
+        return store.prepayment(prepaymentId).orElseThrow();
+    }
+
+    /** Posts one movement through the ledger and records it in the register, once per request id. */
+    void post(String eventType, String requestId, Prepayment row, String recoveryId, String kind, Money amount,
+              LocalDate date, String memo, String article) {
+        if (store.movementExists(requestId)) {
+            return;
+        }
+        if (!amount.isPositive()) {
+            throw new IllegalStateException("movement amount must be positive: " + amount);
+        }
+        ledger.post(new BusinessEvent(eventType, requestId, date, YearMonth.from(date), amount,
+                Map.of("agency", row.payerOrgCode(), "hospital", row.hospitalCode()), row.insuranceType(),
+                "prepayment", row.id(), row.packId(), article, memo));
+        store.insertMovement(requestId, row, recoveryId, kind, amount, date);
+    }
+
+    // ---- bank / e-payment file (seed 000 二(二) "通过线上向医疗机构预拨")
+
+    /** One payment instruction: from the payer's expenditure account to the hospital's settlement account. */
+    public record PaymentLine(String requestId, String prepaymentId, String payerAccountNo, String payerAccountName,
+                              String payeeAccountNo, String payeeAccountName, String payeeBank, Money amount,
+                              String purpose) {
+    }
+
+    public static final String[] PAYMENT_FILE_HEADER = {"业务编号", "预付金编号", "付款账号", "付款户名", "收款账号",
+        "收款户名", "收款开户行", "金额（元）", "用途"};
+
+    /**
+     * The disbursements a payer made on a date, as payment instructions for the bank. A hospital or payer without
+     * a registered account is a rejection naming it: a file with a blank account would bounce at the bank.
+     */
+    public List<PaymentLine> paymentFile(String payerOrgCode, LocalDate date, Actor actor) {
+        if (!actor.orgCode().equals(payerOrgCode) && !registry.canSeeOrg(actor, payerOrgCode)) {
+            throw Rejection.forbidden("prepayment.out-of-scope", "payerOrgCode", "无权导出该经办机构的支付文件");
+        }
+        List<PaymentLine> lines = new ArrayList<>();
+        for (Movement movement : jdbc.sql("""
+                select request_id from prepayment_movement where payer_org_code = :payer and movement_date = :d
+                  and kind = 'DISBURSED' order by hospital_code, insurance_type""")
+                .param("payer", payerOrgCode).param("d", date).query(String.class).list().stream()
+                .map(id -> store.movements(hospitalOf(id)).stream().filter(m -> m.requestId().equals(id))
+                        .findFirst().orElseThrow()).toList()) {
+            Prepayment row = store.prepayment(movement.prepaymentId()).orElseThrow();
+            var payer = registry.accounts(payerOrgCode).stream().filter(a -> a.kind().equals("EXPENDITURE")
+                    && (a.insuranceType() == null || a.insuranceType().equals(row.insuranceType()))).findFirst()
+                    .orElseThrow(() -> new Rejection("prepayment.no-account", "payerOrgCode", payerOrgCode
+                            + " 未登记险种 " + row.insuranceType() + " 的支出户"));
+            var payee = registry.accounts(row.hospitalCode()).stream().filter(a -> a.kind().equals("BANK"))
+                    .findFirst().orElseThrow(() -> new Rejection("prepayment.no-account", "hospitalCode",
+                            row.hospitalCode() + " 未登记结算账户"));
+            lines.add(new PaymentLine(movement.requestId(), row.id(), payer.accountNo(), payer.accountName(),
+                    payee.accountNo(), payee.accountName(), payee.bankName(), movement.amount(),
+                    row.year() + "年医保基金预付金（险种" + row.insuranceType() + "）"));
+        }
+        return lines;
+    }
+
+    private String hospitalOf(String requestId) {
+        return jdbc.sql("select hospital_code from prepayment_movement where request_id = :id").param("id", requestId)
+                .query(String.class).single();
+    }
+
+    // ---- register
+
+    public List<Prepayment> register(Filter filter, Actor actor) {
+        List<Prepayment> visible = new ArrayList<>();
+        for (Prepayment row : store.prepayments(filter)) {
+            if (registry.canSeeOrg(actor, row.hospitalCode())) {
+                visible.add(row);
+            }
+        }
+        return visible;
+    }
+
+    public Prepayment prepayment(String id, Actor actor) {
+        return require(id, actor);
+    }
+
+    /** What the hospital still holds of one fund: disbursed − recovered − written off. */
+    public Money outstanding(String hospitalCode, String insuranceType) {
+        return store.outstanding(hospitalCode, insuranceType);
+    }
+
+    public List<Movement> movements(String hospitalCode, Actor actor) {
+        if (!registry.canSeeOrg(actor, hospitalCode)) {
+            throw Rejection.forbidden("prepayment.out-of-scope", "hospitalCode", "无权查看该医疗机构");
+        }
+        return store.movements(hospitalCode);
+    }
+
+    /**
+     * DESIGN.md §5 invariant: for each payer, hospital and fund the ledger's 暂付款—医保预付金 balance equals the
+     * register (disbursed − recovered − written off). Answers the breaks; tests assert there are none.
+     */
+    public List<InvariantBreak> invariantBreaks(LocalDate asOf) {
+        List<InvariantBreak> breaks = new ArrayList<>();
+        for (Object[] row : store.registerBalances()) {
+            Money register = Money.ofFen((Long) row[3]);
+            Money booked = ledger.balance((String) row[0], RECEIVABLE_ACCOUNT, (String) row[1], (String) row[2], asOf);
+            if (!booked.equals(register)) {
+                breaks.add(new InvariantBreak((String) row[0], (String) row[1], (String) row[2], booked, register));
+            }
+        }
+        return breaks;
+    }
+
+    /** One line of the annual public disclosure (seed 002 art. 19): amount paid, clearing method and result. */
+    public record DisclosureLine(int year, String hospitalCode, String hospitalName, String insuranceType,
+                                 String packId, Money sized, Money disbursed, Money recovered, String status,
+                                 String clearingMethod, LocalDate clearedOn) {
+    }
+
+    /** The year's prepayments the actor may see, with what was paid and recovered for each. */
+    public List<DisclosureLine> disclosure(int year, Actor actor) {
+        List<DisclosureLine> lines = new ArrayList<>();
+        for (Prepayment row : register(new Filter(year, null, null, null, null), actor)) {
+            long[] moved = jdbc.sql("""
+                    select coalesce(sum(case when kind = 'DISBURSED' then amount_fen else 0 end), 0),
+                           coalesce(sum(case when kind in ('RECOVERED_OFFSET', 'RECOVERED_RETURN') then amount_fen
+                                             else 0 end), 0)
+                    from prepayment_movement where prepayment_id = :id""")
+                    .param("id", row.id()).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+            String name = registry.org(row.hospitalCode()).map(Org::name).orElse(row.hospitalCode());
+            lines.add(new DisclosureLine(year, row.hospitalCode(), name, row.insuranceType(), row.packId(),
+                    row.sized(), Money.ofFen(moved[0]), Money.ofFen(moved[1]), row.status(), row.clearingMethod(),
+                    row.clearedOn()));
+        }
+        return lines;
+    }
+
+    /** A row not yet paid whose due date has passed or is near: for the deadline list. */
+    public List<Prepayment> unpaid(Actor actor) {
+        List<Prepayment> unpaid = new ArrayList<>();
+        for (String status : List.of("PREPARED", "APPROVED")) {
+            unpaid.addAll(register(new Filter(null, null, null, status, null), actor));
+        }
+        unpaid.sort(java.util.Comparator.comparing(Prepayment::dueOn));
+        return unpaid;
+    }
+
+    Prepayment require(String id, Actor actor) {
+        Prepayment row = store.prepayment(id).orElseThrow(() -> Rejection.notFound("prepayment.not-found",
+                "prepaymentId", "预付金记录 " + id + " 不存在"));
+        if (!registry.canSeeOrg(actor, row.hospitalCode())) {
+            throw Rejection.notFound("prepayment.not-found", "prepaymentId", "预付金记录 " + id + " 不存在");
+        }
+        return row;
+    }
+
+    void requireStaff(Actor actor, String hospitalCode) {
+        if (actor.has(Role.HOSPITAL) && !actor.has(Role.CLERK) || !registry.canSeeOrg(actor, hospitalCode)) {
+            throw Rejection.forbidden("prepayment.out-of-scope", "hospitalCode", "无权办理该医疗机构的预付金");
+        }
+    }
+
+    static void requireRole(Actor actor, Role role) {
+        if (!actor.has(role)) {
+            throw Rejection.forbidden("prepayment.role", "actor", "需要角色 " + role + " 才能办理");
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package org.medfund.prepayment;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.medfund.calendar.BusinessCalendar;
+import org.medfund.common.Money;
+import org.medfund.common.Rejection;
+import org.medfund.registry.Actor;
+import org.medfund.registry.Registry;
+import org.medfund.registry.Role;
+import org.medfund.settlement.PaymentOffsets;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Getting prepayments back: Xinyang's all-or-nothing year-end clearing (seed 002 art. 6(五)), the nine recovery
+ * triggers (art. 10), returns, offsets from monthly settlements (as a {@link PaymentOffsets}), and art. 11
+ * unrecoverable amounts: payments stopped, court document recorded, write-off after approval into the memo book.
+ */
+@Service
+public class Recoveries implements PaymentOffsets {
+
+    /**
+     * Something the hospital owes back.
+     *
+     * @param reason NETTING (Henan 轧差), CLEARING (Xinyang year-end) or TRIGGER (art. 10)
+     * @param allOrNothing clearing: offset only if one settlement absorbs all, otherwise a full return
+     * @param offsetFrom first date offsets may take from settlements; null = only a return settles it
+     */
+    public record Recovery(String id, String prepaymentId, String hospitalCode, String insuranceType,
+                           String payerOrgCode, String reason, RecoveryTrigger trigger, String evidence, Money amount,
+                           Money recovered, boolean allOrNothing, LocalDate foundOn, LocalDate returnDue,
+                           LocalDate offsetFrom, String status, String courtDocument, String preparedBy,
+                           String approvedBy) {
+
+        public Money remaining() {
+            return amount.minus(recovered);
+        }
+
+        public boolean overdue(LocalDate asOf) {
+            return status.equals("OPEN") && asOf.isAfter(returnDue);
+        }
+    }
+
+    private final Prepayments prepayments;
+    private final Store store;
+    private final BusinessCalendar calendar;
+    private final Registry registry;
+    private final JdbcClient jdbc;
+
+    Recoveries(Prepayments prepayments, Store store, BusinessCalendar calendar, Registry registry, JdbcClient jdbc) {
+        this.prepayments = prepayments;
+        this.store = store;
+        this.calendar = calendar;
+        this.registry = registry;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Year-end clearing (seed 002 art. 6(五)), by the end of January of the next year: the whole outstanding amount
+     * is to be offset by the next settlement payment if it absorbs all of it; otherwise it is returned in full.
+     */
+    @Transactional
+    public Recovery clear(String prepaymentId, LocalDate date, Actor actor) {
+        Prepayments.Prepayment row = prepayments.require(prepaymentId, actor);
+        Prepayments.requireRole(actor, Role.CLERK);
+        if (row.status().equals("CLEARING") || row.status().equals("CLEARED")) {
+            return store.recovery(prepaymentId + "-CLEARING").orElse(null);
+        }
+        if (!row.status().equals("DISBURSED")) {
+            throw Rejection.conflict("prepayment.not-disbursed", "prepaymentId", "预付金尚未拨付，无需清算");
+        }
+        Money outstanding = store.outstanding(row.hospitalCode(), row.insuranceType());
+        if (outstanding.isZero()) {
+            store.cleared(prepaymentId, "NONE", date);
+            return null;
+        }
+        Regime regime = prepayments.regime(row.regionCode(), date);
+        LocalDate due = calendar.deadline(regime.clearingDeadline(), YearMonth.of(row.year() + 1, 1));
+        Recovery clearing = new Recovery(prepaymentId + "-CLEARING", prepaymentId, row.hospitalCode(),
+                row.insuranceType(), row.payerOrgCode(), "CLEARING", null, "年终清算（seed 002 art. 6(五)）",
+                outstanding, Money.ZERO, true, date, due, date, "OPEN", null, actor.userId(), null);
+        store.insertRecovery(clearing);
+        store.setStatus(prepaymentId, "CLEARING");
+        return clearing;
+    }
+
+    /**
+     * Art. 10: a trigger found; the whole outstanding amount of that fund is to be recovered. For (一)–(五) the
+     * hospital has 10 working days to return it, offsets start the day after; for the others offsets start at once.
+     */
+    @Transactional
+    public Recovery raise(String hospitalCode, String insuranceType, RecoveryTrigger trigger, String evidence,
+                          LocalDate date, Actor actor) {
+        prepayments.requireStaff(actor, hospitalCode);
+        Prepayments.requireRole(actor, Role.CLERK);
+        if (evidence == null || evidence.isBlank()) {
+            throw new Rejection("prepayment.evidence-missing", "evidence", "须记录收回事由的依据");
+        }
+        Prepayments.Prepayment row = latest(hospitalCode, insuranceType, actor);
+        String id = row.id() + "-" + trigger.name() + "-" + date;
+        if (store.recovery(id).isPresent()) {
+            return store.recovery(id).get();
+        }
+        Money outstanding = store.outstanding(hospitalCode, insuranceType);
+        Money alreadyOwed = Money.ZERO;
+        for (Recovery open : store.recoveries(hospitalCode)) {
+            if (open.insuranceType().equals(insuranceType) && open.status().equals("OPEN")) {
+                alreadyOwed = alreadyOwed.plus(open.remaining());
+            }
+        }
+        Money amount = outstanding.minus(alreadyOwed);
+        if (!amount.isPositive()) {
+            throw Rejection.conflict("prepayment.nothing-to-recover", "hospitalCode", "该医疗机构无待收回的预付金");
+        }
+        int returnDays = trigger.returnWithinWorkingDays() == 0 ? 0
+                : prepayments.regime(row.regionCode(), date).workingDays("prepayment.recovery-return-working-days");
+        LocalDate returnDue = calendar.addWorkingDays(date, returnDays);
+        LocalDate offsetFrom = returnDays == 0 ? date : returnDue.plusDays(1);
+        Recovery recovery = new Recovery(id, row.id(), hospitalCode, insuranceType, row.payerOrgCode(), "TRIGGER",
+                trigger, evidence, amount, Money.ZERO, false, date, returnDue, offsetFrom, "OPEN", null,
+                actor.userId(), null);
+        store.insertRecovery(recovery);
+        return recovery;
+    }
+
+    /** Art. 8 / art. 16: a breach of use found by supervision raises recovery trigger (七) for both funds held. */
+    @Transactional
+    public List<Recovery> breachOfUse(String hospitalCode, String finding, LocalDate date, Actor actor) {
+        List<Recovery> raised = new java.util.ArrayList<>();
+        for (String fund : Prepayments.FUNDS) {
+            if (store.outstanding(hospitalCode, fund).isPositive()) {
+                raised.add(raise(hospitalCode, fund, RecoveryTrigger.MISUSE, "监督检查发现违规使用：" + finding, date,
+                        actor));
+            }
+        }
+        if (raised.isEmpty()) {
+            throw Rejection.conflict("prepayment.nothing-to-recover", "hospitalCode", "该医疗机构无预付金余额");
+        }
+        return raised;
+    }
+
+    /** The hospital returned money to the expenditure account: Dr 支出户存款 / Cr 暂付款—医保预付金. */
+    @Transactional
+    public Recovery recordReturn(String recoveryId, Money amount, LocalDate date, Actor actor, String requestId) {
+        Recovery recovery = requireRecovery(recoveryId, actor);
+        Prepayments.requireRole(actor, Role.CLERK);
+        if (store.movementExists(requestId)) {
+            return store.recovery(recoveryId).orElseThrow();
+        }
+        if (!recovery.status().equals("OPEN") && !recovery.status().equals("UNRECOVERABLE")) {
+            throw Rejection.conflict("prepayment.recovery-closed", "recoveryId", "该收回事项已办结");
+        }
+        if (!amount.isPositive() || amount.compareTo(recovery.remaining()) > 0) {
+            throw new Rejection("prepayment.return-amount", "amount", "退回金额须大于 0 且不超过待收回 "
+                    + recovery.remaining().toYuanText() + " 元");
+        }
+        if (recovery.allOrNothing() && !amount.equals(recovery.remaining())) {
+            throw new Rejection("prepayment.return-in-full", "amount", "年终清算须全额交回 "
+                    + recovery.remaining().toYuanText() + " 元，不得部分交回（seed 002 art. 6(五)）");
+        }
+        Prepayments.Prepayment row = prepayments.require(recovery.prepaymentId(), actor);
+        prepayments.post("prepayment.recovered.return", requestId, row, recoveryId, "RECOVERED_RETURN", amount, date,
+                "预付金交回", "seed 002 art. 15");
+        afterRecovered(recovery, amount, date, "RETURN");
+        return store.recovery(recoveryId).orElseThrow();
+    }
+
+    /**
+     * Settlement calls this before paying a hospital (seed 002 art. 10, 6(五)): open recoveries due for offset take
+     * from the amount due, oldest first; a clearing is offset only whole, and when this settlement cannot absorb it
+     * the hospital must return it instead. Repeating a request answers the first result.
+     */
+    @Override
+    @Transactional
+    public Money offset(OffsetRequest request) {
+        String prefix = request.requestId() + ":prepayment:";
+        if (store.movementsForRequestPrefix(prefix) > 0) {
+            return store.movedForRequestPrefix(prefix);
+        }
+        Money left = request.due();
+        Actor system = Actor.system(request.agencyOrgCode());
+        for (Recovery recovery : store.offsettable(request.agencyOrgCode(), request.hospitalCode(),
+                request.insuranceType(), request.date())) {
+            Money take = recovery.remaining().min(left);
+            if (recovery.allOrNothing() && take.compareTo(recovery.remaining()) < 0) {
+                store.noOffset(recovery.id());
+                continue;
+            }
+            if (!take.isPositive()) {
+                continue;
+            }
+            Prepayments.Prepayment row = prepayments.require(recovery.prepaymentId(), system);
+            prepayments.post("prepayment.recovered.offset", prefix + recovery.id(), row, recovery.id(),
+                    "RECOVERED_OFFSET", take, request.date(), request.period() + " 结算冲抵预付金", "seed 002 art. 15");
+            afterRecovered(recovery, take, request.date(), "OFFSET");
+            left = left.minus(take);
+        }
+        return request.due().minus(left);
+    }
+
+    private void afterRecovered(Recovery recovery, Money amount, LocalDate date, String method) {
+        store.recovered(recovery.id(), amount, date);
+        if (recovery.reason().equals("CLEARING") && amount.equals(recovery.remaining())) {
+            store.cleared(recovery.prepaymentId(), method, date);
+        }
+        if (amount.equals(recovery.remaining())) {
+            jdbc.sql("delete from prepayment_stop where recovery_id = :id").param("id", recovery.id()).update();
+        }
+    }
+
+    /** Art. 11: cannot be recovered; payments to the hospital stop and the court document is recorded. */
+    @Transactional
+    public Recovery unrecoverable(String recoveryId, String courtDocument, LocalDate date, Actor actor) {
+        Recovery recovery = requireRecovery(recoveryId, actor);
+        Prepayments.requireRole(actor, Role.CLERK);
+        if (!recovery.status().equals("OPEN")) {
+            throw Rejection.conflict("prepayment.recovery-closed", "recoveryId", "该收回事项状态为 " + recovery.status());
+        }
+        if (courtDocument == null || courtDocument.isBlank()) {
+            throw new Rejection("prepayment.court-document", "courtDocument", "须记录法院出具的法律文书");
+        }
+        store.unrecoverable(recoveryId, courtDocument);
+        jdbc.sql("delete from prepayment_stop where hospital_code = :h").param("h", recovery.hospitalCode()).update();
+        jdbc.sql("insert into prepayment_stop (hospital_code, recovery_id, stopped_on) values (:h, :r, :d)")
+                .param("h", recovery.hospitalCode()).param("r", recoveryId).param("d", date).update();
+        return store.recovery(recoveryId).orElseThrow();
+    }
+
+    /** Whether settlement payments to a hospital are stopped (art. 11) — settlement should not pay it. */
+    public boolean paymentsStopped(String hospitalCode) {
+        return jdbc.sql("select count(*) from prepayment_stop where hospital_code = :h").param("h", hospitalCode)
+                .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Art. 11 / art. 15: write the loss off after the local government's approval (a reviewer other than the clerk
+     * who declared it records it): Dr 其他支出 / Cr 暂付款—医保预付金, and the 备查 memo lines.
+     */
+    @Transactional
+    public Recovery writeOff(String recoveryId, String approvalDocument, LocalDate date, Actor actor,
+                             String requestId) {
+        Recovery recovery = requireRecovery(recoveryId, actor);
+        Prepayments.requireRole(actor, Role.REVIEWER);
+        if (recovery.status().equals("WRITTEN_OFF")) {
+            return recovery;
+        }
+        if (!recovery.status().equals("UNRECOVERABLE")) {
+            throw Rejection.conflict("prepayment.not-unrecoverable", "recoveryId", "须先凭法院文书确认无法收回");
+        }
+        if (actor.userId().equals(recovery.preparedBy())) {
+            throw Rejection.forbidden("prepayment.maker-checker", "recoveryId", "核销审批人不能与经办人为同一人");
+        }
+        if (approvalDocument == null || approvalDocument.isBlank()) {
+            throw new Rejection("prepayment.approval-document", "approvalDocument", "须记录人民政府批准核销的文件");
+        }
+        Prepayments.Prepayment row = prepayments.require(recovery.prepaymentId(), actor);
+        prepayments.post("prepayment.written-off", requestId, row, recoveryId, "WRITTEN_OFF", recovery.remaining(),
+                date, "预付金核销（" + approvalDocument + "）", "seed 002 art. 11, 15");
+        store.writtenOff(recoveryId, actor.userId(), approvalDocument, date);
+        jdbc.sql("delete from prepayment_stop where recovery_id = :id").param("id", recoveryId).update();
+        return store.recovery(recoveryId).orElseThrow();
+    }
+
+    public List<Recovery> recoveries(String hospitalCode, Actor actor) {
+        if (!registry.canSeeOrg(actor, hospitalCode)) {
+            throw Rejection.forbidden("prepayment.out-of-scope", "hospitalCode", "无权查看该医疗机构");
+        }
+        return store.recoveries(hospitalCode);
+    }
+
+    /** Open recoveries the actor may see, for the deadline list. */
+    public List<Recovery> open(Actor actor) {
+        return store.openRecoveries().stream().filter(r -> registry.canSeeOrg(actor, r.hospitalCode())).toList();
+    }
+
+    /** Whether every prepayment of earlier years is settled: art. 3(五) and art. 6(五) "未清算不得受理". */
+    public boolean cleared(String hospitalCode) {
+        for (String fund : Prepayments.FUNDS) {
+            if (store.outstanding(hospitalCode, fund).isPositive()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Recovery requireRecovery(String id, Actor actor) {
+        Recovery recovery = store.recovery(id).orElseThrow(() -> Rejection.notFound("prepayment.recovery-not-found",
+                "recoveryId", "收回事项 " + id + " 不存在"));
+        if (!registry.canSeeOrg(actor, recovery.hospitalCode())) {
+            throw Rejection.notFound("prepayment.recovery-not-found", "recoveryId", "收回事项 " + id + " 不存在");
+        }
+        return recovery;
+    }
+
+    private Prepayments.Prepayment latest(String hospitalCode, String fund, Actor actor) {
+        return prepayments.register(new Prepayments.Filter(null, hospitalCode, fund, null, null), actor).stream()
+                .filter(p -> p.status().equals("DISBURSED") || p.status().equals("CLEARING"))
+                .findFirst().orElseThrow(() -> Rejection.conflict("prepayment.nothing-to-recover", "hospitalCode",
+                        "该医疗机构无已拨付的预付金"));
+    }
+}

@@ -1,0 +1,287 @@
+package org.medfund.prepayment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.medfund.common.Derivation;
+import org.medfund.common.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** SQL of the prepayment tables (V50). Package-private: other capabilities use {@link Prepayments}. */
+@Component
+class Store {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Store(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Timestamp now() {
+        return Timestamp.from(Instant.now(clock));
+    }
+
+    // ---- register rows
+
+    void insert(Prepayments.Prepayment p) {
+        jdbc.sql("""
+                insert into prepayment (id, prepayment_year, hospital_code, insurance_type, region_code, payer_org_code,
+                    pack_id, pack_version, category, application_id, sized_fen, outstanding_before_fen, to_pay_fen,
+                    to_recover_fen, formula, citation, inputs, gate_reasons, status, due_on, prepared_by, created_at)
+                values (:id, :year, :hospital, :fund, :region, :payer, :pack, :version, :category, :application,
+                    :sized, :before, :toPay, :toRecover, :formula, :citation, :inputs, :gate, :status, :due,
+                    :preparedBy, :createdAt)""")
+                .param("id", p.id()).param("year", p.year()).param("hospital", p.hospitalCode())
+                .param("fund", p.insuranceType()).param("region", p.regionCode()).param("payer", p.payerOrgCode())
+                .param("pack", p.packId()).param("version", p.packVersion()).param("category", p.category())
+                .param("application", p.applicationId()).param("sized", p.sized().fen())
+                .param("before", p.outstandingBefore().fen()).param("toPay", p.toPay().fen())
+                .param("toRecover", p.toRecover().fen()).param("formula", p.derivation().formula())
+                .param("citation", p.derivation().citation()).param("inputs", inputsText(p.derivation()))
+                .param("gate", p.gateReasons()).param("status", p.status()).param("due", p.dueOn())
+                .param("preparedBy", p.preparedBy()).param("createdAt", now())
+                .update();
+    }
+
+    Optional<Prepayments.Prepayment> prepayment(String id) {
+        return jdbc.sql("select * from prepayment where id = :id").param("id", id).query(Store::prepayment)
+                .optional();
+    }
+
+    List<Prepayments.Prepayment> prepayments(Prepayments.Filter filter) {
+        StringBuilder sql = new StringBuilder("select * from prepayment where 1 = 1");
+        var spec = new java.util.HashMap<String, Object>();
+        if (filter.year() != null) {
+            sql.append(" and prepayment_year = :year");
+            spec.put("year", filter.year());
+        }
+        if (filter.hospitalCode() != null) {
+            sql.append(" and hospital_code = :hospital");
+            spec.put("hospital", filter.hospitalCode());
+        }
+        if (filter.insuranceType() != null) {
+            sql.append(" and insurance_type = :fund");
+            spec.put("fund", filter.insuranceType());
+        }
+        if (filter.status() != null) {
+            sql.append(" and status = :status");
+            spec.put("status", filter.status());
+        }
+        if (filter.packId() != null) {
+            sql.append(" and pack_id = :pack");
+            spec.put("pack", filter.packId());
+        }
+        sql.append(" order by prepayment_year desc, region_code, hospital_code, insurance_type limit ")
+                .append(Prepayments.PAGE_ROWS_MAX);
+        return jdbc.sql(sql.toString()).params(spec).query(Store::prepayment).list();
+    }
+
+    void setStatus(String id, String status) {
+        jdbc.sql("update prepayment set status = :status where id = :id").param("status", status).param("id", id)
+                .update();
+    }
+
+    void approve(String id, String userId, LocalDate date) {
+        jdbc.sql("update prepayment set status = 'APPROVED', approved_by = :user, approved_on = :date where id = :id")
+                .param("user", userId).param("date", date).param("id", id).update();
+    }
+
+    void adjust(String id, Derivation derivation, Money toPay) {
+        jdbc.sql("""
+                update prepayment set sized_fen = :sized, to_pay_fen = :toPay, formula = :formula,
+                    citation = :citation, inputs = :inputs where id = :id""")
+                .param("sized", derivation.result().fen()).param("toPay", toPay.fen())
+                .param("formula", derivation.formula()).param("citation", derivation.citation())
+                .param("inputs", inputsText(derivation)).param("id", id).update();
+    }
+
+    void cleared(String id, String method, LocalDate date) {
+        jdbc.sql("update prepayment set status = 'CLEARED', clearing_method = :method, cleared_on = :date where id = :id")
+                .param("method", method).param("date", date).param("id", id).update();
+    }
+
+    private static Prepayments.Prepayment prepayment(ResultSet rs, int row) throws SQLException {
+        Derivation derivation = new Derivation(rs.getString("formula"), inputs(rs.getString("inputs")),
+                rs.getString("citation"), Money.ofFen(rs.getLong("sized_fen")));
+        return new Prepayments.Prepayment(rs.getString("id"), rs.getInt("prepayment_year"),
+                rs.getString("hospital_code"), rs.getString("insurance_type"), rs.getString("region_code"),
+                rs.getString("payer_org_code"), rs.getString("pack_id"), rs.getInt("pack_version"),
+                rs.getString("category"), rs.getString("application_id"), Money.ofFen(rs.getLong("sized_fen")),
+                Money.ofFen(rs.getLong("outstanding_before_fen")), Money.ofFen(rs.getLong("to_pay_fen")),
+                Money.ofFen(rs.getLong("to_recover_fen")), derivation, rs.getString("gate_reasons"),
+                rs.getString("status"), rs.getObject("due_on", LocalDate.class), rs.getString("prepared_by"),
+                rs.getString("approved_by"), rs.getString("clearing_method"),
+                rs.getObject("cleared_on", LocalDate.class));
+    }
+
+    /** Derivation inputs stored one per line as "name\tvalue" (names and values never contain tabs). */
+    static String inputsText(Derivation derivation) {
+        StringBuilder text = new StringBuilder();
+        for (Derivation.Input input : derivation.inputs()) {
+            text.append(input.name().replace('\t', ' ')).append('\t').append(input.value().replace('\t', ' '))
+                    .append('\n');
+        }
+        return text.toString();
+    }
+
+    static List<Derivation.Input> inputs(String text) {
+        List<Derivation.Input> inputs = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            int tab = line.indexOf('\t');
+            if (tab > 0) {
+                inputs.add(new Derivation.Input(line.substring(0, tab), line.substring(tab + 1)));
+            }
+        }
+        return inputs;
+    }
+
+    // ---- movements
+
+    boolean movementExists(String requestId) {
+        return jdbc.sql("select count(*) from prepayment_movement where request_id = :id").param("id", requestId)
+                .query(Long.class).single() > 0;
+    }
+
+    void insertMovement(String requestId, Prepayments.Prepayment p, String recoveryId, String kind, Money amount,
+                        LocalDate date) {
+        jdbc.sql("""
+                insert into prepayment_movement (request_id, prepayment_id, recovery_id, kind, amount_fen,
+                    movement_date, hospital_code, insurance_type, payer_org_code, created_at)
+                values (:id, :prepayment, :recovery, :kind, :amount, :date, :hospital, :fund, :payer, :createdAt)""")
+                .param("id", requestId).param("prepayment", p.id()).param("recovery", recoveryId)
+                .param("kind", kind).param("amount", amount.fen()).param("date", date)
+                .param("hospital", p.hospitalCode()).param("fund", p.insuranceType())
+                .param("payer", p.payerOrgCode()).param("createdAt", now()).update();
+    }
+
+    /** Disbursed − recovered − written off, for one hospital and fund (all years, all payers). */
+    Money outstanding(String hospitalCode, String insuranceType) {
+        return Money.ofFen(jdbc.sql("""
+                select coalesce(sum(case when kind = 'DISBURSED' then amount_fen else -amount_fen end), 0)
+                from prepayment_movement where hospital_code = :hospital and insurance_type = :fund""")
+                .param("hospital", hospitalCode).param("fund", insuranceType).query(Long.class).single());
+    }
+
+    List<Prepayments.Movement> movements(String hospitalCode) {
+        return jdbc.sql("""
+                select * from prepayment_movement where hospital_code = :hospital
+                order by movement_date, created_at, request_id""")
+                .param("hospital", hospitalCode)
+                .query((rs, n) -> new Prepayments.Movement(rs.getString("request_id"), rs.getString("prepayment_id"),
+                        rs.getString("recovery_id"), rs.getString("kind"), Money.ofFen(rs.getLong("amount_fen")),
+                        rs.getObject("movement_date", LocalDate.class), rs.getString("insurance_type"),
+                        rs.getString("payer_org_code")))
+                .list();
+    }
+
+    /** payer, hospital, fund → register balance, for the invariant. */
+    List<Object[]> registerBalances() {
+        return jdbc.sql("""
+                select payer_org_code, hospital_code, insurance_type,
+                       sum(case when kind = 'DISBURSED' then amount_fen else -amount_fen end)
+                from prepayment_movement group by payer_org_code, hospital_code, insurance_type
+                order by payer_org_code, hospital_code, insurance_type""")
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)})
+                .list();
+    }
+
+    Money movedForRequestPrefix(String prefix) {
+        return Money.ofFen(jdbc.sql("""
+                select coalesce(sum(amount_fen), 0) from prepayment_movement where request_id like :prefix""")
+                .param("prefix", prefix.replace("%", "") + "%").query(Long.class).single());
+    }
+
+    long movementsForRequestPrefix(String prefix) {
+        return jdbc.sql("select count(*) from prepayment_movement where request_id like :prefix")
+                .param("prefix", prefix.replace("%", "") + "%").query(Long.class).single();
+    }
+
+    // ---- recoveries
+
+    void insertRecovery(Recoveries.Recovery r) {
+        jdbc.sql("""
+                insert into prepayment_recovery (id, prepayment_id, hospital_code, insurance_type, payer_org_code,
+                    reason, trigger_code, evidence, amount_fen, recovered_fen, all_or_nothing, found_on, return_due,
+                    offset_from, status, prepared_by)
+                values (:id, :prepayment, :hospital, :fund, :payer, :reason, :trigger, :evidence, :amount, 0,
+                    :allOrNothing, :found, :returnDue, :offsetFrom, 'OPEN', :preparedBy)""")
+                .param("id", r.id()).param("prepayment", r.prepaymentId()).param("hospital", r.hospitalCode())
+                .param("fund", r.insuranceType()).param("payer", r.payerOrgCode()).param("reason", r.reason())
+                .param("trigger", r.trigger() == null ? null : r.trigger().name()).param("evidence", r.evidence())
+                .param("amount", r.amount().fen()).param("allOrNothing", r.allOrNothing())
+                .param("found", r.foundOn()).param("returnDue", r.returnDue()).param("offsetFrom", r.offsetFrom())
+                .param("preparedBy", r.preparedBy()).update();
+    }
+
+    Optional<Recoveries.Recovery> recovery(String id) {
+        return jdbc.sql("select * from prepayment_recovery where id = :id").param("id", id)
+                .query(Store::recovery).optional();
+    }
+
+    List<Recoveries.Recovery> recoveries(String hospitalCode) {
+        return jdbc.sql("select * from prepayment_recovery where hospital_code = :h order by found_on, id")
+                .param("h", hospitalCode).query(Store::recovery).list();
+    }
+
+    List<Recoveries.Recovery> openRecoveries() {
+        return jdbc.sql("select * from prepayment_recovery where status in ('OPEN', 'UNRECOVERABLE') "
+                + "order by return_due, id limit " + Prepayments.PAGE_ROWS_MAX).query(Store::recovery).list();
+    }
+
+    /** Open recoveries an offset may take from on a date, oldest first. */
+    List<Recoveries.Recovery> offsettable(String payer, String hospitalCode, String fund, LocalDate date) {
+        return jdbc.sql("""
+                select * from prepayment_recovery where payer_org_code = :payer and hospital_code = :h
+                  and insurance_type = :fund and status in ('OPEN', 'UNRECOVERABLE')
+                  and offset_from is not null and offset_from <= :d
+                order by found_on, id""")
+                .param("payer", payer).param("h", hospitalCode).param("fund", fund).param("d", date)
+                .query(Store::recovery).list();
+    }
+
+    void recovered(String id, Money amount, LocalDate date) {
+        jdbc.sql("""
+                update prepayment_recovery set recovered_fen = recovered_fen + :amount,
+                  status = case when recovered_fen + :amount = amount_fen then 'RECOVERED' else status end,
+                  closed_on = case when recovered_fen + :amount = amount_fen then :d else closed_on end
+                where id = :id""")
+                .param("amount", amount.fen()).param("d", date).param("id", id).update();
+    }
+
+    void noOffset(String id) {
+        jdbc.sql("update prepayment_recovery set offset_from = null where id = :id").param("id", id).update();
+    }
+
+    void unrecoverable(String id, String courtDocument) {
+        jdbc.sql("update prepayment_recovery set status = 'UNRECOVERABLE', court_document = :doc where id = :id")
+                .param("doc", courtDocument).param("id", id).update();
+    }
+
+    void writtenOff(String id, String approvedBy, String approvalDocument, LocalDate date) {
+        jdbc.sql("""
+                update prepayment_recovery set status = 'WRITTEN_OFF', approved_by = :by,
+                  approval_document = :doc, closed_on = :d where id = :id""")
+                .param("by", approvedBy).param("doc", approvalDocument).param("d", date).param("id", id).update();
+    }
+
+    private static Recoveries.Recovery recovery(ResultSet rs, int row) throws SQLException {
+        String trigger = rs.getString("trigger_code");
+        return new Recoveries.Recovery(rs.getString("id"), rs.getString("prepayment_id"),
+                rs.getString("hospital_code"), rs.getString("insurance_type"), rs.getString("payer_org_code"),
+                rs.getString("reason"), trigger == null ? null : RecoveryTrigger.valueOf(trigger),
+                rs.getString("evidence"), Money.ofFen(rs.getLong("amount_fen")),
+                Money.ofFen(rs.getLong("recovered_fen")), rs.getBoolean("all_or_nothing"),
+                rs.getObject("found_on", LocalDate.class), rs.getObject("return_due", LocalDate.class),
+                rs.getObject("offset_from", LocalDate.class), rs.getString("status"),
+                rs.getString("court_document"), rs.getString("prepared_by"), rs.getString("approved_by"));
+    }
+}

@@ -1,0 +1,284 @@
+package org.medfund.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.medfund.common.Derivation;
+import org.medfund.common.Money;
+import org.medfund.common.Rejection;
+import org.medfund.prepayment.ApplicationForm;
+import org.medfund.prepayment.Applications;
+import org.medfund.prepayment.Eligibility;
+import org.medfund.prepayment.Prepayments;
+import org.medfund.prepayment.Recoveries;
+import org.medfund.prepayment.RecoveryTrigger;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Prepayment API (seed 000 二, seed 002), scoped by the caller's organisation: the register and one prepayment with
+ * its derivation, Henan sizing, Xinyang applications and review, workflow steps, approval, disbursement, clearing,
+ * recoveries and write-off. State changes need an {@code Idempotency-Key}. Amounts are yuan text with two decimals.
+ */
+@RestController
+class PrepaymentApi {
+
+    private final Prepayments prepayments;
+    private final Applications applications;
+    private final Recoveries recoveries;
+    private final Idempotency idempotency;
+
+    PrepaymentApi(Prepayments prepayments, Applications applications, Recoveries recoveries,
+                  Idempotency idempotency) {
+        this.prepayments = prepayments;
+        this.applications = applications;
+        this.recoveries = recoveries;
+        this.idempotency = idempotency;
+    }
+
+    record DerivationView(String formula, String citation, String result, List<Derivation.Input> inputs,
+                          String explain) {
+        static DerivationView of(Derivation d) {
+            return new DerivationView(d.formula(), d.citation(), d.result().toPlainYuan(), d.inputs(), d.explain());
+        }
+    }
+
+    record PrepaymentView(String id, int year, String hospitalCode, String insuranceType, String regionCode,
+                          String payerOrgCode, String packId, int packVersion, String category, String status,
+                          String sized, String outstandingBefore, String toPay, String toRecover,
+                          String outstandingNow, LocalDate dueOn, String preparedBy, String approvedBy,
+                          String clearingMethod, LocalDate clearedOn, String gateReasons, DerivationView derivation) {
+    }
+
+    PrepaymentView view(Prepayments.Prepayment p) {
+        return new PrepaymentView(p.id(), p.year(), p.hospitalCode(), p.insuranceType(), p.regionCode(),
+                p.payerOrgCode(), p.packId(), p.packVersion(), p.category(), p.status(), p.sized().toPlainYuan(),
+                p.outstandingBefore().toPlainYuan(), p.toPay().toPlainYuan(), p.toRecover().toPlainYuan(),
+                prepayments.outstanding(p.hospitalCode(), p.insuranceType()).toPlainYuan(), p.dueOn(), p.preparedBy(),
+                p.approvedBy(), p.clearingMethod(), p.clearedOn(), p.gateReasons(), DerivationView.of(p.derivation()));
+    }
+
+    record RecoveryView(String id, String prepaymentId, String hospitalCode, String insuranceType, String reason,
+                        String trigger, String article, String amount, String recovered, boolean allOrNothing,
+                        LocalDate foundOn, LocalDate returnDue, LocalDate offsetFrom, String status) {
+        static RecoveryView of(Recoveries.Recovery r) {
+            return new RecoveryView(r.id(), r.prepaymentId(), r.hospitalCode(), r.insuranceType(), r.reason(),
+                    r.trigger() == null ? null : r.trigger().name(), r.trigger() == null ? null : r.trigger().article(),
+                    r.amount().toPlainYuan(), r.recovered().toPlainYuan(), r.allOrNothing(), r.foundOn(),
+                    r.returnDue(), r.offsetFrom(), r.status());
+        }
+    }
+
+    @GetMapping("/api/prepayments")
+    List<PrepaymentView> register(@AuthenticationPrincipal MedfundUser user,
+                                  @RequestParam(required = false) Integer year,
+                                  @RequestParam(required = false) String hospital,
+                                  @RequestParam(required = false) String fund,
+                                  @RequestParam(required = false) String status,
+                                  @RequestParam(required = false) String pack) {
+        return prepayments.register(new Prepayments.Filter(year, hospital, fund, status, pack), user.actor())
+                .stream().map(this::view).toList();
+    }
+
+    @GetMapping("/api/prepayments/{id}")
+    PrepaymentView one(@AuthenticationPrincipal MedfundUser user, @PathVariable String id) {
+        return view(prepayments.prepayment(id, user.actor()));
+    }
+
+    @GetMapping("/api/prepayments/{id}/steps")
+    List<Applications.StepState> steps(@AuthenticationPrincipal MedfundUser user, @PathVariable String id) {
+        prepayments.prepayment(id, user.actor());
+        return applications.steps(id);
+    }
+
+    @GetMapping("/api/prepayment-recoveries")
+    List<RecoveryView> recoveries(@AuthenticationPrincipal MedfundUser user, @RequestParam String hospital) {
+        return recoveries.recoveries(hospital, user.actor()).stream().map(RecoveryView::of).toList();
+    }
+
+    record SizeRequest(String regionCode, int year, LocalDate date) {
+    }
+
+    @PostMapping("/api/prepayments/size")
+    ResponseEntity<JsonNode> size(@AuthenticationPrincipal MedfundUser user,
+                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                  @RequestBody SizeRequest body) {
+        return idempotency.run(user, "prepayment.size", key, body, () ->
+                prepayments.sizeRegion(body.regionCode(), body.year(), date(body.date()), user.actor()));
+    }
+
+    record DateRequest(LocalDate date) {
+    }
+
+    @PostMapping("/api/prepayments/{id}/approve")
+    ResponseEntity<JsonNode> approve(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                     @RequestBody DateRequest body) {
+        return idempotency.run(user, "prepayment.approve", key, List.of(id, body), () ->
+                view(prepayments.approve(id, date(body.date()), user.actor())));
+    }
+
+    record DisburseRequest(LocalDate date, boolean excessByReturn) {
+    }
+
+    @PostMapping("/api/prepayments/{id}/disburse")
+    ResponseEntity<JsonNode> disburse(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                      @RequestBody DisburseRequest body) {
+        return idempotency.run(user, "prepayment.disburse", key, List.of(id, body), () ->
+                view(prepayments.disburse(id, date(body.date()), !body.excessByReturn(), user.actor(),
+                        "api:" + user.actor().orgCode() + ":" + key)));
+    }
+
+    @PostMapping("/api/prepayments/{id}/steps/{step}")
+    ResponseEntity<JsonNode> step(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                  @PathVariable Applications.Step step,
+                                  @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                  @RequestBody DateRequest body) {
+        return idempotency.run(user, "prepayment.step", key, List.of(id, step, body), () ->
+                applications.complete(id, step, date(body.date()), user.actor(),
+                        "api:" + user.actor().orgCode() + ":" + key));
+    }
+
+    record AdjustRequest(String amount, String decisionNo, String reason) {
+    }
+
+    @PostMapping("/api/prepayments/{id}/adjust")
+    ResponseEntity<JsonNode> adjust(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                    @RequestBody AdjustRequest body) {
+        return idempotency.run(user, "prepayment.adjust", key, List.of(id, body), () ->
+                view(applications.adjust(id, yuan(body.amount(), "amount"), body.decisionNo(), body.reason(),
+                        user.actor())));
+    }
+
+    @PostMapping("/api/prepayments/{id}/clear")
+    ResponseEntity<JsonNode> clear(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @RequestBody DateRequest body) {
+        return idempotency.run(user, "prepayment.clear", key, List.of(id, body), () -> {
+            Recoveries.Recovery clearing = recoveries.clear(id, date(body.date()), user.actor());
+            return clearing == null ? view(prepayments.prepayment(id, user.actor())) : RecoveryView.of(clearing);
+        });
+    }
+
+    record ApplyRequest(String hospitalCode, int year, LocalDate date, ApplicationForm form) {
+    }
+
+    @PostMapping("/api/prepayment-applications")
+    ResponseEntity<JsonNode> apply(@AuthenticationPrincipal MedfundUser user,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @RequestBody ApplyRequest body) {
+        if (body.form() == null) {
+            throw new Rejection("prepayment.form-incomplete", "form", "缺少申请书内容");
+        }
+        return idempotency.run(user, "prepayment.apply", key, body, HttpStatus.CREATED, () ->
+                applications.apply(body.hospitalCode(), body.year(), body.form(), date(body.date()), user.actor()));
+    }
+
+    record FindingRequest(Eligibility.Condition condition, boolean met, String evidence) {
+    }
+
+    record ReviewRequest(LocalDate date, List<FindingRequest> findings) {
+    }
+
+    @PostMapping("/api/prepayment-applications/{id}/review")
+    ResponseEntity<JsonNode> review(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                    @RequestBody ReviewRequest body) {
+        List<Eligibility.Finding> findings = new ArrayList<>();
+        for (FindingRequest f : body.findings() == null ? List.<FindingRequest>of() : body.findings()) {
+            if (f.condition() == null) {
+                throw new Rejection("prepayment.finding-missing", "findings", "审核条件不能为空");
+            }
+            findings.add(new Eligibility.Finding(f.condition(), f.met(), f.evidence(), user.actor().userId()));
+        }
+        return idempotency.run(user, "prepayment.review", key, List.of(id, body), () ->
+                applications.review(id, findings, date(body.date()), user.actor()).stream().map(this::view).toList());
+    }
+
+    record TriggerRequest(String hospitalCode, String insuranceType, RecoveryTrigger trigger, String evidence,
+                          LocalDate date) {
+    }
+
+    @PostMapping("/api/prepayment-recoveries")
+    ResponseEntity<JsonNode> raise(@AuthenticationPrincipal MedfundUser user,
+                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                   @RequestBody TriggerRequest body) {
+        if (body.trigger() == null) {
+            throw new Rejection("prepayment.trigger-missing", "trigger", "须选择第十条收回情形");
+        }
+        return idempotency.run(user, "prepayment.recover", key, body, HttpStatus.CREATED, () ->
+                RecoveryView.of(recoveries.raise(body.hospitalCode(), body.insuranceType(), body.trigger(),
+                        body.evidence(), date(body.date()), user.actor())));
+    }
+
+    record ReturnRequest(String amount, LocalDate date) {
+    }
+
+    @PostMapping("/api/prepayment-recoveries/{id}/return")
+    ResponseEntity<JsonNode> recordReturn(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                          @RequestBody ReturnRequest body) {
+        return idempotency.run(user, "prepayment.return", key, List.of(id, body), () ->
+                RecoveryView.of(recoveries.recordReturn(id, yuan(body.amount(), "amount"), date(body.date()),
+                        user.actor(), "api:" + user.actor().orgCode() + ":" + key)));
+    }
+
+    record DocumentRequest(String document, LocalDate date) {
+    }
+
+    @PostMapping("/api/prepayment-recoveries/{id}/unrecoverable")
+    ResponseEntity<JsonNode> unrecoverable(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                           @RequestBody DocumentRequest body) {
+        return idempotency.run(user, "prepayment.unrecoverable", key, List.of(id, body), () ->
+                RecoveryView.of(recoveries.unrecoverable(id, body.document(), date(body.date()), user.actor())));
+    }
+
+    @PostMapping("/api/prepayment-recoveries/{id}/write-off")
+    ResponseEntity<JsonNode> writeOff(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                      @RequestBody DocumentRequest body) {
+        return idempotency.run(user, "prepayment.write-off", key, List.of(id, body), () ->
+                RecoveryView.of(recoveries.writeOff(id, body.document(), date(body.date()), user.actor(),
+                        "api:" + user.actor().orgCode() + ":" + key)));
+    }
+
+    record DisclosureView(int year, String hospitalCode, String hospitalName, String insuranceType, String packId,
+                          String sized, String disbursed, String recovered, String status, String clearingMethod,
+                          LocalDate clearedOn) {
+    }
+
+    @GetMapping("/api/prepayments/disclosure")
+    List<DisclosureView> disclosure(@AuthenticationPrincipal MedfundUser user, @RequestParam int year) {
+        return prepayments.disclosure(year, user.actor()).stream().map(d -> new DisclosureView(d.year(),
+                d.hospitalCode(), d.hospitalName(), d.insuranceType(), d.packId(), d.sized().toPlainYuan(),
+                d.disbursed().toPlainYuan(), d.recovered().toPlainYuan(), d.status(), d.clearingMethod(),
+                d.clearedOn())).toList();
+    }
+
+    static LocalDate date(LocalDate date) {
+        if (date == null) {
+            throw new Rejection("prepayment.date-missing", "date", "须填写业务日期");
+        }
+        return date;
+    }
+
+    static Money yuan(String text, String field) {
+        try {
+            return Money.ofYuan(text);
+        } catch (IllegalArgumentException e) {
+            throw new Rejection("prepayment.amount-invalid", field, "金额须为元，最多两位小数：" + text);
+        }
+    }
+}

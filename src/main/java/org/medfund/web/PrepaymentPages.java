@@ -1,0 +1,154 @@
+package org.medfund.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.medfund.prepayment.Applications;
+import org.medfund.prepayment.Prepayments;
+import org.medfund.prepayment.Recoveries;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Staff and hospital pages of the prepayment capability: the register with filters (a hospital sees only its own
+ * rows), one prepayment with its derivation, steps, movements and recoveries, the application review list, the
+ * deadline list with overdue flags, and the art. 19 annual disclosure (printable page and xlsx).
+ */
+@Controller
+class PrepaymentPages {
+
+    private final Prepayments prepayments;
+    private final Applications applications;
+    private final Recoveries recoveries;
+    private final Clock clock;
+
+    PrepaymentPages(Prepayments prepayments, Applications applications, Recoveries recoveries, Clock clock) {
+        this.prepayments = prepayments;
+        this.applications = applications;
+        this.recoveries = recoveries;
+        this.clock = clock;
+    }
+
+    /** A register row with the hospital's current balance of that fund. */
+    record Line(Prepayments.Prepayment row, String outstanding) {
+    }
+
+    @GetMapping("/prepayments")
+    String register(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) Integer year,
+                    @RequestParam(required = false) String hospital, @RequestParam(required = false) String fund,
+                    @RequestParam(required = false) String status, Model model) {
+        List<Line> lines = prepayments.register(new Prepayments.Filter(year, blank(hospital), blank(fund),
+                blank(status), null), user.actor()).stream()
+                .map(p -> new Line(p, prepayments.outstanding(p.hospitalCode(), p.insuranceType()).toYuanText()))
+                .toList();
+        model.addAttribute("lines", lines);
+        model.addAttribute("year", year);
+        model.addAttribute("hospital", hospital);
+        model.addAttribute("fund", fund);
+        model.addAttribute("status", status);
+        return "prepayments";
+    }
+
+    @GetMapping("/prepayments/{id}")
+    String one(@AuthenticationPrincipal MedfundUser user, @PathVariable String id, Model model) {
+        Prepayments.Prepayment row = prepayments.prepayment(id, user.actor());
+        model.addAttribute("p", row);
+        model.addAttribute("outstanding", prepayments.outstanding(row.hospitalCode(), row.insuranceType()));
+        model.addAttribute("steps", applications.steps(id));
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("movements", prepayments.movements(row.hospitalCode(), user.actor()).stream()
+                .filter(m -> m.insuranceType().equals(row.insuranceType())).toList());
+        model.addAttribute("recoveries", recoveries.recoveries(row.hospitalCode(), user.actor()).stream()
+                .filter(r -> r.insuranceType().equals(row.insuranceType())).toList());
+        return "prepayment";
+    }
+
+    /** Maker-checker from the page: the reviewer approves; the capability refuses the preparing clerk. */
+    @PostMapping("/prepayments/{id}/approve")
+    String approve(@AuthenticationPrincipal MedfundUser user, @PathVariable String id) {
+        prepayments.approve(id, LocalDate.now(clock), user.actor());
+        return "redirect:/prepayments/" + id;
+    }
+
+    @GetMapping("/prepayments/applications")
+    String applications(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) Integer year,
+                        Model model) {
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        model.addAttribute("year", shown);
+        model.addAttribute("applications", applications.applications(shown, user.actor()));
+        return "prepayment-applications";
+    }
+
+    @GetMapping("/prepayments/deadlines")
+    String deadlines(@AuthenticationPrincipal MedfundUser user, Model model) {
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("unpaid", prepayments.unpaid(user.actor()));
+        model.addAttribute("steps", applications.openSteps(user.actor()));
+        model.addAttribute("recoveries", recoveries.open(user.actor()));
+        return "prepayment-deadlines";
+    }
+
+    @GetMapping("/prepayments/disclosure")
+    String disclosure(@AuthenticationPrincipal MedfundUser user, @RequestParam int year, Model model) {
+        model.addAttribute("year", year);
+        model.addAttribute("lines", prepayments.disclosure(year, user.actor()));
+        return "prepayment-disclosure";
+    }
+
+    static final String[] DISCLOSURE_HEADER = {"年度", "医疗机构编码", "医疗机构名称", "险种", "政策包", "核定额度（元）",
+        "拨付金额（元）", "收回金额（元）", "状态", "清算方式", "清算日期"};
+
+    @GetMapping("/prepayments/disclosure.xlsx")
+    ResponseEntity<byte[]> disclosureXlsx(@AuthenticationPrincipal MedfundUser user, @RequestParam int year) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet(year + "年预付金公示");
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < DISCLOSURE_HEADER.length; i++) {
+                head.createCell(i).setCellValue(DISCLOSURE_HEADER[i]);
+            }
+            int r = 1;
+            for (Prepayments.DisclosureLine line : prepayments.disclosure(year, user.actor())) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(line.year());
+                row.createCell(1).setCellValue(line.hospitalCode());
+                row.createCell(2).setCellValue(line.hospitalName());
+                row.createCell(3).setCellValue(line.insuranceType());
+                row.createCell(4).setCellValue(line.packId());
+                // Yuan as text with two decimals: a spreadsheet double would not keep the fen exactly.
+                row.createCell(5).setCellValue(line.sized().toPlainYuan());
+                row.createCell(6).setCellValue(line.disbursed().toPlainYuan());
+                row.createCell(7).setCellValue(line.recovered().toPlainYuan());
+                row.createCell(8).setCellValue(line.status());
+                row.createCell(9).setCellValue(line.clearingMethod() == null ? "" : line.clearingMethod());
+                row.createCell(10).setCellValue(line.clearedOn() == null ? "" : line.clearedOn().toString());
+            }
+            book.write(bytes);
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=prepayment-disclosure-" + year
+                            + ".xlsx")
+                    .contentType(MediaType.parseMediaType(
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .body(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,282 @@
+package org.medfund.prepayment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.medfund.DatabaseTest;
+import org.medfund.claims.PlaceOfSettlement;
+import org.medfund.common.Money;
+import org.medfund.common.Rejection;
+import org.medfund.ledger.Ledger;
+import org.medfund.registry.Actor;
+import org.medfund.registry.Role;
+import org.medfund.settlement.PaymentOffsets;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Xinyang 预付管理办法 (seed 002) end to end: application and art. 3 review, art. 7 gate per fund, art. 6 workflow
+ * with due dates, all-or-nothing clearing (art. 6(五)), recovery triggers (art. 10), write-off (art. 11). The ledger
+ * equals the register after every scenario.
+ */
+@DatabaseTest
+class XinyangPrepaymentTest {
+
+    private static final String CITY = "411500";
+    private static final String COUNTY = "411521"; // 罗山县
+    private static final String COUNTY_AGENCY = "411521-AGENCY";
+
+    @Autowired
+    Prepayments prepayments;
+    @Autowired
+    Applications applications;
+    @Autowired
+    Recoveries recoveries;
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    private final Actor clerk = Fixtures.actor("xy-clerk", COUNTY_AGENCY, Role.CLERK);
+    private final Actor cityClerk = Fixtures.actor("xy-city-clerk", "411500-AGENCY", Role.CLERK);
+    private final Actor bureau = Fixtures.actor("xy-bureau", "411500-BUREAU", Role.REVIEWER);
+    private final Actor finance = Fixtures.actor("xy-finance", "411500-FINANCE", Role.FINANCE);
+
+    @AfterEach
+    void ledgerEqualsRegister() {
+        assertThat(prepayments.invariantBreaks(LocalDate.of(2026, 12, 31))).isEmpty();
+    }
+
+    static ApplicationForm form() {
+        return new ApplicationForm("罗山县某医院，二级，编码见上", "严格履行协议，考核合格", "财务制度健全", "配合支付方式改革",
+                "配合飞行检查", "无", true, true, true, true);
+    }
+
+    static List<Eligibility.Finding> allMet() {
+        List<Eligibility.Finding> findings = new ArrayList<>();
+        for (Eligibility.Condition condition : Eligibility.Condition.values()) {
+            findings.add(new Eligibility.Finding(condition, true, "审核材料：" + condition.text(), null));
+        }
+        return findings;
+    }
+
+    /** Employee fund: exactly 12.0 months payable (open); resident: 5.99 (closed) unless {@code residentOpen}. */
+    private void fundStatus(int year, boolean residentOpen) {
+        List<FundGate.FundMonth> actual = new ArrayList<>();
+        List<FundGate.FundMonth> forecast = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            actual.add(new FundGate.FundMonth(YearMonth.of(year - 1, m), Money.ofFen(1_000_001),
+                    Money.ofFen(1_000_001)));
+            forecast.add(new FundGate.FundMonth(YearMonth.of(year, m), Money.ofFen(1_000_001),
+                    Money.ofFen(1_000_001)));
+        }
+        applications.recordFundStatus(CITY, new FundGate.FundStatus("310", Money.ofFen(12_000_012), actual, forecast),
+                year, cityClerk);
+        applications.recordFundStatus(CITY, new FundGate.FundStatus("390",
+                Money.ofFen(residentOpen ? 6_000_006 : 6_000_005), actual, forecast), year, cityClerk);
+    }
+
+    /** Applies, reviews and runs the art. 6 steps to payment; answers the employee row. */
+    private Prepayments.Prepayment prepaid(String hospital, int year, LocalDate applied) {
+        applications.apply(hospital, year, form(), applied, Fixtures.actor("h-" + hospital, hospital, Role.HOSPITAL));
+        var rows = applications.review("PA-" + year + "-" + hospital, allMet(), applied.plusDays(1), clerk);
+        String id = rows.get(0).id();
+        LocalDate d = applied.plusDays(2);
+        applications.complete(id, Applications.Step.CITY_AGGREGATED, d, cityClerk, null);
+        applications.complete(id, Applications.Step.BUREAU_REVIEWED, d, bureau, null);
+        applications.complete(id, Applications.Step.FUNDED, d.plusDays(3),
+                Fixtures.actor("xy-finance", "411500-FINANCE", Role.FINANCE), null);
+        applications.complete(id, Applications.Step.COUNTY_SHARED, d.plusDays(3), cityClerk, null);
+        applications.complete(id, Applications.Step.PAID, d.plusDays(4), clerk, "t-xy-pay-" + id);
+        return prepayments.prepayment(id, clerk);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void openingBalance() {
+        Fixtures.fund(ledger, COUNTY_AGENCY, "t-open-" + COUNTY_AGENCY);
+        Fixtures.fund(ledger, "411500-AGENCY", "t-open-" + "411500-AGENCY");
+    }
+
+    @Test
+    @DisplayName("DESIGN §7: Xinyang hospitals follow henan-2023 until xinyang-2025 is in force")
+    void regimeByDate() {
+        assertThat(prepayments.regime(COUNTY, LocalDate.of(2024, 6, 1)).packId()).isEqualTo("henan-2023");
+        assertThat(prepayments.regime(COUNTY, LocalDate.of(2025, 1, 10)).packId()).isEqualTo("xinyang-2025");
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 3–7: eligible hospital, art. 4 amount of local settlements, resident fund closed at 5.99")
+    void applicationReviewGateAndWorkflow() {
+        String hospital = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）罗山医院");
+        Fixtures.agreement(prepayments, hospital, clerk);
+        Fixtures.settlements(context, hospital, COUNTY, "310", PlaceOfSettlement.LOCAL,
+                Fixtures.months(2024, 1, 3, 10_001));
+        Fixtures.settlements(context, hospital, COUNTY, "310", PlaceOfSettlement.IN_PROVINCE,
+                Fixtures.months(2024, 1, 3, 777)); // art. 8: a separate category, not in the sizing
+        fundStatus(2025, false);
+
+        var application = applications.apply(hospital, 2025, form(), LocalDate.of(2025, 1, 10),
+                Fixtures.actor("h", hospital, Role.HOSPITAL));
+        assertThat(application.dueOn()).isEqualTo(LocalDate.of(2025, 1, 15));
+        assertThat(application.late()).isFalse();
+        var rows = applications.review(application.id(), allMet(), LocalDate.of(2025, 1, 16), clerk);
+        assertThat(rows).hasSize(2);
+        var employee = rows.get(0);
+        assertThat(employee.insuranceType()).isEqualTo("310");
+        assertThat(employee.sized()).isEqualTo(Money.ofFen(10_001));
+        assertThat(employee.derivation().citation()).contains("xinyang-2025", "seed 002 art. 4");
+        var resident = rows.get(1);
+        assertThat(resident.status()).isEqualTo("CLOSED");
+        assertThat(resident.gateReasons()).contains("5.99", "低于 6 个月");
+        assertThat(applications.findings(application.id())).hasSize(5)
+                .allSatisfy(f -> assertThat(f.reviewerUserId()).isEqualTo("xy-clerk"));
+
+        assertThatThrownBy(() -> applications.complete(employee.id(), Applications.Step.BUREAU_REVIEWED,
+                LocalDate.of(2025, 1, 17), bureau, null)).isInstanceOf(Rejection.class)
+                .hasMessageContaining("市级经办机构审核汇总");
+        applications.complete(employee.id(), Applications.Step.CITY_AGGREGATED, LocalDate.of(2025, 1, 17),
+                cityClerk, null);
+        applications.complete(employee.id(), Applications.Step.BUREAU_REVIEWED, LocalDate.of(2025, 1, 17), bureau,
+                null);
+        var funded = applications.steps(employee.id()).stream()
+                .filter(s -> s.step() == Applications.Step.FUNDED).findFirst().orElseThrow();
+        // 10 working days after Fri 2025-01-17, across the Spring Festival holiday (Jan 28 – Feb 4, Jan 26 worked)
+        assertThat(funded.dueOn()).isEqualTo(LocalDate.of(2025, 2, 7));
+        assertThat(funded.overdue(LocalDate.of(2025, 2, 8))).isTrue();
+        applications.complete(employee.id(), Applications.Step.FUNDED, LocalDate.of(2025, 2, 10), finance, null);
+        assertThat(applications.steps(employee.id()).stream().filter(s -> s.step() == Applications.Step.FUNDED)
+                .findFirst().orElseThrow().overdue(LocalDate.of(2025, 3, 1))).isTrue();
+        applications.complete(employee.id(), Applications.Step.COUNTY_SHARED, LocalDate.of(2025, 2, 10), cityClerk,
+                null);
+        applications.complete(employee.id(), Applications.Step.PAID, LocalDate.of(2025, 2, 12), clerk,
+                "t-xy-paid-" + employee.id());
+        assertThat(prepayments.prepayment(employee.id(), clerk).status()).isEqualTo("DISBURSED");
+        assertThat(prepayments.outstanding(hospital, "310")).isEqualTo(Money.ofFen(10_001));
+        assertThat(prepayments.outstanding(hospital, "390")).isEqualTo(Money.ZERO);
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 3: an unmet condition refuses with its article; art. 5 adjustment records the decision")
+    void refusalAndAdjustment() {
+        String refused = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）不合格医院");
+        applications.apply(refused, 2025, form(), LocalDate.of(2025, 1, 13), Fixtures.actor("h", refused,
+                Role.HOSPITAL));
+        List<Eligibility.Finding> findings = allMet();
+        findings.set(3, new Eligibility.Finding(Eligibility.Condition.COOPERATES_SUPERVISION, false,
+                "2024-09 被医保部门行政处罚", null));
+        assertThat(applications.review("PA-2025-" + refused, findings, LocalDate.of(2025, 1, 16), clerk)).isEmpty();
+        var application = applications.application("PA-2025-" + refused).orElseThrow();
+        assertThat(application.status()).isEqualTo("REFUSED");
+        assertThat(application.refusals()).contains("seed 002 art. 3(四)");
+
+        String adjusted = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）调整医院");
+        Fixtures.settlements(context, adjusted, COUNTY, "310", PlaceOfSettlement.LOCAL,
+                Fixtures.months(2024, 1, 12, 50_000));
+        fundStatus(2025, true);
+        applications.apply(adjusted, 2025, form(), LocalDate.of(2025, 1, 20), Fixtures.actor("h", adjusted,
+                Role.HOSPITAL));
+        assertThat(applications.application("PA-2025-" + adjusted).orElseThrow().late()).isTrue();
+        var rows = applications.review("PA-2025-" + adjusted, allMet(), LocalDate.of(2025, 1, 21), clerk);
+        var row = applications.adjust(rows.get(0).id(), Money.ofFen(75_000), "信医保〔2025〕9号", "突发公共卫生事件",
+                clerk);
+        assertThat(row.sized()).isEqualTo(Money.ofFen(75_000));
+        assertThat(row.toPay()).isEqualTo(Money.ofFen(75_000));
+        assertThat(row.derivation().explain()).contains("信医保〔2025〕9号", "第四条核定额度 = 500.00");
+        assertThat(rows.get(1).status()).isEqualTo("PREPARED");
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 6(五): one fen short → nothing offset, full return; absorbed → full offset; uncleared can't apply")
+    void allOrNothingClearing() {
+        fundStatus(2025, true);
+        String shortOne = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）差一分");
+        String absorbed = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）全额冲抵");
+        for (String h : List.of(shortOne, absorbed)) {
+            Fixtures.agreement(prepayments, h, clerk);
+            Fixtures.settlements(context, h, COUNTY, "310", PlaceOfSettlement.LOCAL,
+                    Fixtures.months(2024, 1, 12, 300_000));
+        }
+        var a = prepaid(shortOne, 2025, LocalDate.of(2025, 1, 6));
+        var b = prepaid(absorbed, 2025, LocalDate.of(2025, 1, 6));
+        assertThat(a.toPay()).isEqualTo(Money.ofFen(300_000));
+
+        var clearing = recoveries.clear(a.id(), LocalDate.of(2026, 1, 5), clerk);
+        assertThat(clearing.returnDue()).isEqualTo(LocalDate.of(2026, 1, 31));
+        Money offset = recoveries.offset(new PaymentOffsets.OffsetRequest(COUNTY_AGENCY, shortOne, "310",
+                YearMonth.of(2025, 12), Money.ofFen(299_999), LocalDate.of(2026, 1, 20), "t-xy-clr-" + shortOne));
+        assertThat(offset).isEqualTo(Money.ZERO);
+        assertThat(prepayments.outstanding(shortOne, "310")).isEqualTo(Money.ofFen(300_000));
+        assertThatThrownBy(() -> applications.apply(shortOne, 2026, form(), LocalDate.of(2026, 1, 12),
+                Fixtures.actor("h", shortOne, Role.HOSPITAL))).isInstanceOf(Rejection.class)
+                .extracting(e -> ((Rejection) e).code()).isEqualTo("prepayment.not-cleared");
+        assertThatThrownBy(() -> recoveries.recordReturn(clearing.id(), Money.ofFen(100_000),
+                LocalDate.of(2026, 1, 25), clerk, "t-xy-ret-part-" + shortOne)).isInstanceOf(Rejection.class)
+                .extracting(e -> ((Rejection) e).code()).isEqualTo("prepayment.return-in-full");
+        recoveries.recordReturn(clearing.id(), Money.ofFen(300_000), LocalDate.of(2026, 1, 25), clerk,
+                "t-xy-ret-" + shortOne);
+        assertThat(prepayments.prepayment(a.id(), clerk).clearingMethod()).isEqualTo("RETURN");
+
+        recoveries.clear(b.id(), LocalDate.of(2026, 1, 5), clerk);
+        Money full = recoveries.offset(new PaymentOffsets.OffsetRequest(COUNTY_AGENCY, absorbed, "310",
+                YearMonth.of(2025, 12), Money.ofFen(300_000), LocalDate.of(2026, 1, 20), "t-xy-clr-" + absorbed));
+        assertThat(full).isEqualTo(Money.ofFen(300_000));
+        assertThat(prepayments.prepayment(b.id(), clerk).clearingMethod()).isEqualTo("OFFSET");
+        assertThat(ledger.balance(COUNTY_AGENCY, Prepayments.RECEIVABLE_ACCOUNT, absorbed, "310",
+                LocalDate.of(2026, 1, 31))).isEqualTo(Money.ZERO);
+        assertThat(recoveries.cleared(absorbed)).isTrue();
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 10–11: (一) 10 working days to return then offset; (六) unrecoverable → stop, write-off")
+    void recoveryAndWriteOff() {
+        fundStatus(2025, true);
+        String ended = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）解除协议");
+        String fraud = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）弄虚作假");
+        for (String h : List.of(ended, fraud)) {
+            Fixtures.agreement(prepayments, h, clerk);
+            Fixtures.settlements(context, h, COUNTY, "310", PlaceOfSettlement.LOCAL,
+                    Fixtures.months(2024, 1, 12, 200_000));
+        }
+        prepaid(ended, 2025, LocalDate.of(2025, 1, 6));
+        prepaid(fraud, 2025, LocalDate.of(2025, 1, 6));
+
+        var recovery = recoveries.raise(ended, "310", RecoveryTrigger.AGREEMENT_ENDED, "协议解除通知书",
+                LocalDate.of(2025, 6, 3), clerk);
+        assertThat(recovery.returnDue()).isEqualTo(LocalDate.of(2025, 6, 17)); // 10 working days
+        Money early = recoveries.offset(new PaymentOffsets.OffsetRequest(COUNTY_AGENCY, ended, "310",
+                YearMonth.of(2025, 5), Money.ofFen(500_000), LocalDate.of(2025, 6, 17), "t-xy-early-" + ended));
+        assertThat(early).isEqualTo(Money.ZERO);
+        Money late = recoveries.offset(new PaymentOffsets.OffsetRequest(COUNTY_AGENCY, ended, "310",
+                YearMonth.of(2025, 5), Money.ofFen(150_000), LocalDate.of(2025, 6, 18), "t-xy-late-" + ended));
+        assertThat(late).isEqualTo(Money.ofFen(150_000));
+        recoveries.recordReturn(recovery.id(), Money.ofFen(50_000), LocalDate.of(2025, 6, 20), clerk,
+                "t-xy-rest-" + ended);
+        assertThat(prepayments.outstanding(ended, "310")).isEqualTo(Money.ZERO);
+
+        var misuse = recoveries.breachOfUse(fraud, "预付金用于基础建设", LocalDate.of(2025, 7, 1), clerk);
+        assertThat(misuse).singleElement().satisfies(r -> assertThat(r.trigger()).isEqualTo(RecoveryTrigger.MISUSE));
+        recoveries.unrecoverable(misuse.get(0).id(), "（2025）豫1521执123号 终结本次执行裁定", LocalDate.of(2025, 9, 1),
+                clerk);
+        assertThat(recoveries.paymentsStopped(fraud)).isTrue();
+        assertThatThrownBy(() -> recoveries.writeOff(misuse.get(0).id(), "罗政文〔2025〕8号", LocalDate.of(2025, 10, 1),
+                Fixtures.actor("xy-clerk", COUNTY_AGENCY, Role.CLERK, Role.REVIEWER), "t-xy-wo-self-" + fraud))
+                .isInstanceOf(Rejection.class).extracting(e -> ((Rejection) e).code())
+                .isEqualTo("prepayment.maker-checker");
+        recoveries.writeOff(misuse.get(0).id(), "罗政文〔2025〕8号", LocalDate.of(2025, 10, 1),
+                Fixtures.actor("xy-reviewer", COUNTY_AGENCY, Role.REVIEWER), "t-xy-wo-" + fraud);
+        assertThat(prepayments.outstanding(fraud, "310")).isEqualTo(Money.ZERO);
+        assertThat(recoveries.paymentsStopped(fraud)).isFalse();
+        assertThat(ledger.balance(COUNTY_AGENCY, "9101", fraud, null, LocalDate.of(2025, 12, 31)))
+                .isEqualTo(Money.ofFen(200_000));
+    }
+}
