@@ -3,9 +3,12 @@ package org.medfund.cli;
 import java.io.PrintWriter;
 import org.medfund.common.Fingerprint;
 import org.medfund.common.RequestLog;
+import org.medfund.registry.Role;
 import org.medfund.web.RoleLabels;
 import org.medfund.web.UserAccount;
 import org.medfund.web.Users;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,13 +17,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code medfund users …}: list users, reset a password, issue an API token. Passwords and tokens are printed once
+ * {@code medfund users …}: list and add users, reset a password, issue and revoke API tokens. Passwords and tokens are printed once
  * and never stored in clear, so a repeat with the same {@code --request-id} does not print them again: it says the
- * request was already carried out and changes nothing.
+ * request was already carried out and changes nothing. The subcommands are prototype beans: picocli keeps option
+ * values in the command object, so a singleton would carry one run's options into the next (in tests).
  */
 @Component
 @Command(name = "users", mixinStandardHelpOptions = true, description = "用户：列表、重置密码、签发 API 令牌",
-        subcommands = {UsersCommand.ListUsers.class, UsersCommand.ResetPassword.class, UsersCommand.Token.class})
+        subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.ResetPassword.class,
+            UsersCommand.Token.class, UsersCommand.RevokeTokens.class})
 class UsersCommand implements Runnable, MedfundSubcommand {
 
     @Spec
@@ -32,6 +37,7 @@ class UsersCommand implements Runnable, MedfundSubcommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "list", mixinStandardHelpOptions = true, description = "列出全部用户（机构、角色、状态）")
     static class ListUsers implements Runnable {
 
@@ -57,6 +63,85 @@ class UsersCommand implements Runnable, MedfundSubcommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "新建用户并打印生成的密码（只显示这一次）")
+    static class Add implements Runnable {
+
+        private final Users users;
+        private final RequestLog requestLog;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "USER", description = "用户名（小写字母、数字、. _ -）")
+        String username;
+
+        @Option(names = "--org", required = true, description = "机构编码，如 411500-AGENCY 或医院编码")
+        String orgCode;
+
+        @Option(names = "--role", required = true, split = ",",
+                description = "角色，可多个：CLERK,REVIEWER,FINANCE,HOSPITAL,AUDITOR,ADMIN")
+        java.util.List<Role> roles;
+
+        @Option(names = "--name", required = true, description = "姓名")
+        String displayName;
+
+        @Option(names = "--request-id", description = "请求编号；重复执行同一编号不会再次新建")
+        String requestId;
+
+        Add(Users users, RequestLog requestLog) {
+            this.users = users;
+            this.requestLog = requestLog;
+        }
+
+        @Override
+        public void run() {
+            String[] secret = {null};
+            UserAccount account = new UserAccount(username, displayName, orgCode, java.util.Set.copyOf(roles), true);
+            String result = onceIfRequested(requestLog, "users.add", requestId, account.toString(), () -> {
+                secret[0] = users.create(account, null);
+                return "user " + username + " created";
+            });
+            PrintWriter out = spec.commandLine().getOut();
+            if (secret[0] != null) {
+                out.println("已新建用户 " + username + "（" + orgCode + "，" + RoleLabels.of(account.roles())
+                        + "），密码（只显示这一次）：" + secret[0]);
+            } else {
+                out.println("请求 " + requestId + " 已执行过（" + result + "），未再改动；密码只在当时显示");
+            }
+            out.flush();
+        }
+    }
+
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+    @Command(name = "revoke-tokens", mixinStandardHelpOptions = true, description = "吊销用户的全部 API 令牌")
+    static class RevokeTokens implements Runnable {
+
+        private final Users users;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "USER", description = "用户名")
+        String username;
+
+        RevokeTokens(Users users) {
+            this.users = users;
+        }
+
+        @Override
+        public void run() {
+            users.require(username, "USER");
+            int revoked = users.revokeTokens(username);
+            spec.commandLine().getOut().println("已吊销用户 " + username + " 的 API 令牌 " + revoked + " 个");
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "reset-password", mixinStandardHelpOptions = true,
             description = "为用户生成新密码并打印（只显示这一次）")
     static class ResetPassword implements Runnable {
@@ -97,6 +182,7 @@ class UsersCommand implements Runnable, MedfundSubcommand {
     }
 
     @Component
+    @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
     @Command(name = "token", mixinStandardHelpOptions = true,
             description = "为用户签发 API 令牌并打印（只显示这一次；医院信息系统用 Authorization: Bearer 令牌）")
     static class Token implements Runnable {

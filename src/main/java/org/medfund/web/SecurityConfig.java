@@ -56,7 +56,7 @@ class SecurityConfig {
 
     static final String[] PUBLIC_API = {"/api/openapi.json", "/api/openapi.json/**", "/api/docs",
         "/api/swagger-ui/**"};
-    static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/webjars/**", "/favicon.ico", "/error"};
+    static final String[] PUBLIC_PAGES = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error"};
 
     @Bean
     UserDetailsService userDetailsService(Users users) {

@@ -155,6 +155,15 @@ public class Users {
         return token;
     }
 
+    /** Revokes every token of the user (a leaked token, a replaced system) and returns how many were active. */
+    @Transactional
+    public int revokeTokens(String username) {
+        require(username, "username");
+        return jdbc.sql("update api_token set revoked_at = :now where username = :username and revoked_at is null")
+                .param("now", now()).param("username", username)
+                .update();
+    }
+
     /** Whether the user has a token that is not revoked. */
     public boolean hasActiveToken(String username) {
         return jdbc.sql("select count(*) from api_token where username = :username and revoked_at is null")

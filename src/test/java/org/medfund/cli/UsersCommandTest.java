@@ -116,6 +116,35 @@ class UsersCommandTest {
     }
 
     @Test
+    @DisplayName("users add prints a password once (repeat id: no second user, no password); revoke-tokens")
+    void addAndRevoke() {
+        String username = "add-" + System.nanoTime() % 1_000_000;
+        String requestId = "add-" + username;
+        Run add = run("users", "add", username, "--org", "H41150200001", "--role", "HOSPITAL,REVIEWER",
+                "--name", "医院审核", "--request-id", requestId);
+        assertThat(add.exitCode()).isZero();
+        assertThat(add.out()).contains(username).contains("医疗机构").contains("密码");
+        assertThat(users.find(username).orElseThrow().roles()).containsExactlyInAnyOrder(Role.HOSPITAL,
+                Role.REVIEWER);
+        Run again = run("users", "add", username, "--org", "H41150200001", "--role", "HOSPITAL,REVIEWER",
+                "--name", "医院审核", "--request-id", requestId);
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.out()).contains("已执行过").doesNotContain("密码（");
+
+        Run unknownOrg = run("users", "add", username + "x", "--org", "999999-NOPE", "--role", "CLERK",
+                "--name", "x");
+        assertThat(unknownOrg.exitCode()).isEqualTo(2);
+        assertThat(unknownOrg.err()).contains("registry.org-unknown").contains("orgCode");
+        assertThat(users.find(username + "x")).isEmpty();
+
+        String token = users.issueToken(username, "HIS");
+        Run revoke = run("users", "revoke-tokens", username);
+        assertThat(revoke.exitCode()).isZero();
+        assertThat(revoke.out()).contains("1 个");
+        assertThat(users.authenticateToken(token)).isEmpty();
+    }
+
+    @Test
     @DisplayName("an unknown user is one line on stderr and exit code 2")
     void unknownUser() {
         Run run = run("users", "reset-password", "no-such-user");

@@ -90,6 +90,7 @@ class WebShellTest {
                 .andExpect(status().isForbidden());
         MedfundUser principal = users.principal(clerk[0]).orElseThrow();
         mvc.perform(get("/").with(user(principal))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<meta name=\"csrf-token\"")))
                 .andExpect(content().string(containsString(clerk[0])))
                 .andExpect(content().string(containsString(orgCode())))
                 .andExpect(content().string(containsString("经办")))
@@ -294,6 +295,8 @@ class WebShellTest {
         mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("htmx")));
         mvc.perform(get("/css/medfund.css")).andExpect(status().isOk());
+        mvc.perform(get("/js/medfund.js")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("htmx:configRequest")));
     }
 
     private ResultActions send(MockHttpServletRequestBuilder request, MedfundUser user, String key, String body)
