@@ -1,0 +1,321 @@
+package org.medfund.settlement;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.medfund.calendar.BusinessCalendar;
+import org.medfund.common.Derivation;
+import org.medfund.common.Fingerprint;
+import org.medfund.common.Money;
+import org.medfund.common.Rejection;
+import org.medfund.common.RequestLog;
+import org.medfund.ledger.BusinessEvent;
+import org.medfund.ledger.Ledger;
+import org.medfund.policy.PolicyPacks;
+import org.medfund.policy.Resolved;
+import org.medfund.registry.Account;
+import org.medfund.registry.Actor;
+import org.medfund.registry.Org;
+import org.medfund.registry.Registry;
+import org.medfund.registry.Role;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Monthly settlement and payment (seed 000 三(一), 四(二); seed 003 art. 16): the agency's clerk prepares a batch of
+ * what it owes each hospital per insurance type for the confirmed reconciliations of a cycle; a finance user
+ * approves it, which runs every {@link PaymentOffsets} bean and posts {@code settlement.paid} for the net. When the
+ * agency declares it cannot pay on time, a FALLBACK batch pre-pays the last cycle's actual amount, deducted at the
+ * next real settlement of that cycle.
+ */
+@Service
+public class MonthlySettlements {
+
+    static final String REGULAR = "REGULAR";
+    static final String FALLBACK = "FALLBACK";
+
+    private final Registry registry;
+    private final PolicyPacks policy;
+    private final BusinessCalendar calendar;
+    private final Reconciliations reconciliations;
+    private final ReconciliationStore reconciliationStore;
+    private final PaymentStore store;
+    private final Ledger ledger;
+    private final ObjectProvider<PaymentOffsets> offsets;
+    private final RequestLog requestLog;
+    private final Clock clock;
+
+    MonthlySettlements(Registry registry, PolicyPacks policy, BusinessCalendar calendar,
+                       Reconciliations reconciliations, ReconciliationStore reconciliationStore, PaymentStore store,
+                       Ledger ledger, ObjectProvider<PaymentOffsets> offsets, RequestLog requestLog, Clock clock) {
+        this.registry = registry;
+        this.policy = policy;
+        this.calendar = calendar;
+        this.reconciliations = reconciliations;
+        this.reconciliationStore = reconciliationStore;
+        this.store = store;
+        this.ledger = ledger;
+        this.offsets = offsets;
+        this.requestLog = requestLog;
+        this.clock = clock;
+    }
+
+    /** Payment deadline of a cycle from the policy pack (Hainan: N working days counted from day D of M+1). */
+    record Due(LocalDate date, String rule) {
+    }
+
+    Due due(Org agency, YearMonth cycle) {
+        LocalDate asOf = cycle.plusMonths(1).atDay(1);
+        Optional<Resolved> within = policy.find(agency.regionCode(), asOf, "settlement.pay-within-working-days");
+        Optional<Resolved> from = policy.find(agency.regionCode(), asOf, "settlement.pay-count-from-day");
+        if (within.isEmpty() || from.isEmpty()) {
+            return new Due(null, null);
+        }
+        // Counting from day D with D as day 1 means adding N working days to day D − 1.
+        LocalDate start = cycle.plusMonths(1).atDay(from.get().parameter().integer() - 1);
+        int days = within.get().parameter().integer();
+        return new Due(calendar.addWorkingDays(start, days), "自 " + cycle.plusMonths(1) + "-"
+                + from.get().parameter().value() + " 起 " + days + " 个工作日（" + within.get().citation() + "）");
+    }
+
+    /** The clerk prepares the regular batch of a cycle from its confirmed reconciliations; idempotent. */
+    @Transactional
+    public PaymentBatch prepare(Actor actor, YearMonth cycle, LocalDate on, String requestId) {
+        Org agency = registry.requireOrg(actor.orgCode(), "org");
+        Reconciliations.requireAgencyRole(actor, agency, Role.CLERK);
+        String id = requestLog.once("settlement.prepare@" + agency.code(), requestId,
+                Fingerprint.of(cycle.toString(), on.toString()),
+                () -> Long.toString(doPrepare(actor, agency, cycle, on, requestId)));
+        return batch(actor, Long.parseLong(id));
+    }
+
+    private long doPrepare(Actor actor, Org agency, YearMonth cycle, LocalDate on, String requestId) {
+        if (store.find(agency.code(), cycle, REGULAR).isPresent()) {
+            throw Rejection.conflict("settlement.batch-exists", "cycle", cycle + " 的月度结算批次已生成");
+        }
+        List<ReconciliationView> recons = reconciliationStore.confirmedUnpaid(agency.code(), cycle);
+        Map<String, Money[]> sums = new TreeMap<>();
+        Map<String, List<String>> periods = new TreeMap<>();
+        for (ReconciliationView r : recons) {
+            for (ReconciliationView.Group g : r.groups()) {
+                Money[] s = sums.computeIfAbsent(r.hospitalCode() + "|" + g.insutype(),
+                        k -> new Money[] {Money.ZERO, Money.ZERO, Money.ZERO});
+                s[0] = s[0].plus(g.agencyPooledFund());
+                s[1] = s[1].plus(g.agencyFund().minus(g.agencyPooledFund()));
+                s[2] = s[2].plus(g.agencyAccount());
+                List<String> p = periods.computeIfAbsent(r.hospitalCode() + "|" + g.insutype(), k -> new ArrayList<>());
+                if (!p.contains(r.period().toString())) {
+                    p.add(r.period().toString());
+                }
+            }
+        }
+        Optional<Long> fallback = store.find(agency.code(), cycle, FALLBACK);
+        PaymentBatch advanceBatch = fallback.flatMap(f -> store.batch(f, null))
+                .filter(b -> b.status().equals("PAID")).orElse(null);
+        if (advanceBatch != null) {
+            for (PaymentBatch.Line l : advanceBatch.lines()) {
+                sums.computeIfAbsent(l.hospitalCode() + "|" + l.insutype(),
+                        k -> new Money[] {Money.ZERO, Money.ZERO, Money.ZERO});
+            }
+        }
+        if (sums.isEmpty()) {
+            throw new Rejection("settlement.nothing-to-settle", "cycle", cycle + " 没有已复核确认的对账");
+        }
+        List<PaymentBatch.Line> lines = new ArrayList<>();
+        for (Map.Entry<String, Money[]> e : sums.entrySet()) {
+            String[] key = e.getKey().split("\\|");
+            lines.add(regularLine(agency, cycle, key[0], key[1], e.getValue(),
+                    periods.getOrDefault(e.getKey(), List.of()), advanceBatch));
+        }
+        Due due = due(agency, cycle);
+        long batchId = store.insert(agency.code(), cycle, REGULAR, actor.userId(), on, due.date(), due.rule(), null,
+                requestId);
+        store.insertLines(batchId, lines);
+        recons.forEach(r -> reconciliationStore.assignBatch(r.id(), batchId));
+        return batchId;
+    }
+
+    private PaymentBatch.Line regularLine(Org agency, YearMonth cycle, String hospital, String insutype,
+                                          Money[] s, List<String> periods, PaymentBatch advanceBatch) {
+        Money gross = s[0].plus(s[1]).plus(s[2]);
+        Money advance = advanceBatch == null ? Money.ZERO : advanceBatch.lines().stream()
+                .filter(l -> l.hospitalCode().equals(hospital) && l.insutype().equals(insutype))
+                .map(PaymentBatch.Line::net).reduce(Money.ZERO, Money::plus);
+        Money carriedIn = store.lastPaidLine(agency.code(), hospital, insutype, cycle, REGULAR)
+                .map(PaymentBatch.Line::carriedOut).orElse(Money.ZERO);
+        TrueUp t = TrueUp.of(gross, advance, carriedIn);
+        String citation = "seed 000 三(一)" + (advance.isZero() && carriedIn.isZero() ? "" : "（预拨后清算）");
+        Derivation d = new Derivation("应付 = max(0, 统筹基金 + 其他基金 + 个人账户 − 已预拨 − 上期结转多拨)",
+                List.of(Derivation.Input.money("统筹基金支出 hifp_pay", s[0]),
+                        Derivation.Input.money("其他基金支出 fund_pay_sumamt − hifp_pay", s[1]),
+                        Derivation.Input.money("个人账户支出 acct_pay", s[2]),
+                        Derivation.Input.money("本周期已预拨", advance),
+                        Derivation.Input.money("上期结转多拨", carriedIn),
+                        Derivation.Input.money("结转下期多拨", t.carriedOut()),
+                        new Derivation.Input("对账月份", String.join("、", periods))),
+                citation, t.due());
+        String content = periods.isEmpty() ? "预拨清算" : String.join("、", periods) + " 医疗费用月度结算";
+        return line(hospital, insutype, s, gross, advance, carriedIn, t.due(), t.carriedOut(),
+                memo(cycle, insutype, content), d.explain());
+    }
+
+    private PaymentBatch.Line line(String hospital, String insutype, Money[] s, Money gross, Money advance,
+                                   Money carriedIn, Money net, Money carriedOut, String memo, String derivation) {
+        Optional<Account> bank = registry.accounts(hospital).stream().filter(a -> a.kind().equals("BANK"))
+                .findFirst();
+        String name = registry.org(hospital).map(Org::name).orElse(hospital);
+        return new PaymentBatch.Line(hospital, insutype, s[0], s[1], s[2], gross, advance, carriedIn, Money.ZERO,
+                net, carriedOut, bank.map(Account::accountName).orElse(name), bank.map(Account::bankName).orElse(null),
+                bank.map(Account::accountNo).orElse(null), memo, derivation);
+    }
+
+    /** 摘要 naming the period, insurance type and content, as seed 000 四(二) requires of every payment. */
+    private String memo(YearMonth cycle, String insutype, String content) {
+        String type = registry.insuranceType(insutype).map(t -> t.name()).orElse("险种 " + insutype);
+        return cycle.getYear() + "年" + String.format("%02d", cycle.getMonthValue()) + "月 " + type + " " + content;
+    }
+
+    /**
+     * The agency cannot pay a cycle on time (seed 000 三(一) "因系统等特殊原因…无法按规定时间拨付"): it prepares
+     * a FALLBACK batch that pre-pays every hospital the last cycle's actual settled amount per insurance type.
+     */
+    @Transactional
+    public PaymentBatch declareFallback(Actor actor, YearMonth cycle, LocalDate on, String reason,
+                                        String requestId) {
+        Org agency = registry.requireOrg(actor.orgCode(), "org");
+        Reconciliations.requireAgencyRole(actor, agency, Role.CLERK);
+        Resolved rule = policy.find(agency.regionCode(), on, "settlement.fallback-last-cycle")
+                .filter(r -> r.parameter().flag())
+                .orElseThrow(() -> new Rejection("settlement.no-fallback-rule", "cycle",
+                        "适用的政策包没有“按上一结算周期实际结算金额预拨”的规定"));
+        if (reason == null || reason.isBlank() || reason.length() > 400) {
+            throw new Rejection("settlement.reason-required", "reason", "须说明无法按时拨付的原因（至多 400 字）");
+        }
+        String id = requestLog.once("settlement.fallback@" + agency.code(), requestId,
+                Fingerprint.of(cycle.toString(), on.toString(), reason),
+                () -> Long.toString(doFallback(actor, agency, cycle, on, reason, rule, requestId)));
+        return batch(actor, Long.parseLong(id));
+    }
+
+    private long doFallback(Actor actor, Org agency, YearMonth cycle, LocalDate on, String reason, Resolved rule,
+                            String requestId) {
+        if (store.find(agency.code(), cycle, FALLBACK).isPresent()
+                || store.find(agency.code(), cycle, REGULAR).isPresent()) {
+            throw Rejection.conflict("settlement.batch-exists", "cycle", cycle + " 已有结算或预拨批次");
+        }
+        List<PaymentBatch.Line> lines = new ArrayList<>();
+        for (String[] pair : store.paidPairsBefore(agency.code(), cycle)) {
+            PaymentBatch.Line last = store.lastPaidLine(agency.code(), pair[0], pair[1], cycle, REGULAR).orElseThrow();
+            if (!last.gross().isPositive()) {
+                continue;
+            }
+            Derivation d = new Derivation("预拨额 = 上一结算周期实际结算金额",
+                    List.of(Derivation.Input.money("上一结算周期实际结算金额", last.gross()),
+                            new Derivation.Input("上一结算周期摘要", last.memo())), rule.citation(), last.gross());
+            lines.add(line(pair[0], pair[1], new Money[] {Money.ZERO, Money.ZERO, Money.ZERO}, last.gross(),
+                    Money.ZERO, Money.ZERO, last.gross(), Money.ZERO,
+                    memo(cycle, pair[1], "医疗费用预拨款（按上一结算周期实际结算金额）"), d.explain()));
+        }
+        if (lines.isEmpty()) {
+            throw new Rejection("settlement.no-last-cycle", "cycle", "没有上一结算周期的实际结算金额，无法预拨");
+        }
+        Due due = due(agency, cycle);
+        long batchId = store.insert(agency.code(), cycle, FALLBACK, actor.userId(), on, due.date(), due.rule(),
+                reason, requestId);
+        store.insertLines(batchId, lines);
+        return batchId;
+    }
+
+    /**
+     * A finance user approves a prepared batch and it is paid: offsets first (regular batches), then
+     * {@code settlement.paid} (Dr 社会保险待遇支出 / Cr 支出户存款) for each positive net amount.
+     */
+    @Transactional
+    public PaymentBatch approve(Actor actor, long batchId, LocalDate on, String requestId) {
+        PaymentBatch b = batch(actor, batchId);
+        Org agency = registry.requireOrg(b.agencyCode(), "agency");
+        boolean finance = actor.has(Role.FINANCE) && (actor.orgCode().equals(agency.code())
+                || registry.financeOf(agency.regionCode()).map(f -> f.code().equals(actor.orgCode())).orElse(false));
+        if (!finance) {
+            throw Rejection.forbidden("settlement.forbidden", "user", "须由 " + agency.name() + " 或同级财政的财务用户审核");
+        }
+        if (actor.userId().equals(b.preparedBy())) {
+            throw Rejection.forbidden("settlement.same-user", "user", "审核人不能是制单人");
+        }
+        requestLog.once("settlement.approve@" + agency.code(), requestId, Fingerprint.of(Long.toString(batchId),
+                on.toString()), () -> {
+                    pay(actor, b, agency, on, requestId);
+                    return Long.toString(batchId);
+                });
+        return batch(actor, batchId);
+    }
+
+    private void pay(Actor actor, PaymentBatch b, Org agency, LocalDate on, String requestId) {
+        if (!b.status().equals("PREPARED")) {
+            throw Rejection.conflict("settlement.bad-status", "status", "批次状态为 " + b.status() + "，不能再次审核支付");
+        }
+        ledger.openBook(agency.code());
+        for (PaymentBatch.Line l : b.lines()) {
+            Money due = l.net();
+            Money recovered = Money.ZERO;
+            String derivation = l.derivation();
+            if (b.kind().equals(REGULAR)) {
+                for (PaymentOffsets o : offsets.orderedStream().toList()) {
+                    Money rest = due.minus(recovered);
+                    Money taken = o.offset(new PaymentOffsets.OffsetRequest(agency.code(), l.hospitalCode(),
+                            l.insutype(), b.cycle(), rest, on, requestId + "-" + l.hospitalCode() + "-" + l.insutype()));
+                    if (taken.isNegative() || taken.compareTo(rest) > 0) {
+                        throw new IllegalStateException(o.getClass().getSimpleName() + " offset " + taken
+                                + " outside 0.." + rest);
+                    }
+                    recovered = recovered.plus(taken);
+                }
+                derivation = derivation + "；冲抵（预付金等）= " + recovered.toYuanText() + "；实付 = 应付 − 冲抵 = "
+                        + due.minus(recovered).toYuanText();
+            }
+            Money net = due.minus(recovered);
+            store.settleLine(b.id(), l.hospitalCode(), l.insutype(), recovered, net, derivation);
+            if (net.isPositive()) {
+                ledger.post(new BusinessEvent("settlement.paid", "stl-" + b.id() + "-" + l.hospitalCode() + "-"
+                        + l.insutype(), on, b.cycle(), net, Map.of("agency", agency.code(), "hospital",
+                        l.hospitalCode()), l.insutype(), "settlement-payment", Long.toString(b.id()),
+                        b.kind().equals(FALLBACK) ? "henan-2023" : null, "seed 000 三(一)", l.memo()));
+            }
+        }
+        store.markPaid(b.id(), actor.userId(), on);
+        reconciliationStore.markPaid(b.id());
+    }
+
+    public PaymentBatch batch(Actor actor, long id) {
+        PaymentBatch b = store.batch(id, LocalDate.now(clock)).orElseThrow(() -> Rejection.notFound(
+                "settlement.batch-not-found", "id", "结算批次不存在：" + id));
+        boolean agencySide = registry.canSeeOrg(actor, b.agencyCode());
+        if (agencySide) {
+            return b;
+        }
+        List<PaymentBatch.Line> own = b.lines().stream().filter(l -> l.hospitalCode().equals(actor.orgCode())).toList();
+        if (own.isEmpty()) {
+            throw Rejection.forbidden("settlement.out-of-scope", "id", "无权查看该结算批次");
+        }
+        return new PaymentBatch(b.id(), b.agencyCode(), b.cycle(), b.kind(), b.status(), b.preparedBy(),
+                b.preparedOn(), b.approvedBy(), b.paidOn(), b.dueDate(), b.dueRule(), b.late(), b.reason(), own);
+    }
+
+    /** Batches the actor may see: an agency its own, a hospital those that pay it (only its own lines). */
+    public List<PaymentBatch> batches(Actor actor) {
+        Org org = registry.requireOrg(actor.orgCode(), "org");
+        List<Long> ids = org.isHospital() ? store.batchIdsOfHospital(org.code()) : store.batchIds(org.code());
+        return ids.stream().map(id -> batch(actor, id)).toList();
+    }
+
+    static BigDecimal yuan(Money m) {
+        return m.toYuan();
+    }
+}

@@ -1,0 +1,49 @@
+package org.medfund.settlement;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.medfund.common.Money;
+
+/**
+ * A payment batch of one agency for one cycle.
+ *
+ * @param kind REGULAR (monthly settlement of reconciled months) or FALLBACK (seed 000 三(一): the agency cannot
+ *             pay on time and pre-pays the last cycle's actual settled amount)
+ * @param status PREPARED (经办制单) or PAID (财务审核并支付)
+ * @param dueDate the payment deadline from the policy pack (Hainan: 45 working days from the 21st), null if none
+ * @param late paid after the due date, or still unpaid after it as of the day the batch was read
+ */
+public record PaymentBatch(long id, String agencyCode, YearMonth cycle, String kind, String status,
+                           String preparedBy, LocalDate preparedOn, String approvedBy, LocalDate paidOn,
+                           LocalDate dueDate, String dueRule, boolean late, String reason, List<Line> lines) {
+
+    public PaymentBatch {
+        lines = List.copyOf(lines);
+    }
+
+    public Money totalNet() {
+        return lines.stream().map(Line::net).reduce(Money.ZERO, Money::plus);
+    }
+
+    public Money totalGross() {
+        return lines.stream().map(Line::gross).reduce(Money.ZERO, Money::plus);
+    }
+
+    /**
+     * What one hospital is paid for one insurance type.
+     *
+     * @param gross pooledFund + otherFunds + accountPay of the reconciled months (the agency's figures)
+     * @param advance fallback pre-payment of this cycle already paid, deducted (true-up)
+     * @param carriedIn excess of an earlier true-up, deducted
+     * @param offsets what {@link PaymentOffsets} beans recovered from this payment (e.g. prepayment offsets)
+     * @param net paid to the hospital's account = max(0, gross − advance − carriedIn) − offsets
+     * @param carriedOut excess this cycle could not absorb, deducted next cycle
+     * @param memo 摘要 naming period, insurance type and content (seed 000 四(二))
+     * @param derivation how the amounts came about, with the articles
+     */
+    public record Line(String hospitalCode, String insutype, Money pooledFund, Money otherFunds, Money accountPay,
+                       Money gross, Money advance, Money carriedIn, Money offsets, Money net, Money carriedOut,
+                       String payeeName, String bankName, String accountNo, String memo, String derivation) {
+    }
+}

@@ -1,0 +1,157 @@
+package org.medfund.settlement;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.medfund.common.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL of payment batches and lines. */
+@Repository
+class PaymentStore {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    PaymentStore(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    Optional<Long> find(String agencyCode, YearMonth cycle, String kind) {
+        return jdbc.sql("select id from stl_payment_batch where agency_code = :a and cycle = :c and kind = :k")
+                .param("a", agencyCode).param("c", ReconciliationStore.ym(cycle)).param("k", kind)
+                .query(Long.class).optional();
+    }
+
+    long insert(String agencyCode, YearMonth cycle, String kind, String preparedBy, LocalDate on, LocalDate due,
+                String dueRule, String reason, String requestId) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into stl_payment_batch (agency_code, cycle, kind, status, prepared_by, prepared_on, due_date,
+                    due_rule, reason, request_id)
+                values (:a, :c, :k, 'PREPARED', :by, :on, :due, :rule, :reason, :req)""")
+                .param("a", agencyCode).param("c", ReconciliationStore.ym(cycle)).param("k", kind)
+                .param("by", preparedBy).param("on", Date.valueOf(on))
+                .param("due", due == null ? null : Date.valueOf(due)).param("rule", dueRule)
+                .param("reason", reason).param("req", requestId).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void insertLines(long batchId, List<PaymentBatch.Line> lines) {
+        template.batchUpdate("""
+                insert into stl_payment_line (batch_id, fixmedins_code, insutype, pooled_fund, other_funds,
+                    account_pay, gross, advance, carried_in, offsets, net, carried_out, payee_name, bank_name,
+                    account_no, memo, derivation)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, 500, (ps, l) -> {
+            ps.setLong(1, batchId);
+            ps.setString(2, l.hospitalCode());
+            ps.setString(3, l.insutype());
+            long[] amounts = {l.pooledFund().fen(), l.otherFunds().fen(), l.accountPay().fen(), l.gross().fen(),
+                l.advance().fen(), l.carriedIn().fen(), l.offsets().fen(), l.net().fen(), l.carriedOut().fen()};
+            for (int i = 0; i < amounts.length; i++) {
+                ps.setLong(4 + i, amounts[i]);
+            }
+            ps.setString(13, l.payeeName());
+            ps.setString(14, l.bankName());
+            ps.setString(15, l.accountNo());
+            ps.setString(16, l.memo());
+            ps.setString(17, l.derivation());
+        });
+    }
+
+    void settleLine(long batchId, String hospital, String insutype, Money offsets, Money net, String derivation) {
+        jdbc.sql("""
+                update stl_payment_line set offsets = :o, net = :n, derivation = :d
+                where batch_id = :b and fixmedins_code = :h and insutype = :t""")
+                .param("o", offsets.fen()).param("n", net.fen()).param("d", derivation).param("b", batchId)
+                .param("h", hospital).param("t", insutype).update();
+    }
+
+    void markPaid(long batchId, String approvedBy, LocalDate on) {
+        int n = jdbc.sql("""
+                update stl_payment_batch set status = 'PAID', approved_by = :by, paid_on = :on
+                where id = :id and status = 'PREPARED'""")
+                .param("by", approvedBy).param("on", Date.valueOf(on)).param("id", batchId).update();
+        if (n != 1) {
+            throw new IllegalStateException("batch " + batchId + " was not PREPARED");
+        }
+    }
+
+    /** The latest paid line of a kind for a hospital and insurance type before a cycle. */
+    Optional<PaymentBatch.Line> lastPaidLine(String agencyCode, String hospital, String insutype, YearMonth before,
+                                             String kind) {
+        return jdbc.sql("""
+                select l.* from stl_payment_line l join stl_payment_batch b on b.id = l.batch_id
+                where b.agency_code = :a and b.kind = :k and b.status = 'PAID' and b.cycle < :c
+                  and l.fixmedins_code = :h and l.insutype = :t
+                order by b.cycle desc""")
+                .param("a", agencyCode).param("k", kind).param("c", ReconciliationStore.ym(before))
+                .param("h", hospital).param("t", insutype).query((rs, n) -> line(rs)).stream().findFirst();
+    }
+
+    /** Hospital × insurance type pairs with a paid regular line before the cycle (fallback candidates). */
+    List<String[]> paidPairsBefore(String agencyCode, YearMonth before) {
+        return jdbc.sql("""
+                select distinct l.fixmedins_code, l.insutype from stl_payment_line l
+                join stl_payment_batch b on b.id = l.batch_id
+                where b.agency_code = :a and b.kind = 'REGULAR' and b.status = 'PAID' and b.cycle < :c
+                order by l.fixmedins_code, l.insutype""")
+                .param("a", agencyCode).param("c", ReconciliationStore.ym(before))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    }
+
+    Optional<PaymentBatch> batch(long id, LocalDate asOf) {
+        List<PaymentBatch.Line> lines = jdbc.sql(
+                        "select * from stl_payment_line where batch_id = :id order by fixmedins_code, insutype")
+                .param("id", id).query((rs, n) -> line(rs)).list();
+        return jdbc.sql("select * from stl_payment_batch where id = :id").param("id", id)
+                .query((rs, n) -> batch(rs, lines, asOf)).optional();
+    }
+
+    List<Long> batchIds(String agencyCode) {
+        return jdbc.sql("select id from stl_payment_batch where agency_code = :a order by cycle desc, kind")
+                .param("a", agencyCode).query(Long.class).list();
+    }
+
+    /** Paid lines of one hospital, newest first (the hospital's view of its payments). */
+    List<Long> batchIdsOfHospital(String hospital) {
+        return jdbc.sql("""
+                select distinct b.id, b.cycle from stl_payment_batch b join stl_payment_line l on l.batch_id = b.id
+                where l.fixmedins_code = :h order by b.cycle desc, b.id desc""")
+                .param("h", hospital).query((rs, n) -> rs.getLong(1)).list();
+    }
+
+    private static PaymentBatch batch(ResultSet rs, List<PaymentBatch.Line> lines, LocalDate asOf)
+            throws SQLException {
+        Date due = rs.getDate("due_date");
+        Date paid = rs.getDate("paid_on");
+        LocalDate dueDate = due == null ? null : due.toLocalDate();
+        LocalDate paidOn = paid == null ? null : paid.toLocalDate();
+        boolean late = dueDate != null && (paidOn != null ? paidOn.isAfter(dueDate)
+                : asOf != null && asOf.isAfter(dueDate));
+        return new PaymentBatch(rs.getLong("id"), rs.getString("agency_code"),
+                ReconciliationStore.month(rs.getInt("cycle")), rs.getString("kind"), rs.getString("status"),
+                rs.getString("prepared_by"), rs.getDate("prepared_on").toLocalDate(), rs.getString("approved_by"),
+                paidOn, dueDate, rs.getString("due_rule"), late, rs.getString("reason"), lines);
+    }
+
+    private static PaymentBatch.Line line(ResultSet rs) throws SQLException {
+        return new PaymentBatch.Line(rs.getString("fixmedins_code"), rs.getString("insutype"),
+                fen(rs, "pooled_fund"), fen(rs, "other_funds"), fen(rs, "account_pay"), fen(rs, "gross"),
+                fen(rs, "advance"), fen(rs, "carried_in"), fen(rs, "offsets"), fen(rs, "net"),
+                fen(rs, "carried_out"), rs.getString("payee_name"), rs.getString("bank_name"),
+                rs.getString("account_no"), rs.getString("memo"), rs.getString("derivation"));
+    }
+
+    private static Money fen(ResultSet rs, String column) throws SQLException {
+        return Money.ofFen(rs.getLong(column));
+    }
+}

@@ -1,0 +1,43 @@
+package org.medfund.settlement;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.medfund.common.Money;
+
+/**
+ * A hospital's application to reconcile one month: its totals in the shape of national message 3201 and,
+ * optionally, its records in the shape of 3202.
+ *
+ * @param hospitalCode {@code fixmedins_code}
+ * @param period the month of fees (stmt_begndate..stmt_enddate cover exactly this month)
+ */
+public record ReconciliationApplication(String hospitalCode, YearMonth period, List<Total> totals,
+                                        List<Detail> details) {
+
+    public static final int TOTAL_LINES_MAX = 200;
+    public static final int DETAIL_LINES_MAX = 500_000;
+
+    public ReconciliationApplication {
+        totals = List.copyOf(totals);
+        details = details == null ? List.of() : List.copyOf(details);
+    }
+
+    /**
+     * One 3201 line.
+     *
+     * @param insutype {@code insutype}
+     * @param clrType {@code clr_type}
+     * @param setlOptins {@code setl_optins} the settling agency's region code
+     * @param count {@code fixmedins_setl_cnt}
+     * @param refdSetlFlag {@code refd_setl_flag}: "1" when reversals are included (the agency's figures always
+     *                     include them, so "0" is accepted only when the month has none)
+     */
+    public record Total(String insutype, String clrType, String setlOptins, java.time.LocalDate stmtBegndate,
+                        java.time.LocalDate stmtEnddate, Money medfeeSumamt, Money fundPaySumamt, Money acctPay,
+                        long count, String refdSetlFlag) {
+    }
+
+    /** One 3202 line: a record as the hospital has it. */
+    public record Detail(String setlId, Money medfeeSumamt, Money fundPaySumamt, Money acctPay) {
+    }
+}

@@ -1,0 +1,44 @@
+package org.medfund.settlement;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.medfund.common.Money;
+
+/**
+ * A reconciliation as shown to the hospital and the agency.
+ *
+ * @param status APPLIED (申请), CHECKED (专人核对), CONFIRMED (复核确认), PAID (已结算)
+ * @param stmtRslt 0 when every 3201 group matched, 1 otherwise
+ * @param cycle the settlement month it is paid with: the period itself, or later when applied late
+ */
+public record ReconciliationView(long id, String hospitalCode, String hospitalName, String agencyCode,
+                                 YearMonth period, YearMonth cycle, LocalDate appliedOn, LocalDate dueDate,
+                                 boolean late, String deadlineRule, String citation, String status, String stmtRslt,
+                                 String clerkUser, String checkedBy, String confirmedBy, List<Group> groups,
+                                 long differenceCount) {
+
+    public ReconciliationView {
+        groups = List.copyOf(groups);
+    }
+
+    /** One 3201 group: the hospital's figures beside the agency's, stmt_rslt 0 or 1. */
+    public record Group(String insutype, String clrType, long hospitalCount, Money hospitalMedfee,
+                        Money hospitalFund, Money hospitalAccount, long agencyCount, Money agencyMedfee,
+                        Money agencyFund, Money agencyAccount, Money agencyPooledFund, String stmtRslt) {
+    }
+
+    /** One 3202 difference: stmt_rslt 1 agency only, 2 hospital only, 3 amounts differ. */
+    public record Difference(String setlId, String stmtRslt, Money hospitalMedfee, Money hospitalFund,
+                             Money hospitalAccount, Money agencyMedfee, Money agencyFund, Money agencyAccount) {
+    }
+
+    /**
+     * One line of the obligations list: a hospital's reconciliation application for a month, its due date and
+     * where it stands; {@code overdue} when it was not applied by the due date (or applied late).
+     */
+    public record Obligation(String hospitalCode, String hospitalName, YearMonth period, LocalDate dueDate,
+                             String deadlineRule, String status, boolean overdue, Long reconciliationId,
+                             String clerkUser) {
+    }
+}
