@@ -157,17 +157,30 @@ class RegistryImpl implements Registry {
         return tree().isWithin(regionCode, own.get().regionCode());
     }
 
+    /** One query for both organisations: scope checks run on every request and every intake batch. */
     @Override
     public boolean canSeeOrg(Actor actor, String orgCode) {
-        Optional<Org> own = actorOrg(actor);
-        if (own.isEmpty() || orgCode == null) {
+        if (actor == null || actor.orgCode() == null || orgCode == null) {
             return false;
         }
-        if (own.get().isHospital()) {
-            return own.get().code().equals(orgCode);
+        if (actor.orgCode().equals(orgCode)) {
+            return org(orgCode).isPresent();
         }
-        return org(orgCode).map(target -> tree().isWithin(target.regionCode(), own.get().regionCode()))
-                .orElse(false);
+        Optional<String[]> found = jdbc.sql("""
+                select a.kind, a.region_code, t.region_code
+                from registry_org a left join registry_org t on t.code = :target
+                where a.code = :actor""")
+                .param("actor", actor.orgCode()).param("target", orgCode)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .optional();
+        if (found.isEmpty() || found.get()[2] == null) {
+            return false;
+        }
+        OrgKind kind = OrgKind.valueOf(found.get()[0]);
+        if (kind == OrgKind.HOSPITAL || kind == OrgKind.PHARMACY) {
+            return false;
+        }
+        return tree().isWithin(found.get()[2], found.get()[1]);
     }
 
     private Optional<Org> actorOrg(Actor actor) {
