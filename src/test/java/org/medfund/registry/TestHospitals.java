@@ -18,7 +18,7 @@ public final class TestHospitals {
     private TestHospitals() {
     }
 
-    /** A new grade-{@code grade} hospital in a county-level region, e.g. {@code create(registry, admin, "410421", 2)}. */
+    /** A new grade-{@code grade} hospital in a region, e.g. {@code create(registry, admin, "410421", 2)}. */
     public static Org create(Registry registry, RegistryAdmin admin, String regionCode, int grade) {
         List<Region> lineage = registry.lineage(regionCode);
         if (lineage.isEmpty()) {
