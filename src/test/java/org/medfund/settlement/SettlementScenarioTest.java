@@ -2,8 +2,6 @@ package org.medfund.settlement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.medfund.claims.IntakeFixtures.BAOFENG_HOSPITAL;
-import static org.medfund.claims.IntakeFixtures.PDS_HOSPITAL;
 import static org.medfund.claims.IntakeFixtures.hospitalActor;
 import static org.medfund.claims.IntakeFixtures.id;
 import static org.medfund.claims.IntakeFixtures.row;
@@ -36,11 +34,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 @DatabaseTest
 class SettlementScenarioTest {
 
-    static final Actor CLERK = new Actor("pds-clerk", "410400-AGENCY", Set.of(Role.CLERK, Role.REVIEWER));
-    static final Actor REVIEWER = new Actor("pds-reviewer", "410400-AGENCY", Set.of(Role.REVIEWER));
-    static final Actor FINANCE = new Actor("pds-finance", "410400-FINANCE", Set.of(Role.FINANCE));
-    static final Actor BF_CLERK = new Actor("bf-clerk", "410421-AGENCY", Set.of(Role.CLERK));
-    static final Actor BF_REVIEWER = new Actor("bf-reviewer", "410421-AGENCY", Set.of(Role.REVIEWER));
+    /** 郏县中医院 and 卫东区东安路社区卫生服务中心: demo hospitals no other capability's tests settle. */
+    static final String PDS_HOSPITAL = "H41042500001";
+    static final String BAOFENG_HOSPITAL = "H41040300001";
+    static final Actor CLERK = new Actor("jx-clerk", "410425-AGENCY", Set.of(Role.CLERK, Role.REVIEWER));
+    static final Actor REVIEWER = new Actor("jx-reviewer", "410425-AGENCY", Set.of(Role.REVIEWER));
+    static final Actor FINANCE = new Actor("jx-finance", "410425-FINANCE", Set.of(Role.FINANCE));
+    static final Actor BF_CLERK = new Actor("wd-clerk", "410403-AGENCY", Set.of(Role.CLERK));
+    static final Actor BF_REVIEWER = new Actor("wd-reviewer", "410403-AGENCY", Set.of(Role.REVIEWER));
 
     @Autowired
     SettlementIntake intake;
@@ -113,22 +114,22 @@ class SettlementScenarioTest {
     @Test
     @DisplayName("Henan month: apply on the shifted due date, reversal afterwards goes to next month, clerk then reviewer, paid")
     void henanMonth() {
-        fund("410400-AGENCY");
-        reconciliations.assignClerk(CLERK, PDS_HOSPITAL, "pds-clerk");
+        fund("410425-AGENCY");
+        reconciliations.assignClerk(CLERK, PDS_HOSPITAL, "jx-clerk");
         YearMonth sep = YearMonth.of(2024, 9);
         String a = id("HS");
         List<Map<String, String>> rows = List.of(
                 row(a, PDS_HOSPITAL, "310", "2024-09-03 10:00:00", "12000.00", "9000.00", "8500.00", "1000.00"),
                 row(id("HS"), PDS_HOSPITAL, "310", "2024-09-30 22:00:00", "800.50", "500.25", "500.25", "100.00"),
                 row(id("HS"), PDS_HOSPITAL, "390", "2024-09-15 09:00:00", "3000.00", "1800.00", "1700.00", "0.00"));
-        var totals = send(PDS_HOSPITAL, "410400", sep, rows);
+        var totals = send(PDS_HOSPITAL, "410425", sep, rows);
         ReconciliationView r = reconciliations.apply(hospitalActor(PDS_HOSPITAL),
                 new ReconciliationApplication(PDS_HOSPITAL, sep, totals, List.of()), LocalDate.of(2024, 10, 8),
                 id("apply"));
         assertThat(r.late()).isFalse();
         assertThat(r.cycle()).isEqualTo(sep);
         assertThat(r.stmtRslt()).isEqualTo("0");
-        assertThat(r.clerkUser()).isEqualTo("pds-clerk");
+        assertThat(r.clerkUser()).isEqualTo("jx-clerk");
         // A reversal of a September record sent after the application lands in October.
         intake.submit(hospitalActor(PDS_HOSPITAL), List.of(Map.of("setl_id", id("HR"), "fixmedins_code",
                 PDS_HOSPITAL, "setl_time", "2024-09-30 23:00:00", "refd_setl_id", a)), id("k"));
@@ -145,7 +146,7 @@ class SettlementScenarioTest {
                 .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("settlement.same-user"));
         reconciliations.confirm(REVIEWER, r.id(), LocalDate.of(2024, 10, 9));
 
-        Money expenseBefore = ledger.balance("410400-AGENCY", "5001", PDS_HOSPITAL, null, null);
+        Money expenseBefore = ledger.balance("410425-AGENCY", "5001", PDS_HOSPITAL, null, null);
         PaymentBatch b = settlements.prepare(CLERK, sep, LocalDate.of(2024, 10, 10), id("prep"));
         assertThat(b.lines()).extracting(PaymentBatch.Line::insutype, PaymentBatch.Line::gross).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("310", Money.ofYuan("10600.25")),
@@ -155,7 +156,7 @@ class SettlementScenarioTest {
                 .isInstanceOf(Rejection.class);
         PaymentBatch paid = settlements.approve(FINANCE, b.id(), LocalDate.of(2024, 10, 12), id("pay"));
         assertThat(paid.status()).isEqualTo("PAID");
-        assertThat(ledger.balance("410400-AGENCY", "5001", PDS_HOSPITAL, null, null).minus(expenseBefore))
+        assertThat(ledger.balance("410425-AGENCY", "5001", PDS_HOSPITAL, null, null).minus(expenseBefore))
                 .isEqualTo(paid.totalNet());
         assertThat(reconciliations.view(CLERK, r.id()).status()).isEqualTo("PAID");
         audit.assertSound();
@@ -174,7 +175,7 @@ class SettlementScenarioTest {
         intake.submit(hospitalActor(PDS_HOSPITAL), List.of(
                 row(o1, PDS_HOSPITAL, "310", "2024-10-09 10:00:00", "1500.00", "1000.00", "1000.00", "100.00")),
                 id("k"));
-        var octTotals = List.of(new ReconciliationApplication.Total("310", "21", "410400", oct.atDay(1),
+        var octTotals = List.of(new ReconciliationApplication.Total("310", "21", "410425", oct.atDay(1),
                 oct.atEndOfMonth(), Money.ofYuan("-10500.00"), Money.ofYuan("-8000.00"), Money.ofYuan("-900.00"), 2,
                 "1"));
         ReconciliationView ro = reconciliations.apply(hospitalActor(PDS_HOSPITAL),
@@ -196,10 +197,10 @@ class SettlementScenarioTest {
     @Test
     @DisplayName("seed 000 三(一): applied after the shifted due date → settled with the next month")
     void lateApplicationRollsOver() {
-        fund("410421-AGENCY");
-        reconciliations.assignClerk(BF_CLERK, BAOFENG_HOSPITAL, "bf-clerk");
+        fund("410403-AGENCY");
+        reconciliations.assignClerk(BF_CLERK, BAOFENG_HOSPITAL, "wd-clerk");
         YearMonth sep = YearMonth.of(2024, 9);
-        var totals = send(BAOFENG_HOSPITAL, "410421", sep, List.of(
+        var totals = send(BAOFENG_HOSPITAL, "410403", sep, List.of(
                 row(id("BF"), BAOFENG_HOSPITAL, "390", "2024-09-10 10:00:00", "2000.00", "1200.00", "1200.00", "0.00")));
         ReconciliationView r = reconciliations.apply(hospitalActor(BAOFENG_HOSPITAL),
                 new ReconciliationApplication(BAOFENG_HOSPITAL, sep, totals, List.of()), LocalDate.of(2024, 10, 9),
@@ -223,11 +224,11 @@ class SettlementScenarioTest {
     @Test
     @DisplayName("3202 detail: differences listed per setl_id; a hospital sees only its own reconciliations")
     void detailDifferences() {
-        reconciliations.assignClerk(BF_CLERK, BAOFENG_HOSPITAL, "bf-clerk");
+        reconciliations.assignClerk(BF_CLERK, BAOFENG_HOSPITAL, "wd-clerk");
         YearMonth month = YearMonth.of(2023, 5);
         String a = id("DD");
         String b = id("DD");
-        var totals = send(BAOFENG_HOSPITAL, "410421", month, List.of(
+        var totals = send(BAOFENG_HOSPITAL, "410403", month, List.of(
                 row(a, BAOFENG_HOSPITAL, "390", "2023-05-10 10:00:00", "100.00", "60.00", "60.00", "0.00"),
                 row(b, BAOFENG_HOSPITAL, "390", "2023-05-11 10:00:00", "200.00", "120.00", "120.00", "0.00")));
         var details = List.of(

@@ -94,10 +94,12 @@ class EntryWriter {
             fresh.get(i).afterWrite().accept(byRequest.get(fresh.get(i).requestId()));
         }
         List<PostedEntry> result = new ArrayList<>();
+        Map<String, BookType> types = new HashMap<>();
         for (Request r : requests) {
             List<EntryRow> own = byRequest.get(r.requestId());
             if (own != null) {
-                own.forEach(e -> result.add(posted(e)));
+                own.forEach(e -> result.add(posted(e, types.computeIfAbsent(e.orgCode(),
+                        o -> store.book(o).orElseThrow().type()))));
             } else {
                 result.addAll(load(earlier.get(r.requestId())[1]));
             }
@@ -250,7 +252,10 @@ class EntryWriter {
     }
 
     PostedEntry posted(EntryRow e) {
-        BookType type = store.book(e.orgCode()).orElseThrow().type();
+        return posted(e, store.book(e.orgCode()).orElseThrow().type());
+    }
+
+    PostedEntry posted(EntryRow e, BookType type) {
         List<EntryLine> lines = new ArrayList<>();
         for (LineRow l : e.lines()) {
             String name = chart.account(type, l.accountCode()).map(AccountDef::name).orElse(l.accountCode());
@@ -278,13 +283,16 @@ class EntryWriter {
         transfers.markReceived(transferId, date);
     }
 
-    /** Closes a period (and all before it) and snapshots cumulative balances per account up to its end. */
+    /**
+     * Closes a period (and all before it) and snapshots cumulative balances per account up to its end. Closing a
+     * period that is already closed changes nothing, so a repeated close is harmless.
+     */
     void closePeriod(String orgCode, YearMonth period) {
         store.lockBook(orgCode).orElseThrow(() -> Rejection.notFound("ledger.book-missing", "orgCode",
                 "该机构尚无账套: " + orgCode));
         Optional<YearMonth> last = store.lastClosedPeriod(orgCode).map(YearMonth::parse);
         if (last.isPresent() && !period.isAfter(last.get())) {
-            throw Rejection.conflict("ledger.period-already-closed", "period", "会计期间 " + period + " 已结账");
+            return;
         }
         store.closePeriod(orgCode, period, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
     }

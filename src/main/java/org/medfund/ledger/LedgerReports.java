@@ -1,0 +1,82 @@
+package org.medfund.ledger;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.medfund.common.Money;
+
+/**
+ * Statements derived from the entries (never from cached balances): trial balance (科目余额表), account detail ledger
+ * (明细账) with running balance, general journal (序时账), balances by counterparty (e.g. 暂付款—医保预付金 by
+ * hospital), transfers in transit. Callers check the actor's scope before asking.
+ */
+public interface LedgerReports {
+
+    /** Rows per detail ledger or journal answer; larger ranges are refused. */
+    int ROWS_MAX = 5_000;
+
+    TrialBalance trialBalance(String orgCode, YearMonth period);
+
+    /** Lines of an account and its sub-accounts from the first day of {@code from} to the end of {@code to}. */
+    DetailLedger detailLedger(String orgCode, String accountCode, YearMonth from, YearMonth to,
+                              String counterpartyCode);
+
+    /** Entries of one accounting period in sequence order. */
+    List<PostedEntry> journal(String orgCode, YearMonth period);
+
+    /** Balance per counterparty of an account (and its sub-accounts) on a date, non-zero ones only. */
+    List<DimensionBalance> balancesByCounterparty(String orgCode, String accountCode, LocalDate asOf);
+
+    /** Transfers whose payee has not confirmed receipt, oldest first. */
+    List<Transfer> transfersInTransit();
+
+    /** The chart of accounts of a book type: code, name, normal side. */
+    List<AccountInfo> chart(BookType type);
+
+    record AccountInfo(String code, String name, boolean debitNormal, boolean memo, boolean postable) {
+    }
+
+    /**
+     * One account of the trial balance. Balances are shown on the side they fall (借/贷), like the paper form.
+     *
+     * @param level 0 for a top-level account, 1 for a sub-account
+     */
+    record TrialBalanceRow(String accountCode, String accountName, int level, boolean memo, Money openingDebit,
+                           Money openingCredit, Money periodDebit, Money periodCredit, Money closingDebit,
+                           Money closingCredit) {
+    }
+
+    /** Totals are over postable accounts; for a sound book each debit total equals its credit total. */
+    record TrialBalance(String orgCode, String bookName, YearMonth period, List<TrialBalanceRow> rows,
+                        TrialBalanceRow totals) {
+
+        public TrialBalance {
+            rows = List.copyOf(rows);
+        }
+
+        public boolean balanced() {
+            return totals.openingDebit().equals(totals.openingCredit())
+                    && totals.periodDebit().equals(totals.periodCredit())
+                    && totals.closingDebit().equals(totals.closingCredit());
+        }
+    }
+
+    /** @param side 借, 贷 or 平 for the running balance */
+    record DetailRow(LocalDate date, Long sequenceNo, String memo, String accountCode, Money debit, Money credit,
+                     String side, Money balance, String counterpartyCode, String insuranceType, String period,
+                     String reference) {
+    }
+
+    record DetailLedger(String orgCode, String accountCode, String accountName, YearMonth from, YearMonth to,
+                        Money opening, List<DetailRow> rows, Money closing) {
+
+        public DetailLedger {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** @param balance in the account's normal direction */
+    record DimensionBalance(String counterpartyCode, String counterpartyName, Money debit, Money credit,
+                            Money balance) {
+    }
+}

@@ -1,0 +1,213 @@
+package org.medfund.ledger.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.medfund.common.Money;
+import org.medfund.common.Rejection;
+import org.medfund.ledger.Book;
+import org.medfund.ledger.BookType;
+import org.medfund.ledger.PostedEntry;
+import org.medfund.ledger.LedgerReports;
+import org.medfund.ledger.Transfer;
+import org.medfund.registry.Org;
+import org.medfund.registry.Registry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Statements computed from the lines with SQL (the second way of checking balance, STYLE.md 5). */
+@Service
+@Transactional(readOnly = true)
+class JdbcLedgerReports implements LedgerReports {
+
+    private final JdbcClient jdbc;
+    private final LedgerStore store;
+    private final EntryWriter writer;
+    private final TransferStore transfers;
+    private final Chart chart;
+    private final ObjectProvider<Registry> registry;
+
+    JdbcLedgerReports(JdbcClient jdbc, LedgerStore store, EntryWriter writer, TransferStore transfers,
+                      LedgerCatalog catalog, ObjectProvider<Registry> registry) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.writer = writer;
+        this.transfers = transfers;
+        this.chart = catalog.chart();
+        this.registry = registry;
+    }
+
+    private Book book(String orgCode) {
+        return store.book(orgCode).orElseThrow(() -> Rejection.notFound("ledger.book-missing", "orgCode",
+                "该机构尚无账套: " + orgCode));
+    }
+
+    private AccountDef account(Book book, String code) {
+        return chart.account(book.type(), code).orElseThrow(() -> new Rejection("ledger.account-unknown",
+                "accountCode", "未知科目: " + code));
+    }
+
+    @Override
+    public TrialBalance trialBalance(String orgCode, YearMonth period) {
+        Book book = book(orgCode);
+        Map<String, long[]> sums = new HashMap<>();
+        jdbc.sql("""
+                select l.account_code,
+                       sum(case when e.period < :period then l.debit_fen else 0 end),
+                       sum(case when e.period < :period then l.credit_fen else 0 end),
+                       sum(case when e.period = :period then l.debit_fen else 0 end),
+                       sum(case when e.period = :period then l.credit_fen else 0 end)
+                from ledger_line l
+                join ledger_entry e on e.org_code = l.org_code and e.sequence_no = l.sequence_no
+                where l.org_code = :org and e.period <= :period
+                group by l.account_code""")
+                .param("org", orgCode).param("period", period.toString())
+                .query(rs -> {
+                    sums.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)});
+                });
+        List<TrialBalanceRow> rows = new ArrayList<>();
+        long[] total = new long[6];
+        for (AccountDef a : chart.accounts(book.type())) {
+            long[] s = new long[4];
+            sums.forEach((code, v) -> {
+                if (code.equals(a.code()) || code.startsWith(a.code() + ".")) {
+                    for (int i = 0; i < 4; i++) {
+                        s[i] += v[i];
+                    }
+                }
+            });
+            if (s[0] == 0 && s[1] == 0 && s[2] == 0 && s[3] == 0) {
+                continue;
+            }
+            long opening = s[0] - s[1];
+            long closing = opening + s[2] - s[3];
+            long[] row = {Math.max(opening, 0), Math.max(-opening, 0), s[2], s[3], Math.max(closing, 0),
+                Math.max(-closing, 0)};
+            if (a.postable()) {
+                for (int i = 0; i < 6; i++) {
+                    total[i] += row[i];
+                }
+            }
+            rows.add(row(a.code(), a.name(), a.parentCode() == null ? 0 : 1, a.memo(), row));
+        }
+        return new TrialBalance(orgCode, book.name(), period, rows, row(null, "合计", 0, false, total));
+    }
+
+    private static TrialBalanceRow row(String code, String name, int level, boolean memo, long[] v) {
+        return new TrialBalanceRow(code, name, level, memo, Money.ofFen(v[0]), Money.ofFen(v[1]), Money.ofFen(v[2]),
+                Money.ofFen(v[3]), Money.ofFen(v[4]), Money.ofFen(v[5]));
+    }
+
+    @Override
+    public DetailLedger detailLedger(String orgCode, String accountCode, YearMonth from, YearMonth to,
+                                     String counterpartyCode) {
+        Book book = book(orgCode);
+        AccountDef account = account(book, accountCode);
+        if (to.isBefore(from)) {
+            throw new Rejection("ledger.range-invalid", "to", "截止期间早于起始期间");
+        }
+        long[] before = store.derivedSums(orgCode, accountCode, counterpartyCode, null,
+                from.atDay(1).minusDays(1));
+        long running = account.normalBalance(before[0], before[1]);
+        Money opening = Money.ofFen(running);
+        List<DetailRow> rows = new ArrayList<>();
+        String counterpartyFilter = counterpartyCode == null ? "" : " and l.counterparty_code = :counterparty";
+        var query = jdbc.sql("""
+                select e.entry_date, e.sequence_no, e.memo, l.account_code, l.debit_fen, l.credit_fen,
+                       l.counterparty_code, l.insurance_type, l.dim_period, l.reference
+                from ledger_line l
+                join ledger_entry e on e.org_code = l.org_code and e.sequence_no = l.sequence_no
+                where l.org_code = :org and (l.account_code = :account or l.account_code like :children)
+                  and e.entry_date between :from and :to %s
+                order by e.entry_date, e.sequence_no, l.line_no
+                limit :limit""".formatted(counterpartyFilter))
+                .param("org", orgCode).param("account", accountCode).param("children", accountCode + ".%")
+                .param("from", Date.valueOf(from.atDay(1))).param("to", Date.valueOf(to.atEndOfMonth()))
+                .param("limit", ROWS_MAX + 1);
+        if (counterpartyCode != null) {
+            query = query.param("counterparty", counterpartyCode);
+        }
+        List<Object[]> lines = query
+                .query((rs, n) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getString(3),
+                    rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                    rs.getString(10)})
+                .list();
+        if (lines.size() > ROWS_MAX) {
+            throw new Rejection("ledger.too-many-rows", "to", "明细超过 " + ROWS_MAX + " 行，请缩小期间范围");
+        }
+        for (Object[] l : lines) {
+            running += account.normalBalance((Long) l[4], (Long) l[5]);
+            rows.add(new DetailRow((LocalDate) l[0], (Long) l[1], (String) l[2], (String) l[3],
+                    Money.ofFen((Long) l[4]), Money.ofFen((Long) l[5]), side(account, running),
+                    Money.ofFen(Math.abs(running)), (String) l[6], (String) l[7], (String) l[8], (String) l[9]));
+        }
+        return new DetailLedger(orgCode, accountCode, account.name(), from, to, opening, rows, Money.ofFen(running));
+    }
+
+    /** 借/贷/平 of a balance held in the account's normal direction. */
+    private static String side(AccountDef account, long normalBalance) {
+        if (normalBalance == 0) {
+            return "平";
+        }
+        return (normalBalance > 0) == account.debitNormal() ? "借" : "贷";
+    }
+
+    @Override
+    public List<PostedEntry> journal(String orgCode, YearMonth period) {
+        Book book = book(orgCode);
+        List<Long> sequence = jdbc.sql("select sequence_no from ledger_entry where org_code = :org "
+                        + "and period = :period order by sequence_no limit :limit")
+                .param("org", orgCode).param("period", period.toString()).param("limit", ROWS_MAX + 1)
+                .query(Long.class).list();
+        if (sequence.size() > ROWS_MAX) {
+            throw new Rejection("ledger.too-many-rows", "period", "凭证超过 " + ROWS_MAX + " 张");
+        }
+        List<PostedEntry> entries = new ArrayList<>();
+        for (Long seq : sequence) {
+            entries.add(writer.posted(store.entry(orgCode, seq).orElseThrow(), book.type()));
+        }
+        return entries;
+    }
+
+    @Override
+    public List<DimensionBalance> balancesByCounterparty(String orgCode, String accountCode, LocalDate asOf) {
+        Book book = book(orgCode);
+        AccountDef account = account(book, accountCode);
+        Registry orgs = registry.getIfAvailable();
+        return jdbc.sql("""
+                select l.counterparty_code, sum(l.debit_fen), sum(l.credit_fen)
+                from ledger_line l
+                join ledger_entry e on e.org_code = l.org_code and e.sequence_no = l.sequence_no
+                where l.org_code = :org and (l.account_code = :account or l.account_code like :children)
+                  and e.entry_date <= :asOf
+                group by l.counterparty_code
+                order by l.counterparty_code""")
+                .param("org", orgCode).param("account", accountCode).param("children", accountCode + ".%")
+                .param("asOf", Date.valueOf(asOf))
+                .query((rs, n) -> {
+                    String code = rs.getString(1);
+                    String name = code == null || orgs == null ? null : orgs.org(code).map(Org::name).orElse(null);
+                    return new DimensionBalance(code, name, Money.ofFen(rs.getLong(2)), Money.ofFen(rs.getLong(3)),
+                            Money.ofFen(account.normalBalance(rs.getLong(2), rs.getLong(3))));
+                })
+                .list().stream().filter(b -> !b.balance().isZero()).toList();
+    }
+
+    @Override
+    public List<Transfer> transfersInTransit() {
+        return transfers.withStatus(Transfer.IN_TRANSIT, ROWS_MAX);
+    }
+
+    @Override
+    public List<AccountInfo> chart(BookType type) {
+        return chart.accounts(type).stream()
+                .map(a -> new AccountInfo(a.code(), a.name(), a.debitNormal(), a.memo(), a.postable())).toList();
+    }
+}
