@@ -6,7 +6,8 @@ final class ChineseCapital {
     private static final String DIGITS = "零壹贰叁肆伍陆柒捌玖";
     private static final String[] SMALL_UNITS = {"", "拾", "佰", "仟"};
     private static final int[] POWERS = {1, 10, 100, 1000};
-    private static final String[] BIG_UNITS = {"", "万", "亿", "万亿"};
+    private static final long WAN = 10_000L;
+    private static final long YI = 100_000_000L;
 
     private ChineseCapital() {
     }
@@ -40,26 +41,33 @@ final class ChineseCapital {
         return text.toString();
     }
 
-    /** Groups of four digits, each with its unit; a run of zeros inside the number reads as one 零. */
+    /**
+     * The yuan part. Above 亿 the part before 亿 is itself read with 万 (1,234,500,000,000 is 壹万贰仟叁佰肆拾伍亿,
+     * not 壹万亿贰仟…亿), so the number is split at 亿 recursively; a gap of zeros before a lower group reads as one 零.
+     */
     private static String integerPart(long value) {
+        if (value < YI) {
+            return belowYi(value);
+        }
+        long high = value / YI;
+        long low = value % YI;
+        String text = integerPart(high) + "亿";
+        if (low == 0) {
+            return text;
+        }
+        return text + (low < YI / 10 ? "零" : "") + belowYi(low);
+    }
+
+    /** 0 < value < 1 亿: the 万 group and the units group. */
+    private static String belowYi(long value) {
+        int high = (int) (value / WAN);
+        int low = (int) (value % WAN);
         StringBuilder text = new StringBuilder();
-        boolean pendingZero = false;
-        int group = 0;
-        long rest = value;
-        while (rest > 0) {
-            int chunk = (int) (rest % 10_000);
-            rest /= 10_000;
-            if (chunk != 0) {
-                String chunkText = chunk(chunk) + BIG_UNITS[group];
-                if (pendingZero && text.length() > 0 && text.charAt(0) != '零') {
-                    chunkText += "零";
-                }
-                text.insert(0, chunkText);
-                pendingZero = chunk < 1000;
-            } else if (text.length() > 0) {
-                pendingZero = true;
-            }
-            group++;
+        if (high > 0) {
+            text.append(chunk(high)).append('万');
+        }
+        if (low > 0) {
+            text.append(high > 0 && low < 1000 ? "零" : "").append(chunk(low));
         }
         return text.toString();
     }

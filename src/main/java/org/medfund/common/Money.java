@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,14 @@ public final class Money implements Comparable<Money> {
         this.fen = fen;
     }
 
+    /**
+     * An amount in fen. {@link Long#MIN_VALUE} is refused as an overflow so every amount can be negated and its
+     * absolute value taken without wrapping around.
+     */
     public static Money ofFen(long fen) {
+        if (fen == Long.MIN_VALUE) {
+            throw new ArithmeticException("amount out of range: " + fen + " fen");
+        }
         return fen == 0 ? ZERO : new Money(fen);
     }
 
@@ -142,15 +150,15 @@ public final class Money implements Comparable<Money> {
             given += parts[i];
         }
         long left = Math.abs(fen) - given;
-        for (; left > 0; left--) {
-            int best = -1;
-            for (int i = 0; i < parts.length; i++) {
-                if (remainders[i] != null && (best < 0 || remainders[i].compareTo(remainders[best]) > 0)) {
-                    best = i;
-                }
-            }
-            parts[best]++;
-            remainders[best] = null;
+        // Fewer fen are left over than there are parts; hand them out by one sort instead of a scan per fen, so
+        // allocating over many hospitals stays O(n log n). The stable sort keeps ties in part order.
+        List<Integer> order = new ArrayList<>(parts.length);
+        for (int i = 0; i < parts.length; i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> remainders[b].compareTo(remainders[a]));
+        for (int i = 0; i < left; i++) {
+            parts[order.get(i)]++;
         }
         List<Money> result = new ArrayList<>(parts.length);
         for (long part : parts) {
@@ -161,7 +169,8 @@ public final class Money implements Comparable<Money> {
 
     /** Yuan with two decimals and thousands separators: "1,234.56", "-0.01". */
     public String toYuanText() {
-        return String.format("%,.2f", toYuan());
+        // Locale.ROOT: the default locale would turn this into "1.234,56" on a German JVM.
+        return String.format(Locale.ROOT, "%,.2f", toYuan());
     }
 
     /** Yuan with two decimals, no separators: "1234.56" (for files and the API). */

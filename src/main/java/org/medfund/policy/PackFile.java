@@ -47,7 +47,8 @@ final class PackFile {
     static List<PolicyPack> load(String pattern) {
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources(pattern);
-            Arrays.sort(resources, (a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
+            Arrays.sort(resources, (a, b) -> String.valueOf(a.getFilename())
+                    .compareTo(String.valueOf(b.getFilename())));
             List<PolicyPack> packs = new ArrayList<>();
             for (Resource resource : resources) {
                 packs.add(parse(resource.getFilename(), resource.getContentAsString(StandardCharsets.UTF_8)));

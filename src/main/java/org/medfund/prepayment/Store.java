@@ -196,13 +196,15 @@ class Store {
 
     Money movedForRequestPrefix(String prefix) {
         return Money.ofFen(jdbc.sql("""
-                select coalesce(sum(amount_fen), 0) from prepayment_movement where request_id like :prefix""")
-                .param("prefix", prefix.replace("%", "") + "%").query(Long.class).single());
+                select coalesce(sum(amount_fen), 0) from prepayment_movement
+                where left(request_id, :n) = :prefix""")
+                .param("n", prefix.length()).param("prefix", prefix).query(Long.class).single());
     }
 
     long movementsForRequestPrefix(String prefix) {
-        return jdbc.sql("select count(*) from prepayment_movement where request_id like :prefix")
-                .param("prefix", prefix.replace("%", "") + "%").query(Long.class).single();
+        // An exact prefix comparison: LIKE would treat "_" in request ids as a wildcard.
+        return jdbc.sql("select count(*) from prepayment_movement where left(request_id, :n) = :prefix")
+                .param("n", prefix.length()).param("prefix", prefix).query(Long.class).single();
     }
 
     // ---- recoveries

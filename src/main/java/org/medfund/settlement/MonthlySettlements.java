@@ -51,8 +51,9 @@ public class MonthlySettlements {
     private final ObjectProvider<PaymentOffsets> offsets;
     private final RequestLog requestLog;
     private final Clock clock;
+    private final ClearingApplications clearing;
 
-    MonthlySettlements(Registry registry, PolicyPacks policy, BusinessCalendar calendar,
+    MonthlySettlements(ClearingApplications clearing, Registry registry, PolicyPacks policy, BusinessCalendar calendar,
                        Reconciliations reconciliations, ReconciliationStore reconciliationStore, PaymentStore store,
                        Ledger ledger, ObjectProvider<PaymentOffsets> offsets, RequestLog requestLog, Clock clock) {
         this.registry = registry;
@@ -65,6 +66,7 @@ public class MonthlySettlements {
         this.offsets = offsets;
         this.requestLog = requestLog;
         this.clock = clock;
+        this.clearing = clearing;
     }
 
     /** Payment deadline of a cycle from the policy pack (Hainan: N working days counted from day D of M+1). */
@@ -90,7 +92,7 @@ public class MonthlySettlements {
     public PaymentBatch prepare(Actor actor, YearMonth cycle, LocalDate on, String requestId) {
         Org agency = registry.requireOrg(actor.orgCode(), "org");
         Reconciliations.requireAgencyRole(actor, agency, Role.CLERK);
-        String id = requestLog.once("settlement.prepare@" + agency.code(), requestId,
+        String id = requestLog.once("stl-cmd.prepare@" + agency.code(), requestId,
                 Fingerprint.of(cycle.toString(), on.toString()),
                 () -> Long.toString(doPrepare(actor, agency, cycle, on, requestId)));
         return batch(actor, Long.parseLong(id));
@@ -198,7 +200,7 @@ public class MonthlySettlements {
         if (reason == null || reason.isBlank() || reason.length() > 400) {
             throw new Rejection("settlement.reason-required", "reason", "须说明无法按时拨付的原因（至多 400 字）");
         }
-        String id = requestLog.once("settlement.fallback@" + agency.code(), requestId,
+        String id = requestLog.once("stl-cmd.fallback@" + agency.code(), requestId,
                 Fingerprint.of(cycle.toString(), on.toString(), reason),
                 () -> Long.toString(doFallback(actor, agency, cycle, on, reason, rule, requestId)));
         return batch(actor, Long.parseLong(id));
@@ -249,7 +251,7 @@ public class MonthlySettlements {
         if (actor.userId().equals(b.preparedBy())) {
             throw Rejection.forbidden("settlement.same-user", "user", "审核人不能是制单人");
         }
-        requestLog.once("settlement.approve@" + agency.code(), requestId, Fingerprint.of(Long.toString(batchId),
+        requestLog.once("stl-cmd.approve@" + agency.code(), requestId, Fingerprint.of(Long.toString(batchId),
                 on.toString()), () -> {
                     pay(actor, b, agency, on, requestId);
                     return Long.toString(batchId);
@@ -291,6 +293,8 @@ public class MonthlySettlements {
         }
         store.markPaid(b.id(), actor.userId(), on);
         reconciliationStore.markPaid(b.id());
+        clearing.approveForBatch(agency.code(), b.cycle(),
+                b.lines().stream().map(PaymentBatch.Line::hospitalCode).distinct().toList());
     }
 
     public PaymentBatch batch(Actor actor, long id) {

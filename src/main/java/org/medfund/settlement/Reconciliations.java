@@ -105,7 +105,7 @@ public class Reconciliations {
             throw Rejection.forbidden("settlement.out-of-scope", "fixmedins_code", "只能为本机构申请对账");
         }
         String fingerprint = Fingerprint.of(app.toString(), appliedOn.toString());
-        String id = requestLog.once("settlement.apply@" + hospital.code(), requestId, fingerprint,
+        String id = requestLog.once("stl-cmd.apply@" + hospital.code(), requestId, fingerprint,
                 () -> Long.toString(doApply(actor, hospital, app, appliedOn, requestId)));
         return view(actor, Long.parseLong(id));
     }

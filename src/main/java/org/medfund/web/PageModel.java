@@ -7,7 +7,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Model attributes every page's layout needs: {@code currentUser} (the {@link MedfundUser}, null on the login
- * page) and {@code isAdmin}. Limited to {@code @Controller} classes, so API responses pay nothing for it.
+ * page or when a test's principal is not a {@link MedfundUser}) and {@code isAdmin}. Spring applies it to REST
+ * controllers too ({@code @RestController} is a {@code @Controller}); there it costs two trivial lookups.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {

@@ -198,6 +198,7 @@ class OfficialCalendarTest {
                     .extracting("code").isEqualTo("calendar.bad-rule");
         }
         assertThatThrownBy(() -> calendar.deadline(DeadlineRule.parse("first-working-days-of-month:25"),
-                YearMonth.of(2024, 10))).isInstanceOf(Rejection.class).extracting("code").isEqualTo("calendar.bad-rule");
+                YearMonth.of(2024, 10))).isInstanceOf(Rejection.class).extracting("code")
+                .isEqualTo("calendar.bad-rule");
     }
 }

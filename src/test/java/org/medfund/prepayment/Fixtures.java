@@ -15,7 +15,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Test data of the prepayment scenarios: hospitals of their own (registry rows), agreements, settlements. */
-final class Fixtures {
+public final class Fixtures {
 
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 5000));
 
@@ -23,7 +23,7 @@ final class Fixtures {
     }
 
     /** A new designated hospital with a unique code H + region + 9xxxx and a bank account. */
-    static String hospital(JdbcClient jdbc, String region, int grade, boolean cityManaged, String name) {
+    public static String hospital(JdbcClient jdbc, String region, int grade, boolean cityManaged, String name) {
         String code = "H" + region + String.format("9%04d", NEXT.incrementAndGet() % 10000);
         jdbc.sql("""
                 insert into registry_org (code, name, kind, region_code, grade, designated, city_managed, demo, source,
@@ -38,13 +38,13 @@ final class Fixtures {
         return code;
     }
 
-    static void agreement(Prepayments prepayments, String hospital, Actor clerk) {
+    public static void agreement(Prepayments prepayments, String hospital, Actor clerk) {
         prepayments.recordAgreement(new Prepayments.Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
                 null, "按年核定预付金，年终清算", false, null), clerk);
     }
 
     /** Same pooled-fund pay each month of a year (months 1..n). */
-    static Map<YearMonth, Money> months(int year, int fromMonth, int toMonth, long fen) {
+    public static Map<YearMonth, Money> months(int year, int fromMonth, int toMonth, long fen) {
         Map<YearMonth, Money> map = new LinkedHashMap<>();
         for (int m = fromMonth; m <= toMonth; m++) {
             map.put(YearMonth.of(year, m), Money.ofFen(fen));
@@ -52,20 +52,20 @@ final class Fixtures {
         return map;
     }
 
-    static void settlements(ApplicationContext context, String hospital, String region, String fund,
+    public static void settlements(ApplicationContext context, String hospital, String region, String fund,
                             PlaceOfSettlement place, Map<YearMonth, Money> byMonth) {
         TestSettlements.store(context, hospital, region, fund, place, byMonth);
     }
 
     /** Opening balance of an agency's expenditure account, so disbursements have money to come from. */
-    static void fund(org.medfund.ledger.Ledger ledger, String agency, String requestId) {
+    public static void fund(org.medfund.ledger.Ledger ledger, String agency, String requestId) {
         ledger.openBook(agency);
         ledger.post(new org.medfund.ledger.BusinessEvent("opening.balance.expenditure-account", requestId,
                 LocalDate.of(2023, 12, 31), YearMonth.of(2023, 12), Money.ofYuan("100000000.00"),
                 Map.of("book", agency), null, "test", requestId, null, null, "测试期初余额"));
     }
 
-    static Actor actor(String user, String org, Role... roles) {
+    public static Actor actor(String user, String org, Role... roles) {
         return new Actor(user, org, Set.of(roles));
     }
 }

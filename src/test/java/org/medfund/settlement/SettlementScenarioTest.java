@@ -55,6 +55,14 @@ class SettlementScenarioTest {
     Ledger ledger;
     @Autowired
     LedgerAudit audit;
+    @Autowired
+    ClearingApplications clearing;
+
+    ClearingApplications.Application clearingApplication(YearMonth cycle, String fund) {
+        return new ClearingApplications.Application(BAOFENG_HOSPITAL, cycle, "21", "1", 1,
+                Money.ofYuan("2000.00"), Money.ofYuan("2000.00"), Money.ofYuan(fund), Money.ofYuan("800.00"),
+                Money.ZERO, cycle.atDay(1), cycle.atEndOfMonth());
+    }
 
     void fund(String agency) {
         ledger.openBook(agency);
@@ -216,8 +224,28 @@ class SettlementScenarioTest {
         assertThatThrownBy(() -> settlements.prepare(BF_CLERK, sep, LocalDate.of(2024, 10, 10), id("p")))
                 .isInstanceOfSatisfying(Rejection.class,
                         e -> assertThat(e.code()).isEqualTo("settlement.nothing-to-settle"));
-        PaymentBatch b = settlements.prepare(BF_CLERK, YearMonth.of(2024, 10), LocalDate.of(2024, 11, 10), id("p"));
+        // 3203 for the cycle the late month joined, withdrawn (3204) and applied again; wrong amounts are refused.
+        YearMonth oct = YearMonth.of(2024, 10);
+        var wrong = clearingApplication(oct, "1199.99");
+        assertThatThrownBy(() -> clearing.apply(hospitalActor(BAOFENG_HOSPITAL), wrong, LocalDate.of(2024, 11, 1),
+                id("c"))).isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.field()).isEqualTo("fund_appy_sum"));
+        var first = clearing.apply(hospitalActor(BAOFENG_HOSPITAL), clearingApplication(oct, "1200.00"),
+                LocalDate.of(2024, 11, 1), id("c"));
+        assertThat(clearing.withdraw(hospitalActor(BAOFENG_HOSPITAL), first.id(), LocalDate.of(2024, 11, 2)).status())
+                .isEqualTo("WITHDRAWN");
+        var second = clearing.apply(hospitalActor(BAOFENG_HOSPITAL), clearingApplication(oct, "1200.00"),
+                LocalDate.of(2024, 11, 3), id("c"));
+        PaymentBatch b = settlements.prepare(BF_CLERK, oct, LocalDate.of(2024, 11, 10), id("p"));
         assertThat(b.lines()).singleElement().satisfies(l -> assertThat(l.gross()).isEqualTo(Money.ofYuan("1200.00")));
+        settlements.approve(new Actor("wd-finance", "410403-AGENCY", Set.of(Role.FINANCE)), b.id(),
+                LocalDate.of(2024, 11, 12), id("pay"));
+        assertThat(clearing.find(second.id()).status()).isEqualTo("APPROVED");
+        assertThatThrownBy(() -> clearing.withdraw(hospitalActor(BAOFENG_HOSPITAL), second.id(),
+                LocalDate.of(2024, 11, 13))).isInstanceOf(Rejection.class);
+        String bankFile = new String(PaymentFiles.csv(settlements.batch(BF_CLERK, b.id())),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bankFile).contains("1200.00", "2024年10月 城乡居民基本医疗保险", "DEMO-", "壹仟贰佰元整");
+        assertThat(PaymentFiles.xlsx(settlements.batch(BF_CLERK, b.id()))).isNotEmpty();
         audit.assertSound();
     }
 

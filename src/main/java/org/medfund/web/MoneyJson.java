@@ -1,0 +1,44 @@
+package org.medfund.web;
+
+import java.math.BigDecimal;
+import org.medfund.common.Money;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Money in JSON as yuan text with two decimals ("1234.56", national style) and read back exactly from a string or a
+ * JSON number (never through a binary double). Without it Jackson would expose Money's boolean accessors.
+ */
+@Configuration
+class MoneyJson {
+
+    @Bean
+    SimpleModule moneyModule() {
+        SimpleModule module = new SimpleModule("medfund-money");
+        module.addSerializer(Money.class, new ValueSerializer<>() {
+            @Override
+            public void serialize(Money value, JsonGenerator gen, SerializationContext ctxt) {
+                gen.writeString(value.toPlainYuan());
+            }
+        });
+        module.addDeserializer(Money.class, new ValueDeserializer<>() {
+            @Override
+            public Money deserialize(JsonParser p, DeserializationContext ctxt) {
+                if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT || p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                    BigDecimal exact = new BigDecimal(p.getText());
+                    return Money.ofYuan(exact.toPlainString());
+                }
+                return Money.ofYuan(p.getValueAsString());
+            }
+        });
+        return module;
+    }
+}

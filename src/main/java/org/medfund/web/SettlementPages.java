@@ -1,0 +1,65 @@
+package org.medfund.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.medfund.registry.Org;
+import org.medfund.registry.Registry;
+import org.medfund.settlement.MonthlySettlements;
+import org.medfund.settlement.Reconciliations;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Staff pages: 结算与对账 (a hospital sees its own reconciliations and payments, an agency those of the hospitals it
+ * settles), one reconciliation with its 3201 groups and 3202 differences, and the obligations list (期限与待办).
+ */
+@Controller
+class SettlementPages {
+
+    private final Reconciliations reconciliations;
+    private final MonthlySettlements settlements;
+    private final Registry registry;
+    private final Clock clock;
+
+    SettlementPages(Reconciliations reconciliations, MonthlySettlements settlements, Registry registry,
+                    Clock clock) {
+        this.reconciliations = reconciliations;
+        this.settlements = settlements;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @GetMapping("/settlements")
+    String list(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) YearMonth period,
+                Model model) {
+        model.addAttribute("period", period);
+        model.addAttribute("reconciliations", reconciliations.list(user.actor(), period));
+        model.addAttribute("batches", settlements.batches(user.actor()));
+        return "settlements";
+    }
+
+    @GetMapping("/settlements/reconciliations/{id}")
+    String one(@AuthenticationPrincipal MedfundUser user, @PathVariable long id, Model model) {
+        model.addAttribute("r", reconciliations.view(user.actor(), id));
+        model.addAttribute("differences", reconciliations.differences(user.actor(), id));
+        return "settlement-reconciliation";
+    }
+
+    @GetMapping("/obligations")
+    String obligations(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) YearMonth period,
+                       Model model) {
+        LocalDate today = LocalDate.now(clock);
+        YearMonth month = period != null ? period : YearMonth.from(today).minusMonths(1);
+        Org org = registry.requireOrg(user.actor().orgCode(), "org");
+        model.addAttribute("period", month);
+        model.addAttribute("today", today);
+        model.addAttribute("obligations", org.isHospital() ? java.util.List.of()
+                : reconciliations.obligations(user.actor(), month, today));
+        return "obligations";
+    }
+}
