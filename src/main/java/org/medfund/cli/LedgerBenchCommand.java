@@ -108,7 +108,7 @@ class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
         String entryTable = "bench_raw_entry_" + run;
         String lineTable = "bench_raw_line_" + run;
         try (Connection c = dataSource.getConnection(); Statement ddl = c.createStatement()) {
-            // Same columns, types, keys and foreign key as ledger_entry / ledger_line (migration V20).
+            // Same columns, types, keys, foreign key and indexes as ledger_entry / ledger_line (migration V20).
             ddl.execute("""
                     create table %s (
                         org_code varchar(40) not null, sequence_no bigint not null, entry_date date not null,
@@ -125,6 +125,12 @@ class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
                         reference varchar(100), primary key (org_code, sequence_no, line_no),
                         foreign key (org_code, sequence_no) references %s (org_code, sequence_no))"""
                     .formatted(lineTable, entryTable));
+            ddl.execute("create index " + entryTable + "_t on " + entryTable + " (transfer_id)");
+            ddl.execute("create index " + entryTable + "_d on " + entryTable + " (document_type, document_id)");
+            ddl.execute("create unique index " + entryTable + "_r on " + entryTable
+                    + " (org_code, reverses_sequence_no)");
+            ddl.execute("create index " + lineTable + "_a on " + lineTable
+                    + " (org_code, account_code, counterparty_code)");
             try {
                 return insertRaw(c, entryTable, lineTable, out);
             } finally {
