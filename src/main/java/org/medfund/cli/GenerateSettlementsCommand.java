@@ -70,13 +70,22 @@ class GenerateSettlementsCommand implements Runnable, NestedSubcommand {
         String province = org.regionCode().substring(0, 2) + "0000";
         String inProvince = registry.descendants(province).stream().map(r -> r.code())
                 .filter(c -> !c.equals(clearing)).findFirst().orElse(clearing);
+        writeCsv(out, hospital, hospital.substring(Math.max(0, hospital.length() - 8)) + "-"
+                + month.toString().replace("-", "") + "-" + seed + "-", clearing, org.regionCode(), inProvince, month,
+                rows, seed);
+        spec.commandLine().getOut().println("已生成 " + rows + " 行：" + out);
+        spec.commandLine().getOut().flush();
+    }
+
+    /** Writes {@code rows} synthetic settlements in the import format (header of national field names). */
+    static void writeCsv(Path file, String hospital, String idPrefix, String clearing, String treatment,
+                         String inProvince, YearMonth month, int rows, long seed) {
         List<String> fields = SettlementFields.ALL;
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(String.join(",", fields));
             w.write('\n');
-            SyntheticSettlements.generate(hospital, hospital.substring(Math.max(0, hospital.length() - 8)) + "-"
-                    + month.toString().replace("-", "") + "-" + seed + "-", clearing, org.regionCode(), inProvince,
-                    month, rows, seed, row -> {
+            SyntheticSettlements.generate(hospital, idPrefix, clearing, treatment, inProvince, month, rows, seed,
+                    row -> {
                         try {
                             for (int i = 0; i < fields.size(); i++) {
                                 if (i > 0) {
@@ -92,7 +101,5 @@ class GenerateSettlementsCommand implements Runnable, NestedSubcommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        spec.commandLine().getOut().println("已生成 " + rows + " 行：" + out);
-        spec.commandLine().getOut().flush();
     }
 }

@@ -1,0 +1,60 @@
+package org.medfund.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.medfund.DatabaseTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine;
+
+/**
+ * The settlement benchmarks run end to end with tiny sizes through the CLI, print both rates and the ratio, and
+ * leave no benchmark rows behind. No timing is asserted (performance is measured by running them, see
+ * docs/performance.md).
+ */
+@DatabaseTest
+class BenchCommandTest {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        CommandLine commandLine = CliRunner.commandLine(context);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    }
+
+    @Test
+    @DisplayName("bench intake --rows 200: import path and raw load both rated, ratio printed, rows cleaned up")
+    void intake() {
+        Run r = run("bench", "intake", "--rows", "200");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("导入 200 行（新写入 200）").containsPattern("导入路径: [\\d,]+ 行/秒")
+                .containsPattern("原始 (COPY|JDBC 批量插入（H2 无 COPY）): [\\d,]+ 行/秒").contains("比值")
+                .contains("删除基准结算记录 200 行");
+        assertThat(jdbc.sql("select count(*) from claims_settlement where period = 200101").query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    @DisplayName("bench intake --rows 0 is refused naming the option, exit code 2")
+    void intakeRefusesZeroRows() {
+        Run r = run("bench", "intake", "--rows", "0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--rows");
+    }
+}
