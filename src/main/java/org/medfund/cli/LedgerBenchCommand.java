@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
 
     private final Ledger ledger;
     private final DataSource dataSource;
+    private final Clock clock;
 
     @Spec
     CommandSpec spec;
@@ -52,9 +54,10 @@ class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
     @Option(names = "--batch", defaultValue = "1000", description = "每批（每个事务）凭证数，默认 1000")
     int batch;
 
-    LedgerBenchCommand(Ledger ledger, DataSource dataSource) {
+    LedgerBenchCommand(Ledger ledger, DataSource dataSource, Clock clock) {
         this.ledger = ledger;
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     @Override
@@ -145,7 +148,7 @@ class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
             throws SQLException {
         c.setAutoCommit(false);
         String hash = HexFormat.of().formatHex(new byte[32]);
-        Timestamp now = Timestamp.valueOf(LocalDateTime.now().withNano(0));
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(clock).withNano(0));
         long start = System.nanoTime();
         try (PreparedStatement e = c.prepareStatement("insert into " + entryTable + " (org_code, sequence_no, "
                 + "entry_date, period, memo, rule_type, document_type, document_id, request_id, posted_at, prev_hash, "
