@@ -51,6 +51,19 @@ class BenchCommandTest {
     }
 
     @Test
+    @DisplayName("bench month-end --settlements 200 --hospitals 2: services and raw GROUP BY timed, ratio printed")
+    void monthEnd() {
+        Run r = run("bench", "month-end", "--settlements", "200", "--hospitals", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("对账 2/2").containsPattern("结算批次 \\d+：\\d+ 行")
+                .containsPattern("对账\\+结算（真实服务）: [\\d.]+ 秒").contains("原始 GROUP BY（200 行）").contains("比值");
+        // A second run takes the next month, so it neither collides with the first nor touches demo months.
+        Run again = run("bench", "month-end", "--settlements", "200", "--hospitals", "2");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("基准医院新建 0 家").contains("月份 2024-02");
+    }
+
+    @Test
     @DisplayName("bench intake --rows 0 is refused naming the option, exit code 2")
     void intakeRefusesZeroRows() {
         Run r = run("bench", "intake", "--rows", "0");
