@@ -55,7 +55,9 @@ create table ledger_entry (
 create index ledger_entry_transfer on ledger_entry (transfer_id);
 create index ledger_entry_document on ledger_entry (document_type, document_id);
 -- An entry is reversed at most once.
-create unique index ledger_entry_reversal on ledger_entry (org_code, reverses_sequence_no);
+-- Not unique: a unique index over (org_code, NULL) makes PostgreSQL scan every unreversed entry of the book on each
+-- insert (quadratic posting). "Reversed at most once" is checked under the book lock instead (EntryWriter).
+create index ledger_entry_reversal on ledger_entry (org_code, reverses_sequence_no);
 
 create table ledger_line (
     org_code           varchar(40)  not null,

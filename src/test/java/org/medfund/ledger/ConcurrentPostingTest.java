@@ -74,4 +74,37 @@ class ConcurrentPostingTest {
         assertThat(ledger.balance(book, "4201", null, null, null)).isEqualTo(Money.ofFen(expectedFen));
         assertThat(audit.problems()).isEmpty();
     }
+
+    @Test
+    @DisplayName("DESIGN.md §5: two concurrent reversals of one entry: exactly one is posted, the other refused")
+    void concurrentReversalsOfOneEntry() throws Exception {
+        String book = Events.unique("AGENCY");
+        ledger.openBook(book, BookType.AGENCY, "并发冲销测试");
+        PostedEntry original = ledger.post(Events.event("interest.received", LocalDate.of(2025, 3, 21), "9.99",
+                Map.of("agency", book))).get(0);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        List<Object> outcomes = new ArrayList<>();
+        try {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return ledger.reverse(book, original.sequenceNo(), LocalDate.of(2025, 3, 22), "重复冲销",
+                                Events.requestId());
+                    } catch (org.medfund.common.Rejection rejection) {
+                        return rejection.code();
+                    }
+                }));
+            }
+            for (Future<Object> future : futures) {
+                outcomes.add(future.get(5, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).filteredOn(PostedEntry.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn("ledger.already-reversed"::equals).hasSize(THREADS - 1);
+        assertThat(ledger.balance(book, "4201", null, null, null)).isEqualTo(Money.ZERO);
+        assertThat(audit.verifyChains(book)).isEmpty();
+    }
 }

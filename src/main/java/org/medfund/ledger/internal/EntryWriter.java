@@ -163,6 +163,11 @@ class EntryWriter {
         Map<String, BookWork> books = lockBooks(drafts);
         for (Draft d : drafts) {
             check(d, books.get(d.orgCode()));
+            // Checked again under the book lock: two reversals of one entry must not both pass the early check.
+            if (d.reversesSequenceNo() != null && store.isReversed(d.orgCode(), d.reversesSequenceNo())) {
+                throw Rejection.conflict("ledger.already-reversed", "sequenceNo",
+                        "该凭证已冲销: " + d.reversesSequenceNo());
+            }
         }
         Balances balances = new Balances(chart, store, books.keySet().stream()
                 .collect(java.util.stream.Collectors.toMap(o -> o, o -> books.get(o).state.type())));
