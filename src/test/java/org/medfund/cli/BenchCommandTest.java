@@ -2,15 +2,12 @@ package org.medfund.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import picocli.CommandLine;
 
 /**
  * The settlement benchmarks run end to end with tiny sizes through the CLI, print both rates and the ratio, and
@@ -26,22 +23,14 @@ class BenchCommandTest {
     @Autowired
     JdbcClient jdbc;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine commandLine = CliRunner.commandLine(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(context, args);
     }
 
     @Test
     @DisplayName("bench intake --rows 200: import path and raw load both rated, ratio printed, rows cleaned up")
     void intake() {
-        Run r = run("bench", "intake", "--rows", "200");
+        CliRun r = run("bench", "intake", "--rows", "200");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("导入 200 行（新写入 200）").containsPattern("导入路径: [\\d,]+ 行/秒")
                 .containsPattern("原始 (COPY|JDBC 批量插入（H2 无 COPY）): [\\d,]+ 行/秒").contains("比值")
@@ -53,12 +42,12 @@ class BenchCommandTest {
     @Test
     @DisplayName("bench month-end --settlements 200 --hospitals 2: services and raw GROUP BY timed, ratio printed")
     void monthEnd() {
-        Run r = run("bench", "month-end", "--settlements", "200", "--hospitals", "2");
+        CliRun r = run("bench", "month-end", "--settlements", "200", "--hospitals", "2");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("对账 2/2").containsPattern("结算批次 \\d+：\\d+ 行")
                 .containsPattern("对账\\+结算（真实服务）: [\\d.]+ 秒").contains("原始 GROUP BY（200 行）").contains("比值");
         // A second run takes the next month, so it neither collides with the first nor touches demo months.
-        Run again = run("bench", "month-end", "--settlements", "200", "--hospitals", "2");
+        CliRun again = run("bench", "month-end", "--settlements", "200", "--hospitals", "2");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.out()).contains("基准医院新建 0 家").contains("月份 2024-02");
     }
@@ -66,7 +55,7 @@ class BenchCommandTest {
     @Test
     @DisplayName("bench intake --rows 0 is refused naming the option, exit code 2")
     void intakeRefusesZeroRows() {
-        Run r = run("bench", "intake", "--rows", "0");
+        CliRun r = run("bench", "intake", "--rows", "0");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--rows");
     }

@@ -2,14 +2,11 @@ package org.medfund.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import picocli.CommandLine;
 
 /** {@code medfund calendar …} prints the calendar's answers and refuses bad input with one line and exit 2. */
 @DatabaseTest
@@ -18,34 +15,25 @@ class CalendarCommandTest {
     @Autowired
     ApplicationContext context;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine commandLine = CliRunner.commandLine(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(context, args);
     }
 
     @Test
     @DisplayName("working-day: a National Day holiday is not worked and the next working day is 8 October")
     void workingDay() {
-        Run run = run("calendar", "working-day", "2024-10-03");
+        CliRun run = run("calendar", "working-day", "2024-10-03");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("2024-10-03").contains("节假日（国庆节）").contains("非工作日")
                 .contains("下一个工作日：2024-10-08");
-        Run adjusted = run("calendar", "working-day", "2024-10-12");
+        CliRun adjusted = run("calendar", "working-day", "2024-10-12");
         assertThat(adjusted.out()).contains("调休上班").contains("：工作日");
     }
 
     @Test
     @DisplayName("add-working-days: the start day is not counted")
     void addWorkingDays() {
-        Run run = run("calendar", "add-working-days", "2024-09-30", "1");
+        CliRun run = run("calendar", "add-working-days", "2024-09-30", "1");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("2024-10-08");
     }
@@ -53,10 +41,10 @@ class CalendarCommandTest {
     @Test
     @DisplayName("deadline: 'by 5th of next month, shifted' for September 2024 is 8 October")
     void deadline() {
-        Run run = run("calendar", "deadline", "day-of-month:5:shift+1m", "--period", "2024-09");
+        CliRun run = run("calendar", "deadline", "day-of-month:5:shift+1m", "--period", "2024-09");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("→ 2024-10-08");
-        Run feb = run("calendar", "deadline", "day-of-month:30", "--period", "2024-02");
+        CliRun feb = run("calendar", "deadline", "day-of-month:30", "--period", "2024-02");
         assertThat(feb.out()).contains("→ 2024-02-29");
     }
 
@@ -70,7 +58,7 @@ class CalendarCommandTest {
             {"calendar", "add-working-days", "2024-01-01", "x"},
             {"calendar", "deadline", "day-of-month:40", "--period", "2024-01"},
             {"calendar", "deadline", "month-end", "--period", "2024-1"}}) {
-            Run run = run(args);
+            CliRun run = run(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
             assertThat(run.out()).isEmpty();

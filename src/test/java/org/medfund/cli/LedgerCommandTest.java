@@ -2,8 +2,6 @@ package org.medfund.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -16,7 +14,6 @@ import org.medfund.ledger.Ledger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import picocli.CommandLine;
 
 /**
  * {@code medfund ledger verify} passes on an intact book and, after a stored entry is altered, prints the first
@@ -34,16 +31,8 @@ class LedgerCommandTest {
     @Autowired
     JdbcClient jdbc;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine commandLine = CliRunner.commandLine(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return new Run(commandLine.execute(args), out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(context, args);
     }
 
     @Test
@@ -55,14 +44,14 @@ class LedgerCommandTest {
             ledger.post(new BusinessEvent("interest.received", book + "-" + i, LocalDate.of(2025, 3, 21), null,
                     Money.ofYuan(i + ".00"), Map.of("agency", book), null, null, null, null, null, "利息"));
         }
-        Run ok = run("ledger", "verify", "--book", book);
+        CliRun ok = run("ledger", "verify", "--book", book);
         assertThat(ok.exitCode()).isZero();
         assertThat(ok.out()).contains("校验通过").contains("3 张凭证");
 
         jdbc.sql("update ledger_line set credit_fen = 999 where org_code = :book and sequence_no = 2 and line_no = 2")
                 .param("book", book).update();
         try {
-            Run broken = run("ledger", "verify", "--book", book);
+            CliRun broken = run("ledger", "verify", "--book", book);
             assertThat(broken.exitCode()).isEqualTo(LedgerCommand.EXIT_BROKEN);
             assertThat(broken.out()).contains("账套 " + book + " 第 2 号凭证").contains("被改动");
         } finally {
@@ -76,7 +65,7 @@ class LedgerCommandTest {
     @Test
     @DisplayName("bench ledger --entries 200 prints both rates and their ratio")
     void bench() {
-        Run run = run("bench", "ledger", "--entries", "200", "--batch", "50");
+        CliRun run = run("bench", "ledger", "--entries", "200", "--batch", "50");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("记账路径").contains("原始 JDBC").contains("比值");
         assertThat(run("bench", "ledger", "--entries", "0").exitCode()).isEqualTo(2);

@@ -1,15 +1,14 @@
 package org.medfund.cli;
 
+import java.io.StringWriter;
+import java.io.PrintWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import picocli.CommandLine;
 
 /** {@code medfund policy …} lists packs, shows parameters with articles and resolves rules through the registry. */
 @DatabaseTest
@@ -18,23 +17,14 @@ class PolicyCommandTest {
     @Autowired
     ApplicationContext context;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine commandLine = CliRunner.commandLine(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(context, args);
     }
 
     @Test
     @DisplayName("list: five packs with document numbers; configured effective dates are marked")
     void list() {
-        Run run = run("policy", "list");
+        CliRun run = run("policy", "list");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().lines()).hasSize(5);
         assertThat(run.out()).contains("henan-2023 v1").contains("豫财社〔2023〕178号").contains("信医保办〔2025〕7号")
@@ -45,11 +35,11 @@ class PolicyCommandTest {
     @Test
     @DisplayName("show: parameters with their articles")
     void show() {
-        Run run = run("policy", "show", "henan-2023");
+        CliRun run = run("policy", "show", "henan-2023");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("prepayment.factor = 1.5  [seed 000 二(二)]")
                 .contains("河南省财政厅 河南省医疗保障局");
-        Run unknown = run("policy", "show", "nope-2020");
+        CliRun unknown = run("policy", "show", "nope-2020");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err().strip().lines()).hasSize(1);
     }
@@ -57,13 +47,13 @@ class PolicyCommandTest {
     @Test
     @DisplayName("resolve: a Xinyang county gets Xinyang's prepayment factor and Henan's cross-region deadline")
     void resolve() {
-        Run factor = run("policy", "resolve", "--region", "411521", "--date", "2025-06-01", "prepayment.factor");
+        CliRun factor = run("policy", "resolve", "--region", "411521", "--date", "2025-06-01", "prepayment.factor");
         assertThat(factor.exitCode()).isZero();
         assertThat(factor.out()).contains("prepayment.factor = 1").contains("xinyang-2025").contains("v1")
                 .contains("seed 002 art. 4").contains("罗山县");
-        Run cross = run("policy", "resolve", "--region", "411521", "--date", "2025-06-01", "crossregion.confirm-by");
+        CliRun cross = run("policy", "resolve", "--region", "411521", "--date", "2025-06-01", "crossregion.confirm-by");
         assertThat(cross.out()).contains("day-of-month:18:shift").contains("henan-2023").contains("seed 000 三(二)");
-        Run before = run("policy", "resolve", "--region", "411521", "--date", "2024-06-01", "prepayment.factor");
+        CliRun before = run("policy", "resolve", "--region", "411521", "--date", "2024-06-01", "prepayment.factor");
         assertThat(before.out()).contains("prepayment.factor = 1.5").contains("henan-2023");
     }
 
@@ -74,7 +64,7 @@ class PolicyCommandTest {
             {"policy", "resolve", "--region", "999999", "--date", "2025-01-01", "prepayment.factor"},
             {"policy", "resolve", "--region", "411500", "--date", "2025-13-01", "prepayment.factor"},
             {"policy", "resolve", "--region", "411500", "--date", "2025-01-01", "prepayment.nothing"}}) {
-            Run run = run(args);
+            CliRun run = run(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
         }

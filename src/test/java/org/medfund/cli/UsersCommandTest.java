@@ -1,9 +1,9 @@
 package org.medfund.cli;
 
+import java.io.StringWriter;
+import java.io.PrintWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import picocli.CommandLine;
 
 /** The demo's users (printed once, idempotent) and {@code medfund users …}. */
 @DatabaseTest
@@ -34,17 +33,8 @@ class UsersCommandTest {
     @Autowired
     PasswordEncoder passwordEncoder;
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        CommandLine commandLine = CliRunner.commandLine(context);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(context, args);
     }
 
     private String demo() {
@@ -90,24 +80,24 @@ class UsersCommandTest {
     void usersCommands() {
         String username = "cli-" + System.nanoTime() % 1_000_000;
         users.create(new UserAccount(username, "命令行测试", "411500-AGENCY", Set.of(Role.CLERK), true), null);
-        Run list = run("users", "list");
+        CliRun list = run("users", "list");
         assertThat(list.exitCode()).isZero();
         assertThat(list.out()).contains(username).contains("411500-AGENCY").contains("经办").contains("启用");
 
-        Run reset = run("users", "reset-password", username, "--request-id", "r-" + username);
+        CliRun reset = run("users", "reset-password", username, "--request-id", "r-" + username);
         assertThat(reset.exitCode()).isZero();
         Matcher password = Pattern.compile("：(\\S+)").matcher(reset.out());
         assertThat(password.find()).isTrue();
         String hash = jdbc.sql("select password_hash from app_user where username = :u").param("u", username)
                 .query(String.class).single();
         assertThat(passwordEncoder.matches(password.group(1), hash)).isTrue();
-        Run again = run("users", "reset-password", username, "--request-id", "r-" + username);
+        CliRun again = run("users", "reset-password", username, "--request-id", "r-" + username);
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("已执行过").doesNotContain(password.group(1));
         assertThat(jdbc.sql("select password_hash from app_user where username = :u").param("u", username)
                 .query(String.class).single()).isEqualTo(hash);
 
-        Run token = run("users", "token", username, "--label", "HIS");
+        CliRun token = run("users", "token", username, "--label", "HIS");
         assertThat(token.exitCode()).isZero();
         Matcher issued = Pattern.compile("(mft_\\S+)").matcher(token.out());
         assertThat(issued.find()).isTrue();
@@ -120,25 +110,25 @@ class UsersCommandTest {
     void addAndRevoke() {
         String username = "add-" + System.nanoTime() % 1_000_000;
         String requestId = "add-" + username;
-        Run add = run("users", "add", username, "--org", "H41150200001", "--role", "HOSPITAL,REVIEWER",
+        CliRun add = run("users", "add", username, "--org", "H41150200001", "--role", "HOSPITAL,REVIEWER",
                 "--name", "医院审核", "--request-id", requestId);
         assertThat(add.exitCode()).isZero();
         assertThat(add.out()).contains(username).contains("医疗机构").contains("密码");
         assertThat(users.find(username).orElseThrow().roles()).containsExactlyInAnyOrder(Role.HOSPITAL,
                 Role.REVIEWER);
-        Run again = run("users", "add", username, "--org", "H41150200001", "--role", "HOSPITAL,REVIEWER",
+        CliRun again = run("users", "add", username, "--org", "H41150200001", "--role", "HOSPITAL,REVIEWER",
                 "--name", "医院审核", "--request-id", requestId);
         assertThat(again.exitCode()).isZero();
         assertThat(again.out()).contains("已执行过").doesNotContain("密码（");
 
-        Run unknownOrg = run("users", "add", username + "x", "--org", "999999-NOPE", "--role", "CLERK",
+        CliRun unknownOrg = run("users", "add", username + "x", "--org", "999999-NOPE", "--role", "CLERK",
                 "--name", "x");
         assertThat(unknownOrg.exitCode()).isEqualTo(2);
         assertThat(unknownOrg.err()).contains("registry.org-unknown").contains("orgCode");
         assertThat(users.find(username + "x")).isEmpty();
 
         String token = users.issueToken(username, "HIS");
-        Run revoke = run("users", "revoke-tokens", username);
+        CliRun revoke = run("users", "revoke-tokens", username);
         assertThat(revoke.exitCode()).isZero();
         assertThat(revoke.out()).contains("1 个");
         assertThat(users.authenticateToken(token)).isEmpty();
@@ -147,7 +137,7 @@ class UsersCommandTest {
     @Test
     @DisplayName("an unknown user is one line on stderr and exit code 2")
     void unknownUser() {
-        Run run = run("users", "reset-password", "no-such-user");
+        CliRun run = run("users", "reset-password", "no-such-user");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).contains("user.unknown").contains("USER").doesNotContain("\n");
     }
