@@ -1,9 +1,9 @@
 package org.medfund.cli;
 
-import java.io.StringWriter;
-import java.io.PrintWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;

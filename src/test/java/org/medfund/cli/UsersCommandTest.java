@@ -1,9 +1,9 @@
 package org.medfund.cli;
 
-import java.io.StringWriter;
-import java.io.PrintWriter;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
