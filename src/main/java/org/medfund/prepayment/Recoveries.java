@@ -3,12 +3,14 @@ package org.medfund.prepayment;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import org.medfund.calendar.BusinessCalendar;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
+import org.medfund.settlement.PaymentHolds;
 import org.medfund.settlement.PaymentOffsets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,10 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Getting prepayments back: Xinyang's all-or-nothing year-end clearing (seed 002 art. 6(五)), the nine recovery
  * triggers (art. 10), returns, offsets from monthly settlements (as a {@link PaymentOffsets}), and art. 11
- * unrecoverable amounts: payments stopped, court document recorded, write-off after approval into the memo book.
+ * unrecoverable amounts: payments stopped (as a {@link PaymentHolds}: settlement holds the hospital's lines), court
+ * document recorded, write-off after approval into the memo book.
  */
 @Service
-public class Recoveries implements PaymentOffsets {
+public class Recoveries implements PaymentOffsets, PaymentHolds {
 
     /**
      * Something the hospital owes back.
@@ -229,10 +232,29 @@ public class Recoveries implements PaymentOffsets {
         return store.recovery(recoveryId).orElseThrow();
     }
 
-    /** Whether settlement payments to a hospital are stopped (art. 11) — settlement should not pay it. */
+    /** Whether settlement payments to a hospital are stopped (art. 11); settlement holds them ({@link #holdReason}). */
     public boolean paymentsStopped(String hospitalCode) {
         return jdbc.sql("select count(*) from prepayment_stop where hospital_code = :h").param("h", hospitalCode)
                 .query(Long.class).single() > 0;
+    }
+
+    /**
+     * Art. 11 as seen by settlement: a hospital whose prepayment was declared unrecoverable on or before the date is
+     * not paid; the stop ends when the amount is returned in full or written off. The reason names the recovery, the
+     * court document and the article.
+     */
+    @Override
+    public Optional<String> holdReason(String agencyOrgCode, String hospitalCode, LocalDate date) {
+        return jdbc.sql("""
+                select s.recovery_id, s.stopped_on, r.court_document, r.amount_fen - r.recovered_fen as owed_fen
+                from prepayment_stop s join prepayment_recovery r on r.id = s.recovery_id
+                where s.hospital_code = :h and s.stopped_on <= :d""")
+                .param("h", hospitalCode).param("d", date)
+                .query((rs, n) -> "依《信阳市基本医疗保险基金预付管理办法》第十一条（seed 002 art. 11）停止拨付医保结算费用："
+                        + "预付金 " + Money.ofFen(rs.getLong("owed_fen")).toYuanText() + " 元无法收回（收回事项 "
+                        + rs.getString("recovery_id") + "，法院文书：" + rs.getString("court_document") + "，"
+                        + rs.getObject("stopped_on", LocalDate.class) + " 起），待全额收回或核销后恢复拨付")
+                .optional();
     }
 
     /**

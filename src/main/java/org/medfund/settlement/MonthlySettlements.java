@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * what it owes each hospital per insurance type for the confirmed reconciliations of a cycle; a finance user
  * approves it, which runs every {@link PaymentOffsets} bean and posts {@code settlement.paid} for the net. When the
  * agency declares it cannot pay on time, a FALLBACK batch pre-pays the last cycle's actual amount, deducted at the
- * next real settlement of that cycle.
+ * next real settlement of that cycle. A hospital whose payments a {@link PaymentHolds} bean stops (seed 002 art. 11)
+ * is held, not paid, until {@link #release} finds the stop lifted.
  */
 @Service
 public class MonthlySettlements {
@@ -49,13 +50,15 @@ public class MonthlySettlements {
     private final PaymentStore store;
     private final Ledger ledger;
     private final ObjectProvider<PaymentOffsets> offsets;
+    private final ObjectProvider<PaymentHolds> holds;
     private final RequestLog requestLog;
     private final Clock clock;
     private final ClearingApplications clearing;
 
     MonthlySettlements(ClearingApplications clearing, Registry registry, PolicyPacks policy, BusinessCalendar calendar,
                        Reconciliations reconciliations, ReconciliationStore reconciliationStore, PaymentStore store,
-                       Ledger ledger, ObjectProvider<PaymentOffsets> offsets, RequestLog requestLog, Clock clock) {
+                       Ledger ledger, ObjectProvider<PaymentOffsets> offsets, ObjectProvider<PaymentHolds> holds,
+                       RequestLog requestLog, Clock clock) {
         this.registry = registry;
         this.policy = policy;
         this.calendar = calendar;
@@ -64,6 +67,7 @@ public class MonthlySettlements {
         this.store = store;
         this.ledger = ledger;
         this.offsets = offsets;
+        this.holds = holds;
         this.requestLog = requestLog;
         this.clock = clock;
         this.clearing = clearing;
@@ -175,7 +179,7 @@ public class MonthlySettlements {
         String name = registry.org(hospital).map(Org::name).orElse(hospital);
         return new PaymentBatch.Line(hospital, insutype, s[0], s[1], s[2], gross, advance, carriedIn, Money.ZERO,
                 net, carriedOut, bank.map(Account::accountName).orElse(name), bank.map(Account::bankName).orElse(null),
-                bank.map(Account::accountNo).orElse(null), memo, derivation);
+                bank.map(Account::accountNo).orElse(null), memo, derivation, null, null, null);
     }
 
     /** 摘要 naming the period, insurance type and content, as seed 000 四(二) requires of every payment. */
@@ -243,11 +247,7 @@ public class MonthlySettlements {
     public PaymentBatch approve(Actor actor, long batchId, LocalDate on, String requestId) {
         PaymentBatch b = batch(actor, batchId);
         Org agency = registry.requireOrg(b.agencyCode(), "agency");
-        boolean finance = actor.has(Role.FINANCE) && (actor.orgCode().equals(agency.code())
-                || registry.financeOf(agency.regionCode()).map(f -> f.code().equals(actor.orgCode())).orElse(false));
-        if (!finance) {
-            throw Rejection.forbidden("settlement.forbidden", "user", "须由 " + agency.name() + " 或同级财政的财务用户审核");
-        }
+        requireFinance(actor, agency);
         if (actor.userId().equals(b.preparedBy())) {
             throw Rejection.forbidden("settlement.same-user", "user", "审核人不能是制单人");
         }
@@ -264,37 +264,127 @@ public class MonthlySettlements {
             throw Rejection.conflict("settlement.bad-status", "status", "批次状态为 " + b.status() + "，不能再次审核支付");
         }
         ledger.openBook(agency.code());
+        List<String> heldHospitals = new ArrayList<>();
         for (PaymentBatch.Line l : b.lines()) {
-            Money due = l.net();
-            Money recovered = Money.ZERO;
-            String derivation = l.derivation();
-            if (b.kind().equals(REGULAR)) {
-                for (PaymentOffsets o : offsets.orderedStream().toList()) {
-                    Money rest = due.minus(recovered);
-                    Money taken = o.offset(new PaymentOffsets.OffsetRequest(agency.code(), l.hospitalCode(),
-                            l.insutype(), b.cycle(), rest, on, requestId + "-" + l.hospitalCode() + "-" + l.insutype()));
-                    if (taken.isNegative() || taken.compareTo(rest) > 0) {
-                        throw new IllegalStateException(o.getClass().getSimpleName() + " offset " + taken
-                                + " outside 0.." + rest);
-                    }
-                    recovered = recovered.plus(taken);
-                }
-                derivation = derivation + "；冲抵（预付金等）= " + recovered.toYuanText() + "；实付 = 应付 − 冲抵 = "
-                        + due.minus(recovered).toYuanText();
+            Optional<String> hold = l.net().isPositive() ? holdReason(agency, l.hospitalCode(), on) : Optional.empty();
+            if (hold.isPresent()) {
+                // Nothing is offset or posted: the whole amount due stays with the agency until the stop is lifted.
+                store.holdLine(b.id(), l.hospitalCode(), l.insutype(), hold.get());
+                heldHospitals.add(l.hospitalCode());
+                continue;
             }
-            Money net = due.minus(recovered);
-            store.settleLine(b.id(), l.hospitalCode(), l.insutype(), recovered, net, derivation);
-            if (net.isPositive()) {
-                ledger.post(new BusinessEvent("settlement.paid", "stl-" + b.id() + "-" + l.hospitalCode() + "-"
-                        + l.insutype(), on, b.cycle(), net, Map.of("agency", agency.code(), "hospital",
-                        l.hospitalCode()), l.insutype(), "settlement-payment", Long.toString(b.id()),
-                        b.kind().equals(FALLBACK) ? "henan-2023" : null, "seed 000 三(一)", l.memo()));
-            }
+            payLine(b, agency, l, on, requestId);
         }
         store.markPaid(b.id(), actor.userId(), on);
-        reconciliationStore.markPaid(b.id());
+        reconciliationStore.markPaid(b.id(), heldHospitals);
         clearing.approveForBatch(agency.code(), b.cycle(),
                 b.lines().stream().map(PaymentBatch.Line::hospitalCode).distinct().toList());
+    }
+
+    /** Runs the offsets (regular batches), posts {@code settlement.paid} for the net; answers offsets and net. */
+    private Money[] settle(PaymentBatch b, Org agency, PaymentBatch.Line l, LocalDate on, String requestId,
+                           StringBuilder derivation) {
+        Money due = l.net();
+        Money recovered = Money.ZERO;
+        if (b.kind().equals(REGULAR)) {
+            for (PaymentOffsets o : offsets.orderedStream().toList()) {
+                Money rest = due.minus(recovered);
+                Money taken = o.offset(new PaymentOffsets.OffsetRequest(agency.code(), l.hospitalCode(),
+                        l.insutype(), b.cycle(), rest, on, requestId + "-" + l.hospitalCode() + "-" + l.insutype()));
+                if (taken.isNegative() || taken.compareTo(rest) > 0) {
+                    throw new IllegalStateException(o.getClass().getSimpleName() + " offset " + taken
+                            + " outside 0.." + rest);
+                }
+                recovered = recovered.plus(taken);
+            }
+            derivation.append("；冲抵（预付金等）= ").append(recovered.toYuanText()).append("；实付 = 应付 − 冲抵 = ")
+                    .append(due.minus(recovered).toYuanText());
+        }
+        Money net = due.minus(recovered);
+        if (net.isPositive()) {
+            ledger.post(new BusinessEvent("settlement.paid", "stl-" + b.id() + "-" + l.hospitalCode() + "-"
+                    + l.insutype(), on, b.cycle(), net, Map.of("agency", agency.code(), "hospital",
+                    l.hospitalCode()), l.insutype(), "settlement-payment", Long.toString(b.id()),
+                    b.kind().equals(FALLBACK) ? "henan-2023" : null, "seed 000 三(一)", l.memo()));
+        }
+        return new Money[] {recovered, net};
+    }
+
+    private void payLine(PaymentBatch b, Org agency, PaymentBatch.Line l, LocalDate on, String requestId) {
+        StringBuilder derivation = new StringBuilder(l.derivation());
+        Money[] settled = settle(b, agency, l, on, requestId, derivation);
+        store.settleLine(b.id(), l.hospitalCode(), l.insutype(), settled[0], settled[1], derivation.toString());
+    }
+
+    /** The first reason any {@link PaymentHolds} bean gives for not paying the hospital on the date. */
+    private Optional<String> holdReason(Org agency, String hospital, LocalDate on) {
+        for (PaymentHolds h : holds.orderedStream().toList()) {
+            Optional<String> reason = h.holdReason(agency.code(), hospital, on);
+            if (reason.isPresent()) {
+                return reason;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A finance user pays the held lines of a paid batch whose hospitals are no longer stopped (seed 002 art. 11:
+     * the stop ends when the prepayment is recovered or written off); lines still stopped stay held with the reason
+     * of today. Refused when nothing can be released, naming the reason.
+     */
+    @Transactional
+    public PaymentBatch release(Actor actor, long batchId, LocalDate on, String requestId) {
+        PaymentBatch b = batch(actor, batchId);
+        Org agency = registry.requireOrg(b.agencyCode(), "agency");
+        requireFinance(actor, agency);
+        requestLog.once("stl-cmd.release@" + agency.code(), requestId, Fingerprint.of(Long.toString(batchId),
+                on.toString()), () -> {
+                    doRelease(b, agency, on, requestId);
+                    return Long.toString(batchId);
+                });
+        return batch(actor, batchId);
+    }
+
+    private void doRelease(PaymentBatch b, Org agency, LocalDate on, String requestId) {
+        List<PaymentBatch.Line> held = b.lines().stream().filter(PaymentBatch.Line::held).toList();
+        if (held.isEmpty()) {
+            throw Rejection.conflict("settlement.nothing-held", "id", "批次 " + b.id() + " 没有暂停拨付的明细");
+        }
+        ledger.openBook(agency.code());
+        List<String> released = new ArrayList<>();
+        List<String> stillHeldHospitals = new ArrayList<>();
+        String stillHeld = null;
+        for (PaymentBatch.Line l : held) {
+            Optional<String> hold = holdReason(agency, l.hospitalCode(), on);
+            if (hold.isPresent()) {
+                store.holdLine(b.id(), l.hospitalCode(), l.insutype(), hold.get());
+                stillHeld = hold.get();
+                stillHeldHospitals.add(l.hospitalCode());
+                continue;
+            }
+            StringBuilder derivation = new StringBuilder(l.derivation()).append("；暂停拨付（").append(l.holdReason())
+                    .append("）已解除，").append(on).append(" 拨付");
+            Money[] settled = settle(b, agency, l, on, requestId, derivation);
+            store.releaseLine(b.id(), l.hospitalCode(), l.insutype(), settled[0], settled[1], derivation.toString(),
+                    on);
+            released.add(l.hospitalCode());
+        }
+        if (released.isEmpty()) {
+            throw Rejection.conflict("settlement.still-held", "id", "仍暂停拨付：" + stillHeld);
+        }
+        for (String hospital : released.stream().distinct().toList()) {
+            if (!stillHeldHospitals.contains(hospital)) {
+                reconciliationStore.markPaid(b.id(), hospital);
+            }
+        }
+    }
+
+    private void requireFinance(Actor actor, Org agency) {
+        boolean finance = actor.has(Role.FINANCE) && (actor.orgCode().equals(agency.code())
+                || registry.financeOf(agency.regionCode()).map(f -> f.code().equals(actor.orgCode())).orElse(false));
+        if (!finance) {
+            throw Rejection.forbidden("settlement.forbidden", "user", "须由 " + agency.name() + " 或同级财政的财务用户审核");
+        }
     }
 
     public PaymentBatch batch(Actor actor, long id) {

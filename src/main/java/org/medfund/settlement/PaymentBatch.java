@@ -22,8 +22,14 @@ public record PaymentBatch(long id, String agencyCode, YearMonth cycle, String k
         lines = List.copyOf(lines);
     }
 
+    /** What the batch pays (or will pay) to hospitals' accounts: held lines are not paid. */
     public Money totalNet() {
-        return lines.stream().map(Line::net).reduce(Money.ZERO, Money::plus);
+        return lines.stream().filter(l -> !l.held()).map(Line::net).reduce(Money.ZERO, Money::plus);
+    }
+
+    /** What is held back from hospitals whose payments are stopped (e.g. seed 002 art. 11). */
+    public Money totalHeld() {
+        return lines.stream().filter(Line::held).map(Line::net).reduce(Money.ZERO, Money::plus);
     }
 
     public Money totalGross() {
@@ -41,9 +47,22 @@ public record PaymentBatch(long id, String agencyCode, YearMonth cycle, String k
      * @param carriedOut excess this cycle could not absorb, deducted next cycle
      * @param memo 摘要 naming period, insurance type and content (seed 000 四(二))
      * @param derivation how the amounts came about, with the articles
+     * @param holdStatus null (paid normally), HELD (payments to the hospital are stopped: {@code net} is what is due
+     *                   and was not paid) or RELEASED (paid on {@code releasedOn} once the stop was lifted)
+     * @param holdReason why it was held, in Chinese with the article ({@link PaymentHolds})
      */
     public record Line(String hospitalCode, String insutype, Money pooledFund, Money otherFunds, Money accountPay,
                        Money gross, Money advance, Money carriedIn, Money offsets, Money net, Money carriedOut,
-                       String payeeName, String bankName, String accountNo, String memo, String derivation) {
+                       String payeeName, String bankName, String accountNo, String memo, String derivation,
+                       String holdStatus, String holdReason, LocalDate releasedOn) {
+
+        public boolean held() {
+            return "HELD".equals(holdStatus);
+        }
+
+        /** A row of the bank file: a positive amount not held. */
+        public boolean payable() {
+            return net.isPositive() && !held();
+        }
     }
 }

@@ -10,7 +10,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.medfund.common.Money;
 
 /**
- * The bank file of a payment batch (网上支付文件): one row per hospital and insurance type with a positive net, payee
+ * The bank file of a payment batch (网上支付文件): one row per hospital and insurance type with a positive net
+ * that is not held ({@link PaymentHolds}), payee
  * name, bank, account, amount in yuan and the 摘要 naming period, insurance type and content (seed 000 四(二)).
  */
 public final class PaymentFiles {
@@ -23,7 +24,7 @@ public final class PaymentFiles {
     public static byte[] csv(PaymentBatch batch) {
         StringBuilder out = new StringBuilder("\uFEFF").append(String.join(",", HEADER)).append('\n');
         for (PaymentBatch.Line l : batch.lines()) {
-            if (l.net().isPositive()) {
+            if (l.payable()) {
                 out.append(String.join(",", cell(l.payeeName()), cell(l.bankName()), cell(l.accountNo()),
                         l.net().toPlainYuan(), cell(l.net().toChineseCapital()), cell(l.memo()), l.hospitalCode(),
                         l.insutype())).append('\n');
@@ -43,7 +44,7 @@ public final class PaymentFiles {
             }
             int r = 1;
             for (PaymentBatch.Line l : batch.lines()) {
-                if (!l.net().isPositive()) {
+                if (!l.payable()) {
                     continue;
                 }
                 Row row = sheet.createRow(r++);

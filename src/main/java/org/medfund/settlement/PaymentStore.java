@@ -75,6 +75,27 @@ class PaymentStore {
                 .param("h", hospital).param("t", insutype).update();
     }
 
+    /** The line is not paid because the hospital's payments are stopped; {@code net} keeps what is due. */
+    void holdLine(long batchId, String hospital, String insutype, String reason) {
+        jdbc.sql("""
+                update stl_payment_line set hold_status = 'HELD', hold_reason = :r
+                where batch_id = :b and fixmedins_code = :h and insutype = :t""")
+                .param("r", reason).param("b", batchId).param("h", hospital).param("t", insutype).update();
+    }
+
+    void releaseLine(long batchId, String hospital, String insutype, Money offsets, Money net, String derivation,
+                     LocalDate on) {
+        int n = jdbc.sql("""
+                update stl_payment_line set hold_status = 'RELEASED', offsets = :o, net = :n, derivation = :d,
+                    released_on = :on
+                where batch_id = :b and fixmedins_code = :h and insutype = :t and hold_status = 'HELD'""")
+                .param("o", offsets.fen()).param("n", net.fen()).param("d", derivation).param("on", Date.valueOf(on))
+                .param("b", batchId).param("h", hospital).param("t", insutype).update();
+        if (n != 1) {
+            throw new IllegalStateException("line " + batchId + "/" + hospital + "/" + insutype + " was not HELD");
+        }
+    }
+
     void markPaid(long batchId, String approvedBy, LocalDate on) {
         int n = jdbc.sql("""
                 update stl_payment_batch set status = 'PAID', approved_by = :by, paid_on = :on
@@ -148,7 +169,9 @@ class PaymentStore {
                 fen(rs, "pooled_fund"), fen(rs, "other_funds"), fen(rs, "account_pay"), fen(rs, "gross"),
                 fen(rs, "advance"), fen(rs, "carried_in"), fen(rs, "offsets"), fen(rs, "net"),
                 fen(rs, "carried_out"), rs.getString("payee_name"), rs.getString("bank_name"),
-                rs.getString("account_no"), rs.getString("memo"), rs.getString("derivation"));
+                rs.getString("account_no"), rs.getString("memo"), rs.getString("derivation"),
+                rs.getString("hold_status"), rs.getString("hold_reason"),
+                rs.getObject("released_on", LocalDate.class));
     }
 
     private static Money fen(ResultSet rs, String column) throws SQLException {

@@ -163,9 +163,22 @@ class ReconciliationStore {
         }
     }
 
-    void markPaid(long batchId) {
+    /** Marks the batch's reconciliations paid, except those of hospitals whose lines are held (they stay CONFIRMED). */
+    void markPaid(long batchId, List<String> heldHospitals) {
         jdbc.sql("update stl_reconciliation set status = 'PAID' where batch_id = :b and status = 'CONFIRMED'")
                 .param("b", batchId).update();
+        for (String hospital : heldHospitals.stream().distinct().toList()) {
+            jdbc.sql("update stl_reconciliation set status = 'CONFIRMED' where batch_id = :b and fixmedins_code = :h")
+                    .param("b", batchId).param("h", hospital).update();
+        }
+    }
+
+    /** A held hospital's reconciliations of the batch, paid on release. */
+    void markPaid(long batchId, String hospital) {
+        jdbc.sql("""
+                update stl_reconciliation set status = 'PAID'
+                where batch_id = :b and fixmedins_code = :h and status = 'CONFIRMED'""")
+                .param("b", batchId).param("h", hospital).update();
     }
 
     static Money money(ResultSet rs, String column) throws SQLException {

@@ -139,6 +139,15 @@ class SettlementApi {
                 () -> settlements.approve(user.actor(), id, body.date(), key));
     }
 
+    /** Pays the held lines whose hospitals are no longer stopped (seed 002 art. 11); 409 while still stopped. */
+    @PostMapping("/api/payment-batches/{id}/release")
+    ResponseEntity<JsonNode> release(@AuthenticationPrincipal MedfundUser user, @PathVariable long id,
+                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                     @RequestBody DateRequest body) {
+        return idempotency.run(user, "settlement.release", key, List.of(id, body),
+                () -> settlements.release(user.actor(), id, body.date(), key));
+    }
+
     @GetMapping("/api/payment-batches")
     List<PaymentBatch> batches(@AuthenticationPrincipal MedfundUser user) {
         return settlements.batches(user.actor());
