@@ -109,6 +109,52 @@ final class TextBytes {
         return two(t.getSecond());
     }
 
+    /** A big-endian 16-bit integer (PostgreSQL's binary COPY format). */
+    TextBytes int16(int value) {
+        room(2);
+        bytes[length++] = (byte) (value >>> 8);
+        bytes[length++] = (byte) value;
+        return this;
+    }
+
+    TextBytes int32(int value) {
+        room(4);
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            bytes[length++] = (byte) (value >>> shift);
+        }
+        return this;
+    }
+
+    TextBytes int64(long value) {
+        room(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            bytes[length++] = (byte) (value >>> shift);
+        }
+        return this;
+    }
+
+    /** A binary COPY text field: its byte length, then its UTF-8 bytes; null is length -1. */
+    TextBytes lengthPrefixed(String value) {
+        if (value == null) {
+            return int32(-1);
+        }
+        int at = length;
+        int32(0);
+        text(value);
+        int n = length - at - 4;
+        for (int i = 0, shift = 24; i < 4; i++, shift -= 8) {
+            bytes[at + i] = (byte) (n >>> shift);
+        }
+        return this;
+    }
+
+    TextBytes raw(byte[] value) {
+        room(value.length);
+        System.arraycopy(value, 0, bytes, length, value.length);
+        length += value.length;
+        return this;
+    }
+
     private TextBytes two(int value) {
         return ascii((char) ('0' + value / 10)).ascii((char) ('0' + value % 10));
     }
