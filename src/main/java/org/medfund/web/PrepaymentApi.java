@@ -149,6 +149,16 @@ class PrepaymentApi {
                         "api:" + user.actor().orgCode() + ":" + key));
     }
 
+    /** The receiving agency confirms the money of a FUNDED or COUNTY_SHARED step arrived (seed 002 art. 6(四)). */
+    @PostMapping("/api/prepayments/{id}/steps/{step}/receipt")
+    ResponseEntity<JsonNode> receipt(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                     @PathVariable Applications.Step step,
+                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                     @RequestBody DateRequest body) {
+        return idempotency.run(user, "prepayment.receipt", key, List.of(id, step, body), () ->
+                applications.confirmReceipt(id, step, date(body.date()), user.actor()));
+    }
+
     record AdjustRequest(String amount, String decisionNo, String reason) {
     }
 
