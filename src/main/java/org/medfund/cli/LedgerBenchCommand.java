@@ -131,7 +131,7 @@ class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
             ddl.execute("create index " + entryTable + "_t on " + entryTable + " (transfer_id)");
             ddl.execute("create index " + entryTable + "_d on " + entryTable + " (document_type, document_id)");
             ddl.execute("create index " + entryTable + "_r on " + entryTable
-                    + " (org_code, reverses_sequence_no)");
+                    + " (reverses_sequence_no, org_code)");
             ddl.execute("create index " + lineTable + "_a on " + lineTable
                     + " (org_code, account_code, counterparty_code)");
             try {

@@ -87,6 +87,21 @@ class LedgerPostingTest {
     }
 
     @Test
+    @DisplayName("text with commas, quotes, backslashes and line breaks is stored as posted (COPY on PostgreSQL)")
+    void awkwardText() {
+        BusinessEvent e = event("prepayment.disbursed", LocalDate.of(2025, 1, 20), "100.00", parties());
+        BusinessEvent awkward = new BusinessEvent(e.type(), e.requestId(), e.date(), e.period(), e.amount(),
+                e.parties(), "310", "doc,\"type\"", "", null, "art. 15\\N", "预付,\"第一批\"\n\\.\r\n末行");
+        List<PostedEntry> posted = ledger.post(awkward);
+        List<PostedEntry> stored = ledger.post(awkward);
+        assertThat(stored).isEqualTo(posted);
+        assertThat(stored.get(0).memo()).isEqualTo("预付,\"第一批\"\n\\.\r\n末行");
+        assertThat(stored.get(0).documentId()).isEmpty();
+        assertThat(stored.get(0).packId()).isNull();
+        assertThat(audit.problems()).isEmpty();
+    }
+
+    @Test
     @DisplayName("the same request id posts once; different content under it is a conflict")
     void idempotent() {
         BusinessEvent disbursed = event("prepayment.disbursed", LocalDate.of(2025, 1, 20), "100.00", parties());

@@ -31,12 +31,18 @@ class LedgerStore {
             org_code, sequence_no, entry_date, period, memo, rule_type, document_type, document_id, pack_id, article,
             reverses_sequence_no, transfer_id, request_id, posted_at, prev_hash, hash""";
 
+    private static final String LINE_COLUMNS = """
+            org_code, sequence_no, line_no, account_code, debit_fen, credit_fen, counterparty_code, insurance_type,
+            dim_period, reference""";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final CopyWriter copy;
 
-    LedgerStore(JdbcClient jdbc, JdbcTemplate template) {
+    LedgerStore(JdbcClient jdbc, JdbcTemplate template, CopyWriter copy) {
         this.jdbc = jdbc;
         this.template = template;
+        this.copy = copy;
     }
 
     /** Inserts a book unless one exists (concurrent openers both succeed). */
@@ -128,6 +134,10 @@ class LedgerStore {
     }
 
     void insertRequests(List<String[]> rows) {
+        if (copy.enabled()) {
+            copy.copy("ledger_request", "request_id, fingerprint, entry_refs", new ArrayList<>(rows));
+            return;
+        }
         template.batchUpdate("insert into ledger_request (request_id, fingerprint, entry_refs) values (?, ?, ?)",
                 rows, rows.size(), (ps, row) -> {
                     ps.setString(1, row[0]);
@@ -136,31 +146,34 @@ class LedgerStore {
                 });
     }
 
+    /** Entries, then their lines: COPY on PostgreSQL (the bulk of a posting's rows), JDBC batches elsewhere. */
     void insertEntries(List<EntryRow> entries) {
-        template.batchUpdate("insert into ledger_entry (" + ENTRY_COLUMNS + ") "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                entries, entries.size(), LedgerStore::bindEntry);
         List<Object[]> lines = new ArrayList<>();
         for (EntryRow e : entries) {
             for (LineRow l : e.lines()) {
-                lines.add(new Object[] {e.orgCode(), e.sequenceNo(), l});
+                lines.add(new Object[] {e.orgCode(), e.sequenceNo(), l.lineNo(), l.accountCode(), l.debitFen(),
+                    l.creditFen(), l.counterpartyCode(), l.insuranceType(), l.dimPeriod(), l.reference()});
             }
         }
-        template.batchUpdate("""
-                insert into ledger_line (org_code, sequence_no, line_no, account_code, debit_fen, credit_fen,
-                                         counterparty_code, insurance_type, dim_period, reference)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", lines, lines.size(), (ps, row) -> {
-                    LineRow l = (LineRow) row[2];
-                    ps.setString(1, (String) row[0]);
-                    ps.setLong(2, (Long) row[1]);
-                    ps.setInt(3, l.lineNo());
-                    ps.setString(4, l.accountCode());
-                    ps.setLong(5, l.debitFen());
-                    ps.setLong(6, l.creditFen());
-                    ps.setString(7, l.counterpartyCode());
-                    ps.setString(8, l.insuranceType());
-                    ps.setString(9, l.dimPeriod());
-                    ps.setString(10, l.reference());
+        if (copy.enabled()) {
+            List<Object[]> heads = new ArrayList<>(entries.size());
+            for (EntryRow e : entries) {
+                heads.add(new Object[] {e.orgCode(), e.sequenceNo(), e.date(), e.period(), e.memo(), e.ruleType(),
+                    e.documentType(), e.documentId(), e.packId(), e.article(), e.reversesSequenceNo(),
+                    e.transferId(), e.requestId(), e.postedAt(), e.prevHash(), e.hash()});
+            }
+            copy.copy("ledger_entry", ENTRY_COLUMNS, heads);
+            copy.copy("ledger_line", LINE_COLUMNS, lines);
+            return;
+        }
+        template.batchUpdate("insert into ledger_entry (" + ENTRY_COLUMNS + ") "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                entries, entries.size(), LedgerStore::bindEntry);
+        template.batchUpdate("insert into ledger_line (" + LINE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                lines, lines.size(), (ps, row) -> {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
                 });
     }
 
