@@ -1,6 +1,10 @@
 package org.medfund.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import org.medfund.common.Money;
@@ -141,15 +145,23 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
         }
     }
 
-    @Command(name = "payment-file", description = "导出网上支付文件（CSV）")
+    @Command(name = "payment-file", description = "导出网上支付文件（CSV 输出到屏幕，或 --out 文件：.xlsx 或 .csv）")
     void paymentFile(@Option(names = "--payer", required = true) String payer,
-                     @Option(names = "--date", required = true) LocalDate date) {
-        out().println(String.join(",", Prepayments.PAYMENT_FILE_HEADER));
-        for (Prepayments.PaymentLine line : prepayments.paymentFile(payer, date, Actor.system(payer))) {
-            out().println(String.join(",", line.requestId(), line.prepaymentId(), line.payerAccountNo(),
-                    line.payerAccountName(), line.payeeAccountNo(), line.payeeAccountName(), line.payeeBank(),
-                    line.amount().toPlainYuan(), line.purpose()));
+                     @Option(names = "--date", required = true) LocalDate date,
+                     @Option(names = "--out", description = "写入文件；扩展名 .xlsx 为 Excel，否则为 CSV") Path file)
+            throws IOException {
+        Actor actor = Actor.system(payer);
+        if (file == null) {
+            // Without the byte-order mark that the file version carries for Excel.
+            out().print(new String(prepayments.paymentFileCsv(payer, date, actor), StandardCharsets.UTF_8)
+                    .replace("\uFEFF", ""));
+            out().flush();
+            return;
         }
+        boolean xlsx = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
+        Files.write(file, xlsx ? prepayments.paymentFileXlsx(payer, date, actor)
+                : prepayments.paymentFileCsv(payer, date, actor));
+        out().println("已写入 " + file + "（" + prepayments.paymentFile(payer, date, actor).size() + " 笔）");
     }
 
     @Command(name = "check", description = "核对：各医院各险种 暂付款—医保预付金 余额 = 拨付 − 收回 − 核销 = 台账")

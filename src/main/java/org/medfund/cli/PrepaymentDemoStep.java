@@ -84,6 +84,10 @@ class PrepaymentDemoStep implements DemoStep {
                 "411525-AGENCY")) {
             openingBalance(agency);
         }
+        // Xinyang's art. 6 chain starts in the city's special account (finance book, mirrored in the city centre's).
+        for (String book : List.of("411500-FINANCE", "411500-AGENCY")) {
+            openingSpecial(book);
+        }
         henan(out);
         xinyang(out);
         out.println(again ? "预付金演示数据已存在，未作改动" : "预付金演示完成");
@@ -148,9 +152,11 @@ class PrepaymentDemoStep implements DemoStep {
             settle(h, "390", 2024, h.equals(XY_CITY_HOSPITAL) ? "1800000.00" : "600000.00");
         }
         fundStatus();
+        List<Prepayments.Prepayment> approved = new ArrayList<>();
         for (String h : List.of(XY_COUNTY_HOSPITAL, XY_CITY_HOSPITAL, XY_TRIGGER_HOSPITAL)) {
-            applyAndPay(h, out);
+            approved.addAll(applyAndApprove(h));
         }
+        fundAndPay(approved, out);
         // Art. 10(四): 固始县中医院's assets are preserved; it returns the employee prepayment within 10 working days.
         var recovery = recoveries.raise(XY_TRIGGER_HOSPITAL, "310", RecoveryTrigger.ASSETS_PRESERVED,
                 "（2025）豫1525财保12号 财产保全裁定", LocalDate.of(2025, 6, 3), clerk("411525-AGENCY"));
@@ -162,7 +168,8 @@ class PrepaymentDemoStep implements DemoStep {
         clearing(out);
     }
 
-    private void applyAndPay(String hospital, PrintWriter out) {
+    /** Art. 6(一)–(三): application, county review with finance, city aggregation, bureau review (approval). */
+    private List<Prepayments.Prepayment> applyAndApprove(String hospital) {
         Org org = registry.org(hospital).orElseThrow();
         String payer = prepayments.payerOf(org).code();
         applications.apply(hospital, 2025, form(org), LocalDate.of(2025, 1, 8), new Actor("demo-hospital-" + hospital,
@@ -171,27 +178,57 @@ class PrepaymentDemoStep implements DemoStep {
         for (Eligibility.Condition c : Eligibility.Condition.values()) {
             findings.add(new Eligibility.Finding(c, true, "演示：已核查" + c.text(), null));
         }
-        List<Prepayments.Prepayment> rows = applications.review("PA-2025-" + hospital, findings,
-                LocalDate.of(2025, 1, 16), clerk(payer));
-        for (Prepayments.Prepayment row : rows) {
+        List<Prepayments.Prepayment> rows = new ArrayList<>();
+        for (Prepayments.Prepayment row : applications.review("PA-2025-" + hospital, findings,
+                LocalDate.of(2025, 1, 16), clerk(payer))) {
             if (row.status().equals("CLOSED")) {
                 continue;
             }
-            Actor cityClerk = clerk("411500-AGENCY");
-            applications.complete(row.id(), Applications.Step.CITY_AGGREGATED, LocalDate.of(2025, 1, 17), cityClerk,
-                    null);
+            applications.complete(row.id(), Applications.Step.CITY_AGGREGATED, LocalDate.of(2025, 1, 17),
+                    clerk("411500-AGENCY"), null);
             applications.complete(row.id(), Applications.Step.BUREAU_REVIEWED, LocalDate.of(2025, 1, 20),
                     new Actor("demo-bureau", "411500-BUREAU", Set.of(Role.REVIEWER)), null);
-            applications.complete(row.id(), Applications.Step.FUNDED, LocalDate.of(2025, 2, 6),
-                    new Actor("demo-finance", "411500-FINANCE", Set.of(Role.FINANCE)), null);
-            if (!payer.equals("411500-AGENCY")) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * Art. 6(三)(四) as ledger transfers: city finance funds all approved rows of a fund in one transfer to the city
+     * centre, which confirms receipt and passes each county's share on (one transfer per county and fund); each
+     * county centre confirms and pays its hospitals, the city centre its own.
+     */
+    private void fundAndPay(List<Prepayments.Prepayment> rows, PrintWriter out) {
+        Actor cityClerk = clerk("411500-AGENCY");
+        Actor finance = new Actor("demo-finance", "411500-FINANCE", Set.of(Role.FINANCE));
+        for (Prepayments.Prepayment row : rows) {
+            applications.complete(row.id(), Applications.Step.FUNDED, LocalDate.of(2025, 2, 6), finance, null);
+            applications.confirmReceipt(row.id(), Applications.Step.FUNDED, LocalDate.of(2025, 2, 6), cityClerk);
+        }
+        for (Prepayments.Prepayment row : rows) {
+            if (!row.payerOrgCode().equals("411500-AGENCY")) {
                 applications.complete(row.id(), Applications.Step.COUNTY_SHARED, LocalDate.of(2025, 2, 7), cityClerk,
                         null);
+                applications.confirmReceipt(row.id(), Applications.Step.COUNTY_SHARED, LocalDate.of(2025, 2, 7),
+                        clerk(row.payerOrgCode()));
             }
-            applications.complete(row.id(), Applications.Step.PAID, LocalDate.of(2025, 2, 10), clerk(payer),
-                    "demo:prepayment:paid:" + row.id());
-            out.printf("  %s %s 预付 %s 元（%s）%n", org.name(), row.insuranceType(), row.sized().toYuanText(),
-                    row.derivation().citation());
+        }
+        java.util.Set<String> printed = new java.util.TreeSet<>();
+        for (Prepayments.Prepayment row : rows) {
+            for (Applications.StepState s : applications.steps(row.id())) {
+                if (s.transferId() != null && printed.add(s.transferId())) {
+                    out.printf("  %s %s：%s → %s，%s 元，%s 到账（%s）%n", s.step().label(), row.insuranceType(),
+                            s.actorOrgCode(), s.step() == Applications.Step.FUNDED ? "411500-AGENCY"
+                                    : row.payerOrgCode(), ledger.transfer(s.transferId()).orElseThrow().amount()
+                                    .toYuanText(), s.receivedOn(), s.transferId());
+                }
+            }
+        }
+        for (Prepayments.Prepayment row : rows) {
+            applications.complete(row.id(), Applications.Step.PAID, LocalDate.of(2025, 2, 10),
+                    clerk(row.payerOrgCode()), "demo:prepayment:paid:" + row.id());
+            out.printf("  %s %s 预付 %s 元（%s）%n", registry.org(row.hospitalCode()).orElseThrow().name(),
+                    row.insuranceType(), row.sized().toYuanText(), row.derivation().citation());
         }
     }
 
@@ -225,6 +262,14 @@ class PrepaymentDemoStep implements DemoStep {
         ledger.post(new BusinessEvent("opening.balance.expenditure-account", requestId, LocalDate.of(2023, 12, 31),
                 YearMonth.of(2023, 12), Money.ofYuan("200000000.00"), Map.of("book", agency), null, "demo",
                 requestId, null, null, "演示期初余额：支出户存款"));
+    }
+
+    private void openingSpecial(String book) {
+        ledger.openBook(book);
+        String requestId = "demo:prepayment:opening-special:" + book;
+        ledger.post(new BusinessEvent("opening.balance.special-account", requestId, LocalDate.of(2023, 12, 31),
+                YearMonth.of(2023, 12), Money.ofYuan("200000000.00"), Map.of("book", book), null, "demo",
+                requestId, null, null, "演示期初余额：财政专户存款"));
     }
 
     private void agreement(String hospital) {

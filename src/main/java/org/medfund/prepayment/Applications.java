@@ -63,8 +63,19 @@ public class Applications {
         }
     }
 
+    /**
+     * One art. 6 step of a row.
+     *
+     * @param transferId the ledger transfer that carried the money at FUNDED / COUNTY_SHARED (null elsewhere, or when
+     *                   the row had nothing to pay)
+     * @param receivedOn when the receiving agency confirmed the money arrived (null while in transit)
+     */
     public record StepState(String prepaymentId, Step step, String actorOrgCode, LocalDate dueOn, LocalDate doneOn,
-                            String doneBy) {
+                            String doneBy, String transferId, LocalDate receivedOn) {
+
+        public boolean inTransit() {
+            return transferId != null && receivedOn == null;
+        }
 
         public boolean overdue(LocalDate asOf) {
             return dueOn != null && (doneOn == null ? asOf.isAfter(dueOn) : doneOn.isAfter(dueOn));
@@ -77,9 +88,11 @@ public class Applications {
     private final BusinessCalendar calendar;
     private final JdbcClient jdbc;
     private final Store store;
+    private final Funding funding;
 
     Applications(Prepayments prepayments, Recoveries recoveries, Registry registry, BusinessCalendar calendar,
-                 JdbcClient jdbc, Store store) {
+                 JdbcClient jdbc, Store store, Funding funding) {
+        this.funding = funding;
         this.prepayments = prepayments;
         this.recoveries = recoveries;
         this.registry = registry;
@@ -249,17 +262,111 @@ public class Applications {
             dueNext(prepaymentId, Step.FUNDED, calendar.addWorkingDays(date,
                     regime.workingDays("prepayment.fund-within-working-days")));
         } else if (step == Step.FUNDED || step == Step.COUNTY_SHARED) {
-            boolean shareNext = step == Step.FUNDED && steps.stream().anyMatch(s -> s.step() == Step.COUNTY_SHARED);
-            if (!shareNext) {
-                dueNext(prepaymentId, Step.PAID, calendar.addWorkingDays(date,
-                        regime.workingDays("prepayment.pay-within-working-days")));
-            }
+            // The money moves for every row ready at this step with the same receiver and fund (art. 6(三)(四)).
+            sendFunds(row, step, steps, state, date, actor);
+            return steps(prepaymentId).stream().filter(s -> s.step() == step).findFirst().orElseThrow();
         } else if (step == Step.PAID) {
+            StepState funded = fundingStep(steps);
+            if (funded != null && (funded.receivedOn() == null || funded.receivedOn().isAfter(date))) {
+                throw Rejection.conflict("prepayment.funds-in-transit", "step", "预付资金尚在途，须由 "
+                        + receiverOf(row, funded.step(), steps) + " 确认到账后方可拨付（seed 002 art. 6(四)）");
+            }
             prepayments.disburse(prepaymentId, date, true, actor, requestId);
         }
         jdbc.sql("update prepayment_step set done_on = :d, done_by = :by where prepayment_id = :id and step = :s")
                 .param("d", date).param("by", actor.userId()).param("id", prepaymentId).param("s", step.name())
                 .update();
+        return steps(prepaymentId).stream().filter(s -> s.step() == step).findFirst().orElseThrow();
+    }
+
+    private void sendFunds(Prepayments.Prepayment row, Step step, List<StepState> steps, StepState state,
+                           LocalDate date, Actor actor) {
+        String receiver = receiverOf(row, step, steps);
+        List<Funding.Ready> ready;
+        if (step == Step.FUNDED) {
+            ready = funding.readyToFund(state.actorOrgCode(), receiver, row.insuranceType(), row.year(), date);
+        } else {
+            StepState funded = steps.stream().filter(s -> s.step() == Step.FUNDED).findFirst().orElseThrow();
+            if (funded.receivedOn() == null || funded.receivedOn().isAfter(date)) {
+                throw Rejection.conflict("prepayment.funds-in-transit", "step", "财政拨入市级支出户的资金尚未确认到账，"
+                        + "不能转拨县区（seed 002 art. 6(三)(四)）");
+            }
+            ready = funding.readyToShare(state.actorOrgCode(), receiver, row.insuranceType(), row.year(), date);
+        }
+        if (ready.stream().noneMatch(r -> r.prepaymentId().equals(row.id()))) {
+            throw new IllegalStateException(row.id() + " is not ready at " + step + " although its earlier steps are done");
+        }
+        funding.send(step, ready, state.actorOrgCode(), receiver, row.insuranceType(), row.year(), row.packId(), date,
+                actor.userId());
+        for (Funding.Ready r : ready) {
+            if (steps(r.prepaymentId()).stream().noneMatch(s -> s.step() == Step.PAID && s.dueOn() != null)
+                    && fundingStep(steps(r.prepaymentId())).receivedOn() != null) {
+                paidDue(r.prepaymentId(), date, row);
+            }
+        }
+    }
+
+    /** The step whose money the paying centre pays from: COUNTY_SHARED for county hospitals, else FUNDED. */
+    private static StepState fundingStep(List<StepState> steps) {
+        StepState last = null;
+        for (StepState s : steps) {
+            if (s.step() == Step.FUNDED || s.step() == Step.COUNTY_SHARED) {
+                last = s;
+            }
+        }
+        return last;
+    }
+
+    /** FUNDED is received by the city centre; COUNTY_SHARED by the paying county centre. */
+    private static String receiverOf(Prepayments.Prepayment row, Step step, List<StepState> steps) {
+        if (step == Step.COUNTY_SHARED) {
+            return row.payerOrgCode();
+        }
+        return steps.stream().filter(s -> s.step() == Step.CITY_AGGREGATED).findFirst().map(StepState::actorOrgCode)
+                .orElse(row.payerOrgCode());
+    }
+
+    /** Art. 6(四): the paying centre pays within 3 working days of the money arriving. */
+    private void paidDue(String prepaymentId, LocalDate arrived, Prepayments.Prepayment row) {
+        Regime regime = prepayments.regime(row.regionCode(), arrived);
+        dueNext(prepaymentId, Step.PAID, calendar.addWorkingDays(arrived,
+                regime.workingDays("prepayment.pay-within-working-days")));
+    }
+
+    /**
+     * The receiving agency confirms that the money of a FUNDED or COUNTY_SHARED step arrived in its expenditure
+     * account: the ledger posts its side of the transfer, every row the transfer carried is marked received, and the
+     * paying centre's 3-working-day payment due date starts for the rows it will pay (art. 6(四) "资金到位后").
+     * Confirming again changes nothing.
+     */
+    @Transactional
+    public StepState confirmReceipt(String prepaymentId, Step step, LocalDate date, Actor actor) {
+        Prepayments.Prepayment row = prepayments.require(prepaymentId, actor);
+        if (step != Step.FUNDED && step != Step.COUNTY_SHARED) {
+            throw new Rejection("prepayment.no-transfer", "step", step.label() + " 不涉及资金划转");
+        }
+        List<StepState> steps = steps(prepaymentId);
+        StepState state = steps.stream().filter(s -> s.step() == step).findFirst().orElseThrow(() ->
+                new Rejection("prepayment.step-unknown", "step", "该预付金没有步骤 " + step.label()));
+        String receiver = receiverOf(row, step, steps);
+        if (!actor.orgCode().equals(receiver) && !actor.userId().equals("system")) {
+            throw Rejection.forbidden("prepayment.step-actor", "step", "到账应由收款方 " + receiver + " 确认");
+        }
+        if (state.doneOn() == null) {
+            throw Rejection.conflict("prepayment.step-order", "step", "须先完成：" + step.label());
+        }
+        if (state.receivedOn() != null) {
+            return state;
+        }
+        if (date.isBefore(state.doneOn())) {
+            throw new Rejection("prepayment.receipt-date", "date", "到账日期不能早于拨出日期 " + state.doneOn());
+        }
+        for (String carried : funding.receive(state.transferId(), date)) {
+            List<StepState> carriedSteps = steps(carried);
+            if (fundingStep(carriedSteps).receivedOn() != null) {
+                paidDue(carried, date, row);
+            }
+        }
         return steps(prepaymentId).stream().filter(s -> s.step() == step).findFirst().orElseThrow();
     }
 
@@ -397,7 +504,8 @@ public class Applications {
                 .param("id", prepaymentId)
                 .query((rs, n) -> new StepState(rs.getString("prepayment_id"), Step.valueOf(rs.getString("step")),
                         rs.getString("actor_org_code"), rs.getObject("due_on", LocalDate.class),
-                        rs.getObject("done_on", LocalDate.class), rs.getString("done_by")))
+                        rs.getObject("done_on", LocalDate.class), rs.getString("done_by"),
+                        rs.getString("transfer_id"), rs.getObject("received_on", LocalDate.class)))
                 .list();
     }
 
@@ -408,7 +516,8 @@ public class Applications {
                 where s.done_on is null and s.due_on is not null order by s.due_on, s.prepayment_id limit 500""")
                 .query((rs, n) -> registry.canSeeOrg(actor, rs.getString("hospital_code"))
                         ? new StepState(rs.getString("prepayment_id"), Step.valueOf(rs.getString("step")),
-                        rs.getString("actor_org_code"), rs.getObject("due_on", LocalDate.class), null, null)
+                        rs.getString("actor_org_code"), rs.getObject("due_on", LocalDate.class), null, null,
+                        rs.getString("transfer_id"), rs.getObject("received_on", LocalDate.class))
                         : null)
                 .list().stream().filter(java.util.Objects::nonNull).toList();
     }

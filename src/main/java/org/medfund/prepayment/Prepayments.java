@@ -24,6 +24,7 @@ import org.medfund.registry.RegionLevel;
 import org.medfund.registry.Registry;
 import org.medfund.registry.RegistryAdmin;
 import org.medfund.registry.Role;
+import org.medfund.settlement.PaymentFiles;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -332,7 +333,31 @@ public class Prepayments {
     }
 
     public static final String[] PAYMENT_FILE_HEADER = {"业务编号", "预付金编号", "付款账号", "付款户名", "收款账号",
-        "收款户名", "收款开户行", "金额（元）", "用途"};
+        "收款户名", "收款开户行", "金额（元）", "大写金额", "用途"};
+
+    /** The payment file as CSV, in the settlement bank files' format ({@link PaymentFiles}), with a 合计 row. */
+    public byte[] paymentFileCsv(String payerOrgCode, LocalDate date, Actor actor) {
+        return PaymentFiles.csv(PAYMENT_FILE_HEADER, paymentRows(paymentFile(payerOrgCode, date, actor)));
+    }
+
+    /** The payment file as xlsx (amounts numeric, in yuan), one sheet named after the payer and date. */
+    public byte[] paymentFileXlsx(String payerOrgCode, LocalDate date, Actor actor) {
+        return PaymentFiles.xlsx(date + " 预付金", PAYMENT_FILE_HEADER,
+                paymentRows(paymentFile(payerOrgCode, date, actor)));
+    }
+
+    private static List<Object[]> paymentRows(List<PaymentLine> lines) {
+        List<Object[]> rows = new ArrayList<>();
+        Money total = Money.ZERO;
+        for (PaymentLine l : lines) {
+            rows.add(new Object[] {l.requestId(), l.prepaymentId(), l.payerAccountNo(), l.payerAccountName(),
+                l.payeeAccountNo(), l.payeeAccountName(), l.payeeBank(), l.amount(), l.amount().toChineseCapital(),
+                l.purpose()});
+            total = total.plus(l.amount());
+        }
+        rows.add(new Object[] {"合计", null, null, null, null, null, null, total, total.toChineseCapital(), null});
+        return rows;
+    }
 
     /**
      * The disbursements a payer made on a date, as payment instructions for the bank. A hospital or payer without

@@ -12,7 +12,11 @@ import org.medfund.prepayment.Eligibility;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.prepayment.RecoveryTrigger;
+import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -149,6 +153,16 @@ class PrepaymentApi {
                         "api:" + user.actor().orgCode() + ":" + key));
     }
 
+    /** The receiving agency confirms the money of a FUNDED or COUNTY_SHARED step arrived (seed 002 art. 6(四)). */
+    @PostMapping("/api/prepayments/{id}/steps/{step}/receipt")
+    ResponseEntity<JsonNode> receipt(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                     @PathVariable Applications.Step step,
+                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                     @RequestBody DateRequest body) {
+        return idempotency.run(user, "prepayment.receipt", key, List.of(id, step, body), () ->
+                applications.confirmReceipt(id, step, date(body.date()), user.actor()));
+    }
+
     record AdjustRequest(String amount, String decisionNo, String reason) {
     }
 
@@ -257,6 +271,33 @@ class PrepaymentApi {
     record DisclosureView(int year, String hospitalCode, String hospitalName, String insuranceType, String packId,
                           String sized, String disbursed, String recovered, String status, String clearingMethod,
                           LocalDate clearedOn) {
+    }
+
+    /** Seed 000 二(二) "通过线上…预拨": the payer's disbursements of a day as a bank/e-payment file. */
+    @GetMapping("/api/prepayments/payment-file.csv")
+    @Operation(summary = "预付金网上支付文件（CSV）：付款机构某日的预付金拨付指令；payer 默认本机构，须在本机构可见范围内")
+    ResponseEntity<byte[]> paymentFileCsv(@AuthenticationPrincipal MedfundUser user,
+                                          @RequestParam(required = false) String payer,
+                                          @RequestParam LocalDate date) {
+        String org = payer == null ? user.actor().orgCode() : payer;
+        return download("prepayment-payment-" + org + "-" + date + ".csv",
+                new MediaType("text", "csv", StandardCharsets.UTF_8),
+                prepayments.paymentFileCsv(org, date, user.actor()));
+    }
+
+    @GetMapping("/api/prepayments/payment-file.xlsx")
+    @Operation(summary = "预付金网上支付文件（xlsx），内容同 CSV")
+    ResponseEntity<byte[]> paymentFileXlsx(@AuthenticationPrincipal MedfundUser user,
+                                           @RequestParam(required = false) String payer,
+                                           @RequestParam LocalDate date) {
+        String org = payer == null ? user.actor().orgCode() : payer;
+        return download("prepayment-payment-" + org + "-" + date + ".xlsx", XlsxExport.XLSX,
+                prepayments.paymentFileXlsx(org, date, user.actor()));
+    }
+
+    static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] body) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=" + fileName)
+                .contentType(type).body(body);
     }
 
     @GetMapping("/api/prepayments/disclosure")

@@ -12,6 +12,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.medfund.prepayment.Applications;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
+import org.medfund.registry.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +61,8 @@ class PrepaymentPages {
         model.addAttribute("hospital", hospital);
         model.addAttribute("fund", fund);
         model.addAttribute("status", status);
+        model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
+        model.addAttribute("orgCode", user.actor().orgCode());
         return "prepayments";
     }
 
@@ -67,6 +70,7 @@ class PrepaymentPages {
     String one(@AuthenticationPrincipal MedfundUser user, @PathVariable String id, Model model) {
         Prepayments.Prepayment row = prepayments.prepayment(id, user.actor());
         model.addAttribute("p", row);
+        model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
         model.addAttribute("outstanding", prepayments.outstanding(row.hospitalCode(), row.insuranceType()));
         model.addAttribute("steps", applications.steps(id));
         model.addAttribute("today", LocalDate.now(clock));
@@ -107,6 +111,26 @@ class PrepaymentPages {
         model.addAttribute("year", year);
         model.addAttribute("lines", prepayments.disclosure(year, user.actor()));
         return "prepayment-disclosure";
+    }
+
+    /** The payment file for staff signed in with a session (the /api twin needs a bearer token). */
+    @GetMapping("/prepayments/payment-file.csv")
+    ResponseEntity<byte[]> paymentFileCsv(@AuthenticationPrincipal MedfundUser user,
+                                          @RequestParam(required = false) String payer,
+                                          @RequestParam LocalDate date) {
+        String org = payer == null ? user.actor().orgCode() : payer;
+        return PrepaymentApi.download("prepayment-payment-" + org + "-" + date + ".csv",
+                new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                prepayments.paymentFileCsv(org, date, user.actor()));
+    }
+
+    @GetMapping("/prepayments/payment-file.xlsx")
+    ResponseEntity<byte[]> paymentFileXlsx(@AuthenticationPrincipal MedfundUser user,
+                                           @RequestParam(required = false) String payer,
+                                           @RequestParam LocalDate date) {
+        String org = payer == null ? user.actor().orgCode() : payer;
+        return PrepaymentApi.download("prepayment-payment-" + org + "-" + date + ".xlsx", XlsxExport.XLSX,
+                prepayments.paymentFileXlsx(org, date, user.actor()));
     }
 
     static final String[] DISCLOSURE_HEADER = {"年度", "医疗机构编码", "医疗机构名称", "险种", "政策包", "核定额度（元）",

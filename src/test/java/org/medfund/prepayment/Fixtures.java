@@ -65,6 +65,20 @@ public final class Fixtures {
                 Map.of("book", agency), null, "test", requestId, null, null, "测试期初余额"));
     }
 
+    /**
+     * Opening balances of Xinyang's special account, in the city finance book and mirrored in the city centre's book,
+     * so the art. 6 funding transfers (finance → city → county) have money to move.
+     */
+    public static void fundXinyangChain(org.medfund.ledger.Ledger ledger) {
+        for (String book : new String[] {"411500-FINANCE", "411500-AGENCY"}) {
+            ledger.openBook(book);
+            String requestId = "t-open-special-" + book;
+            ledger.post(new org.medfund.ledger.BusinessEvent("opening.balance.special-account", requestId,
+                    LocalDate.of(2023, 12, 31), YearMonth.of(2023, 12), Money.ofYuan("500000000.00"),
+                    Map.of("book", book), null, "test", requestId, null, null, "测试期初余额：财政专户存款"));
+        }
+    }
+
     public static Actor actor(String user, String org, Role... roles) {
         return new Actor(user, org, Set.of(roles));
     }

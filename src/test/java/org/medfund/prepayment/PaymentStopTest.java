@@ -100,7 +100,9 @@ class PaymentStopTest {
                 Fixtures.actor("hb-bureau", "411500-BUREAU", Role.REVIEWER), null);
         applications.complete(id, Applications.Step.FUNDED, d.plusDays(3),
                 Fixtures.actor("hb-city-finance", "411500-FINANCE", Role.FINANCE), null);
+        applications.confirmReceipt(id, Applications.Step.FUNDED, d.plusDays(3), cityClerk);
         applications.complete(id, Applications.Step.COUNTY_SHARED, d.plusDays(3), cityClerk, null);
+        applications.confirmReceipt(id, Applications.Step.COUNTY_SHARED, d.plusDays(4), clerk);
         applications.complete(id, Applications.Step.PAID, d.plusDays(4), clerk, "t-hb-pay-" + id);
         return id;
     }
@@ -127,6 +129,7 @@ class PaymentStopTest {
     @DisplayName("seed 002 art. 11: a stopped hospital's payment is held with the article, kept held, paid after write-off")
     void stoppedHospitalIsHeldUntilWrittenOff() {
         Fixtures.fund(ledger, AGENCY, "t-open-" + AGENCY);
+        Fixtures.fundXinyangChain(ledger);
         fundStatus();
         String stopped = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）停拨医院");
         String paid = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）正常医院");

@@ -46,6 +46,10 @@ class XinyangPrepaymentTest {
     JdbcClient jdbc;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    org.medfund.ledger.LedgerReports reports;
+    @Autowired
+    org.medfund.ledger.LedgerAudit audit;
 
     private final Actor clerk = Fixtures.actor("xy-clerk", COUNTY_AGENCY, Role.CLERK);
     private final Actor cityClerk = Fixtures.actor("xy-city-clerk", "411500-AGENCY", Role.CLERK);
@@ -96,7 +100,9 @@ class XinyangPrepaymentTest {
         applications.complete(id, Applications.Step.BUREAU_REVIEWED, d, bureau, null);
         applications.complete(id, Applications.Step.FUNDED, d.plusDays(3),
                 Fixtures.actor("xy-finance", "411500-FINANCE", Role.FINANCE), null);
+        applications.confirmReceipt(id, Applications.Step.FUNDED, d.plusDays(3), cityClerk);
         applications.complete(id, Applications.Step.COUNTY_SHARED, d.plusDays(3), cityClerk, null);
+        applications.confirmReceipt(id, Applications.Step.COUNTY_SHARED, d.plusDays(4), clerk);
         applications.complete(id, Applications.Step.PAID, d.plusDays(4), clerk, "t-xy-pay-" + id);
         return prepayments.prepayment(id, clerk);
     }
@@ -105,6 +111,7 @@ class XinyangPrepaymentTest {
     void openingBalance() {
         Fixtures.fund(ledger, COUNTY_AGENCY, "t-open-" + COUNTY_AGENCY);
         Fixtures.fund(ledger, "411500-AGENCY", "t-open-" + "411500-AGENCY");
+        Fixtures.fundXinyangChain(ledger);
     }
 
     @Test
@@ -156,8 +163,10 @@ class XinyangPrepaymentTest {
         applications.complete(employee.id(), Applications.Step.FUNDED, LocalDate.of(2025, 2, 10), finance, null);
         assertThat(applications.steps(employee.id()).stream().filter(s -> s.step() == Applications.Step.FUNDED)
                 .findFirst().orElseThrow().overdue(LocalDate.of(2025, 3, 1))).isTrue();
+        applications.confirmReceipt(employee.id(), Applications.Step.FUNDED, LocalDate.of(2025, 2, 10), cityClerk);
         applications.complete(employee.id(), Applications.Step.COUNTY_SHARED, LocalDate.of(2025, 2, 10), cityClerk,
                 null);
+        applications.confirmReceipt(employee.id(), Applications.Step.COUNTY_SHARED, LocalDate.of(2025, 2, 11), clerk);
         applications.complete(employee.id(), Applications.Step.PAID, LocalDate.of(2025, 2, 12), clerk,
                 "t-xy-paid-" + employee.id());
         assertThat(prepayments.prepayment(employee.id(), clerk).status()).isEqualTo("DISBURSED");
@@ -278,5 +287,103 @@ class XinyangPrepaymentTest {
         assertThat(recoveries.paymentsStopped(fraud)).isFalse();
         assertThat(ledger.balance(COUNTY_AGENCY, "9101", fraud, null, LocalDate.of(2025, 12, 31)))
                 .isEqualTo(Money.ofFen(200_000));
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 6(三)(四): finance → city → county as ledger transfers, aggregated per receiver, in transit until confirmed")
+    void fundingChainAsTransfers() {
+        // Year 2026 so that no other test's approved rows join these aggregates.
+        fundStatus(2026, true);
+        String county = "411522"; // 光山县: no other test pays hospitals there
+        String countyAgency = "411522-AGENCY";
+        Actor countyClerk = Fixtures.actor("gs-clerk", countyAgency, Role.CLERK);
+        String a = Fixtures.hospital(jdbc, county, 2, false, "（测试）光山甲");
+        String b = Fixtures.hospital(jdbc, county, 2, false, "（测试）光山乙");
+        String c = Fixtures.hospital(jdbc, "411502", 3, true, "（测试）市直");
+        long[] monthly = {300_000, 100_001, 500_000};
+        List<String> hospitals = List.of(a, b, c);
+        List<String> employeeRows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String h = hospitals.get(i);
+            String region = i < 2 ? county : "411502";
+            Fixtures.agreement(prepayments, h, i < 2 ? countyClerk : cityClerk);
+            for (String fund : List.of("310", "390")) {
+                Fixtures.settlements(context, h, region, fund, PlaceOfSettlement.LOCAL,
+                        Fixtures.months(2025, 1, 12, monthly[i]));
+            }
+            applications.apply(h, 2026, form(), LocalDate.of(2026, 1, 5), Fixtures.actor("h-" + h, h, Role.HOSPITAL));
+            for (var row : applications.review("PA-2026-" + h, allMet(), LocalDate.of(2026, 1, 6),
+                    i < 2 ? countyClerk : cityClerk)) {
+                applications.complete(row.id(), Applications.Step.CITY_AGGREGATED, LocalDate.of(2026, 1, 7),
+                        cityClerk, null);
+                applications.complete(row.id(), Applications.Step.BUREAU_REVIEWED, LocalDate.of(2026, 1, 7), bureau,
+                        null);
+                if (row.insuranceType().equals("310")) {
+                    employeeRows.add(row.id());
+                }
+            }
+        }
+        String rowA = employeeRows.get(0);
+        String rowB = employeeRows.get(1);
+        String rowC = employeeRows.get(2);
+        Money financeBefore = ledger.balance("411500-FINANCE", "1003", null, null, null);
+
+        // One transfer from city finance for the three employee rows: 3,000.00 + 1,000.01 + 5,000.00.
+        var funded = applications.complete(rowA, Applications.Step.FUNDED, LocalDate.of(2026, 1, 9), finance, null);
+        var transfer = ledger.transfer(funded.transferId()).orElseThrow();
+        assertThat(transfer.amount()).isEqualTo(Money.ofFen(900_001));
+        assertThat(transfer.ruleType()).isEqualTo("funding.finance-to-agency");
+        assertThat(transfer.status()).isEqualTo("IN_TRANSIT");
+        assertThat(financeBefore.minus(ledger.balance("411500-FINANCE", "1003", null, null, null)))
+                .isEqualTo(Money.ofFen(900_001));
+        for (String other : List.of(rowB, rowC)) {
+            assertThat(step(other, Applications.Step.FUNDED).transferId()).isEqualTo(funded.transferId());
+        }
+        assertThat(reports.transfersInTransit()).extracting(org.medfund.ledger.Transfer::transferId)
+                .contains(funded.transferId());
+        // In transit: neither can the city pass money on nor the city centre pay its own hospital.
+        assertThatThrownBy(() -> applications.complete(rowA, Applications.Step.COUNTY_SHARED,
+                LocalDate.of(2026, 1, 9), cityClerk, null)).isInstanceOfSatisfying(Rejection.class,
+                e -> assertThat(e.code()).isEqualTo("prepayment.funds-in-transit"));
+        assertThatThrownBy(() -> applications.complete(rowC, Applications.Step.PAID, LocalDate.of(2026, 1, 9),
+                cityClerk, "t-xy-chain-early-" + rowC)).isInstanceOfSatisfying(Rejection.class,
+                e -> assertThat(e.code()).isEqualTo("prepayment.funds-in-transit"));
+        assertThatThrownBy(() -> applications.confirmReceipt(rowA, Applications.Step.FUNDED,
+                LocalDate.of(2026, 1, 12), countyClerk)).isInstanceOfSatisfying(Rejection.class,
+                e -> assertThat(e.code()).isEqualTo("prepayment.step-actor"));
+
+        applications.confirmReceipt(rowC, Applications.Step.FUNDED, LocalDate.of(2026, 1, 12), cityClerk);
+        assertThat(ledger.transfer(funded.transferId()).orElseThrow().status()).isEqualTo("RECEIVED");
+        assertThat(step(rowA, Applications.Step.FUNDED).receivedOn()).isEqualTo(LocalDate.of(2026, 1, 12));
+        // City hospital: paid by the city centre within 3 working days of the money arriving (Mon 12 → Thu 15).
+        assertThat(step(rowC, Applications.Step.PAID).dueOn()).isEqualTo(LocalDate.of(2026, 1, 15));
+        assertThat(step(rowA, Applications.Step.PAID).dueOn()).isNull();
+
+        var shared = applications.complete(rowB, Applications.Step.COUNTY_SHARED, LocalDate.of(2026, 1, 13),
+                cityClerk, null);
+        var toCounty = ledger.transfer(shared.transferId()).orElseThrow();
+        assertThat(toCounty.amount()).isEqualTo(Money.ofFen(400_001));
+        assertThat(toCounty.ruleType()).isEqualTo("funding.agency-to-lower-agency");
+        assertThat(step(rowA, Applications.Step.COUNTY_SHARED).transferId()).isEqualTo(shared.transferId());
+        assertThatThrownBy(() -> applications.complete(rowA, Applications.Step.PAID, LocalDate.of(2026, 1, 13),
+                countyClerk, "t-xy-chain-early-" + rowA)).isInstanceOf(Rejection.class);
+        applications.confirmReceipt(rowA, Applications.Step.COUNTY_SHARED, LocalDate.of(2026, 1, 14), countyClerk);
+        assertThat(step(rowB, Applications.Step.PAID).dueOn()).isEqualTo(LocalDate.of(2026, 1, 19));
+        assertThat(ledger.balance(countyAgency, "1004", null, "310", null)).isEqualTo(Money.ofFen(400_001));
+
+        applications.complete(rowA, Applications.Step.PAID, LocalDate.of(2026, 1, 15), countyClerk, "t-xy-chain-" + rowA);
+        applications.complete(rowB, Applications.Step.PAID, LocalDate.of(2026, 1, 15), countyClerk, "t-xy-chain-" + rowB);
+        applications.complete(rowC, Applications.Step.PAID, LocalDate.of(2026, 1, 15), cityClerk, "t-xy-chain-" + rowC);
+        assertThat(ledger.balance(countyAgency, "1004", null, "310", null)).isEqualTo(Money.ZERO);
+        assertThat(ledger.balance(countyAgency, Prepayments.RECEIVABLE_ACCOUNT, a, "310", null))
+                .isEqualTo(Money.ofFen(300_000));
+        assertThat(ledger.balance("411500-AGENCY", "5201", countyAgency, "310", null)).isEqualTo(Money.ofFen(400_001));
+        assertThat(reports.transfersInTransit()).extracting(org.medfund.ledger.Transfer::transferId)
+                .doesNotContain(funded.transferId(), shared.transferId());
+        audit.assertSound();
+    }
+
+    private Applications.StepState step(String prepaymentId, Applications.Step step) {
+        return applications.steps(prepaymentId).stream().filter(s -> s.step() == step).findFirst().orElseThrow();
     }
 }
