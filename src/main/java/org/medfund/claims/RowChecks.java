@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.medfund.common.Fingerprint;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.Region;
@@ -26,6 +25,17 @@ final class RowChecks {
     private final Actor actor;
     private final long batchId;
     private final Map<String, Optional<HospitalContext>> hospitals = new HashMap<>();
+    private final Map<String, Boolean> insuranceTypes = new HashMap<>();
+    private final Map<String, Boolean> regions = new HashMap<>();
+    private final ContentHash contentHash = new ContentHash();
+    private Boolean actorIsHospital;
+    /** The COPY of the current chunk while it is read (PostgreSQL, no error so far), or null. */
+    private SettlementStore.CopyStream stream;
+    private boolean streamAbandoned;
+    /** setl_id → content hash of the rows streamed in the current chunk. */
+    private final Map<String, String> streamed = new HashMap<>();
+    private long streamUnchanged;
+    private long streamRolledForward;
     private final List<RowError> errors = new ArrayList<>();
     private long errorCount;
     private long rowsTotal;
@@ -41,10 +51,95 @@ final class RowChecks {
     }
 
     /** What intake needs to know about one hospital, looked up once per run. */
-    private record HospitalContext(Org org, Set<String> lineage, String settlingRegion, Set<Integer> locked) {
+    private record HospitalContext(Org org, Set<String> lineage, String settlingRegion, Set<Integer> locked,
+                                   boolean inScope) {
     }
 
+    /**
+     * Checks a row as soon as it is read and, while it is a plain settlement with no error so far in the run,
+     * sends it to PostgreSQL at once, presumed new ({@link SettlementStore.CopyStream}). Any doubt (an error, a
+     * reversal, an in-chunk conflict, a setl_id already stored) abandons the streaming of the chunk; {@link
+     * #process} then checks the whole chunk the careful way, with its stored rows looked up. Either way the
+     * outcome is the same; streaming only saves the lookups and lets the database work while Java parses.
+     */
+    void stream(RowParser.Parsed p) {
+        if (streamAbandoned || errorCount > 0 || !store.isPostgresql()) {
+            return;
+        }
+        if (!p.ok() || p.record() == null) {
+            abandonStream();
+            return;
+        }
+        checkHospital(p);
+        if (errorCount > 0) {
+            // Errors are reported by process(), which checks the chunk again.
+            errors.clear();
+            rowsWithErrors.clear();
+            errorCount = 0;
+            abandonStream();
+            return;
+        }
+        SettlementRecord record = p.record();
+        String hash = contentHash.of(record);
+        String earlier = streamed.putIfAbsent(record.setlId(), hash);
+        if (earlier != null) {
+            if (!earlier.equals(hash)) {
+                abandonStream();
+            } else {
+                streamUnchanged++;
+            }
+            return;
+        }
+        int period = period(record);
+        if (period != SettlementStore.period(record.settledMonth())) {
+            streamRolledForward++;
+        }
+        if (stream == null) {
+            stream = store.copyStream(batchId);
+        }
+        if (!stream.write(new SettlementStore.Row(record, period, hash))) {
+            abandonStream();
+        }
+    }
+
+    private void abandonStream() {
+        streamAbandoned = true;
+        if (stream != null) {
+            stream.abandon();
+            stream = null;
+        }
+    }
+
+    /** Ends the current chunk's COPY before the connection is used for a lookup. */
+    private void pauseStream() {
+        if (stream != null && !stream.pause()) {
+            abandonStream();
+        }
+    }
+
+    /** Ends a chunk: keeps its streamed rows when all went in, otherwise checks the chunk against stored rows. */
     void process(List<RowParser.Parsed> chunk) {
+        boolean streamedWhole = !streamAbandoned && errorCount == 0 && store.isPostgresql() && !chunk.isEmpty()
+                && (stream == null || stream.finish());
+        if (streamedWhole) {
+            rowsTotal += chunk.size();
+            rowsWritten += stream == null ? 0 : stream.rowsSent();
+            rowsUnchanged += streamUnchanged;
+            rowsRolledForward += streamRolledForward;
+        } else {
+            if (stream != null) {
+                stream.abandon();
+            }
+            processLookingUp(chunk);
+        }
+        stream = null;
+        streamAbandoned = false;
+        streamed.clear();
+        streamUnchanged = 0;
+        streamRolledForward = 0;
+    }
+
+    private void processLookingUp(List<RowParser.Parsed> chunk) {
         rowsTotal += chunk.size();
         for (RowParser.Parsed p : chunk) {
             p.errors().forEach(this::error);
@@ -103,9 +198,7 @@ final class RowChecks {
             return;
         }
         HospitalContext h = ctx.get();
-        if (!registry.canSeeOrg(actor, h.org().code())
-                || (actor.orgCode() != null && registry.org(actor.orgCode()).map(Org::isHospital).orElse(false)
-                && !actor.orgCode().equals(h.org().code()))) {
+        if (!h.inScope()) {
             error(p, "fixmedins_code", "claims.out-of-scope", "无权提交机构 " + h.org().code() + " 的结算记录");
             return;
         }
@@ -122,7 +215,8 @@ final class RowChecks {
                     + "（该机构由其结算，邯郸办法第十一条）");
         }
         checkInsured(p, r);
-        if (registry.insuranceType(r.insuranceType()).isEmpty()) {
+        if (!insuranceTypes.computeIfAbsent(r.insuranceType(),
+                code -> lookup(() -> registry.insuranceType(code).isPresent()))) {
             error(p, "insutype", "claims.unknown-insutype", "未登记的险种：" + r.insuranceType());
         }
     }
@@ -134,18 +228,41 @@ final class RowChecks {
             error(p, "pay_loc", "claims.pay-loc-mismatch", "参保地 " + r.insuredRegion() + " 与就医地同省，不是省外异地");
         } else if (r.place() != PlaceOfSettlement.CROSS_PROVINCE && !sameProvince) {
             error(p, "pay_loc", "claims.pay-loc-mismatch", "参保地 " + r.insuredRegion() + " 在外省，应为省外异地（4）");
-        } else if (sameProvince && registry.region(r.insuredRegion()).isEmpty()) {
+        } else if (sameProvince && !regions.computeIfAbsent(r.insuredRegion(),
+                code -> lookup(() -> registry.region(code).isPresent()))) {
             error(p, "insuplc_admdvs", "claims.unknown-region", "未登记的参保地区划：" + r.insuredRegion());
         }
     }
 
+    /** Registry and store lookups are cached per run; a miss may need the connection, busy with a COPY. */
+    private <T> T lookup(java.util.function.Supplier<T> query) {
+        pauseStream();
+        return query.get();
+    }
+
     private Optional<HospitalContext> hospital(String code) {
-        return hospitals.computeIfAbsent(code, c -> registry.org(c).filter(Org::isHospital).map(org -> {
+        Optional<HospitalContext> known = hospitals.get(code);
+        if (known != null) {
+            return known;
+        }
+        Optional<HospitalContext> found = lookup(() -> registry.org(code).filter(Org::isHospital).map(org -> {
             Set<String> lineage = new HashSet<>();
             registry.lineage(org.regionCode()).stream().map(Region::code).forEach(lineage::add);
             return new HospitalContext(org, lineage, SettlingAgency.regionCode(registry, org),
-                    store.lockedPeriods(org.code()));
+                    store.lockedPeriods(org.code()), inScope(org));
         }));
+        hospitals.put(code, found);
+        return found;
+    }
+
+    /** The caller may submit for the hospital: within its scope, and a hospital only for itself. */
+    private boolean inScope(Org hospital) {
+        if (actorIsHospital == null) {
+            actorIsHospital = actor.orgCode() != null
+                    && registry.org(actor.orgCode()).map(Org::isHospital).orElse(false);
+        }
+        return registry.canSeeOrg(actor, hospital.code())
+                && !(actorIsHospital && !actor.orgCode().equals(hospital.code()));
     }
 
     private SettlementRecord reversal(RowParser.Parsed p, Map<String, SettlementStore.Stored> stored,
@@ -225,7 +342,7 @@ final class RowChecks {
 
     private void accept(RowParser.Parsed p, SettlementRecord record, Map<String, SettlementStore.Stored> stored,
                         Map<String, SettlementStore.Row> fresh) {
-        String hash = Fingerprint.of(SettlementFields.text(record).values().toArray(String[]::new));
+        String hash = contentHash.of(record);
         SettlementStore.Stored earlier = stored.get(record.setlId());
         SettlementStore.Row inBatch = fresh.get(record.setlId());
         String earlierHash = earlier != null ? earlier.contentHash() : inBatch != null ? inBatch.contentHash() : null;
@@ -237,15 +354,22 @@ final class RowChecks {
             }
             return;
         }
-        HospitalContext h = hospital(record.hospitalCode()).orElseThrow();
-        int period = SettlementStore.period(record.settledMonth());
-        while (h.locked().contains(period)) {
-            period = SettlementStore.period(SettlementStore.month(period).plusMonths(1));
-        }
+        int period = period(record);
         if (period != SettlementStore.period(record.settledMonth())) {
             rowsRolledForward++;
         }
         fresh.put(record.setlId(), new SettlementStore.Row(record, period, hash));
+    }
+
+    /** The period the record goes into: its month, or the next open one (seed 000 三(一)). */
+    private int period(SettlementRecord record) {
+        HospitalContext h = hospital(record.hospitalCode()).orElseThrow();
+        int settled = SettlementStore.period(record.settledMonth());
+        int period = settled;
+        while (h.locked().contains(period)) {
+            period = SettlementStore.period(SettlementStore.month(period).plusMonths(1));
+        }
+        return period;
     }
 
     List<RowError> errors() {

@@ -5,7 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.medfund.common.Money;
 
 /**
  * The national field names of a settlement record, in file column order, and the canonical text of each field of a
@@ -30,36 +30,73 @@ public final class SettlementFields {
 
     /** Field name → canonical text of a record; amounts as plain yuan with two decimals. */
     public static Map<String, String> text(SettlementRecord r) {
+        String[] values = values(r);
         Map<String, String> text = new LinkedHashMap<>();
-        text.put("setl_id", r.setlId());
-        text.put("mdtrt_id", r.visitId());
-        text.put("psn_no", r.personNo());
-        text.put("fixmedins_code", r.hospitalCode());
-        text.put("insutype", r.insuranceType());
-        text.put("med_type", r.medicalType());
-        text.put("clr_type", r.clearingType());
-        text.put("clr_way", r.clearingWay());
-        text.put("clr_optins", r.clearingAgencyRegion());
-        text.put("pay_loc", r.place().payLoc());
-        text.put("insuplc_admdvs", r.insuredRegion());
-        text.put("mdtrtarea_admvs", r.treatmentRegion());
-        text.put("setl_time", TIME.format(r.settledAt()));
-        text.put("medfee_sumamt", r.medfeeSum().toPlainYuan());
-        text.put("hifp_pay", r.pooledFundPay().toPlainYuan());
-        text.put("fund_pay_sumamt", r.fundPaySum().toPlainYuan());
-        text.put("psn_part_amt", r.personPart().toPlainYuan());
-        text.put("acct_pay", r.accountPay().toPlainYuan());
-        text.put("psn_cash_pay", r.personCashPay().toPlainYuan());
-        text.put("hosp_part_amt", r.hospitalPart().toPlainYuan());
-        text.put("setldetail", detailText(r.fundDetail()));
-        text.put("refd_setl_id", r.reversesSetlId() == null ? "" : r.reversesSetlId());
+        for (int i = 0; i < values.length; i++) {
+            text.put(ALL.get(i), values[i]);
+        }
         return text;
+    }
+
+    /**
+     * The canonical text of each field in {@link #ALL} order: what the content hash covers. Written out by hand
+     * (no formatter, no BigDecimal) because intake computes it for every row of files of millions of rows; the
+     * text is the same as {@link #TIME} and {@link Money#toPlainYuan()} give.
+     */
+    static String[] values(SettlementRecord r) {
+        return new String[] {r.setlId(), r.visitId(), r.personNo(), r.hospitalCode(), r.insuranceType(),
+            r.medicalType(), r.clearingType(), r.clearingWay(), r.clearingAgencyRegion(), r.place().payLoc(),
+            r.insuredRegion(), r.treatmentRegion(), timeText(r.settledAt()), yuanText(r.medfeeSum().fen()),
+            yuanText(r.pooledFundPay().fen()), yuanText(r.fundPaySum().fen()), yuanText(r.personPart().fen()),
+            yuanText(r.accountPay().fen()), yuanText(r.personCashPay().fen()), yuanText(r.hospitalPart().fen()),
+            detailText(r.fundDetail()), r.reversesSetlId() == null ? "" : r.reversesSetlId()};
+    }
+
+    /** Fen as plain yuan with two decimals, e.g. -5 → "-0.05" (what {@link Money#toPlainYuan()} prints). */
+    static String yuanText(long fen) {
+        if (fen == Long.MIN_VALUE) {
+            return Money.ofFen(fen).toPlainYuan();
+        }
+        long abs = Math.abs(fen);
+        StringBuilder text = new StringBuilder(16);
+        if (fen < 0) {
+            text.append('-');
+        }
+        long cents = abs % 100;
+        return text.append(abs / 100).append('.').append((char) ('0' + cents / 10)).append((char) ('0' + cents % 10))
+                .toString();
+    }
+
+    /** {@code setl_time} as {@link #TIME} formats it, for years 1000–9999 (intake refuses times before 2000). */
+    static String timeText(LocalDateTime t) {
+        if (t.getYear() < 1000 || t.getYear() > 9999) {
+            return TIME.format(t);
+        }
+        StringBuilder text = new StringBuilder(19).append(t.getYear()).append('-');
+        two(text, t.getMonthValue()).append('-');
+        two(text, t.getDayOfMonth()).append(' ');
+        two(text, t.getHour()).append(':');
+        two(text, t.getMinute()).append(':');
+        return two(text, t.getSecond()).toString();
+    }
+
+    private static StringBuilder two(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** {@code setldetail} in file form: {@code 310100:120.00|320100:30.00}. */
     public static String detailText(List<FundPay> detail) {
-        return detail.stream().map(d -> d.fundPayType() + ":" + d.amount().toPlainYuan())
-                .collect(Collectors.joining("|"));
+        if (detail.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder(detail.size() * 16);
+        for (FundPay d : detail) {
+            if (text.length() > 0) {
+                text.append('|');
+            }
+            text.append(d.fundPayType()).append(':').append(yuanText(d.amount().fen()));
+        }
+        return text.toString();
     }
 
     static LocalDateTime parseTime(String text) {
@@ -67,6 +104,44 @@ public final class SettlementFields {
         if (t.length() == 19 && t.charAt(10) == 'T') {
             t = t.replace('T', ' ');
         }
-        return LocalDateTime.parse(t, TIME);
+        LocalDateTime fast = fastTime(t);
+        return fast != null ? fast : LocalDateTime.parse(t, TIME);
+    }
+
+    /**
+     * The common case of {@link #parseTime} without the formatter: exactly {@code yyyy-MM-dd HH:mm:ss} with a valid
+     * date and time. Anything else returns null and goes through the formatter, which gives the error.
+     */
+    private static LocalDateTime fastTime(String t) {
+        if (t.length() != 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != ' '
+                || t.charAt(13) != ':' || t.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }

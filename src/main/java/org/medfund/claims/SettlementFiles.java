@@ -109,6 +109,16 @@ public final class SettlementFiles {
                 return null;
             }
             List<String> fields = new ArrayList<>(header == null ? 24 : header.size());
+            if (line.indexOf('"') < 0) {
+                // No quoting: the fields are the text between commas (the common case, read without copying).
+                int from = 0;
+                for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', from)) {
+                    fields.add(line.substring(from, comma));
+                    from = comma + 1;
+                }
+                fields.add(line.substring(from));
+                return fields;
+            }
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
             while (true) {

@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Takes settlement records in, from an API batch or a CSV/xlsx file: every row is checked ({@link RowParser},
  * {@link RowChecks}), and only when no row of the whole batch or file has an error is anything kept. Files are read
- * and written in chunks inside one transaction, so a bad row near the end rolls back the chunks before it.
+ * and written in chunks inside one transaction, so a bad row near the end rolls back the chunks before it. On
+ * PostgreSQL the rows of a chunk go to the database while it is read ({@link RowChecks#stream}).
  */
 @Service
 public class SettlementIntake {
@@ -86,7 +87,9 @@ public class SettlementIntake {
         List<RowParser.Parsed> chunk = new ArrayList<>(CHUNK_ROWS);
         while (rows.hasNext()) {
             SettlementFiles.NumberedRow row = rows.next();
-            chunk.add(RowParser.parse(row.number(), row.fields(), nowLocal));
+            RowParser.Parsed parsed = RowParser.parse(row.number(), row.fields(), nowLocal);
+            chunk.add(parsed);
+            checks.stream(parsed);
             if (chunk.size() == CHUNK_ROWS) {
                 checks.process(chunk);
                 chunk.clear();

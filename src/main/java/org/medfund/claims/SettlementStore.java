@@ -1,11 +1,12 @@
 package org.medfund.claims;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -20,6 +21,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.medfund.common.Money;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +72,13 @@ class SettlementStore {
 
     Map<String, Stored> find(Collection<String> setlIds) {
         Map<String, Stored> found = new HashMap<>();
+        if (setlIds.isEmpty()) {
+            return found;
+        }
+        if (isPostgresql()) {
+            findByKey(setlIds, found);
+            return found;
+        }
         List<String> ids = new ArrayList<>(setlIds);
         for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK_MAX) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK_MAX));
@@ -78,6 +87,32 @@ class SettlementStore {
                     .forEach(s -> found.put(s.record().setlId(), s));
         }
         return found;
+    }
+
+    /**
+     * One primary-key probe per id, whatever the statistics say. An {@code in (…)} list lets the planner choose a
+     * hashed sequential scan, and during a large import it does: claims_settlement grows inside the transaction
+     * while its statistics still describe the table before it, so each chunk's lookup read the whole table again
+     * (0.1 s growing to 0.7 s per 1,000 ids over a 200,000-row file). The {@code offset 0} keeps the lateral
+     * subquery from being flattened into a join, which leaves the index probe as the only plan.
+     */
+    private void findByKey(Collection<String> setlIds, Map<String, Stored> found) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement ps = connection.prepareStatement("""
+                select c.* from unnest(?) as k(id)
+                cross join lateral (select * from claims_settlement s where s.setl_id = k.id offset 0) c""")) {
+            ps.setArray(1, connection.createArrayOf("varchar", setlIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Stored s = stored(rs);
+                    found.put(s.record().setlId(), s);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("lookup of settlements failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     Set<Integer> lockedPeriods(String hospitalCode) {
@@ -158,34 +193,200 @@ class SettlementStore {
             SettlementFields.detailText(r.fundDetail()), r.reversesSetlId(), row.contentHash(), batchId};
     }
 
-    /** COPY in CSV form; every text value is an id, a code or a time, none can hold a comma or a quote. */
+    /** COPY in PostgreSQL's binary format ({@link #appendBinary}). */
     private void copy(List<Row> rows, long batchId) {
-        StringBuilder csv = new StringBuilder(rows.size() * 220);
+        TextBytes data = new TextBytes(rows.size() * 260 + 32);
+        data.raw(BINARY_HEADER);
         for (Row row : rows) {
-            Object[] values = values(row, batchId);
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    csv.append(',');
-                }
-                if ("".equals(values[i])) {
-                    csv.append("\"\"");
-                } else if (values[i] != null) {
-                    csv.append(values[i]);
-                }
-            }
-            csv.append('\n');
+            appendBinary(data, row, batchId);
         }
+        data.int16(-1);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "copy claims_settlement (" + COLUMNS + ") from stdin with (format csv)",
-                    new StringReader(csv.toString()));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL,
+                    new ByteArrayInputStream(data.bytes(), 0, data.length()));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("COPY of settlements failed", e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
         }
     }
+
+    private static final String COPY_SQL = "copy claims_settlement (" + COLUMNS + ") from stdin with (format binary)";
+
+    /** Signature, flags and header extension length of a binary COPY stream. */
+    private static final byte[] BINARY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
+        0, 0, 0, 0, 0, 0, 0, 0};
+
+    private static final int COLUMN_COUNT = 25;
+    /** 2000-01-01T00:00 in epoch seconds: binary timestamps count microseconds from there. */
+    private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+
+    /**
+     * One row in PostgreSQL's binary COPY format: the server then converts no text, which takes a fifth off its
+     * time per row. The value types must stay those of V30 (varchar, timestamp, integer period, bigint fen).
+     */
+    private static void appendBinary(TextBytes out, Row row, long batchId) {
+        SettlementRecord r = row.record();
+        out.int16(COLUMN_COUNT);
+        out.lengthPrefixed(r.setlId()).lengthPrefixed(r.visitId()).lengthPrefixed(r.personNo())
+                .lengthPrefixed(r.hospitalCode()).lengthPrefixed(r.insuranceType()).lengthPrefixed(r.medicalType())
+                .lengthPrefixed(r.clearingType()).lengthPrefixed(r.clearingWay())
+                .lengthPrefixed(r.clearingAgencyRegion()).lengthPrefixed(r.place().payLoc())
+                .lengthPrefixed(r.insuredRegion()).lengthPrefixed(r.treatmentRegion());
+        long micros = (r.settledAt().toEpochSecond(java.time.ZoneOffset.UTC) - POSTGRES_EPOCH_SECONDS) * 1_000_000L
+                + r.settledAt().getNano() / 1_000;
+        out.int32(8).int64(micros).int32(4).int32(row.period());
+        for (Money amount : new Money[] {r.medfeeSum(), r.pooledFundPay(), r.fundPaySum(), r.personPart(),
+            r.accountPay(), r.personCashPay(), r.hospitalPart()}) {
+            out.int32(8).int64(amount.fen());
+        }
+        out.lengthPrefixed(SettlementFields.detailText(r.fundDetail())).lengthPrefixed(r.reversesSetlId())
+                .lengthPrefixed(row.contentHash()).int32(8).int64(batchId);
+    }
+
+    /** A COPY of one chunk fed while the chunk is still being read (PostgreSQL only). */
+    CopyStream copyStream(long batchId) {
+        return new CopyStream(batchId);
+    }
+
+    /**
+     * Writes one chunk of rows presumed new with COPY as they are checked, so that PostgreSQL stores them while the
+     * next rows are parsed (the two cores work at once instead of in turn), without looking their setl_ids up
+     * first. The chunk runs in a savepoint: if one of its setl_ids is already stored, the primary key refuses the
+     * COPY, the chunk is rolled back to the savepoint and the caller checks it again against the stored rows. A
+     * COPY keeps the connection busy, so the caller {@link #pause}s it before any other query.
+     */
+    final class CopyStream {
+        /** Bytes sent to the server at a time. */
+        static final int FLUSH_BYTES = 64 * 1024;
+
+        private final long batchId;
+        private final TextBytes buffer = new TextBytes(FLUSH_BYTES + 1024);
+        private Connection connection;
+        private Savepoint savepoint;
+        private CopyIn copy;
+        private boolean refused;
+        private long rowsSent;
+
+        private CopyStream(long batchId) {
+            this.batchId = batchId;
+        }
+
+        /** Adds a row; false once a setl_id of the chunk was found stored (the chunk is then rolled back). */
+        boolean write(Row row) {
+            if (refused) {
+                return false;
+            }
+            try {
+                if (savepoint == null) {
+                    connection = DataSourceUtils.getConnection(dataSource);
+                    savepoint = connection.setSavepoint();
+                }
+                if (copy == null) {
+                    copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL);
+                    buffer.raw(BINARY_HEADER);
+                }
+                appendBinary(buffer, row, batchId);
+                rowsSent++;
+                if (buffer.length() >= FLUSH_BYTES) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                refuse(e);
+            }
+            return !refused;
+        }
+
+        /** Ends the current COPY statement so the connection can run another query; the chunk goes on after. */
+        boolean pause() {
+            if (copy != null && !refused) {
+                try {
+                    buffer.int16(-1);
+                    flush();
+                    copy.endCopy();
+                    copy = null;
+                } catch (SQLException e) {
+                    refuse(e);
+                }
+            }
+            return !refused;
+        }
+
+        /** Ends the chunk: true when every row sent is stored, false when it was rolled back. */
+        boolean finish() {
+            boolean stored = pause();
+            if (stored && savepoint != null) {
+                try {
+                    connection.releaseSavepoint(savepoint);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("releasing the intake savepoint failed", e);
+                }
+            }
+            close();
+            return stored;
+        }
+
+        /** Drops the chunk: rolls back what was sent (the caller checks the chunk again another way). */
+        void abandon() {
+            if (!refused && savepoint != null) {
+                cancel();
+                rollBack();
+            }
+            close();
+        }
+
+        long rowsSent() {
+            return rowsSent;
+        }
+
+        private void flush() throws SQLException {
+            if (buffer.length() > 0) {
+                copy.writeToCopy(buffer.bytes(), 0, buffer.length());
+                buffer.clear();
+            }
+        }
+
+        private void refuse(SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalStateException("COPY of settlements failed", e);
+            }
+            refused = true;
+            cancel();
+            rollBack();
+        }
+
+        private void cancel() {
+            if (copy != null && copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // Cancelling reports the cancellation itself as an error; the savepoint rollback follows.
+                }
+            }
+            copy = null;
+        }
+
+        private void rollBack() {
+            try {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                throw new IllegalStateException("rolling back the intake savepoint failed", e);
+            }
+            buffer.clear();
+        }
+
+        private void close() {
+            if (connection != null) {
+                DataSourceUtils.releaseConnection(connection, dataSource);
+                connection = null;
+            }
+            savepoint = null;
+        }
+    }
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     boolean isPostgresql() {
         if (postgresql == null) {

@@ -180,4 +180,36 @@ class SettlementIntakeTest {
                 .param("ids", rows.stream().map(r -> r.get("setl_id")).limit(1000).toList())
                 .query(Long.class).single()).isEqualTo(Money.ofYuan("200.00").fen() * 1000);
     }
+    @Test
+    @DisplayName("a re-sent file: known rows are no-ops, new rows written, a changed row a conflict (streamed chunks fall back)")
+    void resentFileAcrossChunks() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < SettlementIntake.CHUNK_ROWS + 500; i++) {
+            rows.add(row(id("R"), PDS_HOSPITAL, "310", "2026-10-05 10:00:00", "300.00", "200.00", "180.00", "20.00"));
+        }
+        Actor actor = hospitalActor(PDS_HOSPITAL);
+        IntakeResult first = intake.importFile(actor, IntakeFixtures.csv(rows.subList(0, 6_000)), "a.csv", id("req"));
+        assertThat(first.rowsWritten()).isEqualTo(6_000);
+
+        // Rows 0..5,999 again (the first chunk holds 4,000 new ones after them), then 4,500 new rows.
+        IntakeResult again = intake.importFile(actor, IntakeFixtures.csv(rows), "b.csv", id("req"));
+        assertThat(again.rowsTotal()).isEqualTo(rows.size());
+        assertThat(again.rowsUnchanged()).isEqualTo(6_000);
+        assertThat(again.rowsWritten()).isEqualTo(rows.size() - 6_000);
+        assertThat(stored(rows.get(rows.size() - 1).get("setl_id"))).isEqualTo(1);
+
+        List<Map<String, String>> changed = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            changed.add(row(id("R"), PDS_HOSPITAL, "310", "2026-10-06 10:00:00", "10.00", "5.00", "5.00", "0.00"));
+        }
+        Map<String, String> conflicting = new java.util.HashMap<>(rows.get(100));
+        conflicting.put("psn_no", "P-other");
+        changed.add(conflicting);
+        changed.add(new java.util.HashMap<>(changed.get(0)));
+        assertThatThrownBy(() -> intake.importFile(actor, IntakeFixtures.csv(changed), "c.csv", id("req")))
+                .isInstanceOfSatisfying(IntakeRejection.class, r -> assertThat(r.errors())
+                        .extracting(RowError::row, RowError::code)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "claims.setl-id-conflict")));
+        assertThat(stored(changed.get(0).get("setl_id"))).isZero();
+    }
 }
