@@ -471,6 +471,12 @@ public class Applications {
 
     // ---- queries
 
+    /** An application the actor may see (its hospital in scope); not found otherwise, so ids do not leak. */
+    public Application application(String id, Actor actor) {
+        return application(id).filter(a -> registry.canSeeOrg(actor, a.hospitalCode())).orElseThrow(() ->
+                Rejection.notFound("prepayment.application-not-found", "applicationId", "申请 " + id + " 不存在"));
+    }
+
     public Optional<Application> application(String id) {
         return jdbc.sql("select * from prepayment_application where id = :id").param("id", id)
                 .query((rs, n) -> new Application(rs.getString("id"), rs.getInt("prepayment_year"),

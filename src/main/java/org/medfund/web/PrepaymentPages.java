@@ -5,13 +5,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.medfund.common.Rejection;
 import org.medfund.prepayment.Applications;
+import org.medfund.prepayment.Eligibility;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
+import org.medfund.prepayment.RecoveryTrigger;
 import org.medfund.registry.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -78,6 +83,9 @@ class PrepaymentPages {
                 .filter(m -> m.insuranceType().equals(row.insuranceType())).toList());
         model.addAttribute("recoveries", recoveries.recoveries(row.hospitalCode(), user.actor()).stream()
                 .filter(r -> r.insuranceType().equals(row.insuranceType())).toList());
+        model.addAttribute("triggers", RecoveryTrigger.values());
+        // One token per rendered form: submitting the same form twice records one return, not two.
+        model.addAttribute("formToken", java.util.UUID.randomUUID().toString());
         return "prepayment";
     }
 
@@ -95,6 +103,92 @@ class PrepaymentPages {
         model.addAttribute("year", shown);
         model.addAttribute("applications", applications.applications(shown, user.actor()));
         return "prepayment-applications";
+    }
+
+    /** One application: the annex form, the art. 3 findings, and for staff the review form while it is open. */
+    @GetMapping("/prepayments/applications/{id}")
+    String application(@AuthenticationPrincipal MedfundUser user, @PathVariable String id, Model model) {
+        Applications.Application application = applications.application(id, user.actor());
+        model.addAttribute("a", application);
+        model.addAttribute("findings", applications.findings(id));
+        model.addAttribute("conditions", Eligibility.Condition.values());
+        model.addAttribute("rows", prepayments.register(new Prepayments.Filter(application.year(),
+                application.hospitalCode(), null, null, null), user.actor()));
+        model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "prepayment-application";
+    }
+
+    /**
+     * The county clerk records the five art. 3 findings (decision and evidence each); the capability decides, sizes
+     * and opens the art. 6 steps. Approval stays with another user (the bureau review or the reviewer).
+     */
+    @PostMapping("/prepayments/applications/{id}/review")
+    String review(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                  @RequestParam Map<String, String> form) {
+        applications.application(id, user.actor());
+        List<Eligibility.Finding> findings = new ArrayList<>();
+        for (Eligibility.Condition c : Eligibility.Condition.values()) {
+            String decision = form.get("met_" + c.name());
+            if (decision == null) {
+                throw new Rejection("prepayment.finding-missing", "met_" + c.name(), c.article() + " 须选择审核结论");
+            }
+            findings.add(new Eligibility.Finding(c, decision.equals("true"), form.get("evidence_" + c.name()),
+                    null));
+        }
+        applications.review(id, findings, date(form.get("date")), user.actor());
+        return "redirect:/prepayments/applications/" + id;
+    }
+
+    /** Art. 10: the clerk raises a recovery trigger for the hospital and fund of a prepayment. */
+    @PostMapping("/prepayments/{id}/recoveries")
+    String raise(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                 @RequestParam RecoveryTrigger trigger, @RequestParam String evidence,
+                 @RequestParam(required = false) String date) {
+        Prepayments.Prepayment row = prepayments.prepayment(id, user.actor());
+        recoveries.raise(row.hospitalCode(), row.insuranceType(), trigger, evidence, date(date), user.actor());
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** The hospital returned money to the expenditure account (Dr 支出户存款 / Cr 暂付款—医保预付金). */
+    @PostMapping("/prepayments/{id}/recoveries/{recoveryId}/return")
+    String recordReturn(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                        @PathVariable String recoveryId, @RequestParam String amount,
+                        @RequestParam(required = false) String date, @RequestParam String requestId) {
+        recoveries.recordReturn(recoveryId, PrepaymentApi.yuan(amount, "amount"), date(date), user.actor(),
+                "page:" + user.actor().orgCode() + ":" + requestId);
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** Art. 11: cannot be recovered — the court document is recorded and payments to the hospital stop. */
+    @PostMapping("/prepayments/{id}/recoveries/{recoveryId}/unrecoverable")
+    String unrecoverable(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                         @PathVariable String recoveryId, @RequestParam String courtDocument,
+                         @RequestParam(required = false) String date) {
+        recoveries.unrecoverable(recoveryId, courtDocument, date(date), user.actor());
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** Art. 11, 15: write-off after government approval, by a reviewer other than the clerk who declared it. */
+    @PostMapping("/prepayments/{id}/recoveries/{recoveryId}/write-off")
+    String writeOff(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                    @PathVariable String recoveryId, @RequestParam String approvalDocument,
+                    @RequestParam(required = false) String date, @RequestParam String requestId) {
+        recoveries.writeOff(recoveryId, approvalDocument, date(date), user.actor(),
+                "page:" + user.actor().orgCode() + ":" + requestId);
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** The business date of a form: the date field when given, else today. */
+    private LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return LocalDate.now(clock);
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Rejection("prepayment.date-invalid", "date", "日期格式须为 YYYY-MM-DD：" + text);
+        }
     }
 
     @GetMapping("/prepayments/deadlines")
