@@ -115,6 +115,21 @@ class SettlementStore {
         }
     }
 
+    long countInPeriod(String hospitalCode, int period) {
+        return jdbc.sql("select count(*) from claims_settlement where fixmedins_code = :h and period = :p")
+                .param("h", hospitalCode).param("p", period).query(Long.class).single();
+    }
+
+    /** The hospital's records of a period in setl_id order, read 1,000 at a time rather than all into memory. */
+    void forEachInPeriod(String hospitalCode, int period, java.util.function.Consumer<Stored> each) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        streaming.setFetchSize(1_000);
+        streaming.query("select * from claims_settlement where fixmedins_code = ? and period = ? order by setl_id",
+                rs -> {
+                    each.accept(stored(rs));
+                }, hospitalCode, period);
+    }
+
     Set<Integer> lockedPeriods(String hospitalCode) {
         return new TreeSet<>(jdbc.sql("select period from claims_period_lock where fixmedins_code = :h")
                 .param("h", hospitalCode).query(Integer.class).list());

@@ -26,6 +26,60 @@ final class XlsxExport {
     private XlsxExport() {
     }
 
+    /** Rows held in memory at a time by {@link #streamed}; earlier rows are flushed to a temporary file. */
+    static final int STREAM_WINDOW_ROWS = 500;
+
+    /**
+     * Like {@link #response} for exports that may be large (a hospital's month of settlements): rows are produced
+     * by {@code rows} one at a time and written through POI's streaming workbook, so only the finished file is held
+     * in memory. The producer limits the row count.
+     */
+    static ResponseEntity<byte[]> streamed(String fileName, String sheetName, List<String> header,
+                                           java.util.function.Consumer<java.util.function.Consumer<List<Object>>>
+                                                   rows) {
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook =
+                     new org.apache.poi.xssf.streaming.SXSSFWorkbook(STREAM_WINDOW_ROWS);
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < header.size(); i++) {
+                head.createCell(i).setCellValue(header.get(i));
+                head.getCell(i).setCellStyle(bold);
+                sheet.setColumnWidth(i, 20 * 256);
+            }
+            int[] next = {1};
+            rows.accept(values -> fill(sheet.createRow(next[0]++), values));
+            workbook.write(bytes);
+            workbook.dispose();
+            return attachment(fileName, bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void fill(Row row, List<Object> values) {
+        for (int c = 0; c < values.size(); c++) {
+            Object value = values.get(c);
+            if (value instanceof Number number) {
+                row.createCell(c).setCellValue(number.doubleValue());
+            } else if (value != null) {
+                row.createCell(c).setCellValue(value.toString());
+            }
+        }
+    }
+
+    private static ResponseEntity<byte[]> attachment(String fileName, byte[] body) {
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
+                        + encoded)
+                .body(body);
+    }
+
     static ResponseEntity<byte[]> response(String fileName, String sheetName, List<String> header,
                                            List<List<Object>> rows) {
         if (rows.size() > ROWS_MAX) {
