@@ -62,6 +62,25 @@ class SettlementQueries implements SettlementTotals, SettlementRecords {
     }
 
     @Override
+    public List<CrossRegionMonth> inProvinceCrossRegion(String provinceCode, Year year) {
+        if (provinceCode == null || !provinceCode.matches("\\d{2}0000")) {
+            throw new Rejection("claims.bad-province", "provinceCode", "省级行政区划代码须为 6 位且以 0000 结尾");
+        }
+        return jdbc.sql("""
+                select insuplc_admdvs, mdtrtarea_admvs, insutype, period, sum(hifp_pay) as hifp
+                from claims_settlement
+                where period between :from and :to and pay_loc = :loc and insuplc_admdvs like :province
+                group by insuplc_admdvs, mdtrtarea_admvs, insutype, period
+                order by insuplc_admdvs, insutype, period, mdtrtarea_admvs""")
+                .param("from", year.getValue() * 100 + 1).param("to", year.getValue() * 100 + 12)
+                .param("loc", PlaceOfSettlement.IN_PROVINCE.payLoc())
+                .param("province", provinceCode.substring(0, 2) + "%")
+                .query((rs, n) -> new CrossRegionMonth(rs.getString(1), rs.getString(2), rs.getString(3),
+                        SettlementStore.month(rs.getInt(4)), Money.ofFen(rs.getLong(5))))
+                .list();
+    }
+
+    @Override
     public Money pooledFundPay(String hospitalCode, String insuranceType, YearMonth from, YearMonth to,
                                Set<PlaceOfSettlement> places) {
         if (to.isBefore(from)) {

@@ -2,6 +2,7 @@ package org.medfund.claims;
 
 import java.time.Year;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import org.medfund.common.Money;
@@ -22,4 +23,17 @@ public interface SettlementTotals {
     /** Same, for one month range [from, to] inclusive. */
     Money pooledFundPay(String hospitalCode, String insuranceType, YearMonth from, YearMonth to,
                         Set<PlaceOfSettlement> places);
+
+    /**
+     * In-province cross-region (pay_loc 3) pooled-fund pay of one year, per insured region
+     * ({@code insuplc_admdvs}), treatment region ({@code mdtrtarea_admvs}), insurance type and settlement month, for
+     * insured regions of one province (same first two digits). Reversals are netted. For the province centre's
+     * yearly region plans (seed 000 二(二)); scans the year's in-province rows once.
+     */
+    List<CrossRegionMonth> inProvinceCrossRegion(String provinceCode, Year year);
+
+    /** One group of {@link #inProvinceCrossRegion}. */
+    record CrossRegionMonth(String insuredRegion, String treatmentRegion, String insuranceType, YearMonth month,
+                            Money pooledFundPay) {
+    }
 }

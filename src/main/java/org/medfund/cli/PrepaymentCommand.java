@@ -12,6 +12,7 @@ import org.medfund.common.Rejection;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.prepayment.RecoveryTrigger;
+import org.medfund.prepayment.RegionPlans;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
 import org.springframework.stereotype.Component;
@@ -34,8 +35,10 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
 
     private final Prepayments prepayments;
     private final Recoveries recoveries;
+    private final RegionPlans regionPlans;
 
-    PrepaymentCommand(Prepayments prepayments, Recoveries recoveries) {
+    PrepaymentCommand(Prepayments prepayments, Recoveries recoveries, RegionPlans regionPlans) {
+        this.regionPlans = regionPlans;
         this.prepayments = prepayments;
         this.recoveries = recoveries;
     }
@@ -69,6 +72,18 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                         row.sized().toYuanText(), row.outstandingBefore().toYuanText(), row.toPay().toYuanText(),
                         row.toRecover().toYuanText(), row.derivation().explain());
             }
+        }
+    }
+
+    @Command(name = "region-plans", description = "省医保中心生成各统筹区省内异地就医统筹基金预拨计划（河南 二(二)）")
+    void regionPlans(@Option(names = "--year", required = true) int year,
+                     @Option(names = "--date", required = true) LocalDate date,
+                     @Option(names = "--org", required = true) String org,
+                     @Option(names = "--user", required = true) String user) {
+        for (RegionPlans.RegionPlan p : regionPlans.generate(year, date, actor(org, user))) {
+            out().printf("%s %s（%s）险种 %s 预拨 %s 元，上年 %s 元，轧差 %s 元%n  %s%n", p.id(), p.regionName(),
+                    p.regionCode(), p.insuranceType(), p.sized().toYuanText(), p.previous().toYuanText(),
+                    p.difference().toYuanText(), p.derivation().explain());
         }
     }
 

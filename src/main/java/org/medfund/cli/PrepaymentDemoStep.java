@@ -20,6 +20,7 @@ import org.medfund.prepayment.FundGate;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.prepayment.RecoveryTrigger;
+import org.medfund.prepayment.RegionPlans;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.Registry;
@@ -50,9 +51,11 @@ class PrepaymentDemoStep implements DemoStep {
     private final SettlementIntake intake;
     private final Registry registry;
     private final Ledger ledger;
+    private final RegionPlans regionPlans;
 
     PrepaymentDemoStep(Prepayments prepayments, Applications applications, Recoveries recoveries,
-                       SettlementIntake intake, Registry registry, Ledger ledger) {
+                       SettlementIntake intake, Registry registry, Ledger ledger, RegionPlans regionPlans) {
+        this.regionPlans = regionPlans;
         this.ledger = ledger;
         this.prepayments = prepayments;
         this.applications = applications;
@@ -132,6 +135,27 @@ class PrepaymentDemoStep implements DemoStep {
                 YearMonth.of(2025, 1), Money.ofYuan("1500000.00"), LocalDate.of(2025, 2, 20),
                 "demo:settlement:2025-01:" + PDS_COUNTY_HOSPITAL + ":310"));
         out.printf("  宝丰县人民医院 2025 年轧差多出部分从 1 月结算冲抵 %s 元%n", offset.toYuanText());
+        regionPlans(out);
+    }
+
+    /**
+     * Seed 000 二(二): persons insured in 罗山县 (信阳) treated at a 平顶山 community centre in 2023 and 2024; the
+     * province centre generates the in-province cross-region plans for 2024 and 2025 (信阳's: 1.5 × monthly average,
+     * then 轧差).
+     */
+    private void regionPlans(PrintWriter out) {
+        settle(PDS_GRADE1, "310", 2023, "45678.91", "411521");
+        settle(PDS_GRADE1, "310", 2024, "50000.00", "411521");
+        Actor centre = new Actor("demo-centre-clerk", "410000-CENTRE", Set.of(Role.CLERK));
+        for (int year : new int[] {2024, 2025}) {
+            for (RegionPlans.RegionPlan p : regionPlans.generate(year, LocalDate.of(year, 1, 5), centre)) {
+                if (p.regionCode().equals("411500")) {
+                    out.printf("  %d 省内异地就医预拨计划 %s %s：%s 元（%s），轧差 %s 元%n", year, p.regionName(),
+                            p.insuranceType(), p.sized().toYuanText(), p.derivation().formula(),
+                            p.difference().toYuanText());
+                }
+            }
+        }
     }
 
     private void payHenan(String id, LocalDate date, PrintWriter out) {
@@ -299,12 +323,18 @@ class PrepaymentDemoStep implements DemoStep {
 
     /** One settled visit a month for a hospital and fund, submitted by the agency that settles it. */
     private void settle(String hospital, String fund, int year, String monthlyYuan) {
+        settle(hospital, fund, year, monthlyYuan, null);
+    }
+
+    /** Twelve monthly visits; {@code insuredRegion} non-null = persons insured there, settled in-province (pay_loc 3). */
+    private void settle(String hospital, String fund, int year, String monthlyYuan, String insuredRegion) {
         Org org = registry.org(hospital).orElseThrow();
         String settling = SettlingAgency.regionCode(registry, org);
         List<Map<String, String>> rows = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
             Map<String, String> row = new LinkedHashMap<>();
-            String id = "DPP" + hospital.substring(1) + fund + year + String.format("%02d", m);
+            String id = (insuredRegion == null ? "DPP" : "DPX") + hospital.substring(1) + fund + year
+                    + String.format("%02d", m);
             row.put("setl_id", id);
             row.put("mdtrt_id", "M" + id);
             row.put("psn_no", "P" + id);
@@ -314,8 +344,8 @@ class PrepaymentDemoStep implements DemoStep {
             row.put("clr_type", "21");
             row.put("clr_way", "1");
             row.put("clr_optins", settling);
-            row.put("pay_loc", "2");
-            row.put("insuplc_admdvs", org.regionCode());
+            row.put("pay_loc", insuredRegion == null ? "2" : "3");
+            row.put("insuplc_admdvs", insuredRegion == null ? org.regionCode() : insuredRegion);
             row.put("mdtrtarea_admvs", org.regionCode());
             row.put("setl_time", String.format("%d-%02d-10 10:00:00", year, m));
             Money fundPay = Money.ofYuan(monthlyYuan);
@@ -328,7 +358,8 @@ class PrepaymentDemoStep implements DemoStep {
             row.put("hosp_part_amt", "0.00");
             rows.add(row);
         }
-        String requestId = "demo:prepayment:settlements:" + hospital + ":" + fund + ":" + year;
+        String requestId = "demo:prepayment:settlements:" + hospital + ":" + fund + ":" + year
+                + (insuredRegion == null ? "" : ":" + insuredRegion);
         intake.submit(Actor.system(registry.agencyOf(settling).orElseThrow().code()), rows, requestId);
     }
 

@@ -12,6 +12,7 @@ import org.medfund.prepayment.Eligibility;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.prepayment.RecoveryTrigger;
+import org.medfund.prepayment.RegionPlans;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
@@ -40,9 +41,11 @@ class PrepaymentApi {
     private final Applications applications;
     private final Recoveries recoveries;
     private final Idempotency idempotency;
+    private final RegionPlans regionPlans;
 
     PrepaymentApi(Prepayments prepayments, Applications applications, Recoveries recoveries,
-                  Idempotency idempotency) {
+                  Idempotency idempotency, RegionPlans regionPlans) {
+        this.regionPlans = regionPlans;
         this.prepayments = prepayments;
         this.applications = applications;
         this.recoveries = recoveries;
@@ -121,6 +124,36 @@ class PrepaymentApi {
     }
 
     record DateRequest(LocalDate date) {
+    }
+
+    record RegionPlanView(String id, int year, String provinceCode, String regionCode, String regionName,
+                          String insuranceType, String packId, int packVersion, String sized, String previous,
+                          String difference, DerivationView derivation, String generatedBy, LocalDate generatedOn) {
+        static RegionPlanView of(RegionPlans.RegionPlan p) {
+            return new RegionPlanView(p.id(), p.year(), p.provinceCode(), p.regionCode(), p.regionName(),
+                    p.insuranceType(), p.packId(), p.packVersion(), p.sized().toPlainYuan(),
+                    p.previous().toPlainYuan(), p.difference().toPlainYuan(), DerivationView.of(p.derivation()),
+                    p.generatedBy(), p.generatedOn());
+        }
+    }
+
+    record RegionPlanRequest(int year, LocalDate date) {
+    }
+
+    @GetMapping("/api/prepayments/region-plans")
+    @Operation(summary = "省内异地就医统筹基金预拨计划（河南 seed 000 二(二)）：各统筹区、各险种；省中心看全省，市看本市")
+    List<RegionPlanView> regionPlans(@AuthenticationPrincipal MedfundUser user, @RequestParam int year) {
+        return regionPlans.plans(year, user.actor()).stream().map(RegionPlanView::of).toList();
+    }
+
+    @PostMapping("/api/prepayments/region-plans")
+    @Operation(summary = "省医保中心生成某年度各统筹区省内异地就医预拨计划（已生成的年度原样返回）")
+    ResponseEntity<JsonNode> generateRegionPlans(@AuthenticationPrincipal MedfundUser user,
+                                                 @RequestHeader(name = Idempotency.HEADER, required = false)
+                                                 String key, @RequestBody RegionPlanRequest body) {
+        return idempotency.run(user, "prepayment.region-plans", key, body, HttpStatus.CREATED, () ->
+                regionPlans.generate(body.year(), date(body.date()), user.actor()).stream()
+                        .map(RegionPlanView::of).toList());
     }
 
     @PostMapping("/api/prepayments/{id}/approve")

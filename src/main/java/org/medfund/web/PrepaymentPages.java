@@ -17,6 +17,7 @@ import org.medfund.prepayment.Eligibility;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.prepayment.RecoveryTrigger;
+import org.medfund.prepayment.RegionPlans;
 import org.medfund.registry.Role;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -41,8 +42,11 @@ class PrepaymentPages {
     private final Applications applications;
     private final Recoveries recoveries;
     private final Clock clock;
+    private final RegionPlans regionPlans;
 
-    PrepaymentPages(Prepayments prepayments, Applications applications, Recoveries recoveries, Clock clock) {
+    PrepaymentPages(Prepayments prepayments, Applications applications, Recoveries recoveries, Clock clock,
+                    RegionPlans regionPlans) {
+        this.regionPlans = regionPlans;
         this.prepayments = prepayments;
         this.applications = applications;
         this.recoveries = recoveries;
@@ -189,6 +193,24 @@ class PrepaymentPages {
         } catch (java.time.format.DateTimeParseException e) {
             throw new Rejection("prepayment.date-invalid", "date", "日期格式须为 YYYY-MM-DD：" + text);
         }
+    }
+
+    /** Seed 000 二(二): the province centre's in-province cross-region plans per pooling region and fund. */
+    @GetMapping("/prepayments/region-plans")
+    String regionPlans(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) Integer year,
+                       Model model) {
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        model.addAttribute("year", shown);
+        model.addAttribute("plans", regionPlans.plans(shown, user.actor()));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "prepayment-region-plans";
+    }
+
+    @PostMapping("/prepayments/region-plans")
+    String generateRegionPlans(@AuthenticationPrincipal MedfundUser user, @RequestParam int year,
+                               @RequestParam(required = false) String date) {
+        regionPlans.generate(year, date(date), user.actor());
+        return "redirect:/prepayments/region-plans?year=" + year;
     }
 
     @GetMapping("/prepayments/deadlines")

@@ -39,4 +39,29 @@ public final class TestSettlements {
             store.write(rows, batch);
         });
     }
+
+    /**
+     * In-province cross-region visits (pay_loc 3) of persons insured in {@code insuredRegion}, treated at a hospital in
+     * {@code treatmentRegion}: one visit per month, on the 12th.
+     */
+    public static void storeInProvince(org.springframework.context.ApplicationContext context, String hospital,
+                                       String treatmentRegion, String insuredRegion, String insutype,
+                                       Map<YearMonth, Money> pooledFundPay) {
+        SettlementStore store = context.getBean(SettlementStore.class);
+        TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+        tx.executeWithoutResult(status -> {
+            long batch = store.newBatch("test", null, hospital, "test", null, java.time.Instant.EPOCH);
+            List<SettlementStore.Row> rows = new ArrayList<>();
+            for (var month : pooledFundPay.entrySet()) {
+                String id = "X" + hospital + insuredRegion + insutype + month.getKey().toString().replace("-", "");
+                Money hifp = month.getValue();
+                SettlementRecord r = new SettlementRecord(id, "M" + id, "P" + id, hospital, insutype, "21", "21",
+                        "1", treatmentRegion, PlaceOfSettlement.IN_PROVINCE, insuredRegion, treatmentRegion,
+                        LocalDateTime.of(month.getKey().getYear(), month.getKey().getMonth(), 12, 10, 0),
+                        hifp, hifp, hifp, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, List.of(), null);
+                rows.add(new SettlementStore.Row(r, SettlementStore.period(r.settledMonth()), "hash-" + id));
+            }
+            store.write(rows, batch);
+        });
+    }
 }

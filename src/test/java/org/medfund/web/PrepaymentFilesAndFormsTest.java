@@ -288,6 +288,27 @@ class PrepaymentFilesAndFormsTest {
         assertThat(prepayments.invariantBreaks(LocalDate.of(2026, 12, 31))).isEmpty();
     }
 
+    @Test
+    @DisplayName("seed 000 二(二) region plans: page and API readable; only the province centre may generate")
+    void regionPlanPages() throws Exception {
+        // Generation itself is RegionPlanTest's (plans are issued once a year and tests share the database).
+        mvc.perform(get("/prepayments/region-plans").param("year", "2025")
+                        .with(user(as("ha-centre", "410000-CENTRE", Role.CLERK))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("省内异地就医统筹基金预拨计划")));
+        mvc.perform(get("/api/prepayments/region-plans").param("year", "2025")
+                        .with(user(as("yx-staff", HN_AGENCY, Role.CLERK))))
+                .andExpect(status().isOk());
+        mvc.perform(post("/prepayments/region-plans").with(csrf()).param("year", "2030").param("date", "2026-01-05")
+                        .with(user(as("yx-staff", HN_AGENCY, Role.CLERK))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/prepayments/region-plans").header(Idempotency.HEADER, "k-rp-" + System.nanoTime())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"year\":2030,\"date\":\"2026-01-05\"}")
+                        .with(user(as("yx-staff", HN_AGENCY, Role.CLERK))))
+                .andExpect(status().isForbidden());
+    }
+
     private static List<Eligibility.Finding> allMet() {
         List<Eligibility.Finding> findings = new ArrayList<>();
         for (Eligibility.Condition c : Eligibility.Condition.values()) {
