@@ -1,12 +1,16 @@
 package org.medfund.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.medfund.registry.Org;
 import org.medfund.registry.Registry;
 import org.medfund.settlement.MonthlySettlements;
+import org.medfund.settlement.PaymentFiles;
 import org.medfund.settlement.Reconciliations;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,6 +45,19 @@ class SettlementPages {
         model.addAttribute("reconciliations", reconciliations.list(user.actor(), period));
         model.addAttribute("batches", settlements.batches(user.actor()));
         return "settlements";
+    }
+
+    /** The bank file for staff signed in with a session (the /api twin needs a bearer token). */
+    @GetMapping("/settlements/payment-batches/{id}/bank-file.csv")
+    ResponseEntity<byte[]> bankCsv(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
+        return PrepaymentApi.download("batch-" + id + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+                PaymentFiles.csv(settlements.batch(user.actor(), id)));
+    }
+
+    @GetMapping("/settlements/payment-batches/{id}/bank-file.xlsx")
+    ResponseEntity<byte[]> bankXlsx(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
+        return PrepaymentApi.download("batch-" + id + ".xlsx", XlsxExport.XLSX,
+                PaymentFiles.xlsx(settlements.batch(user.actor(), id)));
     }
 
     @GetMapping("/settlements/reconciliations/{id}")
