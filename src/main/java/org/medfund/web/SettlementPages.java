@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -44,6 +45,10 @@ class SettlementPages {
         model.addAttribute("period", period);
         model.addAttribute("reconciliations", reconciliations.list(user.actor(), period));
         model.addAttribute("batches", settlements.batches(user.actor()));
+        model.addAttribute("finance", user.actor().has(org.medfund.registry.Role.FINANCE));
+        model.addAttribute("today", LocalDate.now(clock));
+        // One token per rendered page: the release form submitted twice pays once.
+        model.addAttribute("formToken", java.util.UUID.randomUUID().toString());
         return "settlements";
     }
 
@@ -58,6 +63,14 @@ class SettlementPages {
     ResponseEntity<byte[]> bankXlsx(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
         return PrepaymentApi.download("batch-" + id + ".xlsx", XlsxExport.XLSX,
                 PaymentFiles.xlsx(settlements.batch(user.actor(), id)));
+    }
+
+    /** A finance user pays the held lines whose stop was lifted (seed 002 art. 11); still-stopped lines stay held. */
+    @PostMapping("/settlements/payment-batches/{id}/release")
+    String release(@AuthenticationPrincipal MedfundUser user, @PathVariable long id, @RequestParam LocalDate date,
+                   @RequestParam String requestId) {
+        settlements.release(user.actor(), id, date, "page:" + user.actor().orgCode() + ":" + requestId);
+        return "redirect:/settlements";
     }
 
     @GetMapping("/settlements/reconciliations/{id}")

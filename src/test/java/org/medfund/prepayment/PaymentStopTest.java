@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.medfund.claims.IntakeFixtures.row;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -192,7 +194,12 @@ class PaymentStopTest {
         recoveries.writeOff(misuse.get(0).id(), "淮政文〔2025〕12号", LocalDate.of(2025, 11, 3), reviewer,
                 "t-hb-wo-" + stopped);
         assertThat(recoveries.paymentsStopped(stopped)).isFalse();
-        PaymentBatch released = settlements.release(finance, batch.id(), LocalDate.of(2025, 11, 4), id("rel"));
+        mvc.perform(get("/settlements").with(user(MedfundUser.of(finance))))
+                .andExpect(content().string(containsString("暂停拨付已解除的明细")));
+        mvc.perform(post("/settlements/payment-batches/" + batch.id() + "/release").with(csrf())
+                        .with(user(MedfundUser.of(finance))).param("date", "2025-11-04").param("requestId", id("rel")))
+                .andExpect(status().is3xxRedirection());
+        PaymentBatch released = settlements.batch(finance, batch.id());
         PaymentBatch.Line after = line(released, stopped);
         assertThat(after.holdStatus()).isEqualTo("RELEASED");
         assertThat(after.releasedOn()).isEqualTo(LocalDate.of(2025, 11, 4));
