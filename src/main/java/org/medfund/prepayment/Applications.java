@@ -251,6 +251,11 @@ public class Applications {
             if (earlier.step().ordinal() < step.ordinal() && earlier.doneOn() == null) {
                 throw Rejection.conflict("prepayment.step-order", "step", "须先完成：" + earlier.step().label());
             }
+            // Business dates do not run backwards: a step cannot be done before the one it follows.
+            if (earlier.step().ordinal() < step.ordinal() && earlier.doneOn().isAfter(date)) {
+                throw new Rejection("prepayment.step-date", "date", step.label() + " 的办理日期 " + date + " 早于"
+                        + earlier.step().label() + " 的完成日期 " + earlier.doneOn());
+            }
         }
         if (!actor.orgCode().equals(state.actorOrgCode()) && !actor.userId().equals("system")) {
             throw Rejection.forbidden("prepayment.step-actor", "step", step.label() + " 应由 " + state.actorOrgCode()

@@ -22,6 +22,7 @@ import org.medfund.policy.Resolved;
 import org.medfund.registry.Account;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
+import org.medfund.registry.OrgKind;
 import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
 import org.springframework.beans.factory.ObjectProvider;
@@ -402,10 +403,16 @@ public class MonthlySettlements {
                 b.preparedOn(), b.approvedBy(), b.paidOn(), b.dueDate(), b.dueRule(), b.late(), b.reason(), own);
     }
 
-    /** Batches the actor may see: an agency its own, a hospital those that pay it (only its own lines). */
+    /**
+     * Batches the actor may see: an agency its own, a finance department those of its region's agency (which it
+     * approves and releases), a hospital those that pay it (only its own lines).
+     */
     public List<PaymentBatch> batches(Actor actor) {
         Org org = registry.requireOrg(actor.orgCode(), "org");
-        List<Long> ids = org.isHospital() ? store.batchIdsOfHospital(org.code()) : store.batchIds(org.code());
+        List<Long> ids = org.isHospital() ? store.batchIdsOfHospital(org.code())
+                : org.kind() == OrgKind.FINANCE ? registry.agencyOf(org.regionCode())
+                        .map(a -> store.batchIds(a.code())).orElse(List.of())
+                : store.batchIds(org.code());
         return ids.stream().map(id -> batch(actor, id)).toList();
     }
 

@@ -1,17 +1,22 @@
 package org.medfund.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.medfund.registry.Org;
 import org.medfund.registry.Registry;
 import org.medfund.settlement.MonthlySettlements;
+import org.medfund.settlement.PaymentFiles;
 import org.medfund.settlement.Reconciliations;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -40,7 +45,32 @@ class SettlementPages {
         model.addAttribute("period", period);
         model.addAttribute("reconciliations", reconciliations.list(user.actor(), period));
         model.addAttribute("batches", settlements.batches(user.actor()));
+        model.addAttribute("finance", user.actor().has(org.medfund.registry.Role.FINANCE));
+        model.addAttribute("today", LocalDate.now(clock));
+        // One token per rendered page: the release form submitted twice pays once.
+        model.addAttribute("formToken", java.util.UUID.randomUUID().toString());
         return "settlements";
+    }
+
+    /** The bank file for staff signed in with a session (the /api twin needs a bearer token). */
+    @GetMapping("/settlements/payment-batches/{id}/bank-file.csv")
+    ResponseEntity<byte[]> bankCsv(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
+        return PrepaymentApi.download("batch-" + id + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+                PaymentFiles.csv(settlements.batch(user.actor(), id)));
+    }
+
+    @GetMapping("/settlements/payment-batches/{id}/bank-file.xlsx")
+    ResponseEntity<byte[]> bankXlsx(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
+        return PrepaymentApi.download("batch-" + id + ".xlsx", XlsxExport.XLSX,
+                PaymentFiles.xlsx(settlements.batch(user.actor(), id)));
+    }
+
+    /** A finance user pays the held lines whose stop was lifted (seed 002 art. 11); still-stopped lines stay held. */
+    @PostMapping("/settlements/payment-batches/{id}/release")
+    String release(@AuthenticationPrincipal MedfundUser user, @PathVariable long id, @RequestParam LocalDate date,
+                   @RequestParam String requestId) {
+        settlements.release(user.actor(), id, date, "page:" + user.actor().orgCode() + ":" + requestId);
+        return "redirect:/settlements";
     }
 
     @GetMapping("/settlements/reconciliations/{id}")

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medfund.claims.IntakeFixtures.hospitalActor;
 import static org.medfund.claims.IntakeFixtures.id;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.medfund.claims.IntakeFixtures.row;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -31,7 +39,9 @@ import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.medfund.web.MedfundUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Seed 002 art. 11 honoured by settlement: once a hospital's prepayment is declared unrecoverable, the monthly
@@ -66,6 +76,8 @@ class PaymentStopTest {
     JdbcClient jdbc;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    MockMvc mvc;
 
     private final Actor clerk = Fixtures.actor("hb-clerk", AGENCY, Role.CLERK);
     private final Actor reviewer = Fixtures.actor("hb-reviewer", AGENCY, Role.REVIEWER);
@@ -127,7 +139,7 @@ class PaymentStopTest {
 
     @Test
     @DisplayName("seed 002 art. 11: a stopped hospital's payment is held with the article, kept held, paid after write-off")
-    void stoppedHospitalIsHeldUntilWrittenOff() {
+    void stoppedHospitalIsHeldUntilWrittenOff() throws Exception {
         Fixtures.fund(ledger, AGENCY, "t-open-" + AGENCY);
         Fixtures.fundXinyangChain(ledger);
         fundStatus();
@@ -158,6 +170,15 @@ class PaymentStopTest {
         assertThat(ledger.balance(AGENCY, "5001", stopped, null, null)).isEqualTo(expenseBefore);
         String bankFile = new String(PaymentFiles.csv(batch), StandardCharsets.UTF_8);
         assertThat(bankFile).contains(paid, "3000.00").doesNotContain(stopped);
+        // The batch view on the staff pages shows the hold and its article; the bank file (page route) leaves it out.
+        mvc.perform(get("/settlements").with(user(MedfundUser.of(clerk))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("暂停拨付：依《信阳市基本医疗保险基金预付管理办法》第十一条")));
+        mvc.perform(get("/settlements/payment-batches/" + batch.id() + "/bank-file.csv")
+                        .with(user(MedfundUser.of(clerk))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(paid)))
+                .andExpect(content().string(not(containsString(stopped))));
         // The hospital sees its own line held, with the reason.
         assertThat(settlements.batch(hospitalActor(stopped), batch.id()).lines()).singleElement()
                 .satisfies(l -> assertThat(l.holdReason()).contains("第十一条"));
@@ -173,7 +194,12 @@ class PaymentStopTest {
         recoveries.writeOff(misuse.get(0).id(), "淮政文〔2025〕12号", LocalDate.of(2025, 11, 3), reviewer,
                 "t-hb-wo-" + stopped);
         assertThat(recoveries.paymentsStopped(stopped)).isFalse();
-        PaymentBatch released = settlements.release(finance, batch.id(), LocalDate.of(2025, 11, 4), id("rel"));
+        mvc.perform(get("/settlements").with(user(MedfundUser.of(finance))))
+                .andExpect(content().string(containsString("暂停拨付已解除的明细")));
+        mvc.perform(post("/settlements/payment-batches/" + batch.id() + "/release").with(csrf())
+                        .with(user(MedfundUser.of(finance))).param("date", "2025-11-04").param("requestId", id("rel")))
+                .andExpect(status().is3xxRedirection());
+        PaymentBatch released = settlements.batch(finance, batch.id());
         PaymentBatch.Line after = line(released, stopped);
         assertThat(after.holdStatus()).isEqualTo("RELEASED");
         assertThat(after.releasedOn()).isEqualTo(LocalDate.of(2025, 11, 4));

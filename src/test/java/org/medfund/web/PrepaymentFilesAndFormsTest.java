@@ -119,6 +119,10 @@ class PrepaymentFilesAndFormsTest {
                 .andExpect(content().string(containsString("/prepayments/payment-file.xlsx?payer=" + HN_AGENCY
                         + "&amp;date=2024-01-10")));
 
+        mvc.perform(get("/api/openapi.json"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/prepayments/payment-file.xlsx")))
+                .andExpect(content().string(containsString("/api/prepayments/payment-file.csv")));
         // Another city's agency and the hospital itself may not export 叶县's payment file.
         mvc.perform(get("/api/prepayments/payment-file.xlsx").param("payer", HN_AGENCY).param("date", "2024-01-10")
                         .with(user(as("xy-staff", "411500-AGENCY", Role.CLERK))))
