@@ -212,4 +212,36 @@ class SettlementIntakeTest {
                         .containsExactly(org.assertj.core.groups.Tuple.tuple(4L, "claims.setl-id-conflict")));
         assertThat(stored(changed.get(0).get("setl_id"))).isZero();
     }
+    @Test
+    @DisplayName("an agency's file mixing two hospitals: lookups mid-chunk pause the COPY; then a reversal of one row")
+    void agencyFileWithTwoHospitalsAndAReversal() {
+        Actor cityClerk = new Actor("clerk", "410400-AGENCY", Set.of(org.medfund.registry.Role.CLERK));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            // The second hospital and the second insurance type first appear mid-chunk (row 1,001 and 501).
+            String hospital = i < 1_000 ? PDS_HOSPITAL : i % 2 == 0 ? BAOFENG_HOSPITAL : PDS_HOSPITAL;
+            rows.add(row(id("M"), hospital, i < 500 ? "310" : "390", "2026-10-07 10:00:00", "50.00", "30.00",
+                    "30.00", "5.00"));
+        }
+        Map<String, String> reversal = new java.util.HashMap<>();
+        reversal.put("setl_id", id("M"));
+        reversal.put("fixmedins_code", BAOFENG_HOSPITAL);
+        reversal.put("setl_time", "2026-10-08 10:00:00");
+        reversal.put("refd_setl_id", rows.get(1_000).get("setl_id"));
+        IntakeResult streamed = intake.importFile(cityClerk, IntakeFixtures.csv(rows), "mixed.csv", id("req"));
+        assertThat(streamed.rowsWritten()).isEqualTo(3_000);
+        // The same rows again with the reversal: the stored ones are no-ops, the reversal finds its target.
+        rows.add(reversal);
+        IntakeResult again = intake.importFile(cityClerk, IntakeFixtures.csv(rows), "mixed2.csv", id("req"));
+        assertThat(again.rowsUnchanged()).isEqualTo(3_000);
+        assertThat(again.rowsWritten()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from claims_settlement where fixmedins_code = :h and setl_id in (:ids)")
+                .param("h", BAOFENG_HOSPITAL).param("ids", rows.stream().map(r -> r.get("setl_id")).toList())
+                .query(Long.class).single()).isEqualTo(1_001);
+        assertThat(jdbc.sql("select reversed_by from claims_settlement where setl_id = :id")
+                .param("id", rows.get(1_000).get("setl_id")).query(String.class).single())
+                .isEqualTo(reversal.get("setl_id"));
+        assertThat(jdbc.sql("select fund_pay_sumamt from claims_settlement where setl_id = :id")
+                .param("id", reversal.get("setl_id")).query(Long.class).single()).isEqualTo(-3_000L);
+    }
 }
