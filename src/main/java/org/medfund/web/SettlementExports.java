@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * xlsx exports of the hospital's own view (issue 5): its submissions of an accounting month (the stored records
- * under the national field names, so the columns read like the file it sent) and a reconciliation's differences
- * down to the {@code setl_id} (3202 stmt_rslt). Both are scoped by the capabilities: a hospital sees its own, an
- * agency the hospitals in its scope; anything else is 403.
+ * under the national field names, so the columns read like the file it sent), a reconciliation's differences down
+ * to the {@code setl_id} (3202 stmt_rslt), and the reconciliation list (for an agency: across its hospitals). All
+ * are scoped by the capabilities: a hospital sees its own, an agency the hospitals in its scope; anything else is
+ * 403 (or, for the list, absent).
  */
 @RestController
 class SettlementExports {
@@ -74,6 +75,25 @@ class SettlementExports {
                         resultLabel(d.stmtRslt()), yuan(d.hospitalMedfee()), yuan(d.hospitalFund()),
                         yuan(d.hospitalAccount()), yuan(d.agencyMedfee()), yuan(d.agencyFund()),
                         yuan(d.agencyAccount())))));
+    }
+
+    static final List<String> RECONCILIATION_HEADER = List.of("fixmedins_code", "机构名称", "费用月份", "结算周期",
+            "申请日", "截止日", "逾期", "状态", "stmt_rslt", "对账结果", "对账专人", "核对人", "复核人", "差异笔数");
+
+    /**
+     * The reconciliations the caller sees (a hospital its own, an agency those of the hospitals it settles) of one
+     * month, or of all months: the agency's view across hospitals as a sheet.
+     */
+    @GetMapping("/api/reconciliations.xlsx")
+    ResponseEntity<byte[]> reconciliationList(@AuthenticationPrincipal MedfundUser user,
+                                              @RequestParam(required = false) YearMonth period) {
+        List<ReconciliationView> list = reconciliations.list(user.actor(), period);
+        return XlsxExport.streamed((period == null ? "全部" : period.toString()) + "-对账.xlsx", "对账",
+                RECONCILIATION_HEADER, sink -> list.forEach(r -> sink.accept(java.util.Arrays.asList(
+                        r.hospitalCode(), r.hospitalName(), r.period().toString(), r.cycle().toString(),
+                        String.valueOf(r.appliedOn()), String.valueOf(r.dueDate()), r.late() ? "逾期，顺延至下月结算" : "",
+                        r.status(), r.stmtRslt(), "0".equals(r.stmtRslt()) ? "相符" : "不符", r.clerkUser(),
+                        r.checkedBy(), r.confirmedBy(), r.differenceCount()))));
     }
 
     /** 3202 stmt_rslt: 1 only on the agency side, 2 only on the hospital side, 3 amounts differ. */

@@ -118,7 +118,7 @@ class SettlementExportsTest {
     }
 
     @Test
-    @DisplayName("3202 differences export down to the setl_id: 2 only on the hospital side, 3 amounts differ; 403 for others")
+    @DisplayName("3202 differences export down to the setl_id (2 hospital only, 3 amounts differ), 403 for others; list export")
     void differencesOfAReconciliation() throws Exception {
         YearMonth month = YearMonth.of(2023, 5);
         String a = id("Y");
@@ -152,6 +152,19 @@ class SettlementExportsTest {
 
         mvc.perform(get("/api/reconciliations/" + r.id() + "/differences.xlsx").with(user(as(AGENCY_CLERK))))
                 .andExpect(status().isOk());
+        List<List<String>> agencyList = sheet(mvc.perform(get("/api/reconciliations.xlsx").param("period", "2023-05")
+                        .with(user(as(AGENCY_CLERK)))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray());
+        assertThat(agencyList.get(0)).isEqualTo(SettlementExports.RECONCILIATION_HEADER);
+        assertThat(agencyList).filteredOn(row -> row.get(0).equals(HOSPITAL)).singleElement().satisfies(row -> {
+            assertThat(row.subList(2, 4)).containsExactly("2023-05", "2023-05");
+            assertThat(row.get(9)).isEqualTo("不符");
+            assertThat(row.get(13)).isEqualTo("2");
+        });
+        List<List<String>> otherList = sheet(mvc.perform(get("/api/reconciliations.xlsx").param("period", "2023-05")
+                        .with(user(as(hospitalActor(OTHER_HOSPITAL))))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray());
+        assertThat(otherList).noneMatch(row -> row.get(0).equals(HOSPITAL));
         mvc.perform(get("/api/reconciliations/" + r.id() + "/differences.xlsx")
                         .with(user(as(hospitalActor(OTHER_HOSPITAL)))))
                 .andExpect(status().isForbidden())
