@@ -6,11 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,15 +31,13 @@ final class XlsxExport {
     static final int STREAM_WINDOW_ROWS = 500;
 
     /**
-     * Like {@link #response} for exports that may be large (a hospital's month of settlements): rows are produced
-     * by {@code rows} one at a time and written through POI's streaming workbook, so only the finished file is held
-     * in memory. The producer limits the row count.
+     * Every export's workbook: rows are produced by {@code rows} one at a time and written through POI's streaming
+     * workbook, so a large export (a hospital's month of settlements) holds only the finished file in memory. The
+     * producer limits the row count; {@link #response} is the form for a list already in memory.
      */
     static ResponseEntity<byte[]> streamed(String fileName, String sheetName, List<String> header,
-                                           java.util.function.Consumer<java.util.function.Consumer<List<Object>>>
-                                                   rows) {
-        try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook =
-                     new org.apache.poi.xssf.streaming.SXSSFWorkbook(STREAM_WINDOW_ROWS);
+                                           Consumer<Consumer<List<Object>>> rows) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(STREAM_WINDOW_ROWS);
              ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(sheetName);
             CellStyle bold = workbook.createCellStyle();
@@ -85,40 +84,6 @@ final class XlsxExport {
         if (rows.size() > ROWS_MAX) {
             throw new IllegalStateException("export of " + rows.size() + " rows exceeds " + ROWS_MAX);
         }
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet(sheetName);
-            CellStyle bold = workbook.createCellStyle();
-            Font font = workbook.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Row head = sheet.createRow(0);
-            for (int i = 0; i < header.size(); i++) {
-                head.createCell(i).setCellValue(header.get(i));
-                head.getCell(i).setCellStyle(bold);
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                List<Object> values = rows.get(r);
-                for (int c = 0; c < values.size(); c++) {
-                    Object value = values.get(c);
-                    if (value instanceof Number number) {
-                        row.createCell(c).setCellValue(number.doubleValue());
-                    } else if (value != null) {
-                        row.createCell(c).setCellValue(value.toString());
-                    }
-                }
-            }
-            for (int i = 0; i < header.size(); i++) {
-                sheet.setColumnWidth(i, 20 * 256);
-            }
-            workbook.write(bytes);
-            String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-            return ResponseEntity.ok().contentType(XLSX)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
-                            + encoded)
-                    .body(bytes.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return streamed(fileName, sheetName, header, sink -> rows.forEach(sink));
     }
 }

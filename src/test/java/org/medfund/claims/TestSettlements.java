@@ -22,22 +22,8 @@ public final class TestSettlements {
     public static void store(org.springframework.context.ApplicationContext context, String hospital,
                              String regionCode, String insutype, PlaceOfSettlement place,
                              Map<YearMonth, Money> pooledFundPay) {
-        SettlementStore store = context.getBean(SettlementStore.class);
-        TransactionTemplate tx = context.getBean(TransactionTemplate.class);
-        tx.executeWithoutResult(status -> {
-            long batch = store.newBatch("test", null, hospital, "test", null, java.time.Instant.EPOCH);
-            List<SettlementStore.Row> rows = new ArrayList<>();
-            for (var month : pooledFundPay.entrySet()) {
-                String id = hospital + insutype + place.payLoc() + month.getKey().toString().replace("-", "");
-                Money hifp = month.getValue();
-                SettlementRecord r = new SettlementRecord(id, "M" + id, "P" + id, hospital, insutype, "21", "21",
-                        "1", regionCode, place, regionCode, regionCode,
-                        LocalDateTime.of(month.getKey().getYear(), month.getKey().getMonth(), 10, 10, 0),
-                        hifp, hifp, hifp, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, List.of(), null);
-                rows.add(new SettlementStore.Row(r, SettlementStore.period(r.settledMonth()), "hash-" + id));
-            }
-            store.write(rows, batch);
-        });
+        write(context, hospital, regionCode, regionCode, insutype, place, 10,
+                hospital + insutype + place.payLoc(), pooledFundPay);
     }
 
     /**
@@ -47,17 +33,25 @@ public final class TestSettlements {
     public static void storeInProvince(org.springframework.context.ApplicationContext context, String hospital,
                                        String treatmentRegion, String insuredRegion, String insutype,
                                        Map<YearMonth, Money> pooledFundPay) {
+        write(context, hospital, treatmentRegion, insuredRegion, insutype, PlaceOfSettlement.IN_PROVINCE, 12,
+                "X" + hospital + insuredRegion + insutype, pooledFundPay);
+    }
+
+    /** One inpatient visit per month on {@code day} at 10:00, all of it pooled-fund pay; ids = prefix + yyyyMM. */
+    private static void write(org.springframework.context.ApplicationContext context, String hospital,
+                              String treatmentRegion, String insuredRegion, String insutype, PlaceOfSettlement place,
+                              int day, String idPrefix, Map<YearMonth, Money> pooledFundPay) {
         SettlementStore store = context.getBean(SettlementStore.class);
         TransactionTemplate tx = context.getBean(TransactionTemplate.class);
         tx.executeWithoutResult(status -> {
             long batch = store.newBatch("test", null, hospital, "test", null, java.time.Instant.EPOCH);
             List<SettlementStore.Row> rows = new ArrayList<>();
             for (var month : pooledFundPay.entrySet()) {
-                String id = "X" + hospital + insuredRegion + insutype + month.getKey().toString().replace("-", "");
+                String id = idPrefix + month.getKey().toString().replace("-", "");
                 Money hifp = month.getValue();
                 SettlementRecord r = new SettlementRecord(id, "M" + id, "P" + id, hospital, insutype, "21", "21",
-                        "1", treatmentRegion, PlaceOfSettlement.IN_PROVINCE, insuredRegion, treatmentRegion,
-                        LocalDateTime.of(month.getKey().getYear(), month.getKey().getMonth(), 12, 10, 0),
+                        "1", treatmentRegion, place, insuredRegion, treatmentRegion,
+                        LocalDateTime.of(month.getKey().getYear(), month.getKey().getMonth(), day, 10, 0),
                         hifp, hifp, hifp, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, List.of(), null);
                 rows.add(new SettlementStore.Row(r, SettlementStore.period(r.settledMonth()), "hash-" + id));
             }

@@ -2,7 +2,9 @@ package org.medfund.prepayment;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,6 +79,25 @@ public final class Fixtures {
                     LocalDate.of(2023, 12, 31), YearMonth.of(2023, 12), Money.ofYuan("500000000.00"),
                     Map.of("book", book), null, "test", requestId, null, null, "测试期初余额：财政专户存款"));
         }
+    }
+
+    /**
+     * Xinyang's fund status for {@code year} (seed 002 art. 7): employee fund exactly 12.0 months payable (open);
+     * resident fund 6.0 (open) when {@code residentOpen}, else 5.99 (closed). Same monthly figures both funds.
+     */
+    public static void xinyangFundStatus(Applications applications, int year, boolean residentOpen, Actor cityClerk) {
+        List<FundGate.FundMonth> actual = new ArrayList<>();
+        List<FundGate.FundMonth> forecast = new ArrayList<>();
+        for (int m = 1; m <= 12; m++) {
+            actual.add(new FundGate.FundMonth(YearMonth.of(year - 1, m), Money.ofFen(1_000_001),
+                    Money.ofFen(1_000_001)));
+            forecast.add(new FundGate.FundMonth(YearMonth.of(year, m), Money.ofFen(1_000_001),
+                    Money.ofFen(1_000_001)));
+        }
+        applications.recordFundStatus("411500", new FundGate.FundStatus("310", Money.ofFen(12_000_012), actual,
+                forecast), year, cityClerk);
+        applications.recordFundStatus("411500", new FundGate.FundStatus("390",
+                Money.ofFen(residentOpen ? 6_000_006 : 6_000_005), actual, forecast), year, cityClerk);
     }
 
     public static Actor actor(String user, String org, Role... roles) {

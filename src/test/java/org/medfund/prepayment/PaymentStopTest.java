@@ -17,9 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
@@ -84,21 +82,6 @@ class PaymentStopTest {
     private final Actor finance = Fixtures.actor("hb-finance", "411527-FINANCE", Role.FINANCE);
     private final Actor cityClerk = Fixtures.actor("hb-city-clerk", "411500-AGENCY", Role.CLERK);
 
-    /** Employee fund open at exactly 12.0 months payable, resident at 6.0 (the same figures as the Xinyang test). */
-    private void fundStatus() {
-        List<FundGate.FundMonth> actual = new ArrayList<>();
-        List<FundGate.FundMonth> forecast = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
-            actual.add(new FundGate.FundMonth(YearMonth.of(2024, m), Money.ofFen(1_000_001), Money.ofFen(1_000_001)));
-            forecast.add(new FundGate.FundMonth(YearMonth.of(2025, m), Money.ofFen(1_000_001),
-                    Money.ofFen(1_000_001)));
-        }
-        applications.recordFundStatus("411500", new FundGate.FundStatus("310", Money.ofFen(12_000_012), actual,
-                forecast), 2025, cityClerk);
-        applications.recordFundStatus("411500", new FundGate.FundStatus("390", Money.ofFen(6_000_006), actual,
-                forecast), 2025, cityClerk);
-    }
-
     /** Art. 6 from application to payment by the county centre; answers the employee row's id. */
     private String prepaid(String hospital) {
         LocalDate applied = LocalDate.of(2025, 1, 6);
@@ -142,7 +125,7 @@ class PaymentStopTest {
     void stoppedHospitalIsHeldUntilWrittenOff() throws Exception {
         Fixtures.fund(ledger, AGENCY, "t-open-" + AGENCY);
         Fixtures.fundXinyangChain(ledger);
-        fundStatus();
+        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
         String stopped = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）停拨医院");
         String paid = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）正常医院");
         Fixtures.agreement(prepayments, stopped, clerk);

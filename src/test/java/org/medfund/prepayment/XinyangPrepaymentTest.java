@@ -74,22 +74,6 @@ class XinyangPrepaymentTest {
         return findings;
     }
 
-    /** Employee fund: exactly 12.0 months payable (open); resident: 5.99 (closed) unless {@code residentOpen}. */
-    private void fundStatus(int year, boolean residentOpen) {
-        List<FundGate.FundMonth> actual = new ArrayList<>();
-        List<FundGate.FundMonth> forecast = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
-            actual.add(new FundGate.FundMonth(YearMonth.of(year - 1, m), Money.ofFen(1_000_001),
-                    Money.ofFen(1_000_001)));
-            forecast.add(new FundGate.FundMonth(YearMonth.of(year, m), Money.ofFen(1_000_001),
-                    Money.ofFen(1_000_001)));
-        }
-        applications.recordFundStatus(CITY, new FundGate.FundStatus("310", Money.ofFen(12_000_012), actual, forecast),
-                year, cityClerk);
-        applications.recordFundStatus(CITY, new FundGate.FundStatus("390",
-                Money.ofFen(residentOpen ? 6_000_006 : 6_000_005), actual, forecast), year, cityClerk);
-    }
-
     /** Applies, reviews and runs the art. 6 steps to payment; answers the employee row. */
     private Prepayments.Prepayment prepaid(String hospital, int year, LocalDate applied) {
         applications.apply(hospital, year, form(), applied, Fixtures.actor("h-" + hospital, hospital, Role.HOSPITAL));
@@ -130,7 +114,7 @@ class XinyangPrepaymentTest {
                 Fixtures.months(2024, 1, 3, 10_001));
         Fixtures.settlements(context, hospital, COUNTY, "310", PlaceOfSettlement.IN_PROVINCE,
                 Fixtures.months(2024, 1, 3, 777)); // art. 8: a separate category, not in the sizing
-        fundStatus(2025, false);
+        Fixtures.xinyangFundStatus(applications, 2025, false, cityClerk);
 
         var application = applications.apply(hospital, 2025, form(), LocalDate.of(2025, 1, 10),
                 Fixtures.actor("h", hospital, Role.HOSPITAL));
@@ -191,7 +175,7 @@ class XinyangPrepaymentTest {
         String adjusted = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）调整医院");
         Fixtures.settlements(context, adjusted, COUNTY, "310", PlaceOfSettlement.LOCAL,
                 Fixtures.months(2024, 1, 12, 50_000));
-        fundStatus(2025, true);
+        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
         applications.apply(adjusted, 2025, form(), LocalDate.of(2025, 1, 20), Fixtures.actor("h", adjusted,
                 Role.HOSPITAL));
         assertThat(applications.application("PA-2025-" + adjusted).orElseThrow().late()).isTrue();
@@ -207,7 +191,7 @@ class XinyangPrepaymentTest {
     @Test
     @DisplayName("seed 002 art. 6(五): one fen short → nothing offset, full return; absorbed → full offset; uncleared can't apply")
     void allOrNothingClearing() {
-        fundStatus(2025, true);
+        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
         String shortOne = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）差一分");
         String absorbed = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）全额冲抵");
         for (String h : List.of(shortOne, absorbed)) {
@@ -248,7 +232,7 @@ class XinyangPrepaymentTest {
     @Test
     @DisplayName("seed 002 art. 10–11: (一) 10 working days to return then offset; (六) unrecoverable → stop, write-off")
     void recoveryAndWriteOff() {
-        fundStatus(2025, true);
+        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
         String ended = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）解除协议");
         String fraud = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）弄虚作假");
         for (String h : List.of(ended, fraud)) {
@@ -293,7 +277,7 @@ class XinyangPrepaymentTest {
     @DisplayName("seed 002 art. 6(三)(四): finance → city → county as ledger transfers, aggregated per receiver, in transit until confirmed")
     void fundingChainAsTransfers() {
         // Year 2026 so that no other test's approved rows join these aggregates.
-        fundStatus(2026, true);
+        Fixtures.xinyangFundStatus(applications, 2026, true, cityClerk);
         String county = "411522"; // 光山县: no other test pays hospitals there
         String countyAgency = "411522-AGENCY";
         Actor countyClerk = Fixtures.actor("gs-clerk", countyAgency, Role.CLERK);

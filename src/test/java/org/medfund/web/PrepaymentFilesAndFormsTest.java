@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +29,6 @@ import org.medfund.prepayment.Fixtures;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
 import org.medfund.prepayment.Eligibility;
-import org.medfund.prepayment.FundGate;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.registry.Actor;
@@ -132,21 +130,6 @@ class PrepaymentFilesAndFormsTest {
                 .andExpect(status().isForbidden());
     }
 
-    /** Employee 12.0 and resident 6.0 months payable for 2025 (both open), as in the Xinyang scenario test. */
-    private void fundStatus() {
-        List<FundGate.FundMonth> actual = new ArrayList<>();
-        List<FundGate.FundMonth> forecast = new ArrayList<>();
-        for (int m = 1; m <= 12; m++) {
-            actual.add(new FundGate.FundMonth(YearMonth.of(2024, m), Money.ofFen(1_000_001), Money.ofFen(1_000_001)));
-            forecast.add(new FundGate.FundMonth(YearMonth.of(2025, m), Money.ofFen(1_000_001),
-                    Money.ofFen(1_000_001)));
-        }
-        applications.recordFundStatus("411500", new FundGate.FundStatus("310", Money.ofFen(12_000_012), actual,
-                forecast), 2025, cityClerk);
-        applications.recordFundStatus("411500", new FundGate.FundStatus("390", Money.ofFen(6_000_006), actual,
-                forecast), 2025, cityClerk);
-    }
-
     /** A 新县 hospital with 2,000.00 a month of 2024 settlements per fund that applied on 2025-01-06. */
     private String applied(String name) {
         String hospital = Fixtures.hospital(jdbc, XY_COUNTY, 2, false, name);
@@ -174,7 +157,7 @@ class PrepaymentFilesAndFormsTest {
     @Test
     @DisplayName("seed 002 art. 3 review form: five findings with evidence; unmet (四) refuses with the article; other org denied")
     void reviewForm() throws Exception {
-        fundStatus();
+        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
         String eligible = applied("（测试）新县甲");
         String refused = applied("（测试）新县乙");
         MedfundUser staff = as("xx-clerk", XY_AGENCY, Role.CLERK);
@@ -217,7 +200,7 @@ class PrepaymentFilesAndFormsTest {
     @Test
     @DisplayName("seed 002 art. 10–11 recovery form: trigger, return, court document, write-off by another user; other org denied")
     void recoveryForm() throws Exception {
-        fundStatus();
+        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
         Fixtures.fund(ledger, XY_AGENCY, "t-open-" + XY_AGENCY);
         Fixtures.fundXinyangChain(ledger);
         String hospital = applied("（测试）新县丙");
