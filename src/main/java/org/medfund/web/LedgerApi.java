@@ -19,17 +19,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/ledger/...}: books, trial balance (科目余额表), detail ledger (明细账), journal (序时账), balances by
  * counterparty, transfers in transit and chain verification, each scoped by {@link Registry#canSeeOrg}. Every
- * statement also exports as xlsx ({@code ….xlsx}).
+ * statement also exports as xlsx ({@code ….xlsx}); the xlsx routes have session twins under {@code /ledger/{org}/…}
+ * for the staff pages, since {@code /api/**} honours bearer tokens only.
  */
 @RestController
-@RequestMapping("/api/ledger")
 @Tag(name = "ledger", description = "基金账簿：账套、科目余额表、明细账、序时账、往来余额、在途划款、哈希链校验")
 class LedgerApi {
 
@@ -88,7 +87,7 @@ class LedgerApi {
                 .body(body);
     }
 
-    @GetMapping("/books")
+    @GetMapping("/api/ledger/books")
     @Operation(summary = "本机构可见的账套")
     List<LedgerViews.BookView> books(@AuthenticationPrincipal MedfundUser user) {
         Registry orgs = registry.getIfAvailable();
@@ -97,7 +96,7 @@ class LedgerApi {
                 .map(LedgerViews.BookView::of).toList();
     }
 
-    @GetMapping("/books/{org}/trial-balance")
+    @GetMapping("/api/ledger/books/{org}/trial-balance")
     @Operation(summary = "科目余额表（期初、本期发生、期末；period=YYYY-MM，默认本月）")
     LedgerViews.TrialBalanceView trialBalance(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
                                               @RequestParam(required = false) String period) {
@@ -105,7 +104,7 @@ class LedgerApi {
         return LedgerViews.TrialBalanceView.of(reports.trialBalance(org, period(period, "period", clock)));
     }
 
-    @GetMapping("/books/{org}/trial-balance.xlsx")
+    @GetMapping({"/api/ledger/books/{org}/trial-balance.xlsx", "/ledger/{org}/trial-balance.xlsx"})
     @Operation(summary = "科目余额表 xlsx")
     ResponseEntity<byte[]> trialBalanceXlsx(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
                                             @RequestParam(required = false) String period) {
@@ -114,7 +113,7 @@ class LedgerApi {
         return xlsx(LedgerXlsx.trialBalance(reports.trialBalance(org, month)), "trial-balance-" + org + "-" + month);
     }
 
-    @GetMapping("/books/{org}/detail")
+    @GetMapping("/api/ledger/books/{org}/detail")
     @Operation(summary = "明细账：科目（含明细科目）在期间内的分录及逐笔余额；可按往来单位筛选")
     LedgerViews.DetailView detail(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
                                   @RequestParam String account, @RequestParam(required = false) String from,
@@ -125,7 +124,7 @@ class LedgerApi {
                 period(to, "to", clock), counterparty));
     }
 
-    @GetMapping("/books/{org}/detail.xlsx")
+    @GetMapping({"/api/ledger/books/{org}/detail.xlsx", "/ledger/{org}/detail.xlsx"})
     @Operation(summary = "明细账 xlsx")
     ResponseEntity<byte[]> detailXlsx(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
                                       @RequestParam String account, @RequestParam(required = false) String from,
@@ -136,7 +135,7 @@ class LedgerApi {
                 period(to, "to", clock), counterparty)), "detail-" + org + "-" + account);
     }
 
-    @GetMapping("/books/{org}/journal")
+    @GetMapping("/api/ledger/books/{org}/journal")
     @Operation(summary = "序时账：一个会计期间的全部凭证")
     List<LedgerViews.EntryView> journal(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
                                         @RequestParam(required = false) String period) {
@@ -144,7 +143,7 @@ class LedgerApi {
         return reports.journal(org, period(period, "period", clock)).stream().map(LedgerViews.EntryView::of).toList();
     }
 
-    @GetMapping("/books/{org}/journal.xlsx")
+    @GetMapping({"/api/ledger/books/{org}/journal.xlsx", "/ledger/{org}/journal.xlsx"})
     @Operation(summary = "序时账 xlsx")
     ResponseEntity<byte[]> journalXlsx(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
                                        @RequestParam(required = false) String period) {
@@ -153,7 +152,7 @@ class LedgerApi {
         return xlsx(LedgerXlsx.journal(org + " " + month, reports.journal(org, month)), "journal-" + org + "-" + month);
     }
 
-    @GetMapping("/books/{org}/balances")
+    @GetMapping("/api/ledger/books/{org}/balances")
     @Operation(summary = "往来余额：科目按往来单位的余额（如 1211.01 暂付款—医保预付金按医院）")
     List<LedgerViews.BalanceView> balances(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
                                            @RequestParam String account, @RequestParam(required = false) String asOf) {
@@ -162,7 +161,7 @@ class LedgerApi {
                 .map(LedgerViews.BalanceView::of).toList();
     }
 
-    @GetMapping("/books/{org}/balances.xlsx")
+    @GetMapping({"/api/ledger/books/{org}/balances.xlsx", "/ledger/{org}/balances.xlsx"})
     @Operation(summary = "往来余额 xlsx")
     ResponseEntity<byte[]> balancesXlsx(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
                                         @RequestParam String account, @RequestParam(required = false) String asOf) {
@@ -172,7 +171,7 @@ class LedgerApi {
                 reports.balancesByCounterparty(org, account, day)), "balances-" + org + "-" + account);
     }
 
-    @GetMapping("/books/{org}/entries/{sequenceNo}")
+    @GetMapping("/api/ledger/books/{org}/entries/{sequenceNo}")
     @Operation(summary = "一张凭证")
     LedgerViews.EntryView entry(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
                                 @PathVariable long sequenceNo) {
@@ -181,7 +180,7 @@ class LedgerApi {
                 "ledger.entry-unknown", "sequenceNo", "无此凭证: " + org + " #" + sequenceNo));
     }
 
-    @GetMapping("/books/{org}/verify")
+    @GetMapping("/api/ledger/books/{org}/verify")
     @Operation(summary = "重算该账套的哈希链，返回第一处断点")
     LedgerViews.VerifyView verify(@AuthenticationPrincipal MedfundUser user, @PathVariable String org) {
         visible(user, org);
@@ -189,7 +188,7 @@ class LedgerApi {
         return new LedgerViews.VerifyView(org, breaks.isEmpty(), breaks.isEmpty() ? null : breaks.get(0).toString());
     }
 
-    @GetMapping("/transfers/in-transit")
+    @GetMapping("/api/ledger/transfers/in-transit")
     @Operation(summary = "在途划款：付款方已记账、收款方尚未确认到账（仅列出本机构可见的一方）")
     List<LedgerViews.TransferView> inTransit(@AuthenticationPrincipal MedfundUser user) {
         Registry orgs = registry.getIfAvailable();

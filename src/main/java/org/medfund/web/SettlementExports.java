@@ -3,6 +3,7 @@ package org.medfund.web;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.medfund.claims.SettlementFields;
 import org.medfund.claims.SettlementRecord;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * under the national field names, so the columns read like the file it sent), a reconciliation's differences down
  * to the {@code setl_id} (3202 stmt_rslt), and the reconciliation list (for an agency: across its hospitals). All
  * are scoped by the capabilities: a hospital sees its own, an agency the hospitals in its scope; anything else is
- * 403 (or, for the list, absent).
+ * 403 (or, for the list, absent). Each has a session twin under {@code /settlements/…} for the staff pages, since
+ * {@code /api/**} honours bearer tokens only.
  */
 @RestController
 class SettlementExports {
@@ -41,7 +43,7 @@ class SettlementExports {
     }
 
     /** A hospital's records of an accounting month; {@code hospital} defaults to the caller's own organisation. */
-    @GetMapping("/api/settlements.xlsx")
+    @GetMapping({"/api/settlements.xlsx", "/settlements/export.xlsx"})
     ResponseEntity<byte[]> submissions(@AuthenticationPrincipal MedfundUser user,
                                        @RequestParam(required = false) String hospital,
                                        @RequestParam YearMonth period) {
@@ -66,13 +68,14 @@ class SettlementExports {
     }
 
     /** The differences of one reconciliation, down to the setl_id. */
-    @GetMapping("/api/reconciliations/{id}/differences.xlsx")
+    @GetMapping({"/api/reconciliations/{id}/differences.xlsx",
+        "/settlements/reconciliations/{id}/differences.xlsx"})
     ResponseEntity<byte[]> differences(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
         ReconciliationView r = reconciliations.view(user.actor(), id);
         List<ReconciliationView.Difference> differences = reconciliations.differences(user.actor(), id);
         return XlsxExport.streamed(r.hospitalCode() + "-" + r.period() + "-对账差异.xlsx", "对账差异",
-                DIFFERENCE_HEADER, sink -> differences.forEach(d -> sink.accept(java.util.Arrays.asList(d.setlId(), d.stmtRslt(),
-                        resultLabel(d.stmtRslt()), yuan(d.hospitalMedfee()), yuan(d.hospitalFund()),
+                DIFFERENCE_HEADER, sink -> differences.forEach(d -> sink.accept(Arrays.asList(d.setlId(),
+                        d.stmtRslt(), resultLabel(d.stmtRslt()), yuan(d.hospitalMedfee()), yuan(d.hospitalFund()),
                         yuan(d.hospitalAccount()), yuan(d.agencyMedfee()), yuan(d.agencyFund()),
                         yuan(d.agencyAccount())))));
     }
@@ -84,12 +87,12 @@ class SettlementExports {
      * The reconciliations the caller sees (a hospital its own, an agency those of the hospitals it settles) of one
      * month, or of all months: the agency's view across hospitals as a sheet.
      */
-    @GetMapping("/api/reconciliations.xlsx")
+    @GetMapping({"/api/reconciliations.xlsx", "/settlements/reconciliations.xlsx"})
     ResponseEntity<byte[]> reconciliationList(@AuthenticationPrincipal MedfundUser user,
                                               @RequestParam(required = false) YearMonth period) {
         List<ReconciliationView> list = reconciliations.list(user.actor(), period);
         return XlsxExport.streamed((period == null ? "全部" : period.toString()) + "-对账.xlsx", "对账",
-                RECONCILIATION_HEADER, sink -> list.forEach(r -> sink.accept(java.util.Arrays.asList(
+                RECONCILIATION_HEADER, sink -> list.forEach(r -> sink.accept(Arrays.asList(
                         r.hospitalCode(), r.hospitalName(), r.period().toString(), r.cycle().toString(),
                         String.valueOf(r.appliedOn()), String.valueOf(r.dueDate()), r.late() ? "逾期，顺延至下月结算" : "",
                         r.status(), r.stmtRslt(), "0".equals(r.stmtRslt()) ? "相符" : "不符", r.clerkUser(),
