@@ -42,8 +42,9 @@ class RegistryPages {
         this.admin = admin;
     }
 
-    /** One row of the regions page. */
-    record RegionRow(String code, String name, String level, String parentName, int children, int depth) {
+    /** One row of the regions page; {@code visible}: the user may list its organisations. */
+    record RegionRow(String code, String name, String level, String parentName, int children, int depth,
+                     boolean visible) {
     }
 
     /** One row of the organisations page. */
@@ -52,8 +53,8 @@ class RegistryPages {
     }
 
     @GetMapping("/registry/regions")
-    Object regions(@RequestParam(required = false) String parent, @RequestParam(required = false) String format,
-                   Model model) {
+    Object regions(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) String parent,
+                   @RequestParam(required = false) String format, Model model) {
         List<Region> shown = new ArrayList<>();
         if (parent == null || parent.isBlank()) {
             shown.addAll(admin.regions());
@@ -67,7 +68,8 @@ class RegistryPages {
         List<RegionRow> rows = shown.stream().map(r -> new RegionRow(r.code(), r.name(),
                 LEVEL_LABELS.get(r.level().name()),
                 r.parentCode() == null ? "" : byCode.get(r.parentCode()).name(),
-                admin.children(r.code()).size(), r.level().ordinal())).toList();
+                admin.children(r.code()).size(), r.level().ordinal(), registry.canSeeRegion(user.actor(), r.code())))
+                .toList();
         if ("xlsx".equals(format)) {
             return XlsxExport.response("统筹区.xlsx", "统筹区", List.of("编码", "名称", "级别", "上级", "下级数"),
                     rows.stream().map(r -> List.<Object>of(r.code(), r.name(), r.level(), r.parentName(),

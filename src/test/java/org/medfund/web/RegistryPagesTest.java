@@ -36,13 +36,18 @@ class RegistryPagesTest {
     }
 
     @Test
-    @DisplayName("regions page lists Handan with its two zones; filter by parent")
+    @DisplayName("regions page lists Handan with its two zones; filter by parent; organisation links only in scope")
     void regionsPage() throws Exception {
         mvc.perform(get("/registry/regions").param("parent", "130400").with(as("411500-AGENCY", Role.CLERK)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("邯郸冀南新区")))
                 .andExpect(content().string(containsString("邯郸经济技术开发区")))
-                .andExpect(content().string(not(containsString("<td>411528</td>"))));
+                .andExpect(content().string(not(containsString("<td>411528</td>"))))
+                // Handan is outside a Xinyang clerk's scope: no link to its organisations (they would answer 403).
+                .andExpect(content().string(not(containsString("/registry/orgs?region=130400"))));
+        mvc.perform(get("/registry/regions").param("parent", "411500").with(as("411500-AGENCY", Role.CLERK)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/registry/orgs?region=411502")));
     }
 
     @Test
