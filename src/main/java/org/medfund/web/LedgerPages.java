@@ -2,6 +2,7 @@ package org.medfund.web;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
 import org.medfund.common.Rejection;
 import org.medfund.ledger.Book;
 import org.medfund.ledger.Ledger;
@@ -59,10 +60,11 @@ class LedgerPages {
 
     @GetMapping("/ledger/{org}/detail")
     String detail(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
-                  @RequestParam(defaultValue = "1004") String account, @RequestParam(required = false) String from,
+                  @RequestParam(required = false) String account, @RequestParam(required = false) String from,
                   @RequestParam(required = false) String to, @RequestParam(required = false) String counterparty,
                   Model model) {
         Book book = visibleBook(user, org);
+        account = account == null || account.isBlank() ? defaultAccount(book, "1004") : account;
         YearMonth end = LedgerApi.period(to, "to", clock);
         YearMonth start = from == null || from.isBlank() ? end.withMonth(1) : LedgerApi.period(from, "from", clock);
         String party = counterparty == null || counterparty.isBlank() ? null : counterparty;
@@ -86,9 +88,10 @@ class LedgerPages {
 
     @GetMapping("/ledger/{org}/balances")
     String balances(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
-                    @RequestParam(defaultValue = "1211.01") String account, @RequestParam(required = false) String asOf,
+                    @RequestParam(required = false) String account, @RequestParam(required = false) String asOf,
                     Model model) {
         Book book = visibleBook(user, org);
+        account = account == null || account.isBlank() ? defaultAccount(book, "1211.01") : account;
         var day = LedgerApi.date(asOf, "asOf", clock);
         model.addAttribute("book", book);
         model.addAttribute("account", account);
@@ -96,5 +99,16 @@ class LedgerPages {
         model.addAttribute("asOf", day);
         model.addAttribute("balances", reports.balancesByCounterparty(org, account, day));
         return "ledger/balances";
+    }
+
+    /**
+     * The account a page opens on when none is asked for: the agency's usual one (支出户存款, 暂付款—医保预付金) where
+     * the book's chart has it, else the chart's first postable account (a finance book: 财政专户存款).
+     */
+    private String defaultAccount(Book book, String preferred) {
+        List<LedgerReports.AccountInfo> chart = reports.chart(book.type());
+        return chart.stream().filter(a -> a.code().equals(preferred) && a.postable()).findFirst()
+                .or(() -> chart.stream().filter(LedgerReports.AccountInfo::postable).findFirst())
+                .map(LedgerReports.AccountInfo::code).orElse(preferred);
     }
 }

@@ -91,6 +91,23 @@ class LedgerPagesTest {
     }
 
     @Test
+    @DisplayName("the book list's detail and balances links open on an account the book has (finance and agency)")
+    void defaultAccounts() throws Exception {
+        ledger.openBook("411500-FINANCE");
+        mvc.perform(get("/ledger/411500-FINANCE/detail").with(as("411500-FINANCE", Role.FINANCE)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("财政专户存款")));
+        mvc.perform(get("/ledger/411500-FINANCE/balances").with(as("411500-FINANCE", Role.FINANCE)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/ledger/" + BOOK + "/detail").with(as(BOOK, Role.CLERK)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("支出户存款")));
+        mvc.perform(get("/ledger/" + BOOK + "/balances").with(as(BOOK, Role.CLERK)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("暂付款—医保预付金")));
+    }
+
+    @Test
     @DisplayName("API: trial balance as JSON and as xlsx; chain verifies")
     void api() throws Exception {
         mvc.perform(get("/api/ledger/books/" + BOOK + "/trial-balance").param("period", "2019-07")
