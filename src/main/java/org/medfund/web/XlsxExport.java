@@ -33,7 +33,8 @@ final class XlsxExport {
     /**
      * Every export's workbook: rows are produced by {@code rows} one at a time and written through POI's streaming
      * workbook, so a large export (a hospital's month of settlements) holds only the finished file in memory. The
-     * producer limits the row count; {@link #response} is the form for a list already in memory.
+     * producer limits the row count; {@link #response} is the form for a list already in memory. Closing the
+     * workbook deletes its temporary files (POI 5.3+, bug 68183).
      */
     static ResponseEntity<byte[]> streamed(String fileName, String sheetName, List<String> header,
                                            Consumer<Consumer<List<Object>>> rows) {
@@ -53,7 +54,6 @@ final class XlsxExport {
             int[] next = {1};
             rows.accept(values -> fill(sheet.createRow(next[0]++), values));
             workbook.write(bytes);
-            workbook.dispose();
             return attachment(fileName, bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
