@@ -19,7 +19,10 @@ public class MedfundApplication {
 
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(MedfundApplication.class);
-        boolean serve = args.length > 0 && args[0].equals("serve");
+        // `serve --help` prints help like every other command instead of starting the server.
+        boolean serve = args.length > 0 && args[0].equals("serve")
+                && java.util.Arrays.stream(args).noneMatch(a -> a.equals("-h") || a.equals("--help")
+                        || a.equals("-V") || a.equals("--version"));
         if (!serve) {
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setLogStartupInfo(false);

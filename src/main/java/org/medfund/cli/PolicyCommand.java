@@ -63,8 +63,12 @@ class PolicyCommand implements Runnable, MedfundSubcommand {
     }
 
     @Component
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "显示政策包的文件信息、参数与条款")
+    @Command(name = "show", description = "显示政策包的文件信息、参数与条款")
     static class Show implements Runnable {
+
+        // Help only: the standard mixin's --version would clash with the pack version option below.
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
 
         private final PolicyPacks packs;
 

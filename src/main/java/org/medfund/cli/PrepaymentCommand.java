@@ -56,7 +56,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
         return new Actor(user, org, EnumSet.allOf(Role.class));
     }
 
-    @Command(name = "size", description = "按政策包核定统筹区内医疗机构预拨额度（河南：上年月均 × 1.5，轧差）")
+    @Command(name = "size", mixinStandardHelpOptions = true, description = "按政策包核定统筹区内医疗机构预拨额度（河南：上年月均 × 1.5，轧差）")
     void size(@Option(names = "--region", required = true) String region,
               @Option(names = "--year", required = true) int year,
               @Option(names = "--date", required = true) LocalDate date,
@@ -75,7 +75,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
         }
     }
 
-    @Command(name = "region-plans", description = "省医保中心生成各统筹区省内异地就医统筹基金预拨计划（河南 二(二)）")
+    @Command(name = "region-plans", mixinStandardHelpOptions = true, description = "省医保中心生成各统筹区省内异地就医统筹基金预拨计划（河南 二(二)）")
     void regionPlans(@Option(names = "--year", required = true) int year,
                      @Option(names = "--date", required = true) LocalDate date,
                      @Option(names = "--org", required = true) String org,
@@ -87,7 +87,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
         }
     }
 
-    @Command(name = "approve", description = "复核通过（复核人不能是经办人）")
+    @Command(name = "approve", mixinStandardHelpOptions = true, description = "复核通过（复核人不能是经办人）")
     void approve(@Option(names = "--id", required = true) String id,
                  @Option(names = "--date", required = true) LocalDate date,
                  @Option(names = "--org", required = true) String org,
@@ -96,7 +96,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
         out().printf("%s 已复核，复核人 %s%n", row.id(), row.approvedBy());
     }
 
-    @Command(name = "disburse", description = "拨付（记账：借 暂付款—医保预付金，贷 支出户存款）")
+    @Command(name = "disburse", mixinStandardHelpOptions = true, description = "拨付（记账：借 暂付款—医保预付金，贷 支出户存款）")
     void disburse(@Option(names = "--id", required = true) String id,
                   @Option(names = "--date", required = true) LocalDate date,
                   @Option(names = "--excess-by-return", description = "轧差多出部分由医院交回（默认从结算冲抵）")
@@ -108,7 +108,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
         out().printf("%s 状态 %s，拨付 %s 元%n", row.id(), row.status(), row.toPay().toYuanText());
     }
 
-    @Command(name = "clear", description = "年终清算（信阳第六条（五）：全额冲抵或全额交回）")
+    @Command(name = "clear", mixinStandardHelpOptions = true, description = "年终清算（信阳第六条（五）：全额冲抵或全额交回）")
     void clear(@Option(names = "--id", required = true) String id,
                @Option(names = "--date", required = true) LocalDate date,
                @Option(names = "--org", required = true) String org,
@@ -118,7 +118,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                 : clearing.id() + " 待清算 " + clearing.amount().toYuanText() + " 元，截止 " + clearing.returnDue());
     }
 
-    @Command(name = "recover", description = "登记收回情形（信阳第十条九种情形）")
+    @Command(name = "recover", mixinStandardHelpOptions = true, description = "登记收回情形（信阳第十条九种情形）")
     void recover(@Option(names = "--hospital", required = true) String hospital,
                  @Option(names = "--fund", required = true) String fund,
                  @Option(names = "--trigger", required = true, description = "${COMPLETION-CANDIDATES}")
@@ -132,7 +132,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                 recovery.returnDue(), trigger.article());
     }
 
-    @Command(name = "return", description = "登记医院交回预付金（借 支出户存款，贷 暂付款—医保预付金）")
+    @Command(name = "return", mixinStandardHelpOptions = true, description = "登记医院交回预付金（借 支出户存款，贷 暂付款—医保预付金）")
     void recordReturn(@Option(names = "--recovery", required = true) String recoveryId,
                       @Option(names = "--amount", required = true, description = "元") String amount,
                       @Option(names = "--date", required = true) LocalDate date,
@@ -149,7 +149,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
         out().printf("%s 已收回 %s 元，状态 %s%n", recovery.id(), recovery.recovered().toYuanText(), recovery.status());
     }
 
-    @Command(name = "register", description = "预付金台账")
+    @Command(name = "register", mixinStandardHelpOptions = true, description = "预付金台账")
     void register(@Option(names = "--year") Integer year, @Option(names = "--hospital") String hospital,
                   @Option(names = "--org", required = true) String org) {
         for (Prepayments.Prepayment row : prepayments.register(new Prepayments.Filter(year, hospital, null, null,
@@ -160,7 +160,8 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
         }
     }
 
-    @Command(name = "payment-file", description = "导出网上支付文件（CSV 输出到屏幕，或 --out 文件：.xlsx 或 .csv）")
+    @Command(name = "payment-file", mixinStandardHelpOptions = true,
+            description = "导出网上支付文件（CSV 输出到屏幕，或 --out 文件：.xlsx 或 .csv）")
     void paymentFile(@Option(names = "--payer", required = true) String payer,
                      @Option(names = "--date", required = true) LocalDate date,
                      @Option(names = "--out", description = "写入文件；扩展名 .xlsx 为 Excel，否则为 CSV") Path file)
@@ -179,7 +180,8 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
         out().println("已写入 " + file + "（" + prepayments.paymentFile(payer, date, actor).size() + " 笔）");
     }
 
-    @Command(name = "check", description = "核对：各医院各险种 暂付款—医保预付金 余额 = 拨付 − 收回 − 核销 = 台账")
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "核对：各医院各险种 暂付款—医保预付金 余额 = 拨付 − 收回 − 核销 = 台账")
     int check(@Option(names = "--as-of", required = true) LocalDate asOf) {
         var breaks = prepayments.invariantBreaks(asOf);
         for (Prepayments.InvariantBreak b : breaks) {
