@@ -48,6 +48,8 @@ public class ClearingApplications {
 
     @Transactional
     public Stored apply(Actor actor, Application a, LocalDate on, String requestId) {
+        Reconciliations.required(a, "application");
+        Reconciliations.required(on, "date");
         Org hospital = reconciliations.hospital(a.hospitalCode());
         if (!actor.orgCode().equals(hospital.code())) {
             throw Rejection.forbidden("settlement.out-of-scope", "fixmedins_code", "只能为本机构提出清算申请");
@@ -119,6 +121,7 @@ public class ClearingApplications {
     /** 3204: withdraws an application that has not been approved (paid) yet. */
     @Transactional
     public Stored withdraw(Actor actor, long id, LocalDate on) {
+        Reconciliations.required(on, "date");
         Stored s = find(id);
         if (!actor.orgCode().equals(s.application().hospitalCode())) {
             throw Rejection.forbidden("settlement.out-of-scope", "id", "只能撤销本机构的清算申请");

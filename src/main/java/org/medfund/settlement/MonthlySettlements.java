@@ -95,6 +95,7 @@ public class MonthlySettlements {
     /** The clerk prepares the regular batch of a cycle from its confirmed reconciliations; idempotent. */
     @Transactional
     public PaymentBatch prepare(Actor actor, YearMonth cycle, LocalDate on, String requestId) {
+        Reconciliations.required(on, "date");
         Org agency = registry.requireOrg(actor.orgCode(), "org");
         Reconciliations.requireAgencyRole(actor, agency, Role.CLERK);
         String id = requestLog.once("stl-cmd.prepare@" + agency.code(), requestId,
@@ -196,6 +197,7 @@ public class MonthlySettlements {
     @Transactional
     public PaymentBatch declareFallback(Actor actor, YearMonth cycle, LocalDate on, String reason,
                                         String requestId) {
+        Reconciliations.required(on, "date");
         Org agency = registry.requireOrg(actor.orgCode(), "org");
         Reconciliations.requireAgencyRole(actor, agency, Role.CLERK);
         Resolved rule = policy.find(agency.regionCode(), on, "settlement.fallback-last-cycle")
@@ -246,6 +248,7 @@ public class MonthlySettlements {
      */
     @Transactional
     public PaymentBatch approve(Actor actor, long batchId, LocalDate on, String requestId) {
+        Reconciliations.required(on, "date");
         PaymentBatch b = batch(actor, batchId);
         Org agency = registry.requireOrg(b.agencyCode(), "agency");
         requireFinance(actor, agency);
@@ -335,6 +338,7 @@ public class MonthlySettlements {
      */
     @Transactional
     public PaymentBatch release(Actor actor, long batchId, LocalDate on, String requestId) {
+        Reconciliations.required(on, "date");
         PaymentBatch b = batch(actor, batchId);
         Org agency = registry.requireOrg(b.agencyCode(), "agency");
         requireFinance(actor, agency);

@@ -100,6 +100,8 @@ public class Reconciliations {
     @Transactional
     public ReconciliationView apply(Actor actor, ReconciliationApplication app, LocalDate appliedOn,
                                     String requestId) {
+        required(app, "application");
+        required(appliedOn, "appliedOn");
         Org hospital = hospital(app.hospitalCode());
         if (!actor.orgCode().equals(hospital.code()) && !actor.userId().equals("system")) {
             throw Rejection.forbidden("settlement.out-of-scope", "fixmedins_code", "只能为本机构申请对账");
@@ -198,6 +200,7 @@ public class Reconciliations {
     /** The hospital's named clerk checks the application (专人对账). */
     @Transactional
     public ReconciliationView check(Actor actor, long id, LocalDate on) {
+        required(on, "date");
         ReconciliationView r = view(actor, id);
         requireAgencyRole(actor, registry.requireOrg(r.agencyCode(), "agency"), Role.CLERK);
         if (!actor.userId().equals(r.clerkUser())) {
@@ -213,6 +216,7 @@ public class Reconciliations {
     /** A reviewer other than the clerk who checked confirms the reconciliation. */
     @Transactional
     public ReconciliationView confirm(Actor actor, long id, LocalDate on) {
+        required(on, "date");
         ReconciliationView r = view(actor, id);
         requireAgencyRole(actor, registry.requireOrg(r.agencyCode(), "agency"), Role.REVIEWER);
         if (!r.status().equals("CHECKED")) {
@@ -251,6 +255,8 @@ public class Reconciliations {
      * (not applied by the due date, or applied late) as of {@code today}.
      */
     public List<ReconciliationView.Obligation> obligations(Actor actor, YearMonth period, LocalDate today) {
+        required(period, "period");
+        required(today, "today");
         Org agency = registry.requireOrg(actor.orgCode(), "org");
         List<ReconciliationView.Obligation> list = new ArrayList<>();
         for (Org hospital : hospitalsSettledBy(agency)) {
@@ -292,6 +298,14 @@ public class Reconciliations {
     Org agencyOf(Org hospital) {
         String region = SettlingAgency.regionCode(registry, hospital);
         return registry.agencyOf(region).orElseThrow(() -> new IllegalStateException("no agency for " + region));
+    }
+
+    /** A command's business date or body is input: missing, it is refused naming the field, never a null write. */
+    static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new Rejection("settlement.field-missing", field, "缺少 " + field);
+        }
+        return value;
     }
 
     static void requireAgencyRole(Actor actor, Org agency, Role... roles) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +49,12 @@ class SettlementIntakeApi {
         if (body.length() > BODY_CHARS_MAX) {
             throw new Rejection("claims.body-too-large", "settlements", "请求体过大，请分批提交（每批至多 10000 条）", 413);
         }
-        JsonNode json = EXACT.readTree(body);
+        JsonNode json;
+        try {
+            json = EXACT.readTree(body);
+        } catch (JacksonException e) {
+            throw new Rejection("request.malformed-json", "settlements", "请求内容不是有效的 JSON", 400);
+        }
         List<Map<String, String>> rows = SettlementJson.rows(json);
         try {
             return idempotency.run(user, "claims.intake", key, json, HttpStatus.CREATED,

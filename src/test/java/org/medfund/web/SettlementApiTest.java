@@ -59,4 +59,26 @@ class SettlementApiTest {
                         Set.of(Role.HOSPITAL)))))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.hospitalCode == '" + HOSPITAL + "')]").isEmpty());
     }
+
+    @Test
+    @DisplayName("bad bodies are refused naming the field, never a 500: missing dates, no application, broken JSON")
+    void badBodies() throws Exception {
+        var clerk = user(MedfundUser.of(new Actor("api-bad-body", "460100-AGENCY", Set.of(Role.CLERK))));
+        var hospital = user(MedfundUser.of(new Actor("api-bad-body-h", HOSPITAL, Set.of(Role.HOSPITAL))));
+        String[][] cases = {{"/api/settlement-batches/2025-01", "date"},
+            {"/api/settlement-batches/2025-01/fallback", "date"}, {"/api/reconciliations", "application"}};
+        for (String[] c : cases) {
+            mvc.perform(post(c[0]).with(c[0].contains("reconciliations") ? hospital : clerk)
+                            .header(Idempotency.HEADER, "bad-" + c[0].hashCode())
+                            .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(jsonPath("$.code").value("settlement.field-missing"))
+                    .andExpect(jsonPath("$.field").value(c[1]));
+        }
+        mvc.perform(post("/api/settlements").with(hospital).header(Idempotency.HEADER, "bad-json")
+                        .contentType(MediaType.APPLICATION_JSON).content("{bad json"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("request.malformed-json"));
+    }
 }
