@@ -53,9 +53,11 @@ class SettlementUploadPages {
     }
 
     @PostMapping("/settlements/upload")
-    String upload(@AuthenticationPrincipal MedfundUser user, @RequestParam("file") MultipartFile file,
+    String upload(@AuthenticationPrincipal MedfundUser user,
+                  @RequestParam(name = "file", required = false) MultipartFile file,
                   @RequestParam("requestId") String requestId, Model model) throws IOException {
-        if (file.isEmpty()) {
+        // Optional so that a post without a file (or not multipart at all) gets this message, not a server error.
+        if (file == null || file.isEmpty()) {
             throw new Rejection("claims.empty", "file", "请选择文件");
         }
         String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();

@@ -92,5 +92,12 @@ class SettlementIntakeApiTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("psn_part_amt")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("文件未导入")));
+        // No file chosen, or a form posted without multipart: a client error, never a server error.
+        mvc.perform(multipart("/settlements/upload").param("requestId", IntakeFixtures.id("req")).with(csrf())
+                        .with(user(hospital(IntakeFixtures.PDS_HOSPITAL))))
+                .andExpect(status().is4xxClientError());
+        mvc.perform(post("/settlements/upload").param("requestId", IntakeFixtures.id("req")).with(csrf())
+                        .with(user(hospital(IntakeFixtures.PDS_HOSPITAL))))
+                .andExpect(status().is4xxClientError());
     }
 }
