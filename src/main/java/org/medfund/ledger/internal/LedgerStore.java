@@ -4,11 +4,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,70 +134,42 @@ class LedgerStore {
     }
 
     void insertRequests(List<String[]> rows) {
-        if (copy.enabled()) {
-            copy.copy("ledger_request", "request_id, fingerprint, entry_refs", new ArrayList<>(rows));
-            return;
-        }
-        template.batchUpdate("insert into ledger_request (request_id, fingerprint, entry_refs) values (?, ?, ?)",
-                rows, rows.size(), (ps, row) -> {
-                    ps.setString(1, row[0]);
-                    ps.setString(2, row[1]);
-                    ps.setString(3, row[2]);
-                });
+        insert("ledger_request", "request_id, fingerprint, entry_refs", new ArrayList<>(rows));
     }
 
-    /** Entries, then their lines: COPY on PostgreSQL (the bulk of a posting's rows), JDBC batches elsewhere. */
+    /** Entries, then their lines. */
     void insertEntries(List<EntryRow> entries) {
+        List<Object[]> heads = new ArrayList<>(entries.size());
         List<Object[]> lines = new ArrayList<>();
         for (EntryRow e : entries) {
+            heads.add(new Object[] {e.orgCode(), e.sequenceNo(), e.date(), e.period(), e.memo(), e.ruleType(),
+                e.documentType(), e.documentId(), e.packId(), e.article(), e.reversesSequenceNo(), e.transferId(),
+                e.requestId(), e.postedAt(), e.prevHash(), e.hash()});
             for (LineRow l : e.lines()) {
                 lines.add(new Object[] {e.orgCode(), e.sequenceNo(), l.lineNo(), l.accountCode(), l.debitFen(),
                     l.creditFen(), l.counterpartyCode(), l.insuranceType(), l.dimPeriod(), l.reference()});
             }
         }
-        if (copy.enabled()) {
-            List<Object[]> heads = new ArrayList<>(entries.size());
-            for (EntryRow e : entries) {
-                heads.add(new Object[] {e.orgCode(), e.sequenceNo(), e.date(), e.period(), e.memo(), e.ruleType(),
-                    e.documentType(), e.documentId(), e.packId(), e.article(), e.reversesSequenceNo(),
-                    e.transferId(), e.requestId(), e.postedAt(), e.prevHash(), e.hash()});
-            }
-            copy.copy("ledger_entry", ENTRY_COLUMNS, heads);
-            copy.copy("ledger_line", LINE_COLUMNS, lines);
+        insert("ledger_entry", ENTRY_COLUMNS, heads);
+        insert("ledger_line", LINE_COLUMNS, lines);
+    }
+
+    /** The posting path's bulk rows: COPY on PostgreSQL, a JDBC batch elsewhere; same rows either way. */
+    private void insert(String table, String columns, List<Object[]> rows) {
+        if (rows.isEmpty()) {
             return;
         }
-        template.batchUpdate("insert into ledger_entry (" + ENTRY_COLUMNS + ") "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                entries, entries.size(), LedgerStore::bindEntry);
-        template.batchUpdate("insert into ledger_line (" + LINE_COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                lines, lines.size(), (ps, row) -> {
+        if (copy.enabled()) {
+            copy.copy(table, columns, rows);
+            return;
+        }
+        String marks = String.join(", ", Collections.nCopies(rows.get(0).length, "?"));
+        template.batchUpdate("insert into " + table + " (" + columns + ") values (" + marks + ")", rows, rows.size(),
+                (ps, row) -> {
                     for (int i = 0; i < row.length; i++) {
                         ps.setObject(i + 1, row[i]);
                     }
                 });
-    }
-
-    private static void bindEntry(PreparedStatement ps, EntryRow e) throws SQLException {
-        ps.setString(1, e.orgCode());
-        ps.setLong(2, e.sequenceNo());
-        ps.setObject(3, e.date());
-        ps.setString(4, e.period());
-        ps.setString(5, e.memo());
-        ps.setString(6, e.ruleType());
-        ps.setString(7, e.documentType());
-        ps.setString(8, e.documentId());
-        ps.setString(9, e.packId());
-        ps.setString(10, e.article());
-        if (e.reversesSequenceNo() == null) {
-            ps.setNull(11, Types.BIGINT);
-        } else {
-            ps.setLong(11, e.reversesSequenceNo());
-        }
-        ps.setString(12, e.transferId());
-        ps.setString(13, e.requestId());
-        ps.setTimestamp(14, Timestamp.valueOf(e.postedAt()));
-        ps.setString(15, e.prevHash());
-        ps.setString(16, e.hash());
     }
 
     /** Adds deltas to cached balances: updates the keys that exist, inserts the rest. Key = org|account|cp. */
