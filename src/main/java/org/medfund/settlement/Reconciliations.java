@@ -303,7 +303,7 @@ public class Reconciliations {
     /** A command's business date or body is input: missing, it is refused naming the field, never a null write. */
     static <T> T required(T value, String field) {
         if (value == null) {
-            throw new Rejection("settlement.field-missing", field, "缺少 " + field);
+            throw new Rejection("settlement.field-missing", field, "缺少必填项：" + field);
         }
         return value;
     }

@@ -64,13 +64,13 @@ class LedgerPages {
                   @RequestParam(required = false) String to, @RequestParam(required = false) String counterparty,
                   Model model) {
         Book book = visibleBook(user, org);
-        account = account == null || account.isBlank() ? defaultAccount(book, "1004") : account;
+        String shown = account == null || account.isBlank() ? defaultAccount(book, "1004") : account;
         YearMonth end = LedgerApi.period(to, "to", clock);
         YearMonth start = from == null || from.isBlank() ? end.withMonth(1) : LedgerApi.period(from, "from", clock);
         String party = counterparty == null || counterparty.isBlank() ? null : counterparty;
         model.addAttribute("book", book);
         model.addAttribute("accounts", reports.chart(book.type()));
-        model.addAttribute("detail", reports.detailLedger(org, account, start, end, party));
+        model.addAttribute("detail", reports.detailLedger(org, shown, start, end, party));
         model.addAttribute("counterparty", party);
         return "ledger/detail";
     }
@@ -91,13 +91,13 @@ class LedgerPages {
                     @RequestParam(required = false) String account, @RequestParam(required = false) String asOf,
                     Model model) {
         Book book = visibleBook(user, org);
-        account = account == null || account.isBlank() ? defaultAccount(book, "1211.01") : account;
+        String shown = account == null || account.isBlank() ? defaultAccount(book, "1211.01") : account;
         var day = LedgerApi.date(asOf, "asOf", clock);
         model.addAttribute("book", book);
-        model.addAttribute("account", account);
+        model.addAttribute("account", shown);
         model.addAttribute("accounts", reports.chart(book.type()));
         model.addAttribute("asOf", day);
-        model.addAttribute("balances", reports.balancesByCounterparty(org, account, day));
+        model.addAttribute("balances", reports.balancesByCounterparty(org, shown, day));
         return "ledger/balances";
     }
 
