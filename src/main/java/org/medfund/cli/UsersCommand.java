@@ -17,10 +17,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code medfund users …}: list and add users, reset a password, issue and revoke API tokens. Passwords and tokens are printed once
- * and never stored in clear, so a repeat with the same {@code --request-id} does not print them again: it says the
- * request was already carried out and changes nothing. The subcommands are prototype beans: picocli keeps option
- * values in the command object, so a singleton would carry one run's options into the next (in tests).
+ * {@code medfund users …}: list and add users, reset a password, issue and revoke API tokens. Passwords and tokens
+ * are printed once and never stored in clear, so a repeat with the same {@code --request-id} does not print them
+ * again: it says the request was already carried out and changes nothing. The subcommands are prototype beans:
+ * picocli keeps option values in the command object, so a singleton would carry one run's options into the next
+ * (in tests).
  */
 @Component
 @Command(name = "users", mixinStandardHelpOptions = true, description = "用户：列表、重置密码、签发 API 令牌",
@@ -97,20 +98,11 @@ class UsersCommand implements Runnable, MedfundSubcommand {
 
         @Override
         public void run() {
-            String[] secret = {null};
             UserAccount account = new UserAccount(username, displayName, orgCode, java.util.Set.copyOf(roles), true);
-            String result = onceIfRequested(requestLog, "users.add", requestId, account.toString(), () -> {
-                secret[0] = users.create(account, null);
-                return "user " + username + " created";
-            });
-            PrintWriter out = spec.commandLine().getOut();
-            if (secret[0] != null) {
-                out.println("已新建用户 " + username + "（" + orgCode + "，" + RoleLabels.of(account.roles())
-                        + "），密码（只显示这一次）：" + secret[0]);
-            } else {
-                out.println("请求 " + requestId + " 已执行过（" + result + "），未再改动；密码只在当时显示");
-            }
-            out.flush();
+            issueSecret(spec, requestLog, "users.add", requestId, account.toString(), "user " + username + " created",
+                    () -> users.create(account, null),
+                    secret -> "已新建用户 " + username + "（" + orgCode + "，" + RoleLabels.of(account.roles())
+                            + "），密码（只显示这一次）：" + secret, "未再改动；密码只在当时显示");
         }
     }
 
@@ -166,18 +158,9 @@ class UsersCommand implements Runnable, MedfundSubcommand {
         @Override
         public void run() {
             users.require(username, "USER");
-            String[] secret = {null};
-            String result = onceIfRequested(requestLog, "users.reset-password", requestId, username, () -> {
-                secret[0] = users.resetPassword(username);
-                return "password of " + username + " reset";
-            });
-            PrintWriter out = spec.commandLine().getOut();
-            if (secret[0] != null) {
-                out.println("用户 " + username + " 的新密码（只显示这一次）：" + secret[0]);
-            } else {
-                out.println("请求 " + requestId + " 已执行过（" + result + "），未再改动；新密码只在当时显示");
-            }
-            out.flush();
+            issueSecret(spec, requestLog, "users.reset-password", requestId, username,
+                    "password of " + username + " reset", () -> users.resetPassword(username),
+                    secret -> "用户 " + username + " 的新密码（只显示这一次）：" + secret, "未再改动；新密码只在当时显示");
         }
     }
 
@@ -210,23 +193,32 @@ class UsersCommand implements Runnable, MedfundSubcommand {
         @Override
         public void run() {
             users.require(username, "USER");
-            String[] token = {null};
-            String result = onceIfRequested(requestLog, "users.token", requestId, username + "\u0000" + label, () -> {
-                token[0] = users.issueToken(username, label);
-                return "token for " + username + " issued";
-            });
-            PrintWriter out = spec.commandLine().getOut();
-            if (token[0] != null) {
-                out.println("用户 " + username + " 的 API 令牌（只显示这一次）：" + token[0]);
-            } else {
-                out.println("请求 " + requestId + " 已执行过（" + result + "），未再签发；令牌只在当时显示");
-            }
-            out.flush();
+            issueSecret(spec, requestLog, "users.token", requestId, username + "\u0000" + label,
+                    "token for " + username + " issued", () -> users.issueToken(username, label),
+                    token -> "用户 " + username + " 的 API 令牌（只显示这一次）：" + token, "未再签发；令牌只在当时显示");
         }
     }
 
+    /**
+     * Issues a password or token once per request id (when one is given) and prints it. A repeated request prints
+     * what was done instead: the secret is shown only once and is never stored in the request log.
+     */
+    private static void issueSecret(CommandSpec spec, RequestLog requestLog, String scope, String requestId,
+                                    String request, String done, java.util.function.Supplier<String> issue,
+                                    java.util.function.Function<String, String> shown, String repeatNote) {
+        String[] secret = {null};
+        String result = onceIfRequested(requestLog, scope, requestId, request, () -> {
+            secret[0] = issue.get();
+            return done;
+        });
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(secret[0] != null ? shown.apply(secret[0])
+                : "请求 " + requestId + " 已执行过（" + result + "），" + repeatNote);
+        out.flush();
+    }
+
     /** Runs the action once per request id when one is given (the result names what was done, never a secret). */
-    static String onceIfRequested(RequestLog requestLog, String scope, String requestId, String request,
+    private static String onceIfRequested(RequestLog requestLog, String scope, String requestId, String request,
                                   java.util.function.Supplier<String> action) {
         if (requestId == null) {
             return action.get();
