@@ -42,6 +42,15 @@ class CalendarCommand implements Runnable, MedfundSubcommand {
         }
     }
 
+    /** Month (YYYY-MM) from the command line; anything else is bad input naming the parameter. */
+    static YearMonth period(String text, String field) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Rejection("cli.bad-period", field, "期间格式应为 YYYY-MM：" + text);
+        }
+    }
+
     static String describe(CalendarDay day) {
         String weekday = day.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.CHINA);
         return day.date() + " " + weekday + " " + day.kind().label()
@@ -130,12 +139,7 @@ class CalendarCommand implements Runnable, MedfundSubcommand {
 
         @Override
         public void run() {
-            YearMonth month;
-            try {
-                month = YearMonth.parse(period);
-            } catch (DateTimeParseException e) {
-                throw new Rejection("cli.bad-period", "--period", "期间格式应为 YYYY-MM：" + period);
-            }
+            YearMonth month = period(period, "--period");
             DeadlineRule parsed = DeadlineRule.parse(rule);
             LocalDate due = calendar.deadline(parsed, month);
             PrintWriter out = spec.commandLine().getOut();

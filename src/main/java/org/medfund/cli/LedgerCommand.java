@@ -2,7 +2,6 @@ package org.medfund.cli;
 
 import java.io.PrintWriter;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.medfund.common.Rejection;
@@ -101,12 +100,7 @@ class LedgerCommand implements Runnable, MedfundSubcommand {
 
         @Override
         public void run() {
-            YearMonth month;
-            try {
-                month = YearMonth.parse(period);
-            } catch (DateTimeParseException e) {
-                throw new Rejection("cli.bad-period", "--period", "会计期间格式应为 YYYY-MM：" + period);
-            }
+            YearMonth month = CalendarCommand.period(period, "--period");
             ledger.closePeriod(book, month);
             spec.commandLine().getOut().println("已结账：" + book + " 至 " + month);
             spec.commandLine().getOut().flush();
