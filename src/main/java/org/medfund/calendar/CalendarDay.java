@@ -7,8 +7,9 @@ import java.time.LocalDate;
  *
  * @param festival the festival key from the notice (e.g. {@code national_day}) for holidays and adjusted working
  *     days, else null
+ * @param provisional the year has no notice yet: the day is computed from 《全国年节及纪念日放假办法》 (暂定)
  */
-public record CalendarDay(LocalDate date, Kind kind, String festival) {
+public record CalendarDay(LocalDate date, Kind kind, String festival, boolean provisional) {
 
     /** Why a day is or is not worked. */
     public enum Kind {

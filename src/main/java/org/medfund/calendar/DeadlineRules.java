@@ -24,11 +24,11 @@ final class DeadlineRules {
         DeadlineRule rule = switch (kind) {
             case "day-of-month" -> number != null && number >= 1 && number <= 31
                     ? new DeadlineRule.DayOfMonth(number, shift, offset) : null;
-            case "month-end" -> number == null && !shift ? new DeadlineRule.MonthEnd(offset) : null;
+            case "month-end" -> number == null ? new DeadlineRule.MonthEnd(shift, offset) : null;
             case "working-days-after" -> number != null && number >= 1 && !shift
                     ? new DeadlineRule.WorkingDaysAfterMonthStart(number, offset) : null;
-            case "quarter-month-end" -> number != null && number >= 1 && number <= 3 && !shift
-                    ? new DeadlineRule.QuarterMonthEnd(number, offset) : null;
+            case "quarter-month-end" -> number != null && number >= 1 && number <= 3
+                    ? new DeadlineRule.QuarterMonthEnd(number, shift, offset) : null;
             case "first-working-days-of-month" -> number != null && number >= 1 && !shift
                     ? new DeadlineRule.FirstWorkingDaysOfMonth(number, offset) : null;
             case "first-working-days-of-quarter" -> number != null && number >= 1 && !shift
@@ -45,12 +45,12 @@ final class DeadlineRules {
         String base;
         if (rule instanceof DeadlineRule.DayOfMonth d) {
             base = "day-of-month:" + d.day() + (d.shifted() ? ":shift" : "");
-        } else if (rule instanceof DeadlineRule.MonthEnd) {
-            base = "month-end";
+        } else if (rule instanceof DeadlineRule.MonthEnd m) {
+            base = "month-end" + (m.shifted() ? ":shift" : "");
         } else if (rule instanceof DeadlineRule.WorkingDaysAfterMonthStart w) {
             base = "working-days-after:" + w.workingDays();
         } else if (rule instanceof DeadlineRule.QuarterMonthEnd q) {
-            base = "quarter-month-end:" + q.monthOfQuarter();
+            base = "quarter-month-end:" + q.monthOfQuarter() + (q.shifted() ? ":shift" : "");
         } else if (rule instanceof DeadlineRule.FirstWorkingDaysOfMonth f) {
             base = "first-working-days-of-month:" + f.workingDays();
         } else {
@@ -61,6 +61,7 @@ final class DeadlineRules {
 
     private static Rejection bad(String text) {
         return new Rejection("calendar.bad-rule", "rule", "无法识别的期限规则：" + text
-                + "（例：day-of-month:15:shift、month-end、quarter-month-end:2、first-working-days-of-month:5）");
+                + "（例：day-of-month:15:shift、month-end、month-end:shift、quarter-month-end:3:shift、"
+                + "first-working-days-of-month:5）");
     }
 }

@@ -8,7 +8,8 @@ import org.medfund.common.Rejection;
  * Due dates of {@link DeadlineRule}s. The rule's month offset moves the period first ("by the 5th of next month" is
  * {@code day-of-month:5+1m} for the period whose obligation it is); then the rule is applied to that month or to the
  * quarter containing it. A day of month past the month's length (Guizhou's "每月30日前" in February) means the
- * month's last day, which is then shifted like any other day when the rule says 遇节假日顺延.
+ * month's last day, which is then shifted like any other day when the rule says 遇节假日顺延; so is a month end or
+ * the end of a quarter's Nth month whose rule says {@code :shift}.
  */
 final class Deadlines {
 
@@ -18,17 +19,17 @@ final class Deadlines {
     static LocalDate dueDate(BusinessCalendar calendar, DeadlineRule rule, YearMonth period) {
         YearMonth month = period.plusMonths(rule.monthOffset());
         if (rule instanceof DeadlineRule.DayOfMonth d) {
-            LocalDate date = month.atDay(Math.min(d.day(), month.lengthOfMonth()));
-            return d.shifted() ? calendar.nextWorkingDayOnOrAfter(date) : checked(calendar, date);
+            return shiftedIf(calendar, d.shifted(), month.atDay(Math.min(d.day(), month.lengthOfMonth())));
         }
-        if (rule instanceof DeadlineRule.MonthEnd) {
-            return checked(calendar, month.atEndOfMonth());
+        if (rule instanceof DeadlineRule.MonthEnd m) {
+            return shiftedIf(calendar, m.shifted(), month.atEndOfMonth());
         }
         if (rule instanceof DeadlineRule.WorkingDaysAfterMonthStart w) {
             return calendar.addWorkingDays(month.atDay(1), w.workingDays());
         }
         if (rule instanceof DeadlineRule.QuarterMonthEnd q) {
-            return checked(calendar, quarterStart(month).plusMonths(q.monthOfQuarter() - 1L).atEndOfMonth());
+            return shiftedIf(calendar, q.shifted(),
+                    quarterStart(month).plusMonths(q.monthOfQuarter() - 1L).atEndOfMonth());
         }
         if (rule instanceof DeadlineRule.FirstWorkingDaysOfMonth f) {
             return nthWorkingDay(calendar, month, f.workingDays(), month.atEndOfMonth(), rule);
@@ -56,7 +57,14 @@ final class Deadlines {
         return nth;
     }
 
-    private static LocalDate checked(BusinessCalendar calendar, LocalDate date) {
+    /**
+     * 遇节假日顺延: a day that is not worked moves to the next working day, across the month end if need be (a month
+     * end on a Saturday is due on the Monday after). Unshifted, the calendar day stands but must be covered.
+     */
+    private static LocalDate shiftedIf(BusinessCalendar calendar, boolean shifted, LocalDate date) {
+        if (shifted) {
+            return calendar.nextWorkingDayOnOrAfter(date);
+        }
         calendar.day(date);
         return date;
     }

@@ -1,31 +1,25 @@
 package org.medfund.calendar;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.medfund.common.Rejection;
-import org.springframework.stereotype.Component;
 
 /**
- * {@link BusinessCalendar} over the shipped data file {@code calendar/cn-holidays.txt} (format described in its
- * header). The file is checked when loaded: an adjusted working day must be a weekend, no date may be both holiday
- * and working day, and the covered years must be consecutive; a broken file is a bug and stops the application.
+ * {@link BusinessCalendar} over a fixed set of State Council notices plus provisional years: the notices' years
+ * must run consecutively from {@link BusinessCalendar#FIRST_YEAR}; the years after the last notice up to
+ * {@code lastYear} are provisional (暂定), computed from 《全国年节及纪念日放假办法》 ({@link StatutoryHolidays}) with
+ * weekends and no 调休. Any other date is refused. Immutable: loading a notice builds a new instance.
  */
-@Component
 final class OfficialCalendar implements BusinessCalendar {
 
     static final String DATA_FILE = "calendar/cn-holidays.txt";
@@ -33,105 +27,58 @@ final class OfficialCalendar implements BusinessCalendar {
     /** Upper bound on N in "N working days": a year and a half of working days is more than any seed uses. */
     static final int WORKING_DAYS_MAX = 370;
 
-    private static final DateTimeFormatter DATA_DATE = DateTimeFormatter.ofPattern("uuuu-M-d");
-    private static volatile OfficialCalendar shipped;
+    private static volatile List<HolidayNotice> shippedNotices;
 
-    private final Map<LocalDate, String> holidays;
-    private final Map<LocalDate, String> adjustedWorkdays;
-    private final SortedMap<Integer, String> sourceNotices;
+    private final SortedMap<Integer, HolidayNotice> notices;
+    private final Map<LocalDate, String> holidays = new ConcurrentHashMap<>();
+    private final Map<LocalDate, String> adjustedWorkdays = new ConcurrentHashMap<>();
+    private final Map<Integer, Boolean> provisionalComputed = new ConcurrentHashMap<>();
     private final LocalDate coveredFrom;
     private final LocalDate coveredUntil;
+    private final int lastNoticeYear;
 
-    OfficialCalendar() {
-        this(DATA_FILE);
+    /**
+     * @param lastYear the last covered year: next year as of today, or the last notice's year if that is later
+     */
+    OfficialCalendar(SortedMap<Integer, HolidayNotice> notices, int lastYear) {
+        if (notices.isEmpty() || notices.firstKey() != FIRST_YEAR
+                || notices.lastKey() - notices.firstKey() + 1 != notices.size()) {
+            throw new IllegalStateException("notice years must run consecutively from " + FIRST_YEAR + ": "
+                    + notices.keySet());
+        }
+        this.notices = Collections.unmodifiableSortedMap(new TreeMap<>(notices));
+        for (HolidayNotice notice : notices.values()) {
+            holidays.putAll(notice.holidays());
+            adjustedWorkdays.putAll(notice.workdays());
+        }
+        this.lastNoticeYear = notices.lastKey();
+        this.coveredFrom = LocalDate.of(FIRST_YEAR, 1, 1);
+        this.coveredUntil = LocalDate.of(Math.max(lastYear, lastNoticeYear), 12, 31);
     }
 
-    OfficialCalendar(String resource) {
-        Map<LocalDate, String> holidayDays = new HashMap<>();
-        Map<LocalDate, String> workedDays = new HashMap<>();
-        Set<LocalDate> inLieu = new HashSet<>();
-        SortedMap<Integer, String> sources = new TreeMap<>();
-        InputStream in = OfficialCalendar.class.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IllegalStateException("calendar data file missing from the classpath: " + resource);
-        }
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                String text = line.strip();
-                if (text.isEmpty() || text.startsWith("#")) {
-                    continue;
+    /** The notices shipped in the data file, read once. */
+    static List<HolidayNotice> shippedNotices() {
+        List<HolidayNotice> list = shippedNotices;
+        if (list == null) {
+            try (InputStream in = OfficialCalendar.class.getClassLoader().getResourceAsStream(DATA_FILE)) {
+                if (in == null) {
+                    throw new IllegalStateException("calendar data file missing from the classpath: " + DATA_FILE);
                 }
-                String[] parts = text.split("\\s+", 3);
-                if (parts.length != 3) {
-                    throw new IllegalStateException(resource + ":" + lineNo + ": expected 3 fields: " + line);
-                }
-                if (parts[0].equals("Y")) {
-                    sources.put(Integer.valueOf(parts[1]), parts[2]);
-                    continue;
-                }
-                LocalDate date = LocalDate.parse(parts[1], DATA_DATE);
-                if (!Festivals.known(parts[2])) {
-                    throw new IllegalStateException(resource + ":" + lineNo + ": unknown festival " + parts[2]);
-                }
-                switch (parts[0]) {
-                    case "H" -> holidayDays.put(date, parts[2]);
-                    case "W" -> workedDays.put(date, parts[2]);
-                    case "L" -> inLieu.add(date);
-                    default -> throw new IllegalStateException(resource + ":" + lineNo + ": unknown kind " + line);
-                }
+                list = NoticeFile.shipped(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        "随软件发布（" + DATA_FILE + "）");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            shippedNotices = list;
         }
-        check(resource, holidayDays, workedDays, inLieu, sources);
-        this.holidays = Map.copyOf(holidayDays);
-        this.adjustedWorkdays = Map.copyOf(workedDays);
-        this.sourceNotices = Collections.unmodifiableSortedMap(sources);
-        this.coveredFrom = LocalDate.of(sources.firstKey(), 1, 1);
-        this.coveredUntil = LocalDate.of(sources.lastKey(), 12, 31);
+        return list;
     }
 
-    static OfficialCalendar shipped() {
-        OfficialCalendar calendar = shipped;
-        if (calendar == null) {
-            synchronized (OfficialCalendar.class) {
-                if (shipped == null) {
-                    shipped = new OfficialCalendar();
-                }
-                calendar = shipped;
-            }
-        }
-        return calendar;
-    }
-
-    private static void check(String resource, Map<LocalDate, String> holidays, Map<LocalDate, String> worked,
-                              Set<LocalDate> inLieu, SortedMap<Integer, String> sources) {
-        if (sources.isEmpty() || sources.lastKey() - sources.firstKey() + 1 != sources.size()) {
-            throw new IllegalStateException(resource + ": covered years must be consecutive: " + sources.keySet());
-        }
-        for (LocalDate date : worked.keySet()) {
-            if (!isWeekend(date) || holidays.containsKey(date)) {
-                throw new IllegalStateException(resource + ": adjusted working day " + date
-                        + " must be a Saturday or Sunday and not a holiday");
-            }
-        }
-        for (LocalDate date : inLieu) {
-            if (!holidays.containsKey(date)) {
-                throw new IllegalStateException(resource + ": in-lieu rest day " + date + " is not listed as H");
-            }
-        }
-        for (LocalDate date : holidays.keySet()) {
-            if (!sources.containsKey(date.getYear())) {
-                throw new IllegalStateException(resource + ": holiday " + date + " outside the covered years");
-            }
-        }
-    }
-
-    private static boolean isWeekend(LocalDate date) {
-        return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+    /** The shipped notices as a map by year. */
+    static SortedMap<Integer, HolidayNotice> shippedByYear() {
+        SortedMap<Integer, HolidayNotice> byYear = new TreeMap<>();
+        shippedNotices().forEach(n -> byYear.put(n.year(), n));
+        return byYear;
     }
 
     @Override
@@ -142,15 +89,32 @@ final class OfficialCalendar implements BusinessCalendar {
     @Override
     public CalendarDay day(LocalDate date) {
         requireCovered(date);
+        boolean provisional = provisional(date);
+        if (provisional) {
+            computeProvisional(date.getYear());
+        }
         String worked = adjustedWorkdays.get(date);
         if (worked != null) {
-            return new CalendarDay(date, CalendarDay.Kind.ADJUSTED_WORKDAY, worked);
+            return new CalendarDay(date, CalendarDay.Kind.ADJUSTED_WORKDAY, worked, provisional);
         }
         String holiday = holidays.get(date);
         if (holiday != null) {
-            return new CalendarDay(date, CalendarDay.Kind.HOLIDAY, holiday);
+            return new CalendarDay(date, CalendarDay.Kind.HOLIDAY, holiday, provisional);
         }
-        return new CalendarDay(date, isWeekend(date) ? CalendarDay.Kind.WEEKEND : CalendarDay.Kind.WORKDAY, null);
+        return new CalendarDay(date, NoticeFile.weekend(date) ? CalendarDay.Kind.WEEKEND : CalendarDay.Kind.WORKDAY,
+                null, provisional);
+    }
+
+    private void computeProvisional(int year) {
+        provisionalComputed.computeIfAbsent(year, y -> {
+            holidays.putAll(StatutoryHolidays.withMakeUpDays(y));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean provisional(LocalDate date) {
+        return date.getYear() > lastNoticeYear && !date.isAfter(coveredUntil);
     }
 
     @Override
@@ -187,8 +151,17 @@ final class OfficialCalendar implements BusinessCalendar {
     }
 
     @Override
-    public SortedMap<Integer, String> sourceNotices() {
-        return sourceNotices;
+    public SortedMap<Integer, HolidayNotice> notices() {
+        return notices;
+    }
+
+    @Override
+    public HolidayNotice provisionalNotice(int year) {
+        if (year <= lastNoticeYear || year > coveredUntil.getYear()) {
+            throw new IllegalArgumentException(year + " is not a provisional year of this calendar");
+        }
+        return new HolidayNotice(year, "暂定：按" + StatutoryHolidays.citation(year) + "推算（法定节假日及补假，不含调休）",
+                "", null, "", StatutoryHolidays.withMakeUpDays(year), new TreeMap<>(), java.util.Set.of());
     }
 
     @Override
@@ -204,7 +177,7 @@ final class OfficialCalendar implements BusinessCalendar {
     void requireCovered(LocalDate date) {
         if (date.isBefore(coveredFrom) || date.isAfter(coveredUntil)) {
             throw new Rejection("calendar.out-of-range", "date", "日期 " + date + " 超出工作日历覆盖范围 "
-                    + coveredFrom + " 至 " + coveredUntil + "（仅收录已发布的国务院办公厅节假日安排通知）");
+                    + coveredFrom + " 至 " + coveredUntil + "（已发布通知的年份，及尚无通知的次年按放假办法暂定）");
         }
     }
 }

@@ -33,8 +33,12 @@ class CalendarPolicyDemoStep implements DemoStep {
 
     @Override
     public void run(PrintWriter out) {
+        int lastNoticed = calendar.notices().lastKey();
         out.println("工作日历覆盖 " + calendar.coveredFrom() + " 至 " + calendar.coveredUntil() + "，依据 "
-                + calendar.sourceNotices().size() + " 份国务院办公厅节假日安排通知（超出范围的日期一律拒绝）");
+                + calendar.notices().size() + " 份国务院办公厅节假日安排通知（" + calendar.notices().firstKey() + "–"
+                + lastNoticed + " 年）" + (calendar.coveredUntil().getYear() > lastNoticed ? "；" + (lastNoticed + 1)
+                + " 年起尚无通知，按放假办法暂定（管理员载入通知：./medfund calendar load-notice FILE）" : "")
+                + "；超出范围的日期一律拒绝");
         for (PolicyPack pack : packs.packs()) {
             out.println("政策包 " + pack.label() + "  " + pack.documentNo() + "  地区 " + pack.regionCode()
                     + "  生效 " + PolicyCommand.effective(pack) + "  规则 " + pack.parameters().size() + " 条");

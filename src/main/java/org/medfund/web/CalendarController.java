@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import org.medfund.calendar.BusinessCalendar;
 import org.medfund.calendar.CalendarDay;
+import org.medfund.calendar.HolidayNotice;
 import org.medfund.common.Rejection;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Staff page {@code /calendar?year=2025}: one covered year month by month, holidays and 调休 days marked. */
+/**
+ * Staff page {@code /calendar?year=2025}: one covered year month by month, holidays and 调休 days marked; a year
+ * without a notice yet is shown as provisional (暂定) with the 放假办法 it is computed from.
+ */
 @Controller
 class CalendarController {
 
@@ -31,7 +35,8 @@ class CalendarController {
         static Cell of(CalendarDay day) {
             return new Cell(day.date(), day.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     day.date() + " " + day.kind().label()
-                            + (day.festivalName() == null ? "" : " " + day.festivalName()));
+                            + (day.festivalName() == null ? "" : " " + day.festivalName())
+                            + (day.provisional() ? "（暂定）" : ""));
         }
     }
 
@@ -43,7 +48,7 @@ class CalendarController {
 
         static Special of(CalendarDay day) {
             return new Special(day.date(), day.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.CHINA),
-                    day.kind().label(), day.festivalName());
+                    day.kind().label() + (day.provisional() ? "（暂定）" : ""), day.festivalName());
         }
     }
 
@@ -77,7 +82,10 @@ class CalendarController {
         model.addAttribute("years", java.util.stream.IntStream.rangeClosed(first, last).boxed().toList());
         model.addAttribute("months", months);
         model.addAttribute("specials", specials);
-        model.addAttribute("source", calendar.sourceNotices().get(shown));
+        HolidayNotice notice = calendar.notices().get(shown);
+        boolean provisional = notice == null;
+        model.addAttribute("provisional", provisional);
+        model.addAttribute("source", provisional ? calendar.provisionalNotice(shown).title() : notice.label());
         return "calendar";
     }
 
