@@ -1,15 +1,25 @@
 package org.medfund.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.medfund.calendar.BusinessCalendar;
 import org.medfund.calendar.CalendarDay;
+import org.medfund.calendar.CalendarNotices;
 import org.medfund.calendar.DeadlineRule;
+import org.medfund.calendar.DueDateChange;
 import org.medfund.common.Rejection;
+import org.medfund.registry.Role;
+import org.medfund.web.UserAccount;
+import org.medfund.web.Users;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,12 +27,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code medfund calendar …}: the official working-day calendar and the seeds' deadline rules. */
+/**
+ * {@code medfund calendar …}: the official working-day calendar, the seeds' deadline rules, and (administrators)
+ * loading a year's State Council holiday notice.
+ */
 @Component
 @Command(name = "calendar", mixinStandardHelpOptions = true,
         description = "工作日历：节假日与调休、工作日推算、期限规则",
         subcommands = {CalendarCommand.WorkingDay.class, CalendarCommand.AddWorkingDays.class,
-            CalendarCommand.Deadline.class})
+            CalendarCommand.Deadline.class, CalendarCommand.LoadNotice.class, CalendarCommand.Notices.class})
 class CalendarCommand implements Runnable, MedfundSubcommand {
 
     @Spec
@@ -54,7 +67,8 @@ class CalendarCommand implements Runnable, MedfundSubcommand {
     static String describe(CalendarDay day) {
         String weekday = day.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.CHINA);
         return day.date() + " " + weekday + " " + day.kind().label()
-                + (day.festivalName() == null ? "" : "（" + day.festivalName() + "）");
+                + (day.festivalName() == null ? "" : "（" + day.festivalName() + "）")
+                + (day.provisional() ? "（暂定：该年通知尚未载入，按放假办法推算）" : "");
     }
 
     @Component
@@ -144,6 +158,92 @@ class CalendarCommand implements Runnable, MedfundSubcommand {
             LocalDate due = calendar.deadline(parsed, month);
             PrintWriter out = spec.commandLine().getOut();
             out.println(parsed.text() + " @ " + month + " → " + describe(calendar.day(due)));
+            out.flush();
+        }
+    }
+
+    @Component
+    @Command(name = "load-notice", mixinStandardHelpOptions = true,
+            description = "载入一年的国务院办公厅节假日安排通知（仅管理员）；重算按暂定日历计算的未办结期限并列出变动")
+    static class LoadNotice implements Callable<Integer> {
+
+        /** Read at most this much: a notice file is far smaller (NoticeFile checks its own limit). */
+        static final long FILE_BYTES_MAX = 256 * 1024;
+
+        private final CalendarNotices notices;
+        private final Users users;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "通知文件（UTF-8，格式见 README 工作日历一节）")
+        Path file;
+
+        @Option(names = "--user", required = true, description = "载入人（须为管理员）")
+        String user;
+
+        @Option(names = "--request-id", description = "请求编号：同一编号重复执行只返回首次结果")
+        String requestId;
+
+        LoadNotice(CalendarNotices notices, Users users) {
+            this.notices = notices;
+            this.users = users;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            UserAccount account = users.require(user, "--user");
+            if (!account.enabled() || !account.roles().contains(Role.ADMIN)) {
+                throw Rejection.forbidden("calendar.admin-only", "--user", "只有管理员可以载入节假日安排通知：" + user
+                        + " 不是管理员");
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new Rejection("cli.no-file", "FILE", "找不到文件：" + file);
+            }
+            if (Files.size(file) > FILE_BYTES_MAX) {
+                throw new Rejection("calendar.bad-notice", "FILE", "文件超过 " + FILE_BYTES_MAX + " 字节，不是一份节假日安排通知");
+            }
+            CalendarNotices.LoadResult result = notices.load(Files.readString(file, StandardCharsets.UTF_8),
+                    file.getFileName().toString(), account.username(), requestId);
+            PrintWriter out = spec.commandLine().getOut();
+            if (result.unchanged()) {
+                out.println(result.year() + " 年已是这份通知，未作任何改动：" + result.label());
+                out.flush();
+                return 0;
+            }
+            out.println("已载入 " + result.year() + " 年通知：" + result.label() + "（载入编号 " + result.loadId() + "，"
+                    + result.loadedBy() + "）");
+            out.println("日期变动 " + result.dayChanges().size() + " 处：");
+            result.dayChanges().forEach(line -> out.println("  " + line));
+            out.println("重算期限 " + result.dueDateChanges().size() + " 项（其中变动 "
+                    + result.dueDateChanges().stream().filter(DueDateChange::changed).count() + " 项）：");
+            result.dueDateChanges().forEach(change -> out.println("  " + change.line()));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Component
+    @Command(name = "notices", mixinStandardHelpOptions = true, description = "各年度节假日的依据（通知或暂定）")
+    static class Notices implements Runnable {
+
+        private final CalendarNotices notices;
+
+        @Spec
+        CommandSpec spec;
+
+        Notices(CalendarNotices notices) {
+            this.notices = notices;
+        }
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (CalendarNotices.YearSource year : notices.years()) {
+                out.println(year.year() + "  " + (year.provisional() ? "暂定：" : "") + year.label()
+                        + (year.loadedBy() == null ? "" : "  由 " + year.loadedBy() + " 于 " + year.loadedAt()
+                        + " 载入"));
+            }
             out.flush();
         }
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.medfund.calendar.BusinessCalendar;
+import org.medfund.calendar.Due;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
@@ -126,14 +127,15 @@ public class Applications {
             throw Rejection.conflict("prepayment.not-cleared", "hospitalCode",
                     "上一年度预付金未按规定清算，不予受理（seed 002 art. 6(五)、art. 3(五)）");
         }
-        LocalDate due = prepayments.dueDate(regime, year);
+        Due due = prepayments.due(regime, year);
         jdbc.sql("""
                 insert into prepayment_application (id, prepayment_year, hospital_code, pack_id, submitted_on, due_on,
                     basic_info, agreement_performance, finances, key_tasks, supervision, penalties_12_months,
-                    commitments, status, submitted_by)
-                values (:id, :year, :h, :pack, :on, :due, :a, :b, :c, :d, :e, :f, :commitments, 'SUBMITTED', :by)""")
+                    commitments, status, submitted_by, due_basis)
+                values (:id, :year, :h, :pack, :on, :due, :a, :b, :c, :d, :e, :f, :commitments, 'SUBMITTED', :by,
+                    :dueBasis)""")
                 .param("id", id).param("year", year).param("h", hospitalCode).param("pack", regime.packId())
-                .param("on", date).param("due", due).param("a", form.basicInfo())
+                .param("on", date).param("due", due.date()).param("dueBasis", due.basis()).param("a", form.basicInfo())
                 .param("b", form.agreementPerformance()).param("c", form.finances()).param("d", form.keyTasks())
                 .param("e", form.supervision()).param("f", form.penaltiesIn12Months())
                 .param("commitments", "专款专用;承担责任;配合退回;真实完整").param("by", actor.userId()).update();
@@ -264,7 +266,7 @@ public class Applications {
         Regime regime = prepayments.regime(row.regionCode(), date);
         if (step == Step.BUREAU_REVIEWED) {
             prepayments.approve(prepaymentId, date, actor);
-            dueNext(prepaymentId, Step.FUNDED, calendar.addWorkingDays(date,
+            dueNext(prepaymentId, Step.FUNDED, calendar.dueAfterWorkingDays(date,
                     regime.workingDays("prepayment.fund-within-working-days")));
         } else if (step == Step.FUNDED || step == Step.COUNTY_SHARED) {
             // The money moves for every row ready at this step with the same receiver and fund (art. 6(三)(四)).
@@ -334,7 +336,7 @@ public class Applications {
     /** Art. 6(四): the paying centre pays within 3 working days of the money arriving. */
     private void paidDue(String prepaymentId, LocalDate arrived, Prepayments.Prepayment row) {
         Regime regime = prepayments.regime(row.regionCode(), arrived);
-        dueNext(prepaymentId, Step.PAID, calendar.addWorkingDays(arrived,
+        dueNext(prepaymentId, Step.PAID, calendar.dueAfterWorkingDays(arrived,
                 regime.workingDays("prepayment.pay-within-working-days")));
     }
 
@@ -375,9 +377,10 @@ public class Applications {
         return steps(prepaymentId).stream().filter(s -> s.step() == step).findFirst().orElseThrow();
     }
 
-    private void dueNext(String prepaymentId, Step step, LocalDate due) {
-        jdbc.sql("update prepayment_step set due_on = :due where prepayment_id = :id and step = :s")
-                .param("due", due).param("id", prepaymentId).param("s", step.name()).update();
+    private void dueNext(String prepaymentId, Step step, Due due) {
+        jdbc.sql("update prepayment_step set due_on = :due, due_basis = :basis where prepayment_id = :id and step = :s")
+                .param("due", due.date()).param("basis", due.basis()).param("id", prepaymentId)
+                .param("s", step.name()).update();
     }
 
     /**

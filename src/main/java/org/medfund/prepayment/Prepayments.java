@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.medfund.calendar.BusinessCalendar;
+import org.medfund.calendar.Due;
 import org.medfund.claims.SettlementTotals;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
@@ -104,9 +105,12 @@ public class Prepayments {
         return Regime.resolve(packs, regionCode, date);
     }
 
-    /** The due date of the year's prepayment (Henan: paid by Jan 15; Xinyang: applications by Jan 15), shifted. */
-    public LocalDate dueDate(Regime regime, int year) {
-        return calendar.deadline(regime.deadline(), YearMonth.of(year, 1));
+    /**
+     * The due date of the year's prepayment (Henan: paid by Jan 15; Xinyang: applications by Jan 15), shifted, with
+     * its basis (stored beside the date so that a holiday notice loaded later recomputes it).
+     */
+    public Due due(Regime regime, int year) {
+        return calendar.due(regime.deadline(), YearMonth.of(year, 1));
     }
 
     // ---- service agreements
@@ -228,13 +232,14 @@ public class Prepayments {
                 totals.pooledFundPayByMonth(hospital.code(), fund, lastYear, regime.places()), lastYear, factor,
                 regime.averageBasis(), citation);
         boolean closed = gateReasons != null;
+        Due due = due(regime, year);
         Money sized = closed ? Money.ZERO : derivation.result();
         Netting netting = Netting.of(sized, store.outstanding(hospital.code(), fund), citation);
         Prepayment row = new Prepayment(id, year, hospital.code(), fund, hospital.regionCode(),
                 payerOf(hospital).code(), regime.packId(), regime.packVersion(), GENERAL, applicationId, sized,
                 netting.outstanding(), netting.toPay(), netting.toRecover(), derivation, gateReasons,
-                closed ? "CLOSED" : "PREPARED", dueDate(regime, year), actor.userId(), null, null, null);
-        store.insert(row);
+                closed ? "CLOSED" : "PREPARED", due.date(), actor.userId(), null, null, null);
+        store.insert(row, due.basis());
         return row;
     }
 
@@ -303,7 +308,7 @@ public class Prepayments {
             store.insertRecovery(new Recoveries.Recovery(row.id() + "-NETTING", row.id(), row.hospitalCode(),
                     row.insuranceType(), row.payerOrgCode(), "NETTING", null, "轧差：" + row.derivation().citation(),
                     row.toRecover(), Money.ZERO, false, date, row.dueOn(), excessByOffset ? date : null, "OPEN",
-                    null, actor.userId(), null));
+                    null, actor.userId(), null), store.dueBasis(row.id()));
         }
         store.setStatus(prepaymentId, "DISBURSED");
         return store.prepayment(prepaymentId).orElseThrow();

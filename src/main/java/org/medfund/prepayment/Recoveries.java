@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import org.medfund.calendar.BusinessCalendar;
+import org.medfund.calendar.Due;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Actor;
@@ -81,11 +82,11 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
             return null;
         }
         Regime regime = prepayments.regime(row.regionCode(), date);
-        LocalDate due = calendar.deadline(regime.clearingDeadline(), YearMonth.of(row.year() + 1, 1));
+        Due due = calendar.due(regime.clearingDeadline(), YearMonth.of(row.year() + 1, 1));
         Recovery clearing = new Recovery(prepaymentId + "-CLEARING", prepaymentId, row.hospitalCode(),
                 row.insuranceType(), row.payerOrgCode(), "CLEARING", null, "年终清算（seed 002 art. 6(五)）",
-                outstanding, Money.ZERO, true, date, due, date, "OPEN", null, actor.userId(), null);
-        store.insertRecovery(clearing);
+                outstanding, Money.ZERO, true, date, due.date(), date, "OPEN", null, actor.userId(), null);
+        store.insertRecovery(clearing, due.basis());
         store.setStatus(prepaymentId, "CLEARING");
         return clearing;
     }
@@ -120,12 +121,12 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         }
         int returnDays = trigger.returnWithinWorkingDays() == 0 ? 0
                 : prepayments.regime(row.regionCode(), date).workingDays("prepayment.recovery-return-working-days");
-        LocalDate returnDue = calendar.addWorkingDays(date, returnDays);
-        LocalDate offsetFrom = returnDays == 0 ? date : returnDue.plusDays(1);
+        Due returnDue = calendar.dueAfterWorkingDays(date, returnDays);
+        LocalDate offsetFrom = returnDays == 0 ? date : returnDue.date().plusDays(1);
         Recovery recovery = new Recovery(id, row.id(), hospitalCode, insuranceType, row.payerOrgCode(), "TRIGGER",
-                trigger, evidence, amount, Money.ZERO, false, date, returnDue, offsetFrom, "OPEN", null,
+                trigger, evidence, amount, Money.ZERO, false, date, returnDue.date(), offsetFrom, "OPEN", null,
                 actor.userId(), null);
-        store.insertRecovery(recovery);
+        store.insertRecovery(recovery, returnDue.basis());
         return recovery;
     }
 

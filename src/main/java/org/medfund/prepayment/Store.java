@@ -32,14 +32,15 @@ class Store {
 
     // ---- register rows
 
-    void insert(Prepayments.Prepayment p) {
+    void insert(Prepayments.Prepayment p, String dueBasis) {
         jdbc.sql("""
                 insert into prepayment (id, prepayment_year, hospital_code, insurance_type, region_code, payer_org_code,
                     pack_id, pack_version, category, application_id, sized_fen, outstanding_before_fen, to_pay_fen,
-                    to_recover_fen, formula, citation, inputs, gate_reasons, status, due_on, prepared_by, created_at)
+                    to_recover_fen, formula, citation, inputs, gate_reasons, status, due_on, due_basis, prepared_by,
+                    created_at)
                 values (:id, :year, :hospital, :fund, :region, :payer, :pack, :version, :category, :application,
                     :sized, :before, :toPay, :toRecover, :formula, :citation, :inputs, :gate, :status, :due,
-                    :preparedBy, :createdAt)""")
+                    :dueBasis, :preparedBy, :createdAt)""")
                 .param("id", p.id()).param("year", p.year()).param("hospital", p.hospitalCode())
                 .param("fund", p.insuranceType()).param("region", p.regionCode()).param("payer", p.payerOrgCode())
                 .param("pack", p.packId()).param("version", p.packVersion()).param("category", p.category())
@@ -48,6 +49,7 @@ class Store {
                 .param("toRecover", p.toRecover().fen()).param("formula", p.derivation().formula())
                 .param("citation", p.derivation().citation()).param("inputs", inputsText(p.derivation()))
                 .param("gate", p.gateReasons()).param("status", p.status()).param("due", p.dueOn())
+                .param("dueBasis", dueBasis)
                 .param("preparedBy", p.preparedBy()).param("createdAt", now())
                 .update();
     }
@@ -209,18 +211,25 @@ class Store {
 
     // ---- recoveries
 
-    void insertRecovery(Recoveries.Recovery r) {
+    /** The basis of a register row's due date (null for rows written before bases were stored). */
+    String dueBasis(String prepaymentId) {
+        return jdbc.sql("select due_basis from prepayment where id = :id").param("id", prepaymentId)
+                .query(String.class).optional().orElse(null);
+    }
+
+    void insertRecovery(Recoveries.Recovery r, String returnDueBasis) {
         jdbc.sql("""
                 insert into prepayment_recovery (id, prepayment_id, hospital_code, insurance_type, payer_org_code,
                     reason, trigger_code, evidence, amount_fen, recovered_fen, all_or_nothing, found_on, return_due,
-                    offset_from, status, prepared_by)
+                    return_due_basis, offset_from, status, prepared_by)
                 values (:id, :prepayment, :hospital, :fund, :payer, :reason, :trigger, :evidence, :amount, 0,
-                    :allOrNothing, :found, :returnDue, :offsetFrom, 'OPEN', :preparedBy)""")
+                    :allOrNothing, :found, :returnDue, :returnDueBasis, :offsetFrom, 'OPEN', :preparedBy)""")
                 .param("id", r.id()).param("prepayment", r.prepaymentId()).param("hospital", r.hospitalCode())
                 .param("fund", r.insuranceType()).param("payer", r.payerOrgCode()).param("reason", r.reason())
                 .param("trigger", r.trigger() == null ? null : r.trigger().name()).param("evidence", r.evidence())
                 .param("amount", r.amount().fen()).param("allOrNothing", r.allOrNothing())
-                .param("found", r.foundOn()).param("returnDue", r.returnDue()).param("offsetFrom", r.offsetFrom())
+                .param("found", r.foundOn()).param("returnDue", r.returnDue()).param("returnDueBasis", returnDueBasis)
+                .param("offsetFrom", r.offsetFrom())
                 .param("preparedBy", r.preparedBy()).update();
     }
 

@@ -74,8 +74,11 @@ public class MonthlySettlements {
         this.clearing = clearing;
     }
 
-    /** Payment deadline of a cycle from the policy pack (Hainan: N working days counted from day D of M+1). */
-    record Due(LocalDate date, String rule) {
+    /**
+     * Payment deadline of a cycle from the policy pack (Hainan: N working days counted from day D of M+1), with the
+     * calendar basis stored beside it so that a holiday notice loaded later recomputes it.
+     */
+    record Due(LocalDate date, String rule, String basis) {
     }
 
     Due due(Org agency, YearMonth cycle) {
@@ -83,13 +86,14 @@ public class MonthlySettlements {
         Optional<Resolved> within = policy.find(agency.regionCode(), asOf, "settlement.pay-within-working-days");
         Optional<Resolved> from = policy.find(agency.regionCode(), asOf, "settlement.pay-count-from-day");
         if (within.isEmpty() || from.isEmpty()) {
-            return new Due(null, null);
+            return new Due(null, null, null);
         }
         // Counting from day D with D as day 1 means adding N working days to day D − 1.
         LocalDate start = cycle.plusMonths(1).atDay(from.get().parameter().integer() - 1);
         int days = within.get().parameter().integer();
-        return new Due(calendar.addWorkingDays(start, days), "自 " + cycle.plusMonths(1) + "-"
-                + from.get().parameter().value() + " 起 " + days + " 个工作日（" + within.get().citation() + "）");
+        org.medfund.calendar.Due due = calendar.dueAfterWorkingDays(start, days);
+        return new Due(due.date(), "自 " + cycle.plusMonths(1) + "-" + from.get().parameter().value() + " 起 " + days
+                + " 个工作日（" + within.get().citation() + "）", due.basis());
     }
 
     /** The clerk prepares the regular batch of a cycle from its confirmed reconciliations; idempotent. */
@@ -143,8 +147,7 @@ public class MonthlySettlements {
                     periods.getOrDefault(e.getKey(), List.of()), advanceBatch));
         }
         Due due = due(agency, cycle);
-        long batchId = store.insert(agency.code(), cycle, REGULAR, actor.userId(), on, due.date(), due.rule(), null,
-                requestId);
+        long batchId = store.insert(agency.code(), cycle, REGULAR, actor.userId(), on, due, null, requestId);
         store.insertLines(batchId, lines);
         recons.forEach(r -> reconciliationStore.assignBatch(r.id(), batchId));
         return batchId;
@@ -236,8 +239,7 @@ public class MonthlySettlements {
             throw new Rejection("settlement.no-last-cycle", "cycle", "没有上一结算周期的实际结算金额，无法预拨");
         }
         Due due = due(agency, cycle);
-        long batchId = store.insert(agency.code(), cycle, FALLBACK, actor.userId(), on, due.date(), due.rule(),
-                reason, requestId);
+        long batchId = store.insert(agency.code(), cycle, FALLBACK, actor.userId(), on, due, reason, requestId);
         store.insertLines(batchId, lines);
         return batchId;
     }

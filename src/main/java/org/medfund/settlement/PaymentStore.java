@@ -31,16 +31,17 @@ class PaymentStore {
                 .query(Long.class).optional();
     }
 
-    long insert(String agencyCode, YearMonth cycle, String kind, String preparedBy, LocalDate on, LocalDate due,
-                String dueRule, String reason, String requestId) {
+    long insert(String agencyCode, YearMonth cycle, String kind, String preparedBy, LocalDate on,
+                MonthlySettlements.Due due, String reason, String requestId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into stl_payment_batch (agency_code, cycle, kind, status, prepared_by, prepared_on, due_date,
-                    due_rule, reason, request_id)
-                values (:a, :c, :k, 'PREPARED', :by, :on, :due, :rule, :reason, :req)""")
+                    due_rule, due_basis, reason, request_id)
+                values (:a, :c, :k, 'PREPARED', :by, :on, :due, :rule, :basis, :reason, :req)""")
                 .param("a", agencyCode).param("c", ReconciliationStore.ym(cycle)).param("k", kind)
                 .param("by", preparedBy).param("on", Date.valueOf(on))
-                .param("due", due == null ? null : Date.valueOf(due)).param("rule", dueRule)
+                .param("due", due.date() == null ? null : Date.valueOf(due.date())).param("rule", due.rule())
+                .param("basis", due.basis())
                 .param("reason", reason).param("req", requestId).update(keys, "id");
         return keys.getKey().longValue();
     }

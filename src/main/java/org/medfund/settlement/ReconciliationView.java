@@ -37,8 +37,11 @@ public record ReconciliationView(long id, String hospitalCode, String hospitalNa
      * One line of the obligations list: a hospital's reconciliation application for a month, its due date and
      * where it stands; {@code overdue} when it was not applied by the due date (or applied late).
      */
+    /**
+     * @param provisional the due date lies in a year whose holiday notice is not loaded yet (暂定)
+     */
     public record Obligation(String hospitalCode, String hospitalName, YearMonth period, LocalDate dueDate,
-                             String deadlineRule, String status, boolean overdue, Long reconciliationId,
-                             String clerkUser) {
+                             boolean provisional, String deadlineRule, String status, boolean overdue,
+                             Long reconciliationId, String clerkUser) {
     }
 }

@@ -87,12 +87,17 @@ public class Reconciliations {
 
     /** Due date of the application for month M from the policy pack in force for the hospital's region. */
     public Deadline deadline(String hospitalCode, YearMonth period) {
+        return deadline(hospitalCode, period, calendar);
+    }
+
+    /** The same on a given calendar (before and after a holiday notice is loaded). */
+    Deadline deadline(String hospitalCode, YearMonth period, BusinessCalendar on) {
         Org hospital = hospital(hospitalCode);
         Optional<Resolved> rule = policy.find(hospital.regionCode(), period.plusMonths(1).atDay(1), RULE_APPLY_BY);
         if (rule.isEmpty()) {
             return new Deadline(null, null, null);
         }
-        return new Deadline(calendar.deadline(rule.get().parameter().deadline(), period),
+        return new Deadline(on.deadline(rule.get().parameter().deadline(), period),
                 rule.get().parameter().value(), rule.get().citation());
     }
 
@@ -265,7 +270,7 @@ public class Reconciliations {
             boolean overdue = r.map(ReconciliationView::late)
                     .orElse(d.dueDate() != null && today.isAfter(d.dueDate()));
             list.add(new ReconciliationView.Obligation(hospital.code(), hospital.name(), period, d.dueDate(),
-                    d.rule(), r.map(ReconciliationView::status).orElse("NOT_APPLIED"), overdue,
+                    d.dueDate() != null && calendar.provisional(d.dueDate()), d.rule(), r.map(ReconciliationView::status).orElse("NOT_APPLIED"), overdue,
                     r.map(ReconciliationView::id).orElse(null), clerkOf(hospital.code()).orElse(null)));
         }
         return list;

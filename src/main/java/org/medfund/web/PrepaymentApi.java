@@ -42,10 +42,12 @@ class PrepaymentApi {
     private final Recoveries recoveries;
     private final Idempotency idempotency;
     private final RegionPlans regionPlans;
+    private final DueDateLabels dueDates;
 
     PrepaymentApi(Prepayments prepayments, Applications applications, Recoveries recoveries,
-                  Idempotency idempotency, RegionPlans regionPlans) {
+                  Idempotency idempotency, RegionPlans regionPlans, DueDateLabels dueDates) {
         this.regionPlans = regionPlans;
+        this.dueDates = dueDates;
         this.prepayments = prepayments;
         this.applications = applications;
         this.recoveries = recoveries;
@@ -62,26 +64,37 @@ class PrepaymentApi {
     record PrepaymentView(String id, int year, String hospitalCode, String insuranceType, String regionCode,
                           String payerOrgCode, String packId, int packVersion, String category, String status,
                           String sized, String outstandingBefore, String toPay, String toRecover,
-                          String outstandingNow, LocalDate dueOn, String preparedBy, String approvedBy,
-                          String clearingMethod, LocalDate clearedOn, String gateReasons, DerivationView derivation) {
+                          String outstandingNow, LocalDate dueOn, boolean dueProvisional, String preparedBy,
+                          String approvedBy, String clearingMethod, LocalDate clearedOn, String gateReasons,
+                          DerivationView derivation) {
     }
 
     PrepaymentView view(Prepayments.Prepayment p) {
         return new PrepaymentView(p.id(), p.year(), p.hospitalCode(), p.insuranceType(), p.regionCode(),
                 p.payerOrgCode(), p.packId(), p.packVersion(), p.category(), p.status(), p.sized().toPlainYuan(),
                 p.outstandingBefore().toPlainYuan(), p.toPay().toPlainYuan(), p.toRecover().toPlainYuan(),
-                prepayments.outstanding(p.hospitalCode(), p.insuranceType()).toPlainYuan(), p.dueOn(), p.preparedBy(),
-                p.approvedBy(), p.clearingMethod(), p.clearedOn(), p.gateReasons(), DerivationView.of(p.derivation()));
+                prepayments.outstanding(p.hospitalCode(), p.insuranceType()).toPlainYuan(), p.dueOn(),
+                dueDates.provisional(p.dueOn()), p.preparedBy(), p.approvedBy(), p.clearingMethod(), p.clearedOn(), p.gateReasons(), DerivationView.of(p.derivation()));
     }
 
     record RecoveryView(String id, String prepaymentId, String hospitalCode, String insuranceType, String reason,
                         String trigger, String article, String amount, String recovered, boolean allOrNothing,
-                        LocalDate foundOn, LocalDate returnDue, LocalDate offsetFrom, String status) {
-        static RecoveryView of(Recoveries.Recovery r) {
+                        LocalDate foundOn, LocalDate returnDue, boolean returnDueProvisional, LocalDate offsetFrom,
+                        String status) {
+        static RecoveryView of(Recoveries.Recovery r, DueDateLabels dueDates) {
             return new RecoveryView(r.id(), r.prepaymentId(), r.hospitalCode(), r.insuranceType(), r.reason(),
                     r.trigger() == null ? null : r.trigger().name(), r.trigger() == null ? null : r.trigger().article(),
                     r.amount().toPlainYuan(), r.recovered().toPlainYuan(), r.allOrNothing(), r.foundOn(),
-                    r.returnDue(), r.offsetFrom(), r.status());
+                    r.returnDue(), dueDates.provisional(r.returnDue()), r.offsetFrom(), r.status());
+        }
+    }
+
+    /** A workflow step with its due date's provisional flag (暂定 until the year's holiday notice is loaded). */
+    record StepView(String prepaymentId, Applications.Step step, String actorOrgCode, LocalDate dueOn,
+                    boolean dueProvisional, LocalDate doneOn, String doneBy, String transferId, LocalDate receivedOn) {
+        static StepView of(Applications.StepState s, DueDateLabels dueDates) {
+            return new StepView(s.prepaymentId(), s.step(), s.actorOrgCode(), s.dueOn(),
+                    dueDates.provisional(s.dueOn()), s.doneOn(), s.doneBy(), s.transferId(), s.receivedOn());
         }
     }
 
@@ -102,14 +115,15 @@ class PrepaymentApi {
     }
 
     @GetMapping("/api/prepayments/{id}/steps")
-    List<Applications.StepState> steps(@AuthenticationPrincipal MedfundUser user, @PathVariable String id) {
+    List<StepView> steps(@AuthenticationPrincipal MedfundUser user, @PathVariable String id) {
         prepayments.prepayment(id, user.actor());
-        return applications.steps(id);
+        return applications.steps(id).stream().map(s -> StepView.of(s, dueDates)).toList();
     }
 
     @GetMapping("/api/prepayment-recoveries")
     List<RecoveryView> recoveries(@AuthenticationPrincipal MedfundUser user, @RequestParam String hospital) {
-        return recoveries.recoveries(hospital, user.actor()).stream().map(RecoveryView::of).toList();
+        return recoveries.recoveries(hospital, user.actor()).stream().map(r -> RecoveryView.of(r, dueDates))
+                .toList();
     }
 
     record SizeRequest(String regionCode, int year, LocalDate date) {
@@ -182,8 +196,8 @@ class PrepaymentApi {
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                   @RequestBody DateRequest body) {
         return idempotency.run(user, "prepayment.step", key, List.of(id, step, body), () ->
-                applications.complete(id, step, date(body.date()), user.actor(),
-                        "api:" + user.actor().orgCode() + ":" + key));
+                StepView.of(applications.complete(id, step, date(body.date()), user.actor(),
+                        "api:" + user.actor().orgCode() + ":" + key), dueDates));
     }
 
     /** The receiving agency confirms the money of a FUNDED or COUNTY_SHARED step arrived (seed 002 art. 6(四)). */
@@ -193,7 +207,7 @@ class PrepaymentApi {
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                      @RequestBody DateRequest body) {
         return idempotency.run(user, "prepayment.receipt", key, List.of(id, step, body), () ->
-                applications.confirmReceipt(id, step, date(body.date()), user.actor()));
+                StepView.of(applications.confirmReceipt(id, step, date(body.date()), user.actor()), dueDates));
     }
 
     record AdjustRequest(String amount, String decisionNo, String reason) {
@@ -214,7 +228,8 @@ class PrepaymentApi {
                                    @RequestBody DateRequest body) {
         return idempotency.run(user, "prepayment.clear", key, List.of(id, body), () -> {
             Recoveries.Recovery clearing = recoveries.clear(id, date(body.date()), user.actor());
-            return clearing == null ? view(prepayments.prepayment(id, user.actor())) : RecoveryView.of(clearing);
+            return clearing == null ? view(prepayments.prepayment(id, user.actor()))
+                    : RecoveryView.of(clearing, dueDates);
         });
     }
 
@@ -266,7 +281,7 @@ class PrepaymentApi {
         }
         return idempotency.run(user, "prepayment.recover", key, body, HttpStatus.CREATED, () ->
                 RecoveryView.of(recoveries.raise(body.hospitalCode(), body.insuranceType(), body.trigger(),
-                        body.evidence(), date(body.date()), user.actor())));
+                        body.evidence(), date(body.date()), user.actor()), dueDates));
     }
 
     record ReturnRequest(String amount, LocalDate date) {
@@ -278,7 +293,7 @@ class PrepaymentApi {
                                           @RequestBody ReturnRequest body) {
         return idempotency.run(user, "prepayment.return", key, List.of(id, body), () ->
                 RecoveryView.of(recoveries.recordReturn(id, yuan(body.amount(), "amount"), date(body.date()),
-                        user.actor(), "api:" + user.actor().orgCode() + ":" + key)));
+                        user.actor(), "api:" + user.actor().orgCode() + ":" + key), dueDates));
     }
 
     record DocumentRequest(String document, LocalDate date) {
@@ -289,7 +304,8 @@ class PrepaymentApi {
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                            @RequestBody DocumentRequest body) {
         return idempotency.run(user, "prepayment.unrecoverable", key, List.of(id, body), () ->
-                RecoveryView.of(recoveries.unrecoverable(id, body.document(), date(body.date()), user.actor())));
+                RecoveryView.of(recoveries.unrecoverable(id, body.document(), date(body.date()), user.actor()),
+                        dueDates));
     }
 
     @PostMapping("/api/prepayment-recoveries/{id}/write-off")
@@ -298,7 +314,7 @@ class PrepaymentApi {
                                       @RequestBody DocumentRequest body) {
         return idempotency.run(user, "prepayment.write-off", key, List.of(id, body), () ->
                 RecoveryView.of(recoveries.writeOff(id, body.document(), date(body.date()), user.actor(),
-                        "api:" + user.actor().orgCode() + ":" + key)));
+                        "api:" + user.actor().orgCode() + ":" + key), dueDates));
     }
 
     record DisclosureView(int year, String hospitalCode, String hospitalName, String insuranceType, String packId,

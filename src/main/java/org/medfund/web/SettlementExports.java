@@ -36,10 +36,12 @@ class SettlementExports {
 
     private final SettlementSubmissions submissions;
     private final Reconciliations reconciliations;
+    private final DueDateLabels dueDates;
 
-    SettlementExports(SettlementSubmissions submissions, Reconciliations reconciliations) {
+    SettlementExports(SettlementSubmissions submissions, Reconciliations reconciliations, DueDateLabels dueDates) {
         this.submissions = submissions;
         this.reconciliations = reconciliations;
+        this.dueDates = dueDates;
     }
 
     /** A hospital's records of an accounting month; {@code hospital} defaults to the caller's own organisation. */
@@ -94,7 +96,7 @@ class SettlementExports {
         return XlsxExport.streamed((period == null ? "全部" : period.toString()) + "-对账.xlsx", "对账",
                 RECONCILIATION_HEADER, sink -> list.forEach(r -> sink.accept(Arrays.asList(
                         r.hospitalCode(), r.hospitalName(), r.period().toString(), r.cycle().toString(),
-                        String.valueOf(r.appliedOn()), String.valueOf(r.dueDate()), r.late() ? "逾期，顺延至下月结算" : "",
+                        String.valueOf(r.appliedOn()), dueDates.label(r.dueDate()), r.late() ? "逾期，顺延至下月结算" : "",
                         r.status(), r.stmtRslt(), "0".equals(r.stmtRslt()) ? "相符" : "不符", r.clerkUser(),
                         r.checkedBy(), r.confirmedBy(), r.differenceCount()))));
     }

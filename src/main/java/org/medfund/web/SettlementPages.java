@@ -88,8 +88,10 @@ class SettlementPages {
         Org org = registry.requireOrg(user.actor().orgCode(), "org");
         model.addAttribute("period", month);
         model.addAttribute("today", today);
-        model.addAttribute("obligations", org.isHospital() ? java.util.List.of()
-                : reconciliations.obligations(user.actor(), month, today));
+        java.util.List<org.medfund.settlement.ReconciliationView.Obligation> obligations = org.isHospital()
+                ? java.util.List.of() : reconciliations.obligations(user.actor(), month, today);
+        model.addAttribute("obligations", obligations);
+        model.addAttribute("anyProvisional", obligations.stream().anyMatch(o -> o.provisional()));
         return "obligations";
     }
 }

@@ -128,9 +128,9 @@ class HenanPrepaymentTest {
     @DisplayName("seed 000 二(二) 遇节假日顺延: Jan 15 2023 is a Sunday → due Monday Jan 16")
     void deadlineShifted() {
         Regime regime = prepayments.regime(COUNTY, LocalDate.of(2024, 1, 2));
-        assertThat(prepayments.dueDate(regime, 2023)).isEqualTo(LocalDate.of(2023, 1, 16));
-        assertThat(prepayments.dueDate(regime, 2022)).isEqualTo(LocalDate.of(2022, 1, 17));
-        assertThat(prepayments.dueDate(regime, 2025)).isEqualTo(LocalDate.of(2025, 1, 15));
+        assertThat(prepayments.due(regime, 2023).date()).isEqualTo(LocalDate.of(2023, 1, 16));
+        assertThat(prepayments.due(regime, 2022).date()).isEqualTo(LocalDate.of(2022, 1, 17));
+        assertThat(prepayments.due(regime, 2025).date()).isEqualTo(LocalDate.of(2025, 1, 15));
     }
 
     @Test
