@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,7 +40,9 @@ final class NoticeFile {
     static final int DOCUMENT_NO_CHARS_MAX = 60;
     static final int SOURCE_CHARS_MAX = 400;
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d");
+    /** Strict, so that 2027-6-31 is refused rather than read as 30 June. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-M-d")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private NoticeFile() {
     }
@@ -81,11 +84,7 @@ final class NoticeFile {
         if (text.length() > FILE_CHARS_MAX) {
             throw bad("文件超过 " + FILE_CHARS_MAX + " 个字符，不是一份节假日安排通知");
         }
-        List<HolidayNotice> notices = parse(text, "", true);
-        if (notices.size() != 1) {
-            throw bad("一个文件只能载入一年的通知，实有 " + notices.size() + " 个 Y 行");
-        }
-        return notices.get(0);
+        return parse(text, "", true).get(0);
     }
 
     private static List<HolidayNotice> parse(String text, String origin, boolean loaded) {
@@ -117,6 +116,9 @@ final class NoticeFile {
                 case "H", "W", "L" -> day(drafts, seen, parts, lineNo);
                 default -> throw bad(lineNo, "未知类别 " + parts[0] + "（应为 Y、N、D、S、H、W 或 L）");
             }
+        }
+        if (loaded && drafts.size() > 1) {
+            throw bad("一个文件只能载入一年的通知，实有 " + drafts.size() + " 个 Y 行");
         }
         List<HolidayNotice> notices = new ArrayList<>();
         for (Draft draft : drafts.values()) {

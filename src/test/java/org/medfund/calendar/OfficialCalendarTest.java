@@ -3,7 +3,10 @@ package org.medfund.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -18,7 +21,10 @@ import org.medfund.common.Rejection;
  */
 class OfficialCalendarTest {
 
-    private final BusinessCalendar calendar = BusinessCalendar.official();
+    /** Today as in the issue: 2026-12-01, so 2027 is the provisional next year and 2028 is refused. */
+    static final Clock TODAY = Clock.fixed(Instant.parse("2026-12-01T01:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+    private final BusinessCalendar calendar = BusinessCalendar.official(TODAY);
 
     private static LocalDate d(String text) {
         return LocalDate.parse(text);
@@ -108,12 +114,15 @@ class OfficialCalendarTest {
     }
 
     @Test
-    @DisplayName("month end is the last calendar day, never shifted")
+    @DisplayName("month end without :shift is the last calendar day, even on a weekend")
     void monthEnd() {
         assertThat(calendar.deadline(DeadlineRule.parse("month-end"), YearMonth.of(2024, 2)))
                 .isEqualTo(d("2024-02-29"));
         assertThat(calendar.deadline(DeadlineRule.parse("month-end+1m"), YearMonth.of(2024, 12)))
                 .isEqualTo(d("2025-01-31"));
+        // Hainan's 每月月底前 (seed 003 art. 13) has no 顺延: Sunday 31 March 2024 stands.
+        assertThat(calendar.deadline(DeadlineRule.parse("month-end"), YearMonth.of(2024, 3)))
+                .isEqualTo(d("2024-03-31"));
     }
 
     @Test
@@ -159,30 +168,33 @@ class OfficialCalendarTest {
     }
 
     @Test
-    @DisplayName("dates outside 2020-01-01..2026-12-31 are refused naming the range")
+    @DisplayName("dates before 2020 or after next year (2028 on 2026-12-01) are refused naming the range")
     void outOfRange() {
         assertThat(calendar.coveredFrom()).isEqualTo(d("2020-01-01"));
-        assertThat(calendar.coveredUntil()).isEqualTo(d("2026-12-31"));
+        assertThat(calendar.coveredUntil()).isEqualTo(d("2027-12-31"));
         assertThat(calendar.isWorkingDay(d("2026-12-31"))).isTrue();
         assertThat(calendar.isWorkingDay(d("2020-01-02"))).isTrue();
-        for (LocalDate outside : List.of(d("2019-12-31"), d("2027-01-01"))) {
+        for (LocalDate outside : List.of(d("2019-12-31"), d("2028-01-01"), d("2028-02-29"))) {
             assertThatThrownBy(() -> calendar.isWorkingDay(outside)).isInstanceOf(Rejection.class)
-                    .hasMessageContaining("2020-01-01").hasMessageContaining("2026-12-31")
+                    .hasMessageContaining("2020-01-01").hasMessageContaining("2027-12-31")
                     .extracting("code").isEqualTo("calendar.out-of-range");
         }
         // A deadline or count that runs past the last covered day is refused too, not guessed.
-        assertThatThrownBy(() -> calendar.addWorkingDays(d("2026-12-30"), 5))
+        assertThatThrownBy(() -> calendar.addWorkingDays(d("2027-12-29"), 5))
                 .isInstanceOf(Rejection.class).extracting("code").isEqualTo("calendar.out-of-range");
         assertThatThrownBy(() -> calendar.deadline(DeadlineRule.parse("day-of-month:5:shift+1m"),
-                YearMonth.of(2026, 12))).isInstanceOf(Rejection.class).extracting("code")
+                YearMonth.of(2027, 12))).isInstanceOf(Rejection.class).extracting("code")
                 .isEqualTo("calendar.out-of-range");
     }
 
     @Test
-    @DisplayName("each covered year names its source notice")
+    @DisplayName("each shipped year names its source notice; 2025 with its 文号 and date")
     void sources() {
-        assertThat(calendar.sourceNotices()).containsOnlyKeys(2020, 2021, 2022, 2023, 2024, 2025, 2026);
-        assertThat(calendar.sourceNotices().get(2025)).isEqualTo("国务院办公厅关于2025年部分节假日安排的通知");
+        assertThat(calendar.notices()).containsOnlyKeys(2020, 2021, 2022, 2023, 2024, 2025, 2026);
+        HolidayNotice notice = calendar.notices().get(2025);
+        assertThat(notice.title()).isEqualTo("国务院办公厅关于2025年部分节假日安排的通知");
+        assertThat(notice.label()).isEqualTo("国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号，2024-11-12）");
+        assertThat(notice.source()).contains("cn-holidays-2020-2026.txt");
     }
 
     @Test
@@ -190,10 +202,12 @@ class OfficialCalendarTest {
     void ruleText() {
         for (String text : List.of("day-of-month:15:shift", "day-of-month:30", "month-end", "working-days-after:10",
                 "quarter-month-end:2", "first-working-days-of-month:5", "first-working-days-of-quarter:5",
+                "month-end:shift", "quarter-month-end:3:shift", "month-end:shift+1m",
                 "day-of-month:5:shift+1m")) {
             assertThat(DeadlineRule.parse(text).text()).isEqualTo(text);
         }
-        for (String bad : List.of("day-of-month:32", "day-of-month", "month-end:3", "quarter-month-end:4", "x", "")) {
+        for (String bad : List.of("day-of-month:32", "day-of-month", "month-end:3", "quarter-month-end:4", "x", "",
+                "month-end:3:shift", "working-days-after:3:shift")) {
             assertThatThrownBy(() -> DeadlineRule.parse(bad)).isInstanceOf(Rejection.class)
                     .extracting("code").isEqualTo("calendar.bad-rule");
         }
