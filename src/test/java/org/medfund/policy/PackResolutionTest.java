@@ -199,6 +199,23 @@ class PackResolutionTest {
     }
 
     @Test
+    @DisplayName("henan-2023 二(二) 下同: 三(三) month end and 三(四) end of March shift; 一(三), before it, does not")
+    void henanMonthEndsShifted() {
+        PolicyPack henan = PackFile.loadShipped().stream().filter(p -> p.id().equals("henan-2023")).findFirst()
+                .orElseThrow();
+        assertThat(henan.parameters().get("crossregion.hospital-pay-by").deadline())
+                .isEqualTo(DeadlineRule.parse("month-end:shift"));
+        assertThat(henan.parameters().get("crossregion.annual-clear-by").deadline())
+                .isEqualTo(DeadlineRule.parse("quarter-month-end:3:shift"));
+        assertThat(henan.parameters().get("crossregion.employee-remittance-notice-by").deadline())
+                .isEqualTo(DeadlineRule.parse("quarter-month-end:2"));
+        var calendar = org.medfund.calendar.BusinessCalendar.official(java.time.Clock.systemUTC());
+        // Sunday 31 March 2024: the annual clearing is due on Monday 1 April.
+        assertThat(calendar.deadline(henan.parameters().get("crossregion.annual-clear-by").deadline(),
+                java.time.YearMonth.of(2024, 2))).isEqualTo(LocalDate.of(2024, 4, 1));
+    }
+
+    @Test
     @DisplayName("every deadline rule in the shipped packs resolves to a date in the covered calendar")
     void everyDeadlineComputes() {
         var calendar = org.medfund.calendar.BusinessCalendar.official(java.time.Clock.systemUTC());
