@@ -53,8 +53,8 @@ class CalendarCommandTest {
     void badInput() {
         for (String[] args : new String[][] {
             {"calendar", "working-day", "2024-13-01"},
-            {"calendar", "working-day", "2027-01-04"},
-            {"calendar", "add-working-days", "2026-12-30", "5"},
+            {"calendar", "working-day", (nextYear() + 1) + "-01-04"},
+            {"calendar", "add-working-days", nextYear() + "-12-30", "5"},
             {"calendar", "add-working-days", "2024-01-01", "x"},
             {"calendar", "deadline", "day-of-month:40", "--period", "2024-01"},
             {"calendar", "deadline", "month-end", "--period", "2024-1"}}) {
@@ -63,7 +63,23 @@ class CalendarCommandTest {
             assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
             assertThat(run.out()).isEmpty();
         }
-        assertThat(run("calendar", "working-day", "2027-01-04").err()).contains("calendar.out-of-range")
-                .contains("2020-01-01").contains("2026-12-31");
+        assertThat(run("calendar", "working-day", (nextYear() + 1) + "-01-04").err()).contains("calendar.out-of-range")
+                .contains("2020-01-01").contains(nextYear() + "-12-31");
+        assertThat(run("calendar", "working-day", "2019-12-31").err()).contains("calendar.out-of-range");
+    }
+
+    @Test
+    @DisplayName("next year without a notice is provisional: working-day marks 暂定 (放假办法)")
+    void provisionalNextYear() {
+        CliRun run = run("calendar", "working-day", nextYear() + "-01-01");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("节假日（元旦）").contains("暂定");
+        CliRun notices = run("calendar", "notices");
+        assertThat(notices.out()).contains("2025  国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号，2024-11-12）")
+                .contains(nextYear() + "  暂定：");
+    }
+
+    private int nextYear() {
+        return java.time.LocalDate.now(context.getBean(java.time.Clock.class)).getYear() + 1;
     }
 }
