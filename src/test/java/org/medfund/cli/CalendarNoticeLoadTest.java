@@ -169,6 +169,11 @@ class CalendarNoticeLoadTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err().strip().lines()).hasSize(1);
         assertThat(bad.err()).contains("第 31 行");
+        MedfundUser admin = MedfundUser.of(new Actor("hc-admin", AGENCY, Set.of(Role.ADMIN)));
+        mvc.perform(post("/calendar/notices").with(csrf()).with(user(admin))
+                        .param("text", Files.readString(broken)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("第 31 行")))
+                .andExpect(content().string(containsString("未载入")));
         assertThat(calendar.provisional(LocalDate.of(2027, 2, 18))).isTrue();
         assertThat(jdbc.sql("select count(*) from calendar_notice_load").query(Long.class).single()).isZero();
 
@@ -193,7 +198,6 @@ class CalendarNoticeLoadTest {
         assertThat(again.out()).contains("未作任何改动");
         assertThat(jdbc.sql("select count(*) from calendar_notice_load").query(Long.class).single()).isEqualTo(1);
 
-        MedfundUser admin = MedfundUser.of(new Actor("hc-admin", AGENCY, Set.of(Role.ADMIN)));
         long loadId = jdbc.sql("select id from calendar_notice_load").query(Long.class).single();
         mvc.perform(get("/calendar/notices/" + loadId).with(user(admin))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(open.id())))
