@@ -82,7 +82,9 @@ class PolicyCommandTest {
         step.run(new PrintWriter(first, true));
         StringWriter second = new StringWriter();
         step.run(new PrintWriter(second, true));
-        assertThat(first.toString()).contains("2020-01-01 至 2026-12-31").contains("henan-2023 v1")
+        int nextYear = java.time.LocalDate.now(context.getBean(java.time.Clock.class)).getYear() + 1;
+        assertThat(first.toString()).contains("2020-01-01 至 " + nextYear + "-12-31").contains("（2020–2026 年）")
+                .contains("henan-2023 v1")
                 .contains("handan-2020 v1");
         assertThat(second.toString()).isEqualTo(first.toString());
     }
