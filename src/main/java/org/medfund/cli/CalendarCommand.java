@@ -240,7 +240,7 @@ class CalendarCommand implements Runnable, MedfundSubcommand {
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             for (CalendarNotices.YearSource year : notices.years()) {
-                out.println(year.year() + "  " + (year.provisional() ? "暂定：" : "") + year.label()
+                out.println(year.year() + "  " + year.label()
                         + (year.loadedBy() == null ? "" : "  由 " + year.loadedBy() + " 于 " + year.loadedAt()
                         + " 载入"));
             }
