@@ -1,0 +1,14 @@
+package org.medfund.notices;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.medfund.prepayment.Prepayments;
+
+/** The annual public disclosure of prepayments (seed 002 art. 19) as a printable sheet. */
+public record DisclosureNotice(int year, Party publisher, String basis, List<Prepayments.DisclosureLine> lines,
+                               LocalDate printedOn) {
+
+    public DisclosureNotice {
+        lines = List.copyOf(lines);
+    }
+}
