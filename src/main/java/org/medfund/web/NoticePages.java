@@ -1,6 +1,8 @@
 package org.medfund.web;
 
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.medfund.common.Rejection;
 import org.medfund.notices.Notice;
 import org.medfund.notices.Notices;
 import org.springframework.http.HttpHeaders;
@@ -30,13 +32,17 @@ class NoticePages {
     @GetMapping("/settlements/notice.pdf")
     ResponseEntity<byte[]> settlementNotice(@AuthenticationPrincipal MedfundUser user,
                                             @RequestParam(required = false) String hospital,
-                                            @RequestParam(required = false) YearMonth period) {
-        return pdf(notices.settlementNoticePdf(user.actor(), hospital, period));
+                                            @RequestParam(required = false) String period) {
+        return pdf(notices.settlementNoticePdf(user.actor(), hospital, month(period)));
     }
 
     @GetMapping("/settlements/payment-batches/{id}/bank-file-summary.pdf")
-    ResponseEntity<byte[]> bankFileSummary(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
-        return pdf(notices.bankFileSummaryPdf(user.actor(), id));
+    ResponseEntity<byte[]> bankFileSummary(@AuthenticationPrincipal MedfundUser user, @PathVariable String id) {
+        try {
+            return pdf(notices.bankFileSummaryPdf(user.actor(), Long.parseLong(id)));
+        } catch (NumberFormatException e) {
+            throw Rejection.notFound("settlement.batch-not-found", "id", "结算批次不存在：" + id);
+        }
     }
 
     @GetMapping("/prepayments/{id}/recoveries/{recoveryId}/notice.pdf")
@@ -46,8 +52,24 @@ class NoticePages {
     }
 
     @GetMapping("/prepayments/disclosure.pdf")
-    ResponseEntity<byte[]> disclosure(@AuthenticationPrincipal MedfundUser user, @RequestParam int year) {
-        return pdf(notices.disclosurePdf(user.actor(), year));
+    ResponseEntity<byte[]> disclosure(@AuthenticationPrincipal MedfundUser user,
+                                      @RequestParam(required = false) String year) {
+        if (year == null || !year.strip().matches("\\d{4}")) {
+            throw new Rejection("notices.year-invalid", "year", "年度应为四位数字，如 2025：" + (year == null ? "未填" : year));
+        }
+        return pdf(notices.disclosurePdf(user.actor(), Integer.parseInt(year.strip())));
+    }
+
+    /** A month typed into a link or address bar: refused with the field named, never a framework 400. */
+    private static YearMonth month(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new Rejection("notices.period-invalid", "period", "结算月份格式应为 YYYY-MM：" + text);
+        }
     }
 
     private static ResponseEntity<byte[]> pdf(Notice notice) {

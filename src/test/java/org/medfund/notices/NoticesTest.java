@@ -126,7 +126,7 @@ class NoticesTest {
     void settlementNoticeWithOffset() throws Exception {
         String text = text(notices.settlementNoticePdf(clerk, scenario.offset(), CYCLE).pdf());
         assertThat(text).contains("医疗费用结算及拨付通知书", "（测试）冲抵医院" + scenario.offset(), "潢川县医疗保障服务中心",
-                "对账情况", "2025-08", "职工基本医疗保险", "相符", "已结算", "3,000.00", "2,000.00", "1,000.00",
+                "对账情况", "2025-08", "职工基本医疗保险", "住院", "相符", "已结算", "3,000.00", "2,000.00", "1,000.00",
                 "已拨付：1,000.00 元", "壹仟元整", "已支付 2025-09-12")
                 .doesNotContain("seed", "PAID", "REGULAR", scenario.plain());
         audit.assertSound();
@@ -192,6 +192,21 @@ class NoticesTest {
         assertThat(page("/settlements/notice.pdf?hospital=" + scenario.offset() + "&period=2025-07",
                 MedfundUser.of(clerk)).getStatus()).isEqualTo(404);
         assertThat(page("/settlements/notice.pdf?period=2025-08", MedfundUser.of(clerk)).getStatus()).isEqualTo(422);
+    }
+
+    @Test
+    @DisplayName("bad input to the notice links answers a Chinese problem naming the field, never a bare 400")
+    void badInput() throws Exception {
+        MedfundUser as = MedfundUser.of(clerk);
+        MockHttpServletResponse month = page("/settlements/notice.pdf?hospital=" + scenario.offset()
+                + "&period=2025-13", as);
+        assertThat(month.getStatus()).isEqualTo(422);
+        assertThat(month.getContentAsString()).contains("结算月份格式应为 YYYY-MM", "period");
+        MockHttpServletResponse year = page("/prepayments/disclosure.pdf", as);
+        assertThat(year.getStatus()).isEqualTo(422);
+        assertThat(year.getContentAsString()).contains("年度应为四位数字", "year");
+        assertThat(page("/settlements/payment-batches/x1/bank-file-summary.pdf", as).getStatus()).isEqualTo(404);
+        assertThat(page("/settlements/notice.pdf?hospital=NOPE&period=2025-08", as).getStatus()).isEqualTo(404);
     }
 
     @Test

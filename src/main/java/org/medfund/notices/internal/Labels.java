@@ -22,6 +22,8 @@ public final class Labels {
             "UNRECOVERABLE", "无法收回，已停止拨付", "WRITTEN_OFF", "已核销");
     private static final Map<String, String> RECOVERY_REASON = Map.of("NETTING", "年度重新核定后轧差收回",
             "CLEARING", "年度清算收回", "TRIGGER", "发生应收回预付金的情形");
+    /** clr_type as docs/claims-fields.md lists it; other codes are data and print as they are. */
+    private static final Map<String, String> CLEARING_TYPE = Map.of("11", "门诊", "21", "住院", "41", "药店");
     private static final Map<String, String> CLEARING_METHOD = Map.of("OFFSET", "冲抵结算费用", "RETURN", "交回支出户");
 
     public String batchStatus(String code) {
@@ -42,6 +44,10 @@ public final class Labels {
 
     public String recoveryReason(String code) {
         return label(RECOVERY_REASON, code);
+    }
+
+    public String clearingType(String code) {
+        return label(CLEARING_TYPE, code);
     }
 
     public String clearingMethod(String code) {

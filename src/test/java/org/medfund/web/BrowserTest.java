@@ -1,0 +1,426 @@
+package org.medfund.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.medfund.cli.DemoStep;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The staff pages tested as people use them: the app runs on a random port over a fresh H2 data directory filled by
+ * the demo, and headless Chromium (Debian's chromium and chromium-driver, installed by {@code .ci/run}) signs in
+ * through the login form as each demo role, opens the home page and every page reachable from the navigation (links
+ * within the app, bounded), downloads an xlsx and a PDF with the session and reads them back. Every page must answer
+ * 200 and show no stack trace and no internal "seed" citation; English state words and raw codes are written to
+ * {@code target/browser/report.md} for the later step that turns them into a failing check. Screenshots of every
+ * page are kept under {@code target/browser/}. Without chromium the test is skipped, saying why.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = BrowserTest.FreshDataDirectory.class)
+class BrowserTest {
+
+    static final Path OUT = Path.of("target", "browser");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** One demo user per role (cli UsersDemoStep): 经办, 复核, 财务, 医疗机构, 审计, 管理员. */
+    static final List<String> ROLES = List.of("xy-clerk", "xy-reviewer", "xy-finance", "xy-hospital", "xy-auditor",
+            "xy-admin");
+
+    /** Bounds of the crawl: the whole run stays within about three minutes on the 2-core CI machine. */
+    static final int PAGES_PER_ROLE_MAX = 24;
+    static final int PAGES_PER_SHAPE_MAX = 1;
+    static final int DEPTH_MAX = 2;
+    static final Duration RUN_MAX = Duration.ofSeconds(150);
+
+    static final Pattern STACK_TRACE = Pattern.compile(
+            "Exception|\\bat (?:org|java|jdk|sun)\\.[\\w.$]+\\(|Whitelabel Error Page|Caused by:");
+    static final Pattern SEED = Pattern.compile("(?i)\\bseed\\b");
+    /** Words of two or more capitals/underscores (stored states, kinds, roles), minus a few that are fine. */
+    static final Pattern ENGLISH_STATE = Pattern.compile("\\b[A-Z][A-Z_]{3,}\\b");
+    static final Set<String> ENGLISH_FINE = Set.of("HTTP", "JSON", "HTML", "UTF", "XLSX", "HTMX", "OPENAPI", "BANK-");
+    /** Organisation codes (411500-AGENCY), hospital codes and snake_case field names shown raw. */
+    static final Pattern RAW_CODE = Pattern.compile(
+            "\\b\\d{6}-[A-Z_]+\\b|\\bH\\d{11}\\b|\\b[a-z]+(?:_[a-z]+)+\\b");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    List<DemoStep> demoSteps;
+
+    /** A fresh file database per run, under target/, as {@code ./medfund demo} would create on a new laptop. */
+    static class FreshDataDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            Path dir = OUT.resolve("data-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")))
+                    .toAbsolutePath();
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("browser-test", Map.of(
+                    "medfund.data-dir", dir.toString(),
+                    "spring.datasource.url", "jdbc:h2:file:" + dir + "/medfund;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                            + "DEFAULT_NULL_ORDERING=HIGH",
+                    "spring.datasource.username", "sa", "spring.datasource.password", "")));
+        }
+    }
+
+    @BeforeAll
+    static void chromiumInstalled() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            // Said on the console as well as in the report: a skipped browser run must never pass unnoticed.
+            System.err.println("BROWSER TESTS SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER + " not found; "
+                    + "install Debian's chromium and chromium-driver (bash .ci/run does) to run them.");
+        }
+        Assumptions.assumeTrue(present, "browser tests need Debian's chromium and chromium-driver ("
+                + CHROMIUM + ", " + CHROMEDRIVER + "); bash .ci/run installs them");
+    }
+
+    /** A finding for the report: a page, what was found and a little of its context. */
+    record Finding(String role, String url, String kind, String token, String context) {
+    }
+
+    @Test
+    @DisplayName("every demo role signs in, opens every page reachable from the navigation, downloads an xlsx and a PDF")
+    void everyRoleWalksThePages() throws Exception {
+        Files.createDirectories(OUT);
+        Instant started = Instant.now();
+        Map<String, String> passwords = demo();
+        Duration demo = Duration.between(started, Instant.now());
+        Instant deadline = Instant.now().plus(RUN_MAX);
+        List<String> failures = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        List<String> visited = new ArrayList<>();
+        Map<String, String> downloads = new LinkedHashMap<>();
+        ChromeDriver browser = browser();
+        try {
+            for (String user : ROLES) {
+                assertThat(passwords).as("demo password of " + user).containsKey(user);
+                login(browser, user, passwords.get(user));
+                Crawl crawl = crawl(browser, user, deadline, failures, findings);
+                visited.addAll(crawl.visited.stream().map(u -> user + "\t" + u).toList());
+                download(browser, user, crawl.downloads, failures, downloads);
+                if (user.equals("xy-clerk")) {
+                    printHidesNavigation(browser, failures);
+                }
+                browser.manage().deleteAllCookies();
+            }
+        } finally {
+            browser.quit();
+            writeReport(visited, findings, failures, downloads, demo, Duration.between(started, Instant.now()));
+        }
+        assertThat(downloads.keySet()).as("an xlsx and a PDF were downloaded and read back")
+                .anyMatch(k -> k.endsWith(".xlsx")).anyMatch(k -> k.endsWith(".pdf"));
+        assertThat(failures).as("see target/browser/report.md").isEmpty();
+    }
+
+    /** Runs the demo as {@code ./medfund demo} does and reads the passwords it prints once. */
+    private Map<String, String> demo() throws IOException {
+        StringWriter out = new StringWriter();
+        PrintWriter writer = new PrintWriter(out, true);
+        demoSteps.stream().sorted(Comparator.comparingInt(DemoStep::order)).forEach(step -> {
+            writer.println("== " + step.title());
+            step.run(writer);
+        });
+        Files.writeString(OUT.resolve("demo.txt"), out.toString(), StandardCharsets.UTF_8);
+        Map<String, String> passwords = new HashMap<>();
+        Matcher m = Pattern.compile("(?m)^ {2}(\\S+)\\s+(\\S+) ").matcher(out.toString());
+        while (m.find()) {
+            passwords.put(m.group(1), m.group(2));
+        }
+        return passwords;
+    }
+
+    private ChromeDriver browser() throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withLogFile(OUT.resolve("chromedriver.log").toFile()).build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private void login(ChromeDriver browser, String user, String password) {
+        browser.get(base() + "/login");
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("main.login button[type=submit]")).click();
+        // The click returns before the navigation: wait (bounded) until the login form has gone or says why not.
+        Instant until = Instant.now().plusSeconds(10);
+        while (!browser.findElements(By.name("password")).isEmpty() && !browser.getCurrentUrl().contains("error")
+                && Instant.now().isBefore(until)) {
+            sleep();
+        }
+        if (browser.getCurrentUrl().contains("/login")) {
+            throw new AssertionError(user + " could not sign in: " + browser.getCurrentUrl() + " " + text(browser));
+        }
+        assertThat(text(browser)).as(user + " home page names the user").contains("（演示）");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Crawl(List<String> visited, Set<String> downloads) {
+    }
+
+    /**
+     * Breadth first from the home page: the navigation's pages (depth 1) and the pages they link to (depth 2), at
+     * most {@link #PAGES_PER_SHAPE_MAX} of one shape (ids replaced by *), so 300 prepayment rows cost two visits.
+     */
+    private Crawl crawl(ChromeDriver browser, String user, Instant deadline, List<String> failures,
+                        List<Finding> findings) throws IOException {
+        Deque<String[]> queue = new ArrayDeque<>();
+        queue.add(new String[] {base() + "/", "0"});
+        Set<String> seen = new LinkedHashSet<>(List.of(base() + "/"));
+        Map<String, Integer> shapes = new HashMap<>();
+        List<String> visited = new ArrayList<>();
+        Set<String> downloads = new LinkedHashSet<>();
+        while (!queue.isEmpty() && visited.size() < PAGES_PER_ROLE_MAX) {
+            if (Instant.now().isAfter(deadline)) {
+                failures.add(user + ": crawl stopped at the time limit of " + RUN_MAX.toSeconds() + " s");
+                break;
+            }
+            String[] next = queue.poll();
+            String url = next[0];
+            int depth = Integer.parseInt(next[1]);
+            browser.get(url);
+            visited.add(url);
+            check(browser, user, url, failures, findings);
+            screenshot(browser, user, visited.size(), url);
+            if (depth >= DEPTH_MAX || url.contains("/api/")) {
+                continue;
+            }
+            for (String link : links(browser)) {
+                if (isDownload(link)) {
+                    downloads.add(link);
+                } else if (seen.add(link) && shapes.merge(shape(link), 1, Integer::sum) <= PAGES_PER_SHAPE_MAX) {
+                    queue.add(new String[] {link, Integer.toString(depth + 1)});
+                }
+            }
+        }
+        return new Crawl(visited, downloads);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> links(ChromeDriver browser) {
+        List<Object> hrefs = (List<Object>) browser.executeScript(
+                "return Array.from(document.querySelectorAll('a[href]')).map(a => a.href);");
+        List<String> links = new ArrayList<>();
+        for (Object href : hrefs) {
+            String link = href.toString().replaceAll("#.*$", "");
+            if (link.startsWith(base() + "/") && !link.contains("/logout") && !link.contains("/webjars/")) {
+                links.add(link);
+            }
+        }
+        return links;
+    }
+
+    private static boolean isDownload(String link) {
+        return link.matches(".*\\.(xlsx|csv|pdf)(\\?.*)?$");
+    }
+
+    /** /prepayments/PP-2025-H41152100001-310 and /prepayments/PP-2025-H41152500001-390 share a shape. */
+    private static String shape(String link) {
+        return link.replaceAll("\\?.*$", "").replaceAll("/[^/]*\\d[^/]*", "/*");
+    }
+
+    private void check(ChromeDriver browser, String user, String url, List<String> failures,
+                       List<Finding> findings) {
+        Object status = browser.executeScript(
+                "const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStatus : null;");
+        if (status == null || ((Number) status).intValue() != 200) {
+            failures.add(user + " " + url + ": HTTP " + status);
+        }
+        String text = text(browser);
+        Matcher trace = STACK_TRACE.matcher(text);
+        if (trace.find()) {
+            failures.add(user + " " + url + ": stack trace text: " + context(text, trace.start()));
+        }
+        if (url.contains("/api/")) {
+            return; // Swagger UI is the API's own English page, not a staff page.
+        }
+        Matcher seed = SEED.matcher(text);
+        while (seed.find()) {
+            findings.add(new Finding(user, url, "seed", seed.group(), context(text, seed.start())));
+        }
+        Matcher english = ENGLISH_STATE.matcher(text);
+        while (english.find()) {
+            if (!ENGLISH_FINE.contains(english.group())) {
+                findings.add(new Finding(user, url, "english", english.group(), context(text, english.start())));
+            }
+        }
+        Matcher code = RAW_CODE.matcher(text);
+        while (code.find()) {
+            findings.add(new Finding(user, url, "code", code.group(), context(text, code.start())));
+        }
+    }
+
+    private static String text(ChromeDriver browser) {
+        WebElement body = browser.findElement(By.tagName("body"));
+        return body.getText();
+    }
+
+    private static String context(String text, int at) {
+        return text.substring(Math.max(0, at - 30), Math.min(text.length(), at + 40)).replaceAll("\\s+", " ");
+    }
+
+    private void screenshot(ChromeDriver browser, String user, int n, String url) throws IOException {
+        Path dir = Files.createDirectories(OUT.resolve(user));
+        String name = String.format("%02d%s.png", n, url.substring(base().length()).replaceAll("[^A-Za-z0-9]+", "-"));
+        Files.write(dir.resolve(name.length() > 80 ? name.substring(0, 76) + ".png" : name),
+                browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * Fetches the first xlsx and the first PDF the role's pages link to, from inside the page (so with the login
+     * session, as a click would), and reads them back: the xlsx's header row is Chinese, the PDF's text too.
+     */
+    private void download(ChromeDriver browser, String user, Set<String> links, List<String> failures,
+                          Map<String, String> downloads) throws IOException {
+        for (String extension : List.of(".xlsx", ".pdf")) {
+            String link = links.stream().filter(l -> l.replaceAll("\\?.*$", "").endsWith(extension)).findFirst()
+                    .orElse(null);
+            if (link == null) {
+                continue;
+            }
+            Object result = ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0]).then(async r => {
+                      const bytes = new Uint8Array(await r.arrayBuffer());
+                      let binary = '';
+                      for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+                      done([r.status, r.headers.get('content-type') || '', btoa(binary)]);
+                    }).catch(e => done([0, String(e), '']));""", link);
+            List<?> answer = (List<?>) result;
+            int status = ((Number) answer.get(0)).intValue();
+            byte[] body = Base64.getDecoder().decode(answer.get(2).toString());
+            String file = user + extension;
+            Files.write(OUT.resolve(file), body);
+            if (status != 200) {
+                failures.add(user + " download " + link + ": HTTP " + status);
+                continue;
+            }
+            String content = extension.equals(".xlsx") ? xlsxHeader(body) : pdfText(body);
+            if (!content.matches("(?s).*[\\u4e00-\\u9fff].*")) {
+                failures.add(user + " download " + link + ": no Chinese text in " + content);
+            }
+            downloads.put(user + " " + link.substring(base().length()) + " " + extension,
+                    content.replaceAll("\\s+", " ").substring(0, Math.min(120, content.length())));
+        }
+    }
+
+    private static String xlsxHeader(byte[] body) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            Row header = book.getSheetAt(0).getRow(0);
+            StringBuilder text = new StringBuilder();
+            header.forEach(cell -> text.append(cell.getStringCellValue()).append(' '));
+            return text.toString();
+        }
+    }
+
+    private static String pdfText(byte[] body) throws IOException {
+        try (PDDocument document = Loader.loadPDF(body)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    /** CSS @media print: on paper the navigation bar and the forms are gone, the content stays. */
+    private void printHidesNavigation(ChromeDriver browser, List<String> failures) {
+        browser.get(base() + "/settlements");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            if (browser.findElement(By.cssSelector("header.top")).isDisplayed()) {
+                failures.add("print: the navigation bar is shown on paper (/settlements)");
+            }
+            if (!browser.findElement(By.tagName("h1")).isDisplayed()) {
+                failures.add("print: the page title is hidden on paper (/settlements)");
+            }
+        } finally {
+            browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+    }
+
+    private static void writeReport(List<String> visited, List<Finding> findings, List<String> failures,
+                                    Map<String, String> downloads, Duration demo, Duration total)
+            throws IOException {
+        StringBuilder report = new StringBuilder("# Browser run\n\n");
+        report.append("Pages visited: ").append(visited.size()).append(" (list in pages.tsv). Failures: ")
+                .append(failures.size()).append(". Demo ").append(demo.toSeconds()).append(" s, demo and crawl ")
+                .append(total.toSeconds()).append(" s.\n\n## Failures\n\n");
+        failures.forEach(f -> report.append("- ").append(f).append('\n'));
+        report.append("\n## Downloads read back\n\n");
+        downloads.forEach((k, v) -> report.append("- ").append(k).append(": ").append(v).append('\n'));
+        report.append("\n## Findings (recorded, not yet failing)\n\n");
+        Map<String, Long> counts = new LinkedHashMap<>();
+        findings.forEach(f -> counts.merge(f.kind() + " " + f.token(), 1L, Long::sum));
+        report.append("| kind | token | occurrences |\n|---|---|---|\n");
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> report.append("| ").append(e.getKey().replace(" ", " | ")).append(" | ")
+                        .append(e.getValue()).append(" |\n"));
+        report.append("\n| role | page | kind | token | context |\n|---|---|---|---|---|\n");
+        findings.forEach(f -> report.append("| ").append(f.role()).append(" | ").append(f.url()).append(" | ")
+                .append(f.kind()).append(" | ").append(f.token()).append(" | ")
+                .append(f.context().replace("|", "\\|")).append(" |\n"));
+        Files.writeString(OUT.resolve("report.md"), report, StandardCharsets.UTF_8);
+        Files.write(OUT.resolve("pages.tsv"), visited, StandardCharsets.UTF_8);
+    }
+}
