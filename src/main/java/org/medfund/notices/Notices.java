@@ -80,7 +80,8 @@ public class Notices {
                 agency = party(r.agencyCode());
                 for (ReconciliationView.Group g : r.groups()) {
                     reconciled.add(new SettlementNotice.Reconciled(r.period(), r.appliedOn(), fundName(g.insutype()),
-                            labels.clearingType(g.clrType()), g.hospitalFund(), g.agencyFund(), "0".equals(g.stmtRslt()),
+                            labels.clearingType(g.clrType()), g.hospitalFund(), g.agencyFund(),
+                            "0".equals(g.stmtRslt()),
                             labels.reconciliationStatus(r.status())));
                 }
             }

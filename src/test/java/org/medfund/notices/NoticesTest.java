@@ -122,7 +122,7 @@ class NoticesTest {
     }
 
     @Test
-    @DisplayName("seed 000 三(一), seed 002 art. 10: the settlement notice shows reconciled, offset and paid, in capitals")
+    @DisplayName("seed 000 三(一), seed 002 art. 10: the settlement notice shows reconciled, offset, paid, in capitals")
     void settlementNoticeWithOffset() throws Exception {
         String text = text(notices.settlementNoticePdf(clerk, scenario.offset(), CYCLE).pdf());
         assertThat(text).contains("医疗费用结算及拨付通知书", "（测试）冲抵医院" + scenario.offset(), "潢川县医疗保障服务中心",
@@ -243,7 +243,8 @@ class NoticesTest {
                 Fixtures.months(2024, 1, 12, 200_000));
         LocalDate applied = LocalDate.of(2025, 1, 6);
         applications.apply(hospital, 2025, new ApplicationForm("测试医院，二级", "考核合格", "财务制度健全", "配合改革",
-                "配合检查", "无", true, true, true, true), applied, Fixtures.actor("h-" + hospital, hospital, Role.HOSPITAL));
+                "配合检查", "无", true, true, true, true), applied,
+                Fixtures.actor("h-" + hospital, hospital, Role.HOSPITAL));
         List<Eligibility.Finding> findings = new ArrayList<>();
         for (Eligibility.Condition condition : Eligibility.Condition.values()) {
             findings.add(new Eligibility.Finding(condition, true, "审核材料：" + condition.text(), null));

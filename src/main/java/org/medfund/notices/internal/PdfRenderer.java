@@ -18,9 +18,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders a notice template (well-formed XHTML under {@code notices/templates/}, Thymeleaf in XML mode so the output
- * stays XML that openhtmltopdf can parse; SpEL expressions like the staff pages) to PDF with the shipped CJK font embedded as a subset. The font is read
- * once and kept in memory; each PDF embeds only the glyphs it uses, so a one-page notice stays a few dozen KB and its
- * text stays extractable (Type 0 font with a ToUnicode map).
+ * stays XML that openhtmltopdf can parse, with SpEL expressions like the staff pages) to PDF with the shipped CJK font
+ * embedded as a subset. The font is read once and kept in memory; each PDF embeds only the glyphs it uses, so a
+ * one-page notice stays a few dozen KB and its text stays extractable (Type 0 font with a ToUnicode map).
  */
 @Component
 public class PdfRenderer {
