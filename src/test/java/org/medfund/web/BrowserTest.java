@@ -376,7 +376,11 @@ class BrowserTest {
             Row header = book.getSheetAt(0).getRow(0);
             StringBuilder text = new StringBuilder();
             header.forEach(cell -> text.append(cell.getStringCellValue()).append(' '));
-            return text.toString();
+            int dataRows = book.getSheetAt(0).getLastRowNum();
+            if (dataRows < 1) {
+                throw new AssertionError("xlsx without data rows: " + text);
+            }
+            return dataRows + " rows under: " + text;
         }
     }
 
