@@ -70,7 +70,7 @@ public class Notices {
         if (!hospital.isHospital()) {
             throw new Rejection("notices.not-a-hospital", "hospital", hospitalCode + " 不是定点医药机构");
         }
-        if (!registry.canSeeOrg(actor, hospitalCode) && !settlesWith(actor, hospitalCode)) {
+        if (!registry.canSeeOrg(actor, hospitalCode)) {
             throw Rejection.forbidden("notices.out-of-scope", "hospital", "无权查看 " + hospital.name() + " 的结算通知");
         }
         List<SettlementNotice.Reconciled> reconciled = new ArrayList<>();
@@ -167,12 +167,6 @@ public class Notices {
                 new SettlementNotice.Amounts(l.gross(), l.advance(), l.carriedIn(), l.offsets(), l.carriedOut()),
                 l.held() ? l.net() : Money.ZERO,
                 l.held() ? Money.ZERO : l.net(), l.memo(), note);
-    }
-
-    /** A finance department sees its region's agency batches, hospitals included, though not by region scope. */
-    private boolean settlesWith(Actor actor, String hospitalCode) {
-        return settlements.batches(actor).stream().flatMap(b -> b.lines().stream())
-                .anyMatch(l -> l.hospitalCode().equals(hospitalCode));
     }
 
     private String basis(String packId, Recoveries.Recovery recovery) {
