@@ -31,10 +31,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.medfund.cli.DemoStep;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -62,6 +61,8 @@ import org.springframework.util.FileSystemUtils;
  * are in flight, and a later step turns the report into a failing check. Screenshots of every page are kept under
  * {@code target/browser/}. Without chromium the test is skipped, saying why.
  */
+@EnabledIf(value = "chromiumInstalled", disabledReason = "browser tests need Debian's chromium and chromium-driver "
+        + "(/usr/bin/chromium, /usr/bin/chromedriver); bash .ci/run installs them")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = BrowserTest.FreshDataDirectory.class)
 class BrowserTest {
@@ -76,11 +77,11 @@ class BrowserTest {
     static final List<String> ROLES = List.of("xy-clerk", "xy-reviewer", "xy-finance", "xy-hospital", "xy-auditor",
             "xy-admin");
 
-    /** Bounds of the crawl: the whole run stays within about three minutes on the 2-core CI machine. */
+    /** Bounds of the crawl: about two minutes on the 2-core machine when idle; the time limit is for a loaded one. */
     static final int PAGES_PER_ROLE_MAX = 24;
     static final int PAGES_PER_SHAPE_MAX = 1;
     static final int DEPTH_MAX = 2;
-    static final Duration RUN_MAX = Duration.ofSeconds(150);
+    static final Duration RUN_MAX = Duration.ofSeconds(210);
 
     static final Pattern STACK_TRACE = Pattern.compile(
             "Exception|\\bat (?:org|java|jdk|sun)\\.[\\w.$]+\\(|Whitelabel Error Page|Caused by:");
@@ -115,18 +116,20 @@ class BrowserTest {
         }
     }
 
-    @BeforeAll
-    static void chromiumInstalled() throws IOException {
+    /**
+     * The class-level condition: evaluated before Spring starts, so a machine without chromium skips in a moment, and
+     * surefire counts the test as skipped with this reason.
+     */
+    static boolean chromiumInstalled() throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present) {
             // No report of an earlier run may stand for this one (.ci/run fails without a report).
             Files.deleteIfExists(OUT.resolve("report.md"));
-            // Said on the console as well as in the report: a skipped browser run must never pass unnoticed.
+            // Said on the console as well: a skipped browser run must never pass unnoticed.
             System.err.println("BROWSER TESTS SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER + " not found; "
                     + "install Debian's chromium and chromium-driver (bash .ci/run does) to run them.");
         }
-        Assumptions.assumeTrue(present, "browser tests need Debian's chromium and chromium-driver ("
-                + CHROMIUM + ", " + CHROMEDRIVER + "); bash .ci/run installs them");
+        return present;
     }
 
     /** A finding for the report: a page, what was found and a little of its context. */
