@@ -1,0 +1,12 @@
+/**
+ * Cross-region care (异地就医), one engine for every regime, the regime chosen by the insured region's policy pack
+ * (DESIGN.md §3, §7). This part implements seed 001 (guizhou-2017): filing before treatment away from home by the
+ * insured region's agency, identified by the social-security card (三(一), 六(二)), with the rollout of filing types
+ * per region as pack data (一, 二(一)); filings exported insured region → province → national as a file and imported
+ * the other way so the treatment side can look them up; cross-province designated hospitals with effective dates
+ * (四(三)); real-time settlement at the discharge desk on the national major-category fee list, the treatment
+ * region's catalogue and the insured region's deductible, ratio by hospital grade and annual cap (三(二), 四(二)),
+ * with fee details matched later (三(二)); and suspension of an insured region that delays payment (五(一)). The
+ * facade is {@link org.medfund.crossregion.CrossRegion}; everything else is in {@code crossregion.internal}.
+ */
+package org.medfund.crossregion;
