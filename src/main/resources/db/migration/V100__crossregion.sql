@@ -47,7 +47,7 @@ create index cr_suspension_region on cr_suspension (region_code);
 create table cr_benefit_rule (
     insured_region varchar(6) not null,
     insurance_type varchar(6) not null,
-    year int not null,
+    benefit_year int not null,
     deductible_g1_fen bigint not null,
     deductible_g2_fen bigint not null,
     deductible_g3_fen bigint not null,
@@ -57,7 +57,7 @@ create table cr_benefit_rule (
     annual_cap_fen bigint not null,
     set_by varchar(40) not null,
     updated_at timestamp not null,
-    primary key (insured_region, insurance_type, year)
+    primary key (insured_region, insurance_type, benefit_year)
 );
 
 create table cr_account (
@@ -73,9 +73,9 @@ create table cr_annual_use (
     insured_region varchar(6) not null,
     card_no varchar(30) not null,
     insurance_type varchar(6) not null,
-    year int not null,
+    benefit_year int not null,
     fund_paid_fen bigint not null,
-    primary key (insured_region, card_no, insurance_type, year)
+    primary key (insured_region, card_no, insurance_type, benefit_year)
 );
 
 -- One settlement per hospital settlement id. The calculation's inputs are kept (lines, terms, year-to-date use,

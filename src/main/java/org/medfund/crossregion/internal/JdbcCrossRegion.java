@@ -55,13 +55,13 @@ class JdbcCrossRegion implements CrossRegion {
     static final int REASON_LENGTH_MAX = 200;
     static final int SHARE_SCALE_MAX = 4;
 
-    private final Store store;
+    private final CrossRegionStore store;
     private final Registry registry;
     private final PolicyPacks packs;
     private final Rollout rollout;
     private final FilingFile filingFile;
 
-    JdbcCrossRegion(Store store, Registry registry, PolicyPacks packs, Rollout rollout) {
+    JdbcCrossRegion(CrossRegionStore store, Registry registry, PolicyPacks packs, Rollout rollout) {
         this.store = store;
         this.registry = registry;
         this.packs = packs;
@@ -163,7 +163,7 @@ class JdbcCrossRegion implements CrossRegion {
         if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
             throw new Rejection("crossregion.dates-reversed", "effectiveTo", "失效日期不能早于生效日期");
         }
-        for (Store.DesignationRow row : store.designations(hospital.code())) {
+        for (CrossRegionStore.DesignationRow row : store.designations(hospital.code())) {
             boolean overlaps = (row.to() == null || !row.to().isBefore(effectiveFrom))
                     && (effectiveTo == null || !effectiveTo.isBefore(row.from()));
             if (overlaps) {
@@ -207,7 +207,7 @@ class JdbcCrossRegion implements CrossRegion {
     @Override
     @Transactional
     public Suspension lift(long suspensionId, LocalDate liftedOn, Actor actor) {
-        Store.SuspensionRow row = store.suspension(suspensionId).orElseThrow(() -> Rejection.notFound(
+        CrossRegionStore.SuspensionRow row = store.suspension(suspensionId).orElseThrow(() -> Rejection.notFound(
                 "crossregion.suspension-unknown", "id", "没有编号为 " + suspensionId + " 的暂停记录"));
         requireCentre(actor, row.region(), "id");
         if (liftedOn == null) {
@@ -232,7 +232,7 @@ class JdbcCrossRegion implements CrossRegion {
                 .map(this::suspension).toList();
     }
 
-    private Suspension suspension(Store.SuspensionRow row) {
+    private Suspension suspension(CrossRegionStore.SuspensionRow row) {
         return new Suspension(row.id(), row.region(), registry.region(row.region()).map(Region::name)
                 .orElse(row.region()), row.startedOn(), row.reason(), row.liftedOn(), row.suspendedBy(),
                 row.liftedBy());
@@ -308,7 +308,7 @@ class JdbcCrossRegion implements CrossRegion {
         Org hospital = requireHospital(actor);
         check(request);
         String fingerprint = fingerprint(request);
-        Optional<Store.SettlementRow> earlier = store.settlement(hospital.code(), request.hospitalSettlementId(), false);
+        Optional<CrossRegionStore.SettlementRow> earlier = store.settlement(hospital.code(), request.hospitalSettlementId(), false);
         if (earlier.isPresent()) {
             return replay(earlier.get(), fingerprint);
         }
@@ -316,7 +316,7 @@ class JdbcCrossRegion implements CrossRegion {
         String id = UUID.randomUUID().toString();
         Settlement.Payments pay = computed.outcome().payments();
         try {
-            store.insertSettlement(new Store.SettlementRow(id, hospital.code(), request.hospitalSettlementId(),
+            store.insertSettlement(new CrossRegionStore.SettlementRow(id, hospital.code(), request.hospitalSettlementId(),
                     fingerprint, computed.filingId(), request.cardNo(), request.insuredRegionCode(),
                     hospital.regionCode(), request.insuranceType(), request.date(), SettlementState.SETTLED,
                     pay.total().fen(), pay.fundPay().fen(), pay.accountPay().fen(), pay.cashPay().fen(),
@@ -335,7 +335,7 @@ class JdbcCrossRegion implements CrossRegion {
         return computed.settlement(id, SettlementState.SETTLED, null, 0);
     }
 
-    private Settlement replay(Store.SettlementRow row, String fingerprint) {
+    private Settlement replay(CrossRegionStore.SettlementRow row, String fingerprint) {
         if (!row.fingerprint().equals(fingerprint)) {
             throw Rejection.conflict("crossregion.setl-id-reused", "setl_id",
                     "结算编号 " + row.setlId() + " 已用于内容不同的结算");
@@ -347,7 +347,7 @@ class JdbcCrossRegion implements CrossRegion {
     @Transactional
     public Settlement reverse(String hospitalSettlementId, LocalDate date, Actor actor) {
         Org hospital = requireHospital(actor);
-        Store.SettlementRow row = store.settlement(hospital.code(), hospitalSettlementId, true)
+        CrossRegionStore.SettlementRow row = store.settlement(hospital.code(), hospitalSettlementId, true)
                 .orElseThrow(() -> unknownSettlement(hospitalSettlementId));
         if (row.state() == SettlementState.REVERSED) {
             return read(row);
@@ -381,7 +381,7 @@ class JdbcCrossRegion implements CrossRegion {
     @Transactional
     public Settlement attachDetails(String hospitalSettlementId, List<FeeDetail> details, Actor actor) {
         Org hospital = requireHospital(actor);
-        Store.SettlementRow row = store.settlement(hospital.code(), hospitalSettlementId, true)
+        CrossRegionStore.SettlementRow row = store.settlement(hospital.code(), hospitalSettlementId, true)
                 .orElseThrow(() -> unknownSettlement(hospitalSettlementId));
         if (details == null || details.isEmpty() || details.size() > DETAILS_MAX) {
             throw new Rejection("crossregion.details-invalid", "details", "费用明细应为 1 至 " + DETAILS_MAX + " 条");
@@ -406,7 +406,7 @@ class JdbcCrossRegion implements CrossRegion {
     }
 
     /** What a settlement computation found: the filing, the calculation's inputs and its outcome. */
-    private record Computation(SettlementRequest request, Org hospital, String filingId, Store.UseKey useKey,
+    private record Computation(SettlementRequest request, Org hospital, String filingId, CrossRegionStore.UseKey useKey,
                                Benefits.Inputs inputs, Benefits.Outcome outcome) {
 
         Settlement settlement(String id, SettlementState state, LocalDate reversedOn, int detailCount) {
@@ -443,7 +443,7 @@ class JdbcCrossRegion implements CrossRegion {
             throw new Rejection("crossregion.hospital-grade-missing", "fixmedins_code",
                     hospital.name() + " 没有登记医院等级，无法确定起付线和支付比例");
         }
-        Store.UseKey key = useKey(request.insuredRegionCode(), request.cardNo(), request.insuranceType(), date);
+        CrossRegionStore.UseKey key = useKey(request.insuredRegionCode(), request.cardNo(), request.insuranceType(), date);
         Money used = Money.ofFen(store.annualUse(key, lock));
         if (used.compareTo(rule.annualCap()) >= 0) {
             throw new Rejection("crossregion.cap-used", "mdtrt_cert_no", "参保人本年度统筹基金支付已达最高支付限额 "
@@ -508,12 +508,12 @@ class JdbcCrossRegion implements CrossRegion {
         return packs.find(region, date, rule).map(r -> r.parameter().flag()).orElse(false);
     }
 
-    private static Store.UseKey useKey(String region, String card, String insuranceType, LocalDate date) {
-        return new Store.UseKey(region, card, insuranceType, date.getYear());
+    private static CrossRegionStore.UseKey useKey(String region, String card, String insuranceType, LocalDate date) {
+        return new CrossRegionStore.UseKey(region, card, insuranceType, date.getYear());
     }
 
     /** A stored settlement with its derivation recomputed from the stored inputs, checked against its amounts. */
-    private Settlement read(Store.SettlementRow row) {
+    private Settlement read(CrossRegionStore.SettlementRow row) {
         Benefits.Inputs inputs = new Benefits.Inputs(parseLines(row.linesText()), row.grade(),
                 new BenefitRule.GradeTerms(row.grade(), Money.ofFen(row.deductibleFen()), row.ratio()),
                 Money.ofFen(row.annualCapFen()), Money.ofFen(row.usedBeforeFen()),

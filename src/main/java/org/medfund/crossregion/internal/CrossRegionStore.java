@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /** All SQL of crossregion. */
 @Repository
-class Store {
+class CrossRegionStore {
 
     private static final String FILING_COLUMNS = "id, card_no, person_name, insured_region, insurance_type,"
             + " filing_type, target_region, valid_from, valid_to, filed_by, source";
@@ -35,7 +35,7 @@ class Store {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Store(JdbcClient jdbc, Clock clock) {
+    CrossRegionStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -66,24 +66,24 @@ class Store {
 
     Optional<Filing> filing(String id) {
         return jdbc.sql("select " + FILING_COLUMNS + " from cr_filing where id = :id").param("id", id)
-                .query(Store::filingRow).optional();
+                .query(CrossRegionStore::filingRow).optional();
     }
 
     List<Filing> filingsOfCard(String cardNo) {
         return jdbc.sql("select " + FILING_COLUMNS + " from cr_filing where card_no = :card order by valid_from, id")
-                .param("card", cardNo).query(Store::filingRow).list();
+                .param("card", cardNo).query(CrossRegionStore::filingRow).list();
     }
 
     List<Filing> filingsOfCard(String cardNo, String insuredRegion) {
         return jdbc.sql("select " + FILING_COLUMNS + " from cr_filing where card_no = :card"
                         + " and insured_region = :region order by valid_from, id")
-                .param("card", cardNo).param("region", insuredRegion).query(Store::filingRow).list();
+                .param("card", cardNo).param("region", insuredRegion).query(CrossRegionStore::filingRow).list();
     }
 
     List<Filing> filingsOfRegions(List<String> regions) {
         return jdbc.sql("select " + FILING_COLUMNS + " from cr_filing where insured_region in (:regions)"
                         + " order by insured_region, id")
-                .param("regions", regions).query(Store::filingRow).list();
+                .param("regions", regions).query(CrossRegionStore::filingRow).list();
     }
 
     private static Filing filingRow(ResultSet rs, int n) throws SQLException {
@@ -147,17 +147,17 @@ class Store {
 
     Optional<SuspensionRow> suspension(long id) {
         return jdbc.sql("select " + SUSPENSION_COLUMNS + " from cr_suspension where id = :id").param("id", id)
-                .query(Store::suspensionRow).optional();
+                .query(CrossRegionStore::suspensionRow).optional();
     }
 
     List<SuspensionRow> suspensions() {
         return jdbc.sql("select " + SUSPENSION_COLUMNS + " from cr_suspension order by started_on desc, id desc")
-                .query(Store::suspensionRow).list();
+                .query(CrossRegionStore::suspensionRow).list();
     }
 
     List<SuspensionRow> suspensionsOf(List<String> regions) {
         return jdbc.sql("select " + SUSPENSION_COLUMNS + " from cr_suspension where region_code in (:regions)")
-                .param("regions", regions).query(Store::suspensionRow).list();
+                .param("regions", regions).query(CrossRegionStore::suspensionRow).list();
     }
 
     void lift(long id, LocalDate liftedOn, String by) {
@@ -168,10 +168,10 @@ class Store {
     // --- benefit rules and accounts ---
 
     void upsertBenefitRule(BenefitRule r, String by) {
-        jdbc.sql("delete from cr_benefit_rule where insured_region = :r and insurance_type = :t and year = :y")
+        jdbc.sql("delete from cr_benefit_rule where insured_region = :r and insurance_type = :t and benefit_year = :y")
                 .param("r", r.insuredRegionCode()).param("t", r.insuranceType()).param("y", r.year()).update();
         jdbc.sql("""
-                insert into cr_benefit_rule (insured_region, insurance_type, year, deductible_g1_fen, deductible_g2_fen,
+                insert into cr_benefit_rule (insured_region, insurance_type, benefit_year, deductible_g1_fen, deductible_g2_fen,
                     deductible_g3_fen, ratio_g1, ratio_g2, ratio_g3, annual_cap_fen, set_by, updated_at)
                 values (:r, :t, :y, :d1, :d2, :d3, :r1, :r2, :r3, :cap, :by, :at)""")
                 .param("r", r.insuredRegionCode()).param("t", r.insuranceType()).param("y", r.year())
@@ -182,12 +182,12 @@ class Store {
     }
 
     List<BenefitRule> benefitRules(List<String> regions, String insuranceType, int year) {
-        return jdbc.sql("select * from cr_benefit_rule where insured_region in (:regions) and year = :y"
+        return jdbc.sql("select * from cr_benefit_rule where insured_region in (:regions) and benefit_year = :y"
                         + (insuranceType == null ? "" : " and insurance_type = :t")
                         + " order by insured_region, insurance_type")
                 .param("regions", regions).param("y", year).param("t", insuranceType == null ? "" : insuranceType)
                 .query((rs, n) -> new BenefitRule(rs.getString("insured_region"), rs.getString("insurance_type"),
-                        rs.getInt("year"), List.of(
+                        rs.getInt("benefit_year"), List.of(
                                 terms(1, rs.getLong("deductible_g1_fen"), rs.getBigDecimal("ratio_g1")),
                                 terms(2, rs.getLong("deductible_g2_fen"), rs.getBigDecimal("ratio_g2")),
                                 terms(3, rs.getLong("deductible_g3_fen"), rs.getBigDecimal("ratio_g3"))),
@@ -225,20 +225,20 @@ class Store {
 
     long annualUse(UseKey key, boolean lock) {
         if (lock) {
-            jdbc.sql("insert into cr_annual_use (insured_region, card_no, insurance_type, year, fund_paid_fen)"
+            jdbc.sql("insert into cr_annual_use (insured_region, card_no, insurance_type, benefit_year, fund_paid_fen)"
                             + " values (:r, :c, :t, :y, 0) on conflict do nothing")
                     .param("r", key.insuredRegion()).param("c", key.cardNo()).param("t", key.insuranceType())
                     .param("y", key.year()).update();
         }
         return jdbc.sql("select fund_paid_fen from cr_annual_use where insured_region = :r and card_no = :c"
-                        + " and insurance_type = :t and year = :y" + (lock ? " for update" : ""))
+                        + " and insurance_type = :t and benefit_year = :y" + (lock ? " for update" : ""))
                 .param("r", key.insuredRegion()).param("c", key.cardNo()).param("t", key.insuranceType())
                 .param("y", key.year()).query(Long.class).optional().orElse(0L);
     }
 
     void addToAnnualUse(UseKey key, long deltaFen) {
         jdbc.sql("update cr_annual_use set fund_paid_fen = fund_paid_fen + :d where insured_region = :r"
-                        + " and card_no = :c and insurance_type = :t and year = :y")
+                        + " and card_no = :c and insurance_type = :t and benefit_year = :y")
                 .param("d", deltaFen).param("r", key.insuredRegion()).param("c", key.cardNo())
                 .param("t", key.insuranceType()).param("y", key.year()).update();
     }
