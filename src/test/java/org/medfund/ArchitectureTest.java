@@ -30,7 +30,7 @@ class ArchitectureTest {
             Map.entry("claims", FOUNDATION),
             Map.entry("settlement", plus(FOUNDATION, "claims")),
             Map.entry("prepayment", plus(FOUNDATION, "claims", "settlement")),
-            Map.entry("crossregion", plus(FOUNDATION, "claims", "settlement", "prepayment")),
+            Map.entry("crossregion", plus(FOUNDATION, "claims")),
             Map.entry("pooling", plus(FOUNDATION, "claims", "settlement")),
             Map.entry("notices", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "pooling")),
             Map.entry("web", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "pooling",
