@@ -87,11 +87,15 @@ public class Users {
         if (username == null) {
             return Optional.empty();
         }
+        // The roles are read after the user row, not inside its mapper: outside a transaction a nested query takes a
+        // second pooled connection, and concurrent token checks would then deadlock the pool.
         return jdbc.sql("select username, display_name, org_code, enabled from app_user where username = :username")
                 .param("username", username)
-                .query((rs, n) -> new UserAccount(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rolesOf(rs.getString(1)), rs.getBoolean(4)))
-                .optional();
+                .query((rs, n) -> new UserAccount(rs.getString(1), rs.getString(2), rs.getString(3), Set.of(),
+                        rs.getBoolean(4)))
+                .optional()
+                .map(u -> new UserAccount(u.username(), u.displayName(), u.orgCode(), rolesOf(u.username()),
+                        u.enabled()));
     }
 
     public UserAccount require(String username, String field) {
