@@ -295,7 +295,9 @@ class JdbcCrossRegion implements CrossRegion {
 
     // --- settlement (seed 001 三(二), 四(二)) ---
 
+    /** Read-only, in one transaction: one consistent snapshot and one pooled connection for all its queries. */
     @Override
+    @Transactional(readOnly = true)
     public Settlement preview(SettlementRequest request, Actor actor) {
         Org hospital = requireHospital(actor);
         check(request);
