@@ -135,6 +135,10 @@ class CrossregionApiTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("fee_lines[0].det_item_fee_sumamt"));
         postJson("/api/crossregion/settlements/preview", hospital, null, bill("B1", "52X1",
+                "{\"med_chrgitm_type\":\"09\",\"chrgitm_lv\":\"01\",\"det_item_fee_sumamt\":\"100000000.01\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("fee_lines[0].det_item_fee_sumamt"));
+        postJson("/api/crossregion/settlements/preview", hospital, null, bill("B1", "52X1",
                 "{\"med_chrgitm_type\":\"09\",\"chrgitm_lv\":\"01\",\"det_item_fee_sumamt\":\"1.001\"}"))
                 .andExpect(status().is4xxClientError());
         postJson("/api/crossregion/settlements/preview", hospital, null, "{\"setl_id\":")

@@ -54,6 +54,8 @@ class JdbcCrossRegion implements CrossRegion {
     static final int NAME_LENGTH_MAX = 60;
     static final int REASON_LENGTH_MAX = 200;
     static final int SHARE_SCALE_MAX = 4;
+    /** One fee line at most 100 million yuan: far above any bill, far below an overflow of the sums. */
+    static final long LINE_AMOUNT_FEN_MAX = 10_000_000_000L;
 
     private final CrossRegionStore store;
     private final Registry registry;
@@ -556,8 +558,9 @@ class JdbcCrossRegion implements CrossRegion {
             if (line.category() == null || line.catalogueClass() == null || line.amount() == null) {
                 throw new Rejection("crossregion.fee-line-invalid", field, "每行须有大类、目录类别和金额");
             }
-            if (line.amount().isNegative()) {
-                throw new Rejection("crossregion.fee-line-invalid", field + ".det_item_fee_sumamt", "金额不能为负");
+            if (line.amount().isNegative() || line.amount().fen() > LINE_AMOUNT_FEN_MAX) {
+                throw new Rejection("crossregion.fee-line-invalid", field + ".det_item_fee_sumamt",
+                        "金额应在 0 至 1 亿元之间");
             }
             BigDecimal share = line.selfPayShare() == null ? BigDecimal.ZERO : line.selfPayShare();
             if (line.catalogueClass() == CatalogueClass.B) {
