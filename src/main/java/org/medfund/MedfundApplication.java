@@ -1,7 +1,10 @@
 package org.medfund;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import org.medfund.common.ReplayClock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -39,12 +42,34 @@ public class MedfundApplication {
             }
             port.ifPresent(p -> System.setProperty("server.port", p));
         }
+        if (args.length > 0 && args[0].equals("soak")) {
+            soakDatabase();
+        }
         app.setDefaultProperties(defaults);
         var context = app.run(args);
         if (!serve) {
             System.exit(SpringApplication.exit(context));
         }
     }
+
+    /**
+     * {@code soak …} never opens the configured database (the user's own): the harness runs on a throwaway
+     * in-memory database, and the job it starts in a child JVM on the scratch database the harness created and
+     * names in {@value #SOAK_DATABASE_URL}. System properties outrank application.properties and MEDFUND_DB_URL.
+     */
+    private static void soakDatabase() {
+        String url = System.getProperty(SOAK_DATABASE_URL);
+        if (url == null || url.isBlank()) {
+            url = "jdbc:h2:mem:medfund-soak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                    + "DB_CLOSE_DELAY=-1";
+            System.setProperty("spring.datasource.username", "sa");
+            System.setProperty("spring.datasource.password", "");
+        }
+        System.setProperty("spring.datasource.url", url);
+    }
+
+    /** JDBC URL of a soak job's scratch database; its user and password come as spring.datasource.* properties. */
+    public static final String SOAK_DATABASE_URL = "medfund.soak.database-url";
 
     /** {@code serve --port N} or {@code --port=N}: read before the context starts, since the server binds then. */
     private static java.util.Optional<String> portOption(String[] args) {
@@ -59,8 +84,15 @@ public class MedfundApplication {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The system clock, or for a replayed job (property {@code medfund.replay-clock} = its start, an ISO offset
+     * date-time) a {@link ReplayClock} that the job moves along its own timeline.
+     */
     @Bean
-    Clock clock() {
-        return Clock.system(ZONE);
+    Clock clock(@Value("${medfund.replay-clock:}") String replayStart) {
+        if (replayStart.isBlank()) {
+            return Clock.system(ZONE);
+        }
+        return new ReplayClock(OffsetDateTime.parse(replayStart).toInstant(), ZONE);
     }
 }
