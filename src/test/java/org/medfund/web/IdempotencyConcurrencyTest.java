@@ -58,6 +58,8 @@ class IdempotencyConcurrencyTest {
     /** Requests whose repeats are shuffled together, so repeats overlap the first call. */
     static final int WINDOW_REQUESTS = 8;
     static final int INTAKE_HOSPITALS = 4;
+    /** Prepayments each disbursed by {@value #THREADS} concurrent calls with different keys. */
+    static final int RACE_PREPAYMENTS = 20;
     static final String COUNTY = "410422"; // 叶县: no demo hospital of its own
     static final String AGENCY = "410422-AGENCY";
 
@@ -147,6 +149,43 @@ class IdempotencyConcurrencyTest {
             assertThat(a.body()).contains("\"code\":\"request.id-reused\"").contains("\"field\":\"Idempotency-Key\"");
         }
         assertEffects();
+    }
+
+    @Test
+    @DisplayName("issue 11: two clerks disbursing one prepayment at once (different keys) pay it once, not twice")
+    void concurrentDisbursementsOfOnePrepaymentPayOnce() throws Exception {
+        String county = "410423"; // 鲁山县
+        String agency = county + "-AGENCY";
+        Actor clerk = Fixtures.actor("race-sizer", agency, Role.CLERK);
+        Fixtures.fund(ledger, agency, "race-opening-" + agency);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < RACE_PREPAYMENTS; i++) {
+            String code = Fixtures.hospital(jdbc, county, 2, false, "（并发）同笔拨付医院");
+            Fixtures.agreement(prepayments, code, clerk);
+            Fixtures.settlements(context, code, county, "310", PlaceOfSettlement.LOCAL,
+                    Fixtures.months(2023, 1, 12, 200_000 + i));
+            ids.add("PP-2024-" + code + "-310");
+        }
+        prepayments.sizeRegion(county, 2024, LocalDate.of(2024, 1, 5), clerk);
+        String token = token("race-clerk", agency, Role.CLERK);
+        List<Call> calls = new ArrayList<>();
+        for (String id : ids) {
+            prepayments.approve(id, LocalDate.of(2024, 1, 6), Fixtures.actor("race-reviewer", agency, Role.REVIEWER));
+            for (int k = 0; k < THREADS; k++) {
+                calls.add(new Call("/api/prepayments/" + id + "/disburse", "race-" + id + "-" + k,
+                        "{\"date\":\"2024-01-08\",\"excessByReturn\":false}", token, 200));
+            }
+        }
+        for (Answer a : submit(calls)) {
+            assertThat(a.status()).as(a.body()).isEqualTo(200);
+            assertThat(a.body()).contains("\"status\":\"DISBURSED\"");
+        }
+        assertThat(count("select count(*) from ledger_entry where rule_type = 'prepayment.disbursed'"
+                + " and document_id like 'PP-2024-H" + county + "%'")).isEqualTo(RACE_PREPAYMENTS);
+        assertThat(count("select count(*) from prepayment_movement where kind = 'DISBURSED'"
+                + " and hospital_code like 'H" + county + "%'")).isEqualTo(RACE_PREPAYMENTS);
+        assertThat(prepayments.invariantBreaks(LocalDate.of(2024, 12, 31))).isEmpty();
+        assertThat(audit.problems()).isEmpty();
     }
 
     /** Exactly one effect per distinct request, and the books sound. */
