@@ -20,6 +20,9 @@ public class MedfundApplication {
     /** Business dates are Chinese dates, whatever zone the server runs in. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    /** System property: JDBC URL of the scratch database a soak job runs on (set by the soak harness). */
+    public static final String SOAK_DATABASE_URL = "medfund.soak.database-url";
+
     public static void main(String[] args) {
         SpringApplication app = new SpringApplication(MedfundApplication.class);
         // `serve --help` prints help like every other command instead of starting the server.
@@ -43,7 +46,7 @@ public class MedfundApplication {
             port.ifPresent(p -> System.setProperty("server.port", p));
         }
         if (args.length > 0 && args[0].equals("soak")) {
-            soakDatabase();
+            soakDatabase(System.getProperty(SOAK_DATABASE_URL)).forEach(System::setProperty);
         }
         app.setDefaultProperties(defaults);
         var context = app.run(args);
@@ -55,21 +58,17 @@ public class MedfundApplication {
     /**
      * {@code soak …} never opens the configured database (the user's own): the harness runs on a throwaway
      * in-memory database, and the job it starts in a child JVM on the scratch database the harness created and
-     * names in {@value #SOAK_DATABASE_URL}. System properties outrank application.properties and MEDFUND_DB_URL.
+     * names in {@value #SOAK_DATABASE_URL} (its user and password come from MEDFUND_DB_USER / MEDFUND_DB_PASSWORD).
+     * Set as system properties, these outrank application.properties and so MEDFUND_DB_URL.
      */
-    private static void soakDatabase() {
-        String url = System.getProperty(SOAK_DATABASE_URL);
-        if (url == null || url.isBlank()) {
-            url = "jdbc:h2:mem:medfund-soak;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
-                    + "DB_CLOSE_DELAY=-1";
-            System.setProperty("spring.datasource.username", "sa");
-            System.setProperty("spring.datasource.password", "");
+    static java.util.Map<String, String> soakDatabase(String scratchUrl) {
+        if (scratchUrl != null && !scratchUrl.isBlank()) {
+            return java.util.Map.of("spring.datasource.url", scratchUrl);
         }
-        System.setProperty("spring.datasource.url", url);
+        return java.util.Map.of("spring.datasource.url", "jdbc:h2:mem:medfund-soak;MODE=PostgreSQL;"
+                        + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+                "spring.datasource.username", "sa", "spring.datasource.password", "");
     }
-
-    /** JDBC URL of a soak job's scratch database; its user and password come as spring.datasource.* properties. */
-    public static final String SOAK_DATABASE_URL = "medfund.soak.database-url";
 
     /** {@code serve --port N} or {@code --port=N}: read before the context starts, since the server binds then. */
     private static java.util.Optional<String> portOption(String[] args) {
