@@ -101,13 +101,13 @@ final class CrashSoak {
     }
 
     /** What one child run printed. */
-    record Run(int exitCode, boolean done, List<String> stepNames, List<Long> stepStartMs, long workMs,
+    record Run(int exitCode, boolean done, long startupMs, List<String> stepNames, List<Long> stepStartMs, long workMs,
                Map<String, Long> figures, List<String> problems, Map<String, String> heads, String errorTail) {
     }
 
     /** The outcome: passed when both runs are sound and the crashed one reproduced the reference exactly. */
-    record Report(boolean passed, Run reference, Run crashed, List<Kill> kills, int starts, List<String> mismatches,
-                  long seconds) {
+    record Report(boolean passed, Run reference, Run crashed, List<Kill> kills, int starts, long startupMsAverage,
+                  List<String> mismatches, long seconds) {
     }
 
     private final Options options;
@@ -156,11 +156,14 @@ final class CrashSoak {
             Path archive = workDir.resolve("medfund-soak.jsa");
             List<Kill> kills = new ArrayList<>();
             int[] starts = {0};
-            Run crashed = crashed(launcher, reference, archive, kills, starts);
+            List<Long> startups = new ArrayList<>();
+            Run crashed = crashed(launcher, reference, archive, kills, starts, startups);
+            startups.add(crashed.startupMs());
             List<String> mismatches = compare(reference, crashed);
             boolean passed = mismatches.isEmpty() && reference.problems().isEmpty() && crashed.problems().isEmpty()
                     && reference.done() && crashed.done();
-            Report report = new Report(passed, reference, crashed, kills, starts[0], mismatches,
+            Report report = new Report(passed, reference, crashed, kills, starts[0],
+                    (long) startups.stream().mapToLong(Long::longValue).average().orElse(0), mismatches,
                     (System.nanoTime() - start) / 1_000_000_000L);
             print(report);
             return report;
@@ -188,7 +191,8 @@ final class CrashSoak {
         }
     }
 
-    private Run crashed(List<String> launcher, Run reference, Path archive, List<Kill> kills, int[] starts) {
+    private Run crashed(List<String> launcher, Run reference, Path archive, List<Kill> kills, int[] starts,
+                        List<Long> startups) {
         String name = stamp + "_crash";
         options.scratch().create(name);
         try {
@@ -210,6 +214,7 @@ final class CrashSoak {
                 }
                 sleep(delayMs);
                 Kill kill = child.kill(k + 1, target, delayMs);
+                startups.add(child.startupMs());
                 kills.add(kill);
                 out.printf("SIGKILL %d/%d：瞄准第 %d 步「%s」+%d 毫秒，%s第 %d 步「%s」%n", k + 1, plan.size(),
                         target, reference.stepNames().get(target - 1), delayMs, kill.landed() ? "中断于"
@@ -268,8 +273,9 @@ final class CrashSoak {
     private void print(Report r) {
         out.println();
         long landed = r.kills().stream().filter(Kill::landed).count();
-        out.printf("注入 SIGKILL %d 次（命中运行中的作业 %d 次），作业启动 %d 次（含最终完成的一次），总用时 %d 秒%n",
-                r.kills().size(), landed, r.starts(), r.seconds());
+        out.printf("注入 SIGKILL %d 次（命中运行中的作业 %d 次），作业启动 %d 次（含最终完成的一次，"
+                + "进程启动至第一步平均 %.1f 秒），总用时 %d 秒%n", r.kills().size(), landed, r.starts(),
+                r.startupMsAverage() / 1000.0, r.seconds());
         out.printf("%-24s %20s %20s%n", "项目", "不中断", "崩溃后重启");
         for (Map.Entry<String, Long> figure : r.reference().figures().entrySet()) {
             out.printf("%-24s %20d %20s%n", figure.getKey(), figure.getValue(),
@@ -397,7 +403,9 @@ final class CrashSoak {
         private final Map<String, String> heads = new TreeMap<>();
         /** The last lines that are not soak protocol: Spring logs and stack traces go to stdout. */
         private final java.util.ArrayDeque<String> other = new java.util.ArrayDeque<>();
+        private final long startNanos = System.nanoTime();
         private long firstStepNanos;
+        private long startupMs;
         private long doneMs;
         private volatile int step;
         private volatile boolean done;
@@ -428,6 +436,7 @@ final class CrashSoak {
                 long now = System.nanoTime();
                 if (stepNames.isEmpty()) {
                     firstStepNanos = now;
+                    startupMs = (now - startNanos) / 1_000_000;
                 }
                 stepNames.add(parts.length > 3 ? parts[3] : "");
                 stepStartMs.add((now - firstStepNanos) / 1_000_000);
@@ -450,6 +459,10 @@ final class CrashSoak {
                     other.removeFirst();
                 }
             }
+        }
+
+        synchronized long startupMs() {
+            return startupMs;
         }
 
         /** Waits until the job announces the step (or a later one); -1 when it exits first. */
@@ -486,7 +499,7 @@ final class CrashSoak {
         Run await() {
             int exit = waitFor();
             synchronized (this) {
-                return new Run(exit, done, List.copyOf(stepNames), List.copyOf(stepStartMs), doneMs,
+                return new Run(exit, done, startupMs, List.copyOf(stepNames), List.copyOf(stepStartMs), doneMs,
                         new LinkedHashMap<>(figures), List.copyOf(problems), new TreeMap<>(heads),
                         String.join("\n", other) + "\n" + tail(errors));
             }

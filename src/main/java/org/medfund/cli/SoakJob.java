@@ -50,8 +50,8 @@ import org.springframework.stereotype.Component;
  * that takes one gets it, one that does not runs under the request log exactly as {@code Idempotency-Key} wraps it
  * in the API, and the rest are idempotent by their state (re-sizing a sized year, confirming a received transfer).
  * Running the steps again after a crash therefore changes nothing that was committed and completes what was not.
- * All input is derived from the seed; the business date of each step also sets the {@link org.medfund.common.ReplayClock},
- * so the ledger's hash chains come out the same on every run of the same input.
+ * All input is derived from the seed; the business date of each step also sets the
+ * {@link org.medfund.common.ReplayClock}, so the ledger's hash chains come out the same on every run of the same input.
  */
 @Component
 class SoakJob {
