@@ -114,6 +114,8 @@ final class CrashSoak {
     private final PrintWriter out;
     private final Path workDir;
     private final String stamp;
+    /** The child started last; stopped before its scratch database is dropped, also when the soak fails. */
+    private Child running;
 
     CrashSoak(Options options, PrintWriter out) {
         this.options = options;
@@ -187,6 +189,7 @@ final class CrashSoak {
             out.flush();
             return run;
         } finally {
+            stopRunning();
             options.scratch().drop(name, workDir);
         }
     }
@@ -231,6 +234,7 @@ final class CrashSoak {
             }
             return run;
         } finally {
+            stopRunning();
             options.scratch().drop(name, workDir);
         }
     }
@@ -292,6 +296,13 @@ final class CrashSoak {
     }
 
     // ---- child processes
+
+    private void stopRunning() {
+        if (running != null && running.process.isAlive()) {
+            running.process.destroyForcibly();
+            running.waitFor();
+        }
+    }
 
     /**
      * Class-data sharing keeps the many restarts short, but it archives classes from plain jars only: a Spring Boot
@@ -382,7 +393,8 @@ final class CrashSoak {
         Path errors = workDir.resolve(name + ".err");
         builder.redirectError(ProcessBuilder.Redirect.appendTo(errors.toFile()));
         try {
-            return new Child(builder.start(), errors);
+            running = new Child(builder.start(), errors);
+            return running;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the soak job: " + command.get(0), e);
         }
