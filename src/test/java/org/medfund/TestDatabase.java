@@ -20,11 +20,28 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        initialize(context, KIND);
+    }
+
+    /**
+     * For the few expensive tests that run once per build rather than once per database (not tagged {@code db}):
+     * PostgreSQL when {@code MEDFUND_TEST_PG_URL} is set, else H2.
+     */
+    public static class Preferred implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            String url = System.getenv("MEDFUND_TEST_PG_URL");
+            TestDatabase.initialize(context, url == null || url.isBlank() ? "h2" : "postgresql");
+        }
+    }
+
+    private static void initialize(ConfigurableApplicationContext context, String kind) {
         String name = "medfund_t_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
                 + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-        Map<String, Object> properties = KIND.equals("postgresql") ? postgresql(name) : h2(name);
+        Map<String, Object> properties = kind.equals("postgresql") ? postgresql(name) : h2(name);
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("medfund-test-db", properties));
-        System.out.println("medfund test database: " + KIND + " " + name);
+        System.out.println("medfund test database: " + kind + " " + name);
     }
 
     private static Map<String, Object> h2(String name) {

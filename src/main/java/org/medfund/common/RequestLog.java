@@ -12,6 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
  * first call with a request id runs the action and stores its result; a repeat with the same fingerprint (a hash
  * of the request body) returns the stored result and changes nothing; a repeat with a different fingerprint is a
  * 409 conflict. Runs in the caller's transaction, so a failed action leaves no record.
+ *
+ * <p>The id is claimed before the action runs, by inserting its row: a concurrent call with the same id blocks on
+ * that row until the first call's transaction ends, then answers the first result (it committed) or runs the action
+ * itself (it rolled back). So a repeat that arrives while the first call is still running waits for it instead of
+ * running the command a second time or failing on the unique key.
  */
 @Component
 public class RequestLog {
@@ -37,23 +42,29 @@ public class RequestLog {
             throw new Rejection("request.id-invalid", "requestId",
                     "请求编号必须为 1 至 " + REQUEST_ID_LENGTH_MAX + " 个字符");
         }
-        var earlier = jdbc.sql("select fingerprint, result from request_log where scope = :scope and request_id = :id")
-                .param("scope", scope).param("id", requestId)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                .optional();
-        if (earlier.isPresent()) {
-            if (!earlier.get()[0].equals(fingerprint)) {
+        // On conflict do nothing waits for a concurrent claim of the same id to commit or roll back (PostgreSQL and
+        // H2 alike), so exactly one call runs the action; the others read its result once it is committed.
+        int claimed = jdbc.sql("""
+                insert into request_log (scope, request_id, fingerprint, result, created_at)
+                values (:scope, :id, :fingerprint, '', :createdAt) on conflict do nothing""")
+                .param("scope", scope).param("id", requestId).param("fingerprint", fingerprint)
+                .param("createdAt", java.sql.Timestamp.from(Instant.now(clock)))
+                .update();
+        if (claimed == 0) {
+            String[] earlier = jdbc.sql(
+                            "select fingerprint, result from request_log where scope = :scope and request_id = :id")
+                    .param("scope", scope).param("id", requestId)
+                    .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                    .single();
+            if (!earlier[0].equals(fingerprint)) {
                 throw Rejection.conflict("request.id-reused", "requestId",
                         "请求编号 " + requestId + " 已用于内容不同的请求");
             }
-            return earlier.get()[1];
+            return earlier[1];
         }
         String result = action.get();
-        jdbc.sql("""
-                insert into request_log (scope, request_id, fingerprint, result, created_at)
-                values (:scope, :id, :fingerprint, :result, :createdAt)""")
-                .param("scope", scope).param("id", requestId).param("fingerprint", fingerprint)
-                .param("result", result).param("createdAt", java.sql.Timestamp.from(Instant.now(clock)))
+        jdbc.sql("update request_log set result = :result where scope = :scope and request_id = :id")
+                .param("result", result).param("scope", scope).param("id", requestId)
                 .update();
         return result;
     }

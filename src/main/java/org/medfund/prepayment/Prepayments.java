@@ -291,8 +291,10 @@ public class Prepayments {
     @Transactional
     public Prepayment disburse(String prepaymentId, LocalDate date, boolean excessByOffset, Actor actor,
                                String requestId) {
-        Prepayment row = require(prepaymentId, actor);
+        require(prepaymentId, actor);
         requireRole(actor, Role.CLERK);
+        // Locked, then read: of two disbursements at once the second waits and finds the row disbursed.
+        Prepayment row = store.lockPrepayment(prepaymentId).orElseThrow();
         if (row.status().equals("DISBURSED")) {
             return row;
         }

@@ -149,8 +149,10 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
     /** The hospital returned money to the expenditure account: Dr 支出户存款 / Cr 暂付款—医保预付金. */
     @Transactional
     public Recovery recordReturn(String recoveryId, Money amount, LocalDate date, Actor actor, String requestId) {
-        Recovery recovery = requireRecovery(recoveryId, actor);
+        requireRecovery(recoveryId, actor);
         Prepayments.requireRole(actor, Role.CLERK);
+        // Locked, then read: two returns at once must not both fit into what remained before either.
+        Recovery recovery = store.lockRecovery(recoveryId).orElseThrow();
         if (store.movementExists(requestId)) {
             return store.recovery(recoveryId).orElseThrow();
         }
@@ -265,8 +267,9 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
     @Transactional
     public Recovery writeOff(String recoveryId, String approvalDocument, LocalDate date, Actor actor,
                              String requestId) {
-        Recovery recovery = requireRecovery(recoveryId, actor);
+        requireRecovery(recoveryId, actor);
         Prepayments.requireRole(actor, Role.REVIEWER);
+        Recovery recovery = store.lockRecovery(recoveryId).orElseThrow();
         if (recovery.status().equals("WRITTEN_OFF")) {
             return recovery;
         }

@@ -59,6 +59,15 @@ class Store {
                 .optional();
     }
 
+    /**
+     * The row, locked until the transaction ends: a concurrent command on the same prepayment (a second clerk, a
+     * second key) waits here and then sees what the first did, instead of acting on the state both read before.
+     */
+    Optional<Prepayments.Prepayment> lockPrepayment(String id) {
+        return jdbc.sql("select * from prepayment where id = :id for update").param("id", id)
+                .query(Store::prepayment).optional();
+    }
+
     List<Prepayments.Prepayment> prepayments(Prepayments.Filter filter) {
         StringBuilder sql = new StringBuilder("select * from prepayment where 1 = 1");
         var spec = new java.util.HashMap<String, Object>();
@@ -235,6 +244,12 @@ class Store {
 
     Optional<Recoveries.Recovery> recovery(String id) {
         return jdbc.sql("select * from prepayment_recovery where id = :id").param("id", id)
+                .query(Store::recovery).optional();
+    }
+
+    /** The recovery, locked until the transaction ends (see {@link #lockPrepayment}). */
+    Optional<Recoveries.Recovery> lockRecovery(String id) {
+        return jdbc.sql("select * from prepayment_recovery where id = :id for update").param("id", id)
                 .query(Store::recovery).optional();
     }
 

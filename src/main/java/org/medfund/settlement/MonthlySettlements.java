@@ -308,9 +308,11 @@ public class MonthlySettlements {
         }
         Money net = due.minus(recovered);
         if (net.isPositive()) {
-            ledger.post(new BusinessEvent("settlement.paid", "stl-" + b.id() + "-" + l.hospitalCode() + "-"
+            // The batch's document number, not its database id: ids skip what crashes and refusals rolled back,
+            // and the ledger hashes what it is given, so the same payments must cite the same document.
+            ledger.post(new BusinessEvent("settlement.paid", "stl-" + b.documentNo() + "-" + l.hospitalCode() + "-"
                     + l.insutype(), on, b.cycle(), net, Map.of("agency", agency.code(), "hospital",
-                    l.hospitalCode()), l.insutype(), "settlement-payment", Long.toString(b.id()),
+                    l.hospitalCode()), l.insutype(), "settlement-payment", b.documentNo(),
                     b.kind().equals(FALLBACK) ? "henan-2023" : null, "seed 000 三(一)", l.memo()));
         }
         return new Money[] {recovered, net};

@@ -22,6 +22,19 @@ public record PaymentBatch(long id, String agencyCode, YearMonth cycle, String k
         lines = List.copyOf(lines);
     }
 
+    /**
+     * The batch's number as its payments cite it in the ledger: agency, cycle and kind (at most one batch each), e.g.
+     * {@code 411500-AGENCY-202509-REGULAR}. Unlike the database id it does not depend on how many inserts a crash
+     * or a refusal rolled back, so a ledger that cites it hashes the same on every run of the same input.
+     */
+    public String documentNo() {
+        return documentNo(agencyCode, cycle, kind);
+    }
+
+    public static String documentNo(String agencyCode, YearMonth cycle, String kind) {
+        return agencyCode + "-" + cycle.getYear() + String.format("%02d", cycle.getMonthValue()) + "-" + kind;
+    }
+
     /** What the batch pays (or will pay) to hospitals' accounts: held lines are not paid. */
     public Money totalNet() {
         return lines.stream().filter(l -> !l.held()).map(Line::net).reduce(Money.ZERO, Money::plus);

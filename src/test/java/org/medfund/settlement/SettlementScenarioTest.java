@@ -57,6 +57,8 @@ class SettlementScenarioTest {
     LedgerAudit audit;
     @Autowired
     ClearingApplications clearing;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ClearingApplications.Application clearingApplication(YearMonth cycle, String fund) {
         return new ClearingApplications.Application(BAOFENG_HOSPITAL, cycle, "21", "1", 1,
@@ -167,6 +169,14 @@ class SettlementScenarioTest {
         assertThat(ledger.balance("410425-AGENCY", "5001", PDS_HOSPITAL, null, null).minus(expenseBefore))
                 .isEqualTo(paid.totalNet());
         assertThat(reconciliations.view(CLERK, r.id()).status()).isEqualTo("PAID");
+        // The payments cite the batch number (agency, cycle, kind), not the database id, which skips what crashes
+        // and refusals rolled back: the hash chain of the same payments must not depend on it (issue 11).
+        assertThat(paid.documentNo()).isEqualTo("410425-AGENCY-202409-REGULAR");
+        assertThat(jdbc.sql("""
+                select count(*) from ledger_entry where rule_type = 'settlement.paid' and document_id = :doc
+                  and request_id like :request""").param("doc", paid.documentNo())
+                .param("request", "stl-" + paid.documentNo() + "-" + PDS_HOSPITAL + "-%").query(Long.class).single())
+                .isEqualTo(2);
         audit.assertSound();
 
         // seed 000 三(一) fallback: the agency cannot pay October on time and pre-pays September's actual amounts.
