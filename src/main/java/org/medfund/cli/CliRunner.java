@@ -1,7 +1,10 @@
 package org.medfund.cli;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import org.medfund.common.AuditLog;
+import org.medfund.registry.Registry;
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -36,8 +39,9 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
     }
 
     /**
-     * The root command with every {@link MedfundSubcommand} bean added as a subcommand (sorted by name), and bad
-     * input reported as one line on stderr with a non-zero exit.
+     * The root command with every {@link MedfundSubcommand} bean added as a subcommand (sorted by name), each run
+     * recorded in the audit log ({@link AuditedExecution}), and bad input reported as one line on stderr with a
+     * non-zero exit.
      */
     static CommandLine commandLine(ApplicationContext context) {
         CommandLine root = new CommandLine(new RootCommand(), new SpringFactory(context));
@@ -57,6 +61,8 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
             }
             parent.addSubcommand(new CommandLine(subcommand, new SpringFactory(context)));
         }
+        root.setExecutionStrategy(new AuditedExecution(context.getBean(AuditLog.class),
+                context.getBean(Registry.class), context.getBean(Clock.class)));
         root.setExecutionExceptionHandler(new OneLineErrors());
         root.setParameterExceptionHandler(new OneLineErrors());
         return root;

@@ -111,7 +111,7 @@ class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
         String entryTable = "bench_raw_entry_" + run;
         String lineTable = "bench_raw_line_" + run;
         try (Connection c = dataSource.getConnection(); Statement ddl = c.createStatement()) {
-            // Same columns, types, keys, foreign key and indexes as ledger_entry / ledger_line (migration V20).
+            // Same columns, types, keys, foreign key and indexes as ledger_entry / ledger_line (migrations V20, V85).
             ddl.execute("""
                     create table %s (
                         org_code varchar(40) not null, sequence_no bigint not null, entry_date date not null,
@@ -119,7 +119,7 @@ class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
                         document_type varchar(40), document_id varchar(100), pack_id varchar(40), article varchar(80),
                         reverses_sequence_no bigint, transfer_id varchar(100), request_id varchar(100) not null,
                         posted_at timestamp not null, prev_hash varchar(64) not null, hash varchar(64) not null,
-                        primary key (org_code, sequence_no))""".formatted(entryTable));
+                        seal varchar(64), primary key (org_code, sequence_no))""".formatted(entryTable));
             ddl.execute("""
                     create table %s (
                         org_code varchar(40) not null, sequence_no bigint not null, line_no int not null,
@@ -152,7 +152,8 @@ class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
         long start = System.nanoTime();
         try (PreparedStatement e = c.prepareStatement("insert into " + entryTable + " (org_code, sequence_no, "
                 + "entry_date, period, memo, rule_type, document_type, document_id, request_id, posted_at, prev_hash, "
-                + "hash) values ('RAW', ?, ?, '2025-01', '基准测试', 'interest.received', 'bench', ?, ?, ?, ?, ?)");
+                + "hash, seal) values ('RAW', ?, ?, '2025-01', '基准测试', 'interest.received', 'bench', "
+                + "?, ?, ?, ?, ?, ?)");
              PreparedStatement l = c.prepareStatement("insert into " + lineTable + " (org_code, sequence_no, "
                      + "line_no, account_code, debit_fen, credit_fen) values ('RAW', ?, ?, ?, ?, ?)")) {
             for (int from = 0; from < entries; from += batch) {
@@ -165,6 +166,7 @@ class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
                     e.setTimestamp(5, now);
                     e.setString(6, hash);
                     e.setString(7, hash);
+                    e.setString(8, hash);
                     e.addBatch();
                     for (int line = 1; line <= 2; line++) {
                         l.setLong(1, i + 1L);

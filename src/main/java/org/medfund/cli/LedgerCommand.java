@@ -2,10 +2,8 @@ package org.medfund.cli;
 
 import java.io.PrintWriter;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.medfund.common.Rejection;
-import org.medfund.ledger.Book;
 import org.medfund.ledger.ChainBreak;
 import org.medfund.ledger.Ledger;
 import org.medfund.ledger.LedgerAudit;
@@ -34,7 +32,8 @@ class LedgerCommand implements Runnable, MedfundSubcommand {
 
     @Component
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "重算每个账套的哈希链并校验账簿不变量；发现断链时打印第一处断点并以非零状态退出")
+            description = "校验账簿：重算每个账套的哈希链、核对封签与锚点（账簿密钥），由分录重算余额缓存与结账快照；"
+                    + "发现问题时指明凭证与问题并以非零状态退出")
     static class Verify implements Callable<Integer> {
 
         private final Ledger ledger;
@@ -54,25 +53,25 @@ class LedgerCommand implements Runnable, MedfundSubcommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            List<Book> books = book == null ? ledger.books()
-                    : List.of(ledger.book(book).orElseThrow(() -> Rejection.notFound("ledger.book-missing", "--book",
-                            "该机构尚无账套: " + book)));
-            List<ChainBreak> breaks = audit.verifyChains(book);
-            for (ChainBreak b : breaks) {
+            if (book != null && ledger.book(book).isEmpty()) {
+                throw Rejection.notFound("ledger.book-missing", "--book", "该机构尚无账套: " + book);
+            }
+            LedgerAudit.Report report = audit.verify(book);
+            for (ChainBreak b : report.breaks()) {
                 out.println("断链: " + b);
             }
-            List<String> problems = book == null ? audit.problems().stream()
-                    .filter(p -> !p.startsWith("broken chain")).toList() : List.of();
-            for (String problem : problems) {
+            for (String problem : report.problems()) {
                 out.println("问题: " + problem);
             }
-            long entries = books.stream().mapToLong(Book::entryCount).sum();
-            if (!breaks.isEmpty() || !problems.isEmpty()) {
-                out.println("校验失败：" + breaks.size() + " 个账套断链，" + problems.size() + " 项其他问题");
+            if (!report.sound()) {
+                out.println("校验失败：" + report.breaks().size() + " 个账套断链，" + report.problems().size()
+                        + " 项其他问题");
                 out.flush();
                 return EXIT_BROKEN;
             }
-            out.println("校验通过：" + books.size() + " 个账套，" + entries + " 张凭证，哈希链完整");
+            out.println("校验通过：" + report.books() + " 个账套，" + report.entries() + " 张凭证，哈希链与封签完整，"
+                    + report.anchors() + " 个锚点相符；余额缓存与结账快照与分录一致（账簿密钥标识 " + report.keyId()
+                    + "）");
             out.flush();
             return 0;
         }

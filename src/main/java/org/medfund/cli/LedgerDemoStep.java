@@ -71,7 +71,7 @@ class LedgerDemoStep implements DemoStep {
         out.println("账套 " + books + " 个；本次新记期初凭证 " + (after - before) + " 张"
                 + (after == before ? "（已存在，未重复记账）" : ""));
         var breaks = audit.verifyChains(null);
-        out.println(breaks.isEmpty() ? "哈希链校验通过" : "哈希链断裂：" + breaks.get(0));
+        out.println(breaks.isEmpty() ? "哈希链与封签校验通过" : "哈希链断裂：" + breaks.get(0));
     }
 
     /** Fabricated opening balances: special account by level, expenditure 20% and income 10% of it. */

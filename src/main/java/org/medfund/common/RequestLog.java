@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Durable idempotency for state-changing commands (API {@code Idempotency-Key}, CLI {@code --request-id}): the
  * first call with a request id runs the action and stores its result; a repeat with the same fingerprint (a hash
  * of the request body) returns the stored result and changes nothing; a repeat with a different fingerprint is a
- * 409 conflict. Runs in the caller's transaction, so a failed action leaves no record.
+ * 409 conflict. Runs in the caller's transaction, so a failed action leaves no record. Tells the {@link AuditLog}
+ * whether the request ran or was answered from the record.
  *
  * <p>The id is claimed before the action runs, by inserting its row: a concurrent call with the same id blocks on
  * that row until the first call's transaction ends, then answers the first result (it committed) or runs the action
@@ -24,10 +25,12 @@ public class RequestLog {
     public static final int REQUEST_ID_LENGTH_MAX = 100;
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public RequestLog(JdbcClient jdbc, Clock clock) {
+    public RequestLog(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -60,8 +63,10 @@ public class RequestLog {
                 throw Rejection.conflict("request.id-reused", "requestId",
                         "请求编号 " + requestId + " 已用于内容不同的请求");
             }
+            audit.replayed();
             return earlier[1];
         }
+        audit.fresh();
         String result = action.get();
         jdbc.sql("update request_log set result = :result where scope = :scope and request_id = :id")
                 .param("result", result).param("scope", scope).param("id", requestId)

@@ -46,12 +46,18 @@ public interface LedgerReports {
                            Money closingCredit) {
     }
 
-    /** Totals are over postable accounts; for a sound book each debit total equals its credit total. */
+    /**
+     * Totals are over postable accounts; for a sound book each debit total equals its credit total.
+     *
+     * @param anchors the period's sealed chain heads (its close anchor and the interval anchors of its entries),
+     *                printed with the statement so a paper copy of them exists outside the database
+     */
     record TrialBalance(String orgCode, String bookName, YearMonth period, List<TrialBalanceRow> rows,
-                        TrialBalanceRow totals) {
+                        TrialBalanceRow totals, List<Anchor> anchors) {
 
         public TrialBalance {
             rows = List.copyOf(rows);
+            anchors = List.copyOf(anchors);
         }
 
         public boolean balanced() {

@@ -67,7 +67,7 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
             return null;
         }
         if (!isApi(request)) {
-            return pageProblem(response, exception);
+            return pageProblem(request, response, exception);
         }
         try {
             answer(request, response, exception);
@@ -78,11 +78,13 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
     }
 
     /** A rejection on a page: the same status, and a page that says what was wrong with the input. */
-    private static ModelAndView pageProblem(HttpServletResponse response, Exception exception) {
+    private static ModelAndView pageProblem(HttpServletRequest request, HttpServletResponse response,
+                                            Exception exception) {
         Rejection rejection = rejectionIn(exception);
         if (rejection == null) {
             return null;
         }
+        request.setAttribute(AuditTrailFilter.PROBLEM_CODE, rejection.code());
         ModelAndView page = new ModelAndView("problem");
         page.setStatus(org.springframework.http.HttpStatusCode.valueOf(rejection.status()));
         page.addObject("status", rejection.status());

@@ -1,6 +1,7 @@
 package org.medfund.web;
 
 import java.util.function.Supplier;
+import org.medfund.common.AuditLog;
 import org.medfund.common.Fingerprint;
 import org.medfund.common.Rejection;
 import org.medfund.common.RequestLog;
@@ -41,11 +42,16 @@ public class Idempotency {
     /** Scopes share {@code request_log.scope} (60 characters) with the organisation code appended. */
     public static final int SCOPE_LENGTH_MAX = 40;
 
+    /** Business ids taken from one answer into the audit log, at most. */
+    static final int AUDIT_IDS_MAX = 10;
+
     private final RequestLog requestLog;
+    private final AuditLog audit;
     private final JsonMapper json;
 
-    public Idempotency(RequestLog requestLog, JsonMapper json) {
+    public Idempotency(RequestLog requestLog, AuditLog audit, JsonMapper json) {
         this.requestLog = requestLog;
+        this.audit = audit;
         this.json = json;
     }
 
@@ -80,7 +86,9 @@ public class Idempotency {
         try {
             stored = requestLog.once(scope + "@" + user.actor().orgCode(), key, fingerprint, () -> {
                 ran[0] = true;
-                return json.writeValueAsString(command.get());
+                String answer = json.writeValueAsString(command.get());
+                noteIds(json.readTree(answer));
+                return answer;
             });
         } catch (Rejection rejection) {
             if (!ran[0] && rejection.code().equals("request.id-reused")) {
@@ -93,5 +101,21 @@ public class Idempotency {
             response.header(REPLAYED_HEADER, "true");
         }
         return response.body(json.readTree(stored));
+    }
+
+    /** The ids an answer names at its top level ({@code id}, {@code …Id}, {@code …_id}) go into the audit row. */
+    private void noteIds(JsonNode answer) {
+        if (!answer.isObject()) {
+            return;
+        }
+        int noted = 0;
+        for (var field : answer.properties()) {
+            String name = field.getKey();
+            if (field.getValue().isValueNode() && !field.getValue().isNull() && noted < AUDIT_IDS_MAX
+                    && (name.equals("id") || name.endsWith("Id") || name.endsWith("_id"))) {
+                audit.note(name, field.getValue().asString());
+                noted++;
+            }
+        }
     }
 }

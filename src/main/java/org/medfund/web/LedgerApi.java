@@ -181,11 +181,12 @@ class LedgerApi {
     }
 
     @GetMapping("/api/ledger/books/{org}/verify")
-    @Operation(summary = "重算该账套的哈希链，返回第一处断点")
+    @Operation(summary = "校验该账套：哈希链、封签与锚点，由分录重算的余额缓存与结账快照；返回第一处断点与其他问题")
     LedgerViews.VerifyView verify(@AuthenticationPrincipal MedfundUser user, @PathVariable String org) {
         visible(user, org);
-        var breaks = audit.verifyChains(org);
-        return new LedgerViews.VerifyView(org, breaks.isEmpty(), breaks.isEmpty() ? null : breaks.get(0).toString());
+        ledger.book(org).orElseThrow(() -> Rejection.notFound("ledger.book-missing", "orgCode",
+                "该机构尚无账套: " + org));
+        return LedgerViews.VerifyView.of(org, audit.verify(org));
     }
 
     @GetMapping("/api/ledger/transfers/in-transit")

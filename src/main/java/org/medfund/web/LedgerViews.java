@@ -41,11 +41,12 @@ final class LedgerViews {
         }
     }
 
+    /** @param anchors the period's sealed chain heads (see {@link org.medfund.ledger.Anchor}) */
     record TrialBalanceView(String orgCode, String bookName, YearMonth period, boolean balanced, List<TrialRow> rows,
-                            TrialRow totals) {
+                            TrialRow totals, List<org.medfund.ledger.Anchor> anchors) {
         static TrialBalanceView of(LedgerReports.TrialBalance t) {
             return new TrialBalanceView(t.orgCode(), t.bookName(), t.period(), t.balanced(),
-                    t.rows().stream().map(TrialRow::of).toList(), TrialRow.of(t.totals()));
+                    t.rows().stream().map(TrialRow::of).toList(), TrialRow.of(t.totals()), t.anchors());
         }
     }
 
@@ -102,6 +103,17 @@ final class LedgerViews {
         }
     }
 
-    record VerifyView(String orgCode, boolean intact, String brokenAt) {
+    /**
+     * @param brokenAt the first break in Chinese (entry and what is wrong), null when the chain is intact
+     * @param sequenceNo the entry where it breaks, null when intact
+     */
+    record VerifyView(String orgCode, boolean intact, String brokenAt, Long sequenceNo, String breakKind,
+                      List<String> problems, long entries, long anchors, String keyId) {
+        static VerifyView of(String orgCode, org.medfund.ledger.LedgerAudit.Report report) {
+            var first = report.breaks().isEmpty() ? null : report.breaks().get(0);
+            return new VerifyView(orgCode, report.sound(), first == null ? null : first.toString(),
+                    first == null ? null : first.sequenceNo(), first == null ? null : first.kind().name(),
+                    report.problems(), report.entries(), report.anchors(), report.keyId());
+        }
     }
 }

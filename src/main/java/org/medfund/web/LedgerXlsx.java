@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.medfund.common.Money;
+import org.medfund.ledger.Anchor;
 import org.medfund.ledger.EntryLine;
 import org.medfund.ledger.LedgerReports;
 import org.medfund.ledger.PostedEntry;
@@ -28,8 +29,36 @@ final class LedgerXlsx {
                     for (LedgerReports.TrialBalanceRow row : t.rows()) {
                         trialRow(sheet, r++, row);
                     }
-                    trialRow(sheet, r, t.totals());
+                    trialRow(sheet, r++, t.totals());
+                    anchors(sheet, r + 1, t.anchors());
                 });
+    }
+
+    /** The period's sealed chain heads under the statement, so the printed sheet carries them. */
+    private static void anchors(Sheet sheet, int first, List<Anchor> anchors) {
+        sheet.createRow(first).createCell(0).setCellValue(anchors.isEmpty()
+                ? "本期尚无锚点（结账时及每 " + Anchor.INTERVAL_ENTRIES + " 张凭证各封签一次链尾）"
+                : "锚点（账簿密钥封签的链尾，供与数据库核对）");
+        if (anchors.isEmpty()) {
+            return;
+        }
+        Row header = sheet.createRow(first + 1);
+        List<String> headers = List.of("锚点号", "类别", "会计期间", "凭证号", "链尾哈希", "封签时间", "密钥标识", "封签");
+        for (int i = 0; i < headers.size(); i++) {
+            header.createCell(i).setCellValue(headers.get(i));
+        }
+        int r = first + 2;
+        for (Anchor a : anchors) {
+            Row x = sheet.createRow(r++);
+            x.createCell(0).setCellValue(a.anchorNo());
+            x.createCell(1).setCellValue(a.reason().label());
+            x.createCell(2).setCellValue(a.period().toString());
+            x.createCell(3).setCellValue(a.sequenceNo());
+            x.createCell(4).setCellValue(a.entryHash());
+            x.createCell(5).setCellValue(a.anchoredAt().toString().replace('T', ' '));
+            x.createCell(6).setCellValue(a.keyId());
+            x.createCell(7).setCellValue(a.seal());
+        }
     }
 
     private static void trialRow(Sheet sheet, int index, LedgerReports.TrialBalanceRow row) {

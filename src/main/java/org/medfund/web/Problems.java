@@ -51,6 +51,7 @@ class Problems {
         if (!errors.isEmpty()) {
             problem.put("errors", errors);
         }
+        request.setAttribute(AuditTrailFilter.PROBLEM_CODE, code);
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

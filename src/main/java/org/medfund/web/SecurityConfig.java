@@ -1,6 +1,9 @@
 package org.medfund.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import org.medfund.common.AuditLog;
+import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -30,8 +34,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * {@code /login}, an HTTP session and CSRF protection; unauthenticated pages redirect to the login page.
  * In both chains a user holding {@link Role#AUDITOR} is read-only: any request other than GET/HEAD/OPTIONS is
  * refused with 403 (logging out excepted). Finer rules sit on the controllers (method security is on:
- * {@code @PreAuthorize("hasRole('ADMIN')")}) and in the capabilities' scope checks. The OpenAPI document and Swagger
- * UI are public: they describe the open-source API, not data.
+ * {@code @PreAuthorize("hasRole('ADMIN')")}) and in the capabilities' scope checks. Every authenticated
+ * state-changing request, allowed or not, passes the {@link AuditTrailFilter} into the audit log. The OpenAPI
+ * document and Swagger UI are public: they describe the open-source API, not data.
  *
  * <p>Tests authenticate without a password or token through Spring Security's test support, e.g.
  * <pre>{@code
@@ -66,7 +71,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, Users users, Problems problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, Users users, Problems problems, AuditLog audit,
+                                 Registry registry, Clock clock) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -75,6 +81,7 @@ class SecurityConfig {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new ApiTokenFilter(users, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new AuditTrailFilter(audit, registry, clock), ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
@@ -93,8 +100,10 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain pageChain(HttpSecurity http, AuditLog audit, Registry registry, Clock clock)
+            throws Exception {
+        http.addFilterBefore(new AuditTrailFilter(audit, registry, clock), ExceptionTranslationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.GET).authenticated()
                         .requestMatchers(HttpMethod.HEAD).authenticated()

@@ -46,14 +46,15 @@ class LedgerCommandTest {
         }
         CliRun ok = run("ledger", "verify", "--book", book);
         assertThat(ok.exitCode()).isZero();
-        assertThat(ok.out()).contains("校验通过").contains("3 张凭证");
+        assertThat(ok.out()).contains("校验通过").contains("3 张凭证").contains("封签");
 
         jdbc.sql("update ledger_line set credit_fen = 999 where org_code = :book and sequence_no = 2 and line_no = 2")
                 .param("book", book).update();
         try {
             CliRun broken = run("ledger", "verify", "--book", book);
             assertThat(broken.exitCode()).isEqualTo(LedgerCommand.EXIT_BROKEN);
-            assertThat(broken.out()).contains("账套 " + book + " 第 2 号凭证").contains("被改动");
+            assertThat(broken.out()).contains("账套 " + book + " 第 2 号凭证").contains("被改动")
+                    .contains("余额缓存").doesNotContainPattern("[0-9a-f]{64}");
         } finally {
             jdbc.sql("update ledger_line set credit_fen = 200 where org_code = :book and sequence_no = 2 "
                     + "and line_no = 2").param("book", book).update();

@@ -126,6 +126,42 @@ class LedgerPagesTest {
     }
 
     @Test
+    @DisplayName("issue 11 finding 5: the period's trial balance prints its close anchor on the page, in JSON and xlsx")
+    void anchorsOnTrialBalance() throws Exception {
+        // A book and a year no other test posts to: closing a period blocks later postings into it.
+        String book = "130400-AGENCY";
+        ledger.post(new BusinessEvent("interest.received", "ledger-pages-anchor", LocalDate.of(2018, 6, 20),
+                YearMonth.of(2018, 6), Money.ofYuan("10.00"), Map.of("agency", book), null, null, null, null, null,
+                "利息收入"));
+        ledger.closePeriod(book, YearMonth.of(2018, 6));
+        mvc.perform(get("/ledger/" + book + "/trial-balance").param("period", "2018-06").with(as(book, Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("锚点")))
+                .andExpect(content().string(Matchers.containsString("结账锚点")));
+        mvc.perform(get("/api/ledger/books/" + book + "/trial-balance").param("period", "2018-06")
+                        .with(as(book, Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.anchors[0].reason").value("PERIOD_CLOSE"))
+                .andExpect(jsonPath("$.anchors[0].period").value("2018-06"))
+                .andExpect(jsonPath("$.anchors[0].seal").value(Matchers.matchesPattern("[0-9a-f]{64}")));
+        byte[] xlsx = mvc.perform(get("/ledger/" + book + "/trial-balance.xlsx").param("period", "2018-06")
+                        .with(as(book, Role.AUDITOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            boolean found = false;
+            for (var row : sheet) {
+                found |= row.getCell(1) != null && "结账锚点".equals(row.getCell(1).toString());
+            }
+            org.assertj.core.api.Assertions.assertThat(found).as("close anchor row in the xlsx").isTrue();
+        }
+        mvc.perform(get("/api/ledger/books/" + book + "/verify").with(as(book, Role.AUDITOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.anchors").value(Matchers.greaterThanOrEqualTo(1)));
+    }
+
+    @Test
     @DisplayName("another city's agency and a hospital may not see the book (403 ledger.out-of-scope)")
     void outOfScope() throws Exception {
         mvc.perform(get("/api/ledger/books/" + BOOK + "/trial-balance").param("period", "2019-07")

@@ -21,11 +21,13 @@ class BookOpener {
 
     private final LedgerStore store;
     private final ObjectProvider<Registry> registry;
+    private final ChainSeals seals;
     private final Clock clock;
 
-    BookOpener(LedgerStore store, ObjectProvider<Registry> registry, Clock clock) {
+    BookOpener(LedgerStore store, ObjectProvider<Registry> registry, ChainSeals seals, Clock clock) {
         this.store = store;
         this.registry = registry;
+        this.seals = seals;
         this.clock = clock;
     }
 
@@ -55,6 +57,6 @@ class BookOpener {
             throw new Rejection("ledger.book-type-missing", "type", "缺少账套类型");
         }
         store.insertBookIfAbsent(orgCode, type, name == null ? orgCode : name,
-                LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
+                LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), seals.head(orgCode, 1, EntryHash.GENESIS));
     }
 }

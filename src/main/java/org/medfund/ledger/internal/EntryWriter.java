@@ -16,8 +16,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.medfund.common.AuditLog;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.ledger.Anchor;
 import org.medfund.ledger.BookType;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.EntryLine;
@@ -46,13 +48,18 @@ class EntryWriter {
     private final LedgerStore store;
     private final TransferStore transfers;
     private final BookOpener opener;
+    private final ChainSeals seals;
+    private final AuditLog audit;
     private final Clock clock;
 
-    EntryWriter(LedgerCatalog catalog, LedgerStore store, TransferStore transfers, BookOpener opener, Clock clock) {
+    EntryWriter(LedgerCatalog catalog, LedgerStore store, TransferStore transfers, BookOpener opener,
+                ChainSeals seals, AuditLog audit, Clock clock) {
         this.chart = catalog.chart();
         this.store = store;
         this.transfers = transfers;
         this.opener = opener;
+        this.seals = seals;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -79,7 +86,13 @@ class EntryWriter {
             drafts.addAll(made);
             draftCounts.add(made.size());
         }
+        if (fresh.isEmpty()) {
+            audit.replayed();
+        } else {
+            audit.fresh();
+        }
         List<EntryRow> written = writeDrafts(drafts);
+        written.forEach(e -> audit.note("entry", e.orgCode() + "#" + e.sequenceNo()));
         List<String[]> requestRows = new ArrayList<>(fresh.size());
         Map<String, List<EntryRow>> byRequest = new HashMap<>();
         int at = 0;
@@ -177,23 +190,39 @@ class EntryWriter {
         }
         LocalDateTime postedAt = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         List<EntryRow> rows = new ArrayList<>(drafts.size());
+        List<EntryRow> anchored = new ArrayList<>();
         for (Draft d : drafts) {
             BookWork book = books.get(d.orgCode());
-            EntryRow unhashed = new EntryRow(d.orgCode(), book.nextSequenceNo, d.date(), YearMonth.from(d.date())
+            EntryRow unsealed = new EntryRow(d.orgCode(), book.nextSequenceNo, d.date(), YearMonth.from(d.date())
                     .toString(), d.memo(), d.ruleType(), d.documentType(), d.documentId(), d.packId(), d.article(),
-                    d.reversesSequenceNo(), d.transferId(), d.requestId(), postedAt, book.lastHash, "", d.lines());
-            String hash = EntryHash.of(unhashed);
-            rows.add(new EntryRow(unhashed.orgCode(), unhashed.sequenceNo(), unhashed.date(), unhashed.period(),
-                    unhashed.memo(), unhashed.ruleType(), unhashed.documentType(), unhashed.documentId(),
-                    unhashed.packId(), unhashed.article(), unhashed.reversesSequenceNo(), unhashed.transferId(),
-                    unhashed.requestId(), postedAt, unhashed.prevHash(), hash, unhashed.lines()));
+                    d.reversesSequenceNo(), d.transferId(), d.requestId(), postedAt, book.lastHash, "", null,
+                    d.lines());
+            String hash = EntryHash.of(unsealed);
+            EntryRow row = unsealed.sealed(hash, seals.entry(unsealed.orgCode(), unsealed.sequenceNo(), hash));
+            rows.add(row);
+            if (row.sequenceNo() % Anchor.INTERVAL_ENTRIES == 0) {
+                anchored.add(row);
+            }
             book.nextSequenceNo++;
             book.lastHash = hash;
         }
         store.insertEntries(rows);
         balances.save();
-        books.forEach((org, book) -> store.updateBook(org, book.nextSequenceNo, book.lastHash));
+        for (EntryRow row : anchored) {
+            anchor(row.orgCode(), Anchor.Reason.INTERVAL, YearMonth.parse(row.period()), row.sequenceNo(),
+                    row.hash(), postedAt);
+        }
+        books.forEach((org, book) -> store.updateBook(org, book.nextSequenceNo, book.lastHash,
+                seals.head(org, book.nextSequenceNo, book.lastHash)));
         return rows;
+    }
+
+    /** Seals and stores the next anchor of a book; the caller holds the book's lock. */
+    private void anchor(String orgCode, Anchor.Reason reason, YearMonth period, long sequenceNo, String entryHash,
+                        LocalDateTime anchoredAt) {
+        AnchorRow unsealed = new AnchorRow(store.lastAnchorNo(orgCode) + 1, reason.name(), period.toString(),
+                sequenceNo, entryHash, anchoredAt, seals.keyId(), null);
+        store.insertAnchor(orgCode, unsealed.sealed(seals.anchor(orgCode, unsealed)));
     }
 
     /** Opens missing books (registry permitting), then locks every book of the write in code order. */
@@ -293,12 +322,15 @@ class EntryWriter {
      * period that is already closed changes nothing, so a repeated close is harmless.
      */
     void closePeriod(String orgCode, YearMonth period) {
-        store.lockBook(orgCode).orElseThrow(() -> Rejection.notFound("ledger.book-missing", "orgCode",
-                "该机构尚无账套: " + orgCode));
+        LedgerStore.BookState book = store.lockBook(orgCode).orElseThrow(() -> Rejection.notFound(
+                "ledger.book-missing", "orgCode", "该机构尚无账套: " + orgCode));
         Optional<YearMonth> last = store.lastClosedPeriod(orgCode).map(YearMonth::parse);
         if (last.isPresent() && !period.isAfter(last.get())) {
             return;
         }
-        store.closePeriod(orgCode, period, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        LocalDateTime closedAt = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        store.closePeriod(orgCode, period, closedAt);
+        audit.note("closed", orgCode + "@" + period);
+        anchor(orgCode, Anchor.Reason.PERIOD_CLOSE, period, book.nextSequenceNo() - 1, book.lastHash(), closedAt);
     }
 }

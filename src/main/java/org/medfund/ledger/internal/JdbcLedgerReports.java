@@ -97,7 +97,24 @@ class JdbcLedgerReports implements LedgerReports {
             }
             rows.add(row(a.code(), a.name(), a.parentCode() == null ? 0 : 1, a.memo(), row));
         }
-        return new TrialBalance(orgCode, book.name(), period, rows, row(null, "合计", 0, false, total));
+        return new TrialBalance(orgCode, book.name(), period, rows, row(null, "合计", 0, false, total),
+                anchors(orgCode, period));
+    }
+
+    /**
+     * The period's anchors as stored; a tampered row is left out here (verify reports it), so a statement never
+     * fails to print because an anchor was damaged.
+     */
+    private List<org.medfund.ledger.Anchor> anchors(String orgCode, YearMonth period) {
+        List<org.medfund.ledger.Anchor> anchors = new ArrayList<>();
+        for (AnchorRow a : store.anchors(orgCode, period)) {
+            try {
+                anchors.add(a.toAnchor());
+            } catch (IllegalArgumentException | java.time.format.DateTimeParseException damaged) {
+                // Unknown reason or period text: not an anchor the writer made.
+            }
+        }
+        return anchors;
     }
 
     private static TrialBalanceRow row(String code, String name, int level, boolean memo, long[] v) {

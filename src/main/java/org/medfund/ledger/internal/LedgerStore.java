@@ -29,7 +29,7 @@ class LedgerStore {
 
     private static final String ENTRY_COLUMNS = """
             org_code, sequence_no, entry_date, period, memo, rule_type, document_type, document_id, pack_id, article,
-            reverses_sequence_no, transfer_id, request_id, posted_at, prev_hash, hash""";
+            reverses_sequence_no, transfer_id, request_id, posted_at, prev_hash, hash, seal""";
 
     private static final String LINE_COLUMNS = """
             org_code, sequence_no, line_no, account_code, debit_fen, credit_fen, counterparty_code, insurance_type,
@@ -45,15 +45,15 @@ class LedgerStore {
         this.copy = copy;
     }
 
-    /** Inserts a book unless one exists (concurrent openers both succeed). */
-    void insertBookIfAbsent(String orgCode, BookType type, String name, LocalDateTime openedAt) {
+    /** Inserts a book unless one exists (concurrent openers both succeed: the head seal of an empty book is fixed). */
+    void insertBookIfAbsent(String orgCode, BookType type, String name, LocalDateTime openedAt, String headSeal) {
         jdbc.sql("""
-                insert into ledger_book (org_code, book_type, name, opened_at, next_sequence_no, last_hash)
-                values (:org, :type, :name, :openedAt, 1, :genesis)
+                insert into ledger_book (org_code, book_type, name, opened_at, next_sequence_no, last_hash, head_seal)
+                values (:org, :type, :name, :openedAt, 1, :genesis, :headSeal)
                 on conflict do nothing""")
                 .param("org", orgCode).param("type", type.name()).param("name", name)
                 .param("openedAt", Timestamp.valueOf(openedAt)).param("genesis", EntryHash.GENESIS)
-                .update();
+                .param("headSeal", headSeal).update();
     }
 
     Optional<Book> book(String orgCode) {
@@ -85,12 +85,57 @@ class LedgerStore {
                 .optional();
     }
 
-    void updateBook(String orgCode, long nextSequenceNo, String lastHash) {
-        int updated = jdbc.sql("update ledger_book set next_sequence_no = :next, last_hash = :hash where org_code = :org")
-                .param("next", nextSequenceNo).param("hash", lastHash).param("org", orgCode).update();
+    void updateBook(String orgCode, long nextSequenceNo, String lastHash, String headSeal) {
+        int updated = jdbc.sql("""
+                update ledger_book set next_sequence_no = :next, last_hash = :hash, head_seal = :headSeal
+                where org_code = :org""")
+                .param("next", nextSequenceNo).param("hash", lastHash).param("headSeal", headSeal)
+                .param("org", orgCode).update();
         if (updated != 1) {
             throw new IllegalStateException("book vanished while locked: " + orgCode);
         }
+    }
+
+    /** The seal of each book's chain head: org → seal (null for a book nobody sealed). */
+    Map<String, String> headSeals() {
+        Map<String, String> seals = new HashMap<>();
+        jdbc.sql("select org_code, head_seal from ledger_book").query(rs -> {
+            seals.put(rs.getString(1), rs.getString(2));
+        });
+        return seals;
+    }
+
+    private static final String ANCHOR_COLUMNS = """
+            anchor_no, reason, period, sequence_no, entry_hash, anchored_at, key_id, seal""";
+
+    void insertAnchor(String orgCode, AnchorRow a) {
+        jdbc.sql("insert into ledger_anchor (org_code, " + ANCHOR_COLUMNS + ") values (:org, :no, :reason, "
+                        + ":period, :seq, :hash, :at, :keyId, :seal)")
+                .param("org", orgCode).param("no", a.anchorNo()).param("reason", a.reason())
+                .param("period", a.period()).param("seq", a.sequenceNo()).param("hash", a.entryHash())
+                .param("at", Timestamp.valueOf(a.anchoredAt())).param("keyId", a.keyId()).param("seal", a.seal())
+                .update();
+    }
+
+    long lastAnchorNo(String orgCode) {
+        return jdbc.sql("select coalesce(max(anchor_no), 0) from ledger_anchor where org_code = :org")
+                .param("org", orgCode).query(Long.class).single();
+    }
+
+    /** Anchors of a book in number order; of one period only when {@code period} is given. */
+    List<AnchorRow> anchors(String orgCode, java.time.YearMonth period) {
+        return jdbc.sql("select " + ANCHOR_COLUMNS + " from ledger_anchor where org_code = :org"
+                        + (period == null ? "" : " and period = :period") + " order by anchor_no")
+                .param("org", orgCode).param("period", period == null ? "" : period.toString())
+                .query((rs, n) -> new AnchorRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getString(5), rs.getTimestamp(6).toLocalDateTime(), rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
+    /** Closed periods of a book, oldest first. */
+    List<String> closedPeriods(String orgCode) {
+        return jdbc.sql("select period from ledger_period where org_code = :org order by period")
+                .param("org", orgCode).query(String.class).list();
     }
 
     Optional<String> lastClosedPeriod(String orgCode) {
@@ -144,7 +189,7 @@ class LedgerStore {
         for (EntryRow e : entries) {
             heads.add(new Object[] {e.orgCode(), e.sequenceNo(), e.date(), e.period(), e.memo(), e.ruleType(),
                 e.documentType(), e.documentId(), e.packId(), e.article(), e.reversesSequenceNo(), e.transferId(),
-                e.requestId(), e.postedAt(), e.prevHash(), e.hash()});
+                e.requestId(), e.postedAt(), e.prevHash(), e.hash(), e.seal()});
             for (LineRow l : e.lines()) {
                 lines.add(new Object[] {e.orgCode(), e.sequenceNo(), l.lineNo(), l.accountCode(), l.debitFen(),
                     l.creditFen(), l.counterpartyCode(), l.insuranceType(), l.dimPeriod(), l.reference()});
@@ -221,10 +266,7 @@ class LedgerStore {
                 });
         List<EntryRow> result = new ArrayList<>(heads.size());
         for (EntryRow h : heads) {
-            result.add(new EntryRow(h.orgCode(), h.sequenceNo(), h.date(), h.period(), h.memo(), h.ruleType(),
-                    h.documentType(), h.documentId(), h.packId(), h.article(), h.reversesSequenceNo(),
-                    h.transferId(), h.requestId(), h.postedAt(), h.prevHash(), h.hash(),
-                    lines.getOrDefault(h.sequenceNo(), List.of())));
+            result.add(h.withLines(lines.getOrDefault(h.sequenceNo(), List.of())));
         }
         return result;
     }
@@ -239,7 +281,8 @@ class LedgerStore {
         return new EntryRow(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getString(10), reversesOrNull, rs.getString(12), rs.getString(13),
-                rs.getTimestamp(14).toLocalDateTime(), rs.getString(15), rs.getString(16), List.of());
+                rs.getTimestamp(14).toLocalDateTime(), rs.getString(15), rs.getString(16), rs.getString(17),
+                List.of());
     }
 
     boolean isReversed(String orgCode, long sequenceNo) {
