@@ -56,7 +56,9 @@ class LedgerCommand implements Runnable, MedfundSubcommand {
             if (book != null && ledger.book(book).isEmpty()) {
                 throw Rejection.notFound("ledger.book-missing", "--book", "该机构尚无账套: " + book);
             }
+            long start = System.nanoTime();
             LedgerAudit.Report report = audit.verify(book);
+            String took = String.format("，用时 %.1f 秒", (System.nanoTime() - start) / 1e9);
             for (ChainBreak b : report.breaks()) {
                 out.println("断链: " + b);
             }
@@ -65,13 +67,13 @@ class LedgerCommand implements Runnable, MedfundSubcommand {
             }
             if (!report.sound()) {
                 out.println("校验失败：" + report.breaks().size() + " 个账套断链，" + report.problems().size()
-                        + " 项其他问题");
+                        + " 项其他问题" + took);
                 out.flush();
                 return EXIT_BROKEN;
             }
             out.println("校验通过：" + report.books() + " 个账套，" + report.entries() + " 张凭证，哈希链与封签完整，"
                     + report.anchors() + " 个锚点相符；余额缓存与结账快照与分录一致（账簿密钥标识 " + report.keyId()
-                    + "）");
+                    + "）" + took);
             out.flush();
             return 0;
         }

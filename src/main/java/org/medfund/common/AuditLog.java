@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -169,6 +171,8 @@ public class AuditLog implements TransactionExecutionListener {
         }
     }
 
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
     private final ThreadLocal<Action> current = new ThreadLocal<>();
     private final JdbcClient jdbc;
     /** Lazily: the transaction manager is built with this listener, so it cannot be a constructor argument. */
@@ -201,8 +205,8 @@ public class AuditLog implements TransactionExecutionListener {
         boolean success = outcome == Outcome.DONE;
         if (action.rowId != null) {
             if (!success) {
-                transactions.getObject().executeWithoutResult(tx -> jdbc.sql("update audit_log set outcome = :outcome, "
-                                + "status = :status, detail = :detail where id = :id")
+                alone(action, () -> jdbc.sql("update audit_log set outcome = :outcome, status = :status, "
+                                + "detail = :detail where id = :id")
                         .param("outcome", Outcome.PARTIAL.name()).param("status", status)
                         .param("detail", cut(detail, DETAIL_LENGTH_MAX)).param("id", action.rowId).update());
             }
@@ -212,7 +216,21 @@ public class AuditLog implements TransactionExecutionListener {
             return;
         }
         Outcome recorded = success && action.replayed && !action.fresh ? Outcome.REPLAYED : outcome;
-        transactions.getObject().executeWithoutResult(tx -> insert(action, recorded, status, detail));
+        alone(action, () -> insert(action, recorded, status, detail));
+    }
+
+    /**
+     * Writes what an action that committed nothing (or failed after committing) leaves, in a transaction of its own.
+     * If even that fails — the database may be why the action failed — it is logged: the action's own error must
+     * reach its caller, and no change goes unrecorded, since a committed change has its row already.
+     */
+    private void alone(Action action, Runnable write) {
+        try {
+            transactions.getObject().executeWithoutResult(tx -> write.run());
+        } catch (RuntimeException e) {
+            log.warn("audit row of {} by {} not written: {}", action.command.get(), action.who.username(),
+                    e.toString());
+        }
     }
 
     /**
@@ -256,10 +274,24 @@ public class AuditLog implements TransactionExecutionListener {
         }
         action.writeBegun = true;
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            private boolean counted;
+            private Long rowBefore;
+
             @Override
             public void beforeCommit(boolean readOnly) {
                 if (!readOnly) {
+                    rowBefore = action.rowId;
                     committing(action);
+                    counted = true;
+                }
+            }
+
+            /** The commit itself can still fail (a serialisation failure): then the row went with the change. */
+            @Override
+            public void afterCompletion(int status) {
+                if (counted && status != STATUS_COMMITTED) {
+                    action.rowId = rowBefore;
+                    action.transactions--;
                 }
             }
         });
@@ -267,15 +299,20 @@ public class AuditLog implements TransactionExecutionListener {
 
     /** Inside the committing transaction: the first commit writes the row, later ones count themselves into it. */
     private void committing(Action action) {
-        action.transactions++;
+        Outcome outcome = action.replayed && !action.fresh ? Outcome.REPLAYED : Outcome.DONE;
         if (action.rowId == null) {
-            action.rowId = insert(action, action.replayed && !action.fresh ? Outcome.REPLAYED : Outcome.DONE, null,
-                    null);
+            action.transactions = 1;
+            try {
+                action.rowId = insert(action, outcome, null, null);
+            } catch (RuntimeException e) {
+                action.transactions = 0;
+                throw e;
+            }
         } else {
             jdbc.sql("update audit_log set transactions = :n, business_ids = :ids, outcome = :outcome where id = :id")
-                    .param("n", action.transactions).param("ids", ids(action))
-                    .param("outcome", action.fresh || !action.replayed ? Outcome.DONE.name() : Outcome.REPLAYED.name())
+                    .param("n", action.transactions + 1).param("ids", ids(action)).param("outcome", outcome.name())
                     .param("id", action.rowId).update();
+            action.transactions++;
         }
     }
 

@@ -3,6 +3,7 @@ package org.medfund.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,20 +46,40 @@ class AuditLogApi {
      * @param outcome DONE, REPLAYED, REJECTED, DENIED, FAILED or PARTIAL
      * @param id part of a business id or of the path
      */
-    record Params(String user, String org, String from, String to, String command, String outcome, String id,
+    record AuditLogParams(String user, String org, String from, String to, String command, String outcome, String id,
                   Integer limit) {
+    }
+
+    /**
+     * One row as JSON, flat and with its own schema name (nested records named Entry or Result clash in the OpenAPI
+     * document).
+     *
+     * @param channel API, PAGE or CLI
+     * @param outcome DONE, REPLAYED, REJECTED, DENIED, FAILED or PARTIAL
+     * @param status HTTP status or CLI exit code of an action that committed nothing
+     * @param transactions transactions the action committed
+     */
+    record AuditLogRow(long id, LocalDateTime occurredAt, String channel, String username, String orgCode,
+                       String command, String target, String requestId, String outcome, Integer status,
+                       int transactions, String businessIds, String detail) {
+        static AuditLogRow of(AuditLog.Entry e) {
+            return new AuditLogRow(e.id(), e.occurredAt(), e.channel().name(), e.who().username(), e.who().orgCode(),
+                    e.command(), e.target(), e.requestId(), e.result().outcome().name(), e.result().status(),
+                    e.result().transactions(), e.result().businessIds(), e.result().detail());
+        }
     }
 
     @GetMapping("/api/audit-log")
     @Operation(summary = "审计日志（本机构管辖范围内），最新在前",
             description = "筛选：user、org、from、to（YYYY-MM-DD）、command、outcome、id（业务编号或路径的一部分）、limit")
-    List<AuditLog.Entry> list(@AuthenticationPrincipal MedfundUser user, @ModelAttribute Params params) {
-        return audit.find(filter(user, registry, params), reader(user, registry), rows(params.limit()));
+    List<AuditLogRow> list(@AuthenticationPrincipal MedfundUser user, @ModelAttribute AuditLogParams params) {
+        return audit.find(filter(user, registry, params), reader(user, registry), rows(params.limit())).stream()
+                .map(AuditLogRow::of).toList();
     }
 
     @GetMapping({"/api/audit-log.xlsx", "/audit-log.xlsx"})
     @Operation(summary = "审计日志导出 xlsx（同样的筛选与范围，最多 " + AuditLog.ROWS_MAX + " 行）")
-    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal MedfundUser user, @ModelAttribute Params params) {
+    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal MedfundUser user, @ModelAttribute AuditLogParams params) {
         List<List<Object>> rows = new ArrayList<>();
         for (AuditLog.Entry e : audit.find(filter(user, registry, params), reader(user, registry),
                 AuditLog.ROWS_MAX)) {
@@ -92,7 +113,7 @@ class AuditLogApi {
     }
 
     /** Blank filters mean "any"; a malformed date or unknown outcome is a 400 naming the field. */
-    static AuditLog.Filter filter(MedfundUser caller, Registry registry, Params p) {
+    static AuditLog.Filter filter(MedfundUser caller, Registry registry, AuditLogParams p) {
         String orgCode = blank(p.org());
         if (orgCode != null && !orgCode.equals(caller.actor().orgCode())
                 && !registry.canSeeOrg(caller.actor(), orgCode)) {

@@ -26,7 +26,7 @@ class AuditLogPages {
     }
 
     @GetMapping("/audit-log")
-    String list(@AuthenticationPrincipal MedfundUser user, @ModelAttribute("params") AuditLogApi.Params params,
+    String list(@AuthenticationPrincipal MedfundUser user, @ModelAttribute("params") AuditLogApi.AuditLogParams params,
                 Model model) {
         AuditLog.Reader reader = AuditLogApi.reader(user, registry);
         List<AuditLog.Entry> rows = audit.find(AuditLogApi.filter(user, registry, params), reader,

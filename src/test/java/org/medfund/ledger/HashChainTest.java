@@ -244,6 +244,19 @@ class HashChainTest {
     }
 
     @Test
+    @DisplayName("an entry stored far beyond the chain's end (book row untouched) is a gap after the last entry")
+    void strayEntry() {
+        assertBreak(afterTampering(db -> {
+            move(db, 5, 1_000_000);
+        }), 5, ChainBreak.Kind.GAP);
+        assertBreak(afterTampering(db -> db.sql("insert into ledger_entry (" + ENTRY_COLUMNS + ") select org_code, "
+                + "1000000, entry_date, period, memo, rule_type, document_type, document_id, pack_id, article, "
+                + "reverses_sequence_no, transfer_id, request_id, posted_at, prev_hash, hash, seal from ledger_entry "
+                + "where org_code = :book and sequence_no = 5").param("book", book).update()),
+                6, ChainBreak.Kind.GAP);
+    }
+
+    @Test
     @DisplayName("an entry inserted in the middle (later ones renumbered, chain re-hashed) breaks at that entry")
     void insertedEntry() {
         assertBreak(afterForgery(db -> {

@@ -163,7 +163,7 @@ class AuditLogTest {
         mvc.perform(get("/api/audit-log").param("user", username)
                         .with(user(as("pds-auditor", "410400-AGENCY", Role.AUDITOR))))
                 .andExpect(status().isOk()).andExpect(jsonPath(own).isNotEmpty())
-                .andExpect(jsonPath("$[0].result.outcome").value("DONE"));
+                .andExpect(jsonPath("$[0].outcome").value("DONE"));
         mvc.perform(get("/api/audit-log").param("user", username).with(user(as("h-other", BAOFENG, Role.HOSPITAL))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$").isEmpty());
         mvc.perform(get("/api/audit-log").param("org", PDS).with(user(as("h-other", BAOFENG, Role.HOSPITAL))))

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.medfund.ledger.Anchor;
 import org.medfund.ledger.Book;
 import org.medfund.ledger.ChainBreak;
@@ -41,9 +42,15 @@ class ChainVerifier {
     record BookCheck(ChainBreak firstBreak, long entries, int anchors, Set<String> anchorKeyIds) {
     }
 
-    BookCheck verify(Book book, String headSeal) {
+    /**
+     * @param headSeal the book row's head seal as stored
+     * @param anchors the book's anchors in number order
+     * @param closedPeriods the book's closed periods
+     * @param everyEntry receives every stored entry of the book, in number order, broken chain or not
+     */
+    BookCheck verify(Book book, String headSeal, List<AnchorRow> anchors, List<String> closedPeriods,
+                     Consumer<EntryRow> everyEntry) {
         String org = book.orgCode();
-        List<AnchorRow> anchors = store.anchors(org, null);
         Map<Long, List<AnchorRow>> anchorsAt = new HashMap<>();
         Set<String> keyIds = new HashSet<>();
         for (AnchorRow a : anchors) {
@@ -51,11 +58,11 @@ class ChainVerifier {
             keyIds.add(a.keyId());
         }
         List<ChainBreak> breaks = new ArrayList<>();
-        Walk walk = walk(org, anchorsAt, breaks);
+        Walk walk = walk(org, anchorsAt, everyEntry, breaks);
         if (!walk.broken()) {
             checkHead(book, headSeal, walk, breaks);
         }
-        checkAnchors(book, anchors, walk.entries(), breaks);
+        checkAnchors(book, anchors, closedPeriods, walk.entries(), breaks);
         // Chain breaks come first in the list, so at the same entry they win over an anchor's complaint.
         ChainBreak first = breaks.stream().min(Comparator.comparingLong(ChainBreak::sequenceNo)).orElse(null);
         return new BookCheck(first, walk.entries(), anchors.size(), keyIds);
@@ -65,13 +72,25 @@ class ChainVerifier {
     private record Walk(long entries, String lastHash, boolean broken) {
     }
 
-    /** Stops at the first entry that fails; anchors that disagree with a sound entry are noted and passed. */
-    private Walk walk(String org, Map<Long, List<AnchorRow>> anchorsAt, List<ChainBreak> breaks) {
+    /**
+     * Reads every entry of the book in number order, hands each to {@code everyEntry} (the audit derives balances
+     * from them), and checks the chain up to the first entry that fails; anchors that disagree with a sound entry are
+     * noted and passed. Pages are closed number ranges; past a short page the walk jumps to the next stored number,
+     * so a gap or an entry far beyond the end costs one lookup, not a page per missing range.
+     */
+    private Walk walk(String org, Map<Long, List<AnchorRow>> anchorsAt, Consumer<EntryRow> everyEntry,
+                      List<ChainBreak> breaks) {
         long expectedSeq = 1;
         String prev = EntryHash.GENESIS;
+        boolean broken = false;
+        long pageFrom = 1;
         while (true) {
-            List<EntryRow> page = store.entries(org, expectedSeq, CHAIN_PAGE_ENTRIES);
+            List<EntryRow> page = store.entries(org, pageFrom, CHAIN_PAGE_ENTRIES);
             for (EntryRow e : page) {
+                everyEntry.accept(e);
+                if (broken) {
+                    continue;
+                }
                 ChainBreak.Kind wrong = e.sequenceNo() != expectedSeq ? ChainBreak.Kind.GAP
                         : !e.prevHash().equals(prev) ? ChainBreak.Kind.PREVIOUS_HASH
                         : !EntryHash.of(e).equals(e.hash()) ? ChainBreak.Kind.CONTENT
@@ -80,7 +99,8 @@ class ChainVerifier {
                         : null;
                 if (wrong != null) {
                     breaks.add(0, new ChainBreak(org, expectedSeq, wrong, null));
-                    return new Walk(expectedSeq - 1, prev, true);
+                    broken = true;
+                    continue;
                 }
                 for (AnchorRow a : anchorsAt.getOrDefault(e.sequenceNo(), List.of())) {
                     if (!a.entryHash().equals(e.hash())) {
@@ -91,9 +111,16 @@ class ChainVerifier {
                 prev = e.hash();
                 expectedSeq++;
             }
-            if (page.size() < CHAIN_PAGE_ENTRIES) {
-                return new Walk(expectedSeq - 1, prev, false);
+            long pageEnd = pageFrom + CHAIN_PAGE_ENTRIES - 1;
+            if (page.size() == CHAIN_PAGE_ENTRIES) {
+                pageFrom = pageEnd + 1;
+                continue;
             }
+            Long next = store.nextSequenceNoAfter(org, pageEnd);
+            if (next == null) {
+                return new Walk(expectedSeq - 1, prev, broken);
+            }
+            pageFrom = next;
         }
     }
 
@@ -115,7 +142,8 @@ class ChainVerifier {
         }
     }
 
-    private void checkAnchors(Book book, List<AnchorRow> anchors, long entries, List<ChainBreak> breaks) {
+    private void checkAnchors(Book book, List<AnchorRow> anchors, List<String> periods, long entries,
+                              List<ChainBreak> breaks) {
         String org = book.orgCode();
         long expectedNo = 1;
         Set<Long> intervals = new HashSet<>();
@@ -147,13 +175,12 @@ class ChainVerifier {
                 breaks.add(anchor(org, seq, "缺少定期锚点（每 " + Anchor.INTERVAL_ENTRIES + " 张凭证一个）"));
             }
         }
-        List<String> periods = store.closedPeriods(org);
         for (String period : periods) {
             if (!closed.contains(period)) {
                 breaks.add(anchor(org, book.entryCount(), "会计期间 " + period + " 已结账，但没有结账锚点"));
             }
         }
-        closed.removeAll(periods);
+        periods.forEach(closed::remove);
         for (String period : closed) {
             breaks.add(anchor(org, book.entryCount(), "结账锚点记载会计期间 " + period + " 已结账，但结账记录缺失"));
         }

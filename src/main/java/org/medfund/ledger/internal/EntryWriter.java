@@ -38,6 +38,8 @@ import org.springframework.stereotype.Component;
 class EntryWriter {
 
     static final int REQUEST_ID_LENGTH_MAX = 100;
+    /** Entries of one write named in the audit log (a bulk posting names its first ones). */
+    static final int AUDIT_ENTRIES_MAX = 10;
 
     /** One idempotent unit of posting; {@code drafts} runs only when the request id is new. */
     record Request(String requestId, String fingerprint, Supplier<List<Draft>> drafts,
@@ -92,7 +94,8 @@ class EntryWriter {
             audit.fresh();
         }
         List<EntryRow> written = writeDrafts(drafts);
-        written.forEach(e -> audit.note("entry", e.orgCode() + "#" + e.sequenceNo()));
+        written.stream().limit(AUDIT_ENTRIES_MAX)
+                .forEach(e -> audit.note("entry", e.orgCode() + "#" + e.sequenceNo()));
         List<String[]> requestRows = new ArrayList<>(fresh.size());
         Map<String, List<EntryRow>> byRequest = new HashMap<>();
         int at = 0;

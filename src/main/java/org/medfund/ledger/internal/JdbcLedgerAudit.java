@@ -2,18 +2,20 @@ package org.medfund.ledger.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.medfund.common.Money;
 import org.medfund.ledger.Book;
 import org.medfund.ledger.BookType;
 import org.medfund.ledger.ChainBreak;
 import org.medfund.ledger.LedgerAudit;
 import org.medfund.ledger.Transfer;
+import org.medfund.ledger.internal.DerivedTotals.BalanceKey;
+import org.medfund.ledger.internal.DerivedTotals.Sums;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -22,40 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Re-derives every invariant of DESIGN.md §5 from the stored rows; reports problems instead of fixing anything.
  * Everything cached (ledger_balance, the period snapshots) is recomputed from the lines, which the sealed chain
- * vouches for; messages name the book, entry, account or period and what is wrong, never a value to copy back.
+ * vouches for; messages name the book, entry, account or period and what is wrong, never a hash or seal.
  * Runs in one repeatable-read snapshot, so a posting committed meanwhile is either wholly seen or not at all.
  */
 @Service
 class JdbcLedgerAudit implements LedgerAudit {
-
-    /** Key of a cached or derived balance: one book, account and counterparty ('' when none). */
-    private record BalanceKey(String orgCode, String accountCode, String counterpartyCode) implements
-            Comparable<BalanceKey> {
-
-        @Override
-        public int compareTo(BalanceKey o) {
-            return toString().compareTo(o.toString());
-        }
-
-        String describe() {
-            return "账套 " + orgCode + " 科目 " + accountCode
-                    + (counterpartyCode.isEmpty() ? "" : " 往来单位 " + counterpartyCode);
-        }
-    }
-
-    /** Debit and credit totals in fen. */
-    private record Sums(long debitFen, long creditFen) {
-        static final Sums ZERO = new Sums(0, 0);
-
-        Sums plus(Sums o) {
-            return new Sums(Math.addExact(debitFen, o.debitFen), Math.addExact(creditFen, o.creditFen));
-        }
-
-        @Override
-        public String toString() {
-            return "借 " + Money.ofFen(debitFen).toYuanText() + " / 贷 " + Money.ofFen(creditFen).toYuanText();
-        }
-    }
 
     private final JdbcClient jdbc;
     private final LedgerStore store;
@@ -80,13 +53,14 @@ class JdbcLedgerAudit implements LedgerAudit {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Report verify(String orgCode) {
         List<Book> books = books(orgCode);
-        Map<String, String> headSeals = store.headSeals();
+        Chains chainData = chains(orgCode);
+        DerivedTotals derived = new DerivedTotals();
         List<ChainBreak> breaks = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         long entries = 0;
         long anchors = 0;
         for (Book book : books) {
-            ChainVerifier.BookCheck check = chains.verify(book, headSeals.get(book.orgCode()));
+            ChainVerifier.BookCheck check = chainData.verify(book, derived::add);
             if (check.firstBreak() != null) {
                 breaks.add(check.firstBreak());
             }
@@ -100,26 +74,51 @@ class JdbcLedgerAudit implements LedgerAudit {
             anchors += check.anchors();
         }
         if (orgCode == null || !books.isEmpty()) {
-            checkEntriesBalance(orgCode, problems);
-            checkBalances(orgCode, books, problems);
-            checkTransfers(orgCode, problems);
-            checkSnapshots(orgCode, problems);
+            problems.addAll(derived.unbalancedEntries);
+            derived.books.forEach((org, sums) -> {
+                if (sums.debitFen() != sums.creditFen()) {
+                    problems.add("账套 " + org + " 试算不平衡：" + sums);
+                }
+            });
+            checkBalances(orgCode, books, derived, problems);
+            checkTransfers(orgCode, derived, problems);
+            checkSnapshots(orgCode, derived, problems);
         }
         return new Report(books.size(), entries, anchors, breaks, problems, seals.keyId());
     }
 
     @Override
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<String> problems() {
+        return LedgerAudit.super.problems();
+    }
+
+    @Override
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<ChainBreak> verifyChains(String orgCode) {
-        Map<String, String> headSeals = store.headSeals();
+        Chains chainData = chains(orgCode);
         List<ChainBreak> breaks = new ArrayList<>();
         for (Book book : books(orgCode)) {
-            ChainBreak first = chains.verify(book, headSeals.get(book.orgCode())).firstBreak();
+            ChainBreak first = chainData.verify(book, e -> { }).firstBreak();
             if (first != null) {
                 breaks.add(first);
             }
         }
         return breaks;
+    }
+
+    /** What the chain checks need besides the entries, read once for all books rather than per book. */
+    private record Chains(ChainVerifier verifier, Map<String, String> headSeals,
+                          Map<String, List<AnchorRow>> anchors, Map<String, List<String>> closedPeriods) {
+        ChainVerifier.BookCheck verify(Book book, Consumer<EntryRow> everyEntry) {
+            String org = book.orgCode();
+            return verifier.verify(book, headSeals.get(org), anchors.getOrDefault(org, List.of()),
+                    closedPeriods.getOrDefault(org, List.of()), everyEntry);
+        }
+    }
+
+    private Chains chains(String orgCode) {
+        return new Chains(chains, store.headSeals(), store.anchorsByBook(orgCode), store.closedPeriods(orgCode));
     }
 
     private List<Book> books(String orgCode) {
@@ -131,36 +130,8 @@ class JdbcLedgerAudit implements LedgerAudit {
         return orgCode == null ? "" : " and " + alias + ".org_code = :org";
     }
 
-    private void checkEntriesBalance(String orgCode, List<String> problems) {
-        jdbc.sql("select l.org_code, l.sequence_no, sum(l.debit_fen), sum(l.credit_fen) from ledger_line l "
-                        + "where 1 = 1" + scope(orgCode, "l")
-                        + " group by l.org_code, l.sequence_no having sum(l.debit_fen) <> sum(l.credit_fen)")
-                .param("org", orgCode == null ? "" : orgCode)
-                .query(rs -> {
-                    problems.add("账套 " + rs.getString(1) + " 第 " + rs.getLong(2) + " 号凭证借贷不平衡："
-                            + new Sums(rs.getLong(3), rs.getLong(4)));
-                });
-        jdbc.sql("select b.org_code, coalesce(sum(l.debit_fen), 0), coalesce(sum(l.credit_fen), 0) "
-                        + "from ledger_book b left join ledger_line l on l.org_code = b.org_code where 1 = 1"
-                        + scope(orgCode, "b") + " group by b.org_code "
-                        + "having coalesce(sum(l.debit_fen), 0) <> coalesce(sum(l.credit_fen), 0)")
-                .param("org", orgCode == null ? "" : orgCode)
-                .query(rs -> {
-                    problems.add("账套 " + rs.getString(1) + " 试算不平衡：" + new Sums(rs.getLong(2), rs.getLong(3)));
-                });
-    }
-
     /** Cached balances equal the balances derived from lines, and no forbidden negative exists. */
-    private void checkBalances(String orgCode, List<Book> books, List<String> problems) {
-        Map<BalanceKey, Sums> derived = new HashMap<>();
-        jdbc.sql("select l.org_code, l.account_code, coalesce(l.counterparty_code, ''), sum(l.debit_fen), "
-                        + "sum(l.credit_fen) from ledger_line l where 1 = 1" + scope(orgCode, "l")
-                        + " group by l.org_code, l.account_code, coalesce(l.counterparty_code, '')")
-                .param("org", orgCode == null ? "" : orgCode)
-                .query(rs -> {
-                    derived.put(new BalanceKey(rs.getString(1), rs.getString(2), rs.getString(3)),
-                            new Sums(rs.getLong(4), rs.getLong(5)));
-                });
+    private void checkBalances(String orgCode, List<Book> books, DerivedTotals derived, List<String> problems) {
         Map<BalanceKey, Sums> cached = new HashMap<>();
         jdbc.sql("select b.org_code, b.account_code, b.counterparty_code, b.debit_fen, b.credit_fen "
                         + "from ledger_balance b where 1 = 1" + scope(orgCode, "b"))
@@ -169,23 +140,23 @@ class JdbcLedgerAudit implements LedgerAudit {
                     cached.put(new BalanceKey(rs.getString(1), rs.getString(2), rs.getString(3)),
                             new Sums(rs.getLong(4), rs.getLong(5)));
                 });
-        Set<BalanceKey> keys = new TreeSet<>(derived.keySet());
+        Set<BalanceKey> keys = new TreeSet<>(derived.balances.keySet());
         keys.addAll(cached.keySet());
         for (BalanceKey key : keys) {
-            Sums d = derived.getOrDefault(key, Sums.ZERO);
+            Sums d = derived.balances.getOrDefault(key, Sums.ZERO);
             Sums c = cached.getOrDefault(key, Sums.ZERO);
             if (!d.equals(c)) {
                 problems.add(key.describe() + " 的余额缓存（" + c + "）与分录合计（" + d + "）不符");
             }
         }
-        checkNegatives(books, derived, problems);
+        checkNegatives(books, derived.balances, problems);
     }
 
     private void checkNegatives(List<Book> books, Map<BalanceKey, Sums> derived, List<String> problems) {
         Map<String, BookType> types = new HashMap<>();
         books.forEach(b -> types.put(b.orgCode(), b.type()));
         Map<BalanceKey, Sums> perAccount = new TreeMap<>();
-        derived.forEach((key, sums) -> {
+        new TreeMap<>(derived).forEach((key, sums) -> {
             perAccount.merge(new BalanceKey(key.orgCode(), key.accountCode(), ""), sums, Sums::plus);
             AccountDef account = chart.account(types.get(key.orgCode()), key.accountCode()).orElse(null);
             if (account == null) {
@@ -209,20 +180,8 @@ class JdbcLedgerAudit implements LedgerAudit {
      * whose debits equal the transfer amount times the rule's debit lines for that book; a transfer still in
      * transit has no payee entry yet. With one book: the transfers and entries that book takes part in.
      */
-    private void checkTransfers(String orgCode, List<String> problems) {
-        Map<String, Map<String, long[]>> byTransfer = new HashMap<>();
-        jdbc.sql("""
-                select e.transfer_id, e.org_code, count(distinct e.sequence_no), sum(l.debit_fen)
-                from ledger_entry e
-                join ledger_line l on l.org_code = e.org_code and l.sequence_no = e.sequence_no
-                where e.transfer_id is not null""" + scope(orgCode, "e") + """
-
-                group by e.transfer_id, e.org_code""")
-                .param("org", orgCode == null ? "" : orgCode)
-                .query(rs -> {
-                    byTransfer.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                            .put(rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4)});
-                });
+    private void checkTransfers(String orgCode, DerivedTotals derived, List<String> problems) {
+        Map<String, Map<String, DerivedTotals.TransferSide>> byTransfer = new HashMap<>(derived.transfers);
         for (Transfer t : transfers.all()) {
             if (orgCode != null && !t.parties().containsValue(orgCode)) {
                 continue;
@@ -231,22 +190,22 @@ class JdbcLedgerAudit implements LedgerAudit {
             if (orgCode != null) {
                 expected.keySet().retainAll(Set.of(orgCode));
             }
-            Map<String, long[]> found = byTransfer.getOrDefault(t.transferId(), Map.of());
+            Map<String, DerivedTotals.TransferSide> found = byTransfer.getOrDefault(t.transferId(), Map.of());
             Set<String> orgs = new TreeSet<>(expected.keySet());
             orgs.addAll(found.keySet());
             for (String org : orgs) {
                 long[] e = expected.get(org);
-                long[] f = found.get(org);
-                if (e == null || f == null || e[0] != f[0] || e[1] != f[1]) {
+                DerivedTotals.TransferSide f = found.get(org);
+                if (e == null || f == null || e[0] != f.entries() || e[1] != f.debitFen()) {
                     problems.add("划款 " + t.transferId() + "（" + t.status() + "）在账套 " + org + " 中不相符：应有 "
                             + (e == null ? "无凭证" : e[0] + " 张凭证、借方 " + Money.ofFen(e[1]).toYuanText())
-                            + "，实有 " + (f == null ? "无凭证" : f[0] + " 张凭证、借方 "
-                            + Money.ofFen(f[1]).toYuanText()));
+                            + "，实有 " + (f == null ? "无凭证" : f.entries() + " 张凭证、借方 "
+                            + Money.ofFen(f.debitFen()).toYuanText()));
                 }
             }
             byTransfer.remove(t.transferId());
         }
-        byTransfer.keySet().forEach(id -> problems.add("凭证引用了不存在的划款 " + id));
+        new TreeSet<>(byTransfer.keySet()).forEach(id -> problems.add("凭证引用了不存在的划款 " + id));
     }
 
     /** Book → {entries, debits} the transfer's rule calls for at the stage it reached. */
@@ -263,11 +222,8 @@ class JdbcLedgerAudit implements LedgerAudit {
         return expected;
     }
 
-    /**
-     * Period snapshots equal the cumulative totals derived from the lines: one grouped pass over the lines by
-     * book, accounting period and account, accumulated in period order, instead of a subquery per snapshot row.
-     */
-    private void checkSnapshots(String orgCode, List<String> problems) {
+    /** Period snapshots equal the cumulative totals derived from the lines up to each closed period. */
+    private void checkSnapshots(String orgCode, DerivedTotals derived, List<String> problems) {
         Map<String, Map<String, Map<String, Sums>>> snapshots = new TreeMap<>();
         jdbc.sql("select p.org_code, p.period, p.account_code, p.debit_fen, p.credit_fen "
                         + "from ledger_period_balance p where 1 = 1" + scope(orgCode, "p"))
@@ -277,36 +233,16 @@ class JdbcLedgerAudit implements LedgerAudit {
                             .computeIfAbsent(rs.getString(2), k -> new HashMap<>())
                             .put(rs.getString(3), new Sums(rs.getLong(4), rs.getLong(5)));
                 });
-        Map<String, Set<String>> closed = new HashMap<>();
-        jdbc.sql("select p.org_code, p.period from ledger_period p where 1 = 1" + scope(orgCode, "p"))
-                .param("org", orgCode == null ? "" : orgCode)
-                .query(rs -> {
-                    closed.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
-                });
-        Map<String, TreeMap<String, Map<String, Sums>>> movements = new HashMap<>();
-        jdbc.sql("select l.org_code, e.period, l.account_code, sum(l.debit_fen), sum(l.credit_fen) "
-                        + "from ledger_line l join ledger_entry e on e.org_code = l.org_code "
-                        + "and e.sequence_no = l.sequence_no where 1 = 1" + scope(orgCode, "l")
-                        + " group by l.org_code, e.period, l.account_code")
-                .param("org", orgCode == null ? "" : orgCode)
-                .query(rs -> {
-                    movements.computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
-                            .computeIfAbsent(rs.getString(2), k -> new HashMap<>())
-                            .put(rs.getString(3), new Sums(rs.getLong(4), rs.getLong(5)));
-                });
+        Map<String, List<String>> closed = store.closedPeriods(orgCode);
         Set<String> orgs = new TreeSet<>(snapshots.keySet());
         orgs.addAll(closed.keySet());
         for (String org : orgs) {
             Map<String, Map<String, Sums>> byPeriod = snapshots.getOrDefault(org, Map.of());
             Set<String> periods = new TreeSet<>(byPeriod.keySet());
-            periods.addAll(closed.getOrDefault(org, Set.of()));
-            TreeMap<String, Map<String, Sums>> moved = movements.getOrDefault(org, new TreeMap<>());
+            periods.addAll(closed.getOrDefault(org, List.of()));
             for (String period : periods) {
-                Map<String, Sums> cumulative = new HashMap<>();
-                moved.headMap(period, true).values().forEach(m -> m.forEach((account, sums) ->
-                        cumulative.merge(account, sums, Sums::plus)));
-                compareSnapshot(org, period, byPeriod.getOrDefault(period, Map.of()), cumulative,
-                        closed.getOrDefault(org, Set.of()).contains(period), problems);
+                compareSnapshot(org, period, byPeriod.getOrDefault(period, Map.of()), derived.cumulative(org, period),
+                        closed.getOrDefault(org, List.of()).contains(period), problems);
             }
         }
     }

@@ -127,15 +127,36 @@ class LedgerStore {
         return jdbc.sql("select " + ANCHOR_COLUMNS + " from ledger_anchor where org_code = :org"
                         + (period == null ? "" : " and period = :period") + " order by anchor_no")
                 .param("org", orgCode).param("period", period == null ? "" : period.toString())
-                .query((rs, n) -> new AnchorRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getString(5), rs.getTimestamp(6).toLocalDateTime(), rs.getString(7), rs.getString(8)))
-                .list();
+                .query(LedgerStore::anchor).list();
     }
 
-    /** Closed periods of a book, oldest first. */
-    List<String> closedPeriods(String orgCode) {
-        return jdbc.sql("select period from ledger_period where org_code = :org order by period")
-                .param("org", orgCode).query(String.class).list();
+    /** Anchors of one book (or of every book when {@code orgCode} is null), by book, in number order. */
+    Map<String, List<AnchorRow>> anchorsByBook(String orgCode) {
+        Map<String, List<AnchorRow>> anchors = new HashMap<>();
+        jdbc.sql("select " + ANCHOR_COLUMNS + ", org_code from ledger_anchor"
+                        + (orgCode == null ? "" : " where org_code = :org") + " order by org_code, anchor_no")
+                .param("org", orgCode == null ? "" : orgCode)
+                .query(rs -> {
+                    anchors.computeIfAbsent(rs.getString(9), k -> new ArrayList<>()).add(anchor(rs, 0));
+                });
+        return anchors;
+    }
+
+    private static AnchorRow anchor(ResultSet rs, int n) throws SQLException {
+        return new AnchorRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                rs.getTimestamp(6).toLocalDateTime(), rs.getString(7), rs.getString(8));
+    }
+
+    /** Closed periods of one book (or of every book when {@code orgCode} is null), by book, oldest first. */
+    Map<String, List<String>> closedPeriods(String orgCode) {
+        Map<String, List<String>> periods = new HashMap<>();
+        jdbc.sql("select org_code, period from ledger_period" + (orgCode == null ? "" : " where org_code = :org")
+                        + " order by org_code, period")
+                .param("org", orgCode == null ? "" : orgCode)
+                .query(rs -> {
+                    periods.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                });
+        return periods;
     }
 
     Optional<String> lastClosedPeriod(String orgCode) {
@@ -242,11 +263,15 @@ class LedgerStore {
         ps.setString(5, key[2]);
     }
 
-    /** Entries of a book in sequence order, from {@code fromSequenceNo}, at most {@code limit}. */
+    /**
+     * Entries of a book numbered {@code fromSequenceNo} to {@code fromSequenceNo + limit - 1}, in order (fewer where
+     * numbers are missing). A closed range rather than "from … limit": H2 reads and sorts every later row of the book
+     * for the latter, which made a chain walk quadratic (docs/performance.md).
+     */
     List<EntryRow> entries(String orgCode, long fromSequenceNo, int limit) {
         List<EntryRow> heads = jdbc.sql("select " + ENTRY_COLUMNS + " from ledger_entry "
-                        + "where org_code = :org and sequence_no >= :from order by sequence_no limit :limit")
-                .param("org", orgCode).param("from", fromSequenceNo).param("limit", limit)
+                        + "where org_code = :org and sequence_no between :from and :to order by sequence_no")
+                .param("org", orgCode).param("from", fromSequenceNo).param("to", fromSequenceNo + limit - 1)
                 .query(LedgerStore::entryHead).list();
         if (heads.isEmpty()) {
             return heads;
@@ -269,6 +294,12 @@ class LedgerStore {
             result.add(h.withLines(lines.getOrDefault(h.sequenceNo(), List.of())));
         }
         return result;
+    }
+
+    /** The lowest entry number of the book above {@code sequenceNo}, or null when there is none. */
+    Long nextSequenceNoAfter(String orgCode, long sequenceNo) {
+        return jdbc.sql("select min(sequence_no) from ledger_entry where org_code = :org and sequence_no > :seq")
+                .param("org", orgCode).param("seq", sequenceNo).query(Long.class).list().get(0);
     }
 
     Optional<EntryRow> entry(String orgCode, long sequenceNo) {

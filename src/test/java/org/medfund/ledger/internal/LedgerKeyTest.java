@@ -67,7 +67,7 @@ class LedgerKeyTest {
     }
 
     @Test
-    @DisplayName("parts are length-prefixed: (\"ab\", \"c\"), (\"a\", \"bc\") and (null) seal differently from each other")
+    @DisplayName("parts are length-prefixed: (\"ab\", \"c\") and (\"a\", \"bc\"), null and \"\" seal differently")
     void unambiguousParts() {
         LedgerKey key = new LedgerKey("", dataDir.toString());
         assertThat(key.seal("ab", "c")).isNotEqualTo(key.seal("a", "bc"));
