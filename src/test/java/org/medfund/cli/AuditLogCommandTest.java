@@ -35,8 +35,8 @@ class AuditLogCommandTest {
     }
 
     @Test
-    @DisplayName("ledger close-period is logged (os user, book, command, closed period); ledger verify is not; "
-            + "a refused close-period is logged as refused")
+    @DisplayName("ledger close-period is logged (os user, book, command, closed period), a repeat as replayed; "
+            + "ledger verify is not; a refused close-period is logged as refused")
     void cliWrites() {
         String book = "TAUD-" + UUID.randomUUID().toString().substring(0, 8);
         ledger.openBook(book, BookType.AGENCY, "审计日志测试");
@@ -53,6 +53,11 @@ class AuditLogCommandTest {
             assertThat(e.result().businessIds()).contains("closed=" + book + "@2018-01");
         });
 
+        assertThat(CliRun.of(context, "ledger", "close-period", "--book", book, "--period", "2018-01").exitCode())
+                .isZero();
+        assertThat(rowsOf(book)).extracting(e -> e.result().outcome())
+                .containsExactly(AuditLog.Outcome.REPLAYED, AuditLog.Outcome.DONE);
+
         String missing = book + "-X";
         CliRun refused = CliRun.of(context, "ledger", "close-period", "--book", missing, "--period", "2018-01");
         assertThat(refused.exitCode()).isEqualTo(OneLineErrors.EXIT_BAD_INPUT);
@@ -63,7 +68,7 @@ class AuditLogCommandTest {
 
         CliRun listed = CliRun.of(context, "audit-log", "--org-code", book);
         assertThat(listed.exitCode()).isZero();
-        assertThat(listed.out()).contains("ledger close-period").contains("成功").contains("共 1 条");
+        assertThat(listed.out()).contains("ledger close-period").contains("成功").contains("重放").contains("共 2 条");
         assertThat(CliRun.of(context, "audit-log", "--from", "2025-02-30").exitCode())
                 .isEqualTo(OneLineErrors.EXIT_BAD_INPUT);
     }

@@ -329,6 +329,7 @@ class EntryWriter {
                 "ledger.book-missing", "orgCode", "该机构尚无账套: " + orgCode));
         Optional<YearMonth> last = store.lastClosedPeriod(orgCode).map(YearMonth::parse);
         if (last.isPresent() && !period.isAfter(last.get())) {
+            audit.replayed();
             return;
         }
         LocalDateTime closedAt = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
