@@ -2,10 +2,14 @@ package org.medfund;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -13,14 +17,20 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md §3: dependencies between capabilities point one way. Each capability lists the capabilities it may use
- * (its sub-packages included); everything else is forbidden. Nothing but the application class uses web or cli.
+ * DESIGN.md §3 as executable rules: dependencies between capabilities point one way; a capability is used from
+ * outside only through its root package (its API), never through {@code internal} or any other sub-package; no
+ * capability uses the adapters ({@code web}, {@code cli}). Every rule fails when it matches no class, so a rule
+ * about a package that does not exist cannot pass silently, and {@link #rulesCatchAWrongImport} proves each rule
+ * fails on a deliberately wrong dependency.
  */
 class ArchitectureTest {
 
     private static final List<String> FOUNDATION = List.of("common", "calendar", "registry", "policy", "ledger");
 
-    /** capability → capabilities it may depend on (besides itself). */
+    /**
+     * Capability → capabilities it may depend on (besides itself). Only packages that exist are listed
+     * ({@link #everyListedCapabilityExists}); pooling joins when it is built.
+     */
     private static final Map<String, List<String>> ALLOWED = Map.ofEntries(
             Map.entry("common", List.of()),
             Map.entry("calendar", List.of("common")),
@@ -31,12 +41,13 @@ class ArchitectureTest {
             Map.entry("settlement", plus(FOUNDATION, "claims")),
             Map.entry("prepayment", plus(FOUNDATION, "claims", "settlement")),
             Map.entry("crossregion", plus(FOUNDATION, "claims")),
-            Map.entry("pooling", plus(FOUNDATION, "claims", "settlement")),
-            Map.entry("notices", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "pooling")),
-            Map.entry("web", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "pooling",
-                    "notices")),
-            Map.entry("cli", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "pooling",
-                    "notices", "web")));
+            Map.entry("notices", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion")),
+            Map.entry("web", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "notices")),
+            // The users store still lives in the web shell (issue 12 moves it to its own capability).
+            Map.entry("cli", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "notices", "web")));
+
+    /** Adapters: they use capabilities; nothing but the application class uses them. */
+    private static final List<String> ADAPTERS = List.of("web", "cli");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -45,19 +56,19 @@ class ArchitectureTest {
     @Test
     @DisplayName("DESIGN.md §3: each capability depends only on the capabilities below it")
     void capabilitiesDependOneWay() {
-        ALLOWED.forEach((capability, allowed) -> {
-            String[] forbidden = ALLOWED.keySet().stream()
-                    .filter(other -> !other.equals(capability) && !allowed.contains(other))
-                    .map(other -> "org.medfund." + other + "..")
-                    .toArray(String[]::new);
-            if (forbidden.length > 0) {
-                noClasses().that().resideInAPackage("org.medfund." + capability + "..")
-                        .should().dependOnClassesThat().resideInAnyPackage(forbidden)
-                        .because("DESIGN.md §3 lets " + capability + " use only " + allowed)
-                        .allowEmptyShould(true)
-                        .check(CLASSES);
-            }
-        });
+        directionRules().forEach(rule -> rule.check(CLASSES));
+    }
+
+    @Test
+    @DisplayName("DESIGN.md §3: from outside, a capability is reached only through its root package")
+    void onlyTheRootPackageIsApi() {
+        apiRules().forEach(rule -> rule.check(CLASSES));
+    }
+
+    @Test
+    @DisplayName("DESIGN.md §3: no capability uses web or cli")
+    void noCapabilityUsesAnAdapter() {
+        adapterRule().check(CLASSES);
     }
 
     @Test
@@ -69,6 +80,62 @@ class ArchitectureTest {
                 .orShould().haveFullyQualifiedName(MedfundApplication.class.getName())
                 .because("code belongs to one capability of DESIGN.md §3")
                 .check(CLASSES);
+    }
+
+    @Test
+    @DisplayName("the rules name only packages that exist")
+    void everyListedCapabilityExists() {
+        ALLOWED.keySet().forEach(capability -> assertThat(CLASSES.containPackage("org.medfund." + capability))
+                .as("capability package org.medfund.%s", capability).isTrue());
+    }
+
+    @Test
+    @DisplayName("each rule fails on a deliberately wrong import, and on an empty rule")
+    void rulesCatchAWrongImport() {
+        JavaClasses wrong = new ClassFileImporter().importClasses(
+                org.medfund.calendar.ArchitectureViolation.class, org.medfund.web.RoleLabels.class,
+                org.medfund.ledger.internal.InternalFixture.class);
+        // calendar → web breaks the direction and the adapter rule; calendar → ledger.internal breaks the API rule.
+        assertThatThrownBy(() -> directionRules().forEach(rule -> rule.check(wrong)))
+                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> apiRules().forEach(rule -> rule.check(wrong))).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> adapterRule().check(wrong)).isInstanceOf(AssertionError.class);
+        JavaClasses none = new ClassFileImporter().importClasses(String.class);
+        assertThatThrownBy(() -> adapterRule().check(none)).isInstanceOf(AssertionError.class);
+    }
+
+    private static List<ArchRule> directionRules() {
+        List<ArchRule> rules = new ArrayList<>();
+        ALLOWED.forEach((capability, allowed) -> {
+            String[] forbidden = ALLOWED.keySet().stream()
+                    .filter(other -> !other.equals(capability) && !allowed.contains(other))
+                    .map(other -> "org.medfund." + other + "..")
+                    .toArray(String[]::new);
+            if (forbidden.length > 0) {
+                rules.add(noClasses().that().resideInAPackage("org.medfund." + capability + "..")
+                        .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                        .because("DESIGN.md §3 lets " + capability + " use only " + allowed));
+            }
+        });
+        return rules;
+    }
+
+    /** Outside capability X, nothing depends on a sub-package of X ({@code X.internal} and any other). */
+    private static List<ArchRule> apiRules() {
+        return ALLOWED.keySet().stream().filter(capability -> !ADAPTERS.contains(capability))
+                .map(capability -> (ArchRule) noClasses()
+                        .that().resideOutsideOfPackage("org.medfund." + capability + "..")
+                        .should().dependOnClassesThat().resideInAPackage("org.medfund." + capability + ".*..")
+                        .because(capability + "'s API is its root package; the rest is its own business"))
+                .toList();
+    }
+
+    private static ArchRule adapterRule() {
+        return noClasses().that().resideInAnyPackage(ALLOWED.keySet().stream()
+                        .filter(c -> !ADAPTERS.contains(c)).map(c -> "org.medfund." + c + "..").toArray(String[]::new))
+                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS.stream()
+                        .map(a -> "org.medfund." + a + "..").toArray(String[]::new))
+                .because("web and cli are adapters on top of the capabilities (DESIGN.md §3)");
     }
 
     private static List<String> plus(List<String> base, String... more) {

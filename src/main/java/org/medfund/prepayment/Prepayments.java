@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.medfund.common.Rejection;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
 import org.medfund.policy.PolicyPacks;
+import org.medfund.registry.Account;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.OrgKind;
@@ -374,31 +376,35 @@ public class Prepayments {
         if (!actor.orgCode().equals(payerOrgCode) && !registry.canSeeOrg(actor, payerOrgCode)) {
             throw Rejection.forbidden("prepayment.out-of-scope", "payerOrgCode", "无权导出该经办机构的支付文件");
         }
+        record Disbursed(String requestId, String prepaymentId, Money amount, String hospitalCode,
+                         String insuranceType, int year) {
+        }
+        List<Disbursed> disbursed = jdbc.sql("""
+                select m.request_id, m.prepayment_id, m.amount_fen, m.hospital_code, m.insurance_type,
+                       p.prepayment_year
+                from prepayment_movement m join prepayment p on p.id = m.prepayment_id
+                where m.payer_org_code = :payer and m.movement_date = :d and m.kind = 'DISBURSED'
+                order by m.hospital_code, m.insurance_type""")
+                .param("payer", payerOrgCode).param("d", date)
+                .query((rs, n) -> new Disbursed(rs.getString(1), rs.getString(2), Money.ofFen(rs.getLong(3)),
+                        rs.getString(4), rs.getString(5), rs.getInt(6))).list();
+        List<Account> payerAccounts = registry.accounts(payerOrgCode);
+        Map<String, List<Account>> hospitalAccounts = new HashMap<>();
         List<PaymentLine> lines = new ArrayList<>();
-        for (Movement movement : jdbc.sql("""
-                select request_id from prepayment_movement where payer_org_code = :payer and movement_date = :d
-                  and kind = 'DISBURSED' order by hospital_code, insurance_type""")
-                .param("payer", payerOrgCode).param("d", date).query(String.class).list().stream()
-                .map(id -> store.movements(hospitalOf(id)).stream().filter(m -> m.requestId().equals(id))
-                        .findFirst().orElseThrow()).toList()) {
-            Prepayment row = store.prepayment(movement.prepaymentId()).orElseThrow();
-            var payer = registry.accounts(payerOrgCode).stream().filter(a -> a.kind().equals("EXPENDITURE")
-                    && (a.insuranceType() == null || a.insuranceType().equals(row.insuranceType()))).findFirst()
+        for (Disbursed d : disbursed) {
+            var payer = payerAccounts.stream().filter(a -> a.kind().equals("EXPENDITURE")
+                    && (a.insuranceType() == null || a.insuranceType().equals(d.insuranceType()))).findFirst()
                     .orElseThrow(() -> new Rejection("prepayment.no-account", "payerOrgCode", payerOrgCode
-                            + " 未登记险种 " + row.insuranceType() + " 的支出户"));
-            var payee = registry.accounts(row.hospitalCode()).stream().filter(a -> a.kind().equals("BANK"))
-                    .findFirst().orElseThrow(() -> new Rejection("prepayment.no-account", "hospitalCode",
-                            row.hospitalCode() + " 未登记结算账户"));
-            lines.add(new PaymentLine(movement.requestId(), row.id(), payer.accountNo(), payer.accountName(),
-                    payee.accountNo(), payee.accountName(), payee.bankName(), movement.amount(),
-                    row.year() + "年医保基金预付金（险种" + row.insuranceType() + "）"));
+                            + " 未登记险种 " + d.insuranceType() + " 的支出户"));
+            var payee = hospitalAccounts.computeIfAbsent(d.hospitalCode(), registry::accounts).stream()
+                    .filter(a -> a.kind().equals("BANK")).findFirst()
+                    .orElseThrow(() -> new Rejection("prepayment.no-account", "hospitalCode",
+                            d.hospitalCode() + " 未登记结算账户"));
+            lines.add(new PaymentLine(d.requestId(), d.prepaymentId(), payer.accountNo(), payer.accountName(),
+                    payee.accountNo(), payee.accountName(), payee.bankName(), d.amount(),
+                    d.year() + "年医保基金预付金（险种" + d.insuranceType() + "）"));
         }
         return lines;
-    }
-
-    private String hospitalOf(String requestId) {
-        return jdbc.sql("select hospital_code from prepayment_movement where request_id = :id").param("id", requestId)
-                .query(String.class).single();
     }
 
     // ---- register

@@ -190,11 +190,12 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         Actor system = Actor.system(request.agencyOrgCode());
         for (Recovery recovery : store.offsettable(request.agencyOrgCode(), request.hospitalCode(),
                 request.insuranceType(), request.date())) {
-            Money take = recovery.remaining().min(left);
-            if (recovery.allOrNothing() && take.compareTo(recovery.remaining()) < 0) {
+            if (recovery.allOrNothing()
+                    && Clearing.decide(recovery.remaining(), left.max(Money.ZERO)) == Clearing.Method.RETURN) {
                 store.noOffset(recovery.id());
                 continue;
             }
+            Money take = recovery.remaining().min(left);
             if (!take.isPositive()) {
                 continue;
             }

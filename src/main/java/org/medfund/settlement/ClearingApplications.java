@@ -1,6 +1,8 @@
 package org.medfund.settlement;
 
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -22,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ClearingApplications {
+
+    /** Clearing applications a hospital's list shows at most (newest first). */
+    static final int LIST_MAX = 500;
 
     private final Reconciliations reconciliations;
     private final ReconciliationStore reconciliationStore;
@@ -145,22 +150,29 @@ public class ClearingApplications {
                 .param("a", agencyCode).param("c", ReconciliationStore.ym(cycle)).param("h", hospitals).update();
     }
 
+    /** A hospital's clearing applications, newest first, at most {@link #LIST_MAX}. */
     public List<Stored> list(String hospitalCode) {
-        return jdbc.sql("select id from stl_clearing_appl where fixmedins_code = :h order by setlym desc, id desc")
-                .param("h", hospitalCode).query(Long.class).list().stream().map(this::find).toList();
+        return jdbc.sql("""
+                select * from stl_clearing_appl where fixmedins_code = :h order by setlym desc, id desc
+                limit :max""")
+                .param("h", hospitalCode).param("max", LIST_MAX).query((rs, n) -> stored(rs)).list();
     }
 
     Stored find(long id) {
-        return jdbc.sql("select * from stl_clearing_appl where id = :id").param("id", id).query((rs, n) -> {
-            Date withdrawn = rs.getDate("withdrawn_on");
-            Application a = new Application(rs.getString("fixmedins_code"),
-                    ReconciliationStore.month(rs.getInt("setlym")), rs.getString("clr_type"), rs.getString("clr_way"),
-                    rs.getLong("psntime"), Money.ofFen(rs.getLong("medfee_sumamt")),
-                    Money.ofFen(rs.getLong("med_sumfee")), Money.ofFen(rs.getLong("fund_appy_sum")),
-                    Money.ofFen(rs.getLong("cash_payamt")), Money.ofFen(rs.getLong("acct_pay")),
-                    rs.getDate("begndate").toLocalDate(), rs.getDate("enddate").toLocalDate());
-            return new Stored(rs.getLong("id"), a, rs.getString("status"), rs.getDate("applied_on").toLocalDate(),
-                    withdrawn == null ? null : withdrawn.toLocalDate());
-        }).optional().orElseThrow(() -> Rejection.notFound("settlement.clearing-not-found", "id", "清算申请不存在：" + id));
+        return jdbc.sql("select * from stl_clearing_appl where id = :id").param("id", id)
+                .query((rs, n) -> stored(rs)).optional()
+                .orElseThrow(() -> Rejection.notFound("settlement.clearing-not-found", "id", "清算申请不存在：" + id));
+    }
+
+    private static Stored stored(ResultSet rs) throws SQLException {
+        Date withdrawn = rs.getDate("withdrawn_on");
+        Application a = new Application(rs.getString("fixmedins_code"),
+                ReconciliationStore.month(rs.getInt("setlym")), rs.getString("clr_type"), rs.getString("clr_way"),
+                rs.getLong("psntime"), Money.ofFen(rs.getLong("medfee_sumamt")),
+                Money.ofFen(rs.getLong("med_sumfee")), Money.ofFen(rs.getLong("fund_appy_sum")),
+                Money.ofFen(rs.getLong("cash_payamt")), Money.ofFen(rs.getLong("acct_pay")),
+                rs.getDate("begndate").toLocalDate(), rs.getDate("enddate").toLocalDate());
+        return new Stored(rs.getLong("id"), a, rs.getString("status"), rs.getDate("applied_on").toLocalDate(),
+                withdrawn == null ? null : withdrawn.toLocalDate());
     }
 }

@@ -1,6 +1,5 @@
 package org.medfund.settlement;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -42,6 +41,8 @@ public class MonthlySettlements {
 
     static final String REGULAR = "REGULAR";
     static final String FALLBACK = "FALLBACK";
+    /** Payment batches a list shows at most (newest first); older ones stay reachable by id. */
+    public static final int BATCHES_MAX = 200;
 
     private final Registry registry;
     private final PolicyPacks policy;
@@ -399,32 +400,35 @@ public class MonthlySettlements {
     public PaymentBatch batch(Actor actor, long id) {
         PaymentBatch b = store.batch(id, LocalDate.now(clock)).orElseThrow(() -> Rejection.notFound(
                 "settlement.batch-not-found", "id", "结算批次不存在：" + id));
-        boolean agencySide = registry.canSeeOrg(actor, b.agencyCode());
-        if (agencySide) {
-            return b;
+        return visible(actor, b).orElseThrow(() -> Rejection.forbidden("settlement.out-of-scope", "id",
+                "无权查看该结算批次"));
+    }
+
+    /** A batch as the actor may see it: whole on the agency side, a hospital only its own lines, else nothing. */
+    private Optional<PaymentBatch> visible(Actor actor, PaymentBatch b) {
+        if (registry.canSeeOrg(actor, b.agencyCode())) {
+            return Optional.of(b);
         }
         List<PaymentBatch.Line> own = b.lines().stream().filter(l -> l.hospitalCode().equals(actor.orgCode())).toList();
         if (own.isEmpty()) {
-            throw Rejection.forbidden("settlement.out-of-scope", "id", "无权查看该结算批次");
+            return Optional.empty();
         }
-        return new PaymentBatch(b.id(), b.agencyCode(), b.cycle(), b.kind(), b.status(), b.preparedBy(),
-                b.preparedOn(), b.approvedBy(), b.paidOn(), b.dueDate(), b.dueRule(), b.late(), b.reason(), own);
+        return Optional.of(new PaymentBatch(b.id(), b.agencyCode(), b.cycle(), b.kind(), b.status(), b.preparedBy(),
+                b.preparedOn(), b.approvedBy(), b.paidOn(), b.dueDate(), b.dueRule(), b.late(), b.reason(), own));
     }
 
     /**
-     * Batches the actor may see: an agency its own, a finance department those of its region's agency (which it
-     * approves and releases), a hospital those that pay it (only its own lines).
+     * Batches the actor may see, newest first and at most {@link #BATCHES_MAX}: an agency its own, a finance
+     * department those of its region's agency (which it approves and releases), a hospital those that pay it (only
+     * its own lines).
      */
     public List<PaymentBatch> batches(Actor actor) {
         Org org = registry.requireOrg(actor.orgCode(), "org");
-        List<Long> ids = org.isHospital() ? store.batchIdsOfHospital(org.code())
+        List<Long> ids = org.isHospital() ? store.batchIdsOfHospital(org.code(), BATCHES_MAX)
                 : org.kind() == OrgKind.FINANCE ? registry.agencyOf(org.regionCode())
-                        .map(a -> store.batchIds(a.code())).orElse(List.of())
-                : store.batchIds(org.code());
-        return ids.stream().map(id -> batch(actor, id)).toList();
-    }
-
-    static BigDecimal yuan(Money m) {
-        return m.toYuan();
+                        .map(a -> store.batchIds(a.code(), BATCHES_MAX)).orElse(List.of())
+                : store.batchIds(org.code(), BATCHES_MAX);
+        return store.batches(ids, LocalDate.now(clock)).stream()
+                .flatMap(b -> visible(actor, b).stream()).toList();
     }
 }

@@ -5,10 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.medfund.common.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -138,17 +142,36 @@ class PaymentStore {
                 .query((rs, n) -> batch(rs, lines, asOf)).optional();
     }
 
-    List<Long> batchIds(String agencyCode) {
-        return jdbc.sql("select id from stl_payment_batch where agency_code = :a order by cycle desc, kind")
-                .param("a", agencyCode).query(Long.class).list();
+    /** Several batches with their lines in two queries, in the order of {@code ids}. */
+    List<PaymentBatch> batches(List<Long> ids, LocalDate asOf) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PaymentBatch.Line>> lines = new HashMap<>();
+        jdbc.sql("select * from stl_payment_line where batch_id in (:ids) order by fixmedins_code, insutype")
+                .param("ids", ids).query((RowCallbackHandler) rs ->
+                        lines.computeIfAbsent(rs.getLong("batch_id"), k -> new ArrayList<>()).add(line(rs)));
+        Map<Long, PaymentBatch> byId = new HashMap<>();
+        jdbc.sql("select * from stl_payment_batch where id in (:ids)").param("ids", ids)
+                .query((RowCallbackHandler) rs -> byId.put(rs.getLong("id"),
+                        batch(rs, lines.getOrDefault(rs.getLong("id"), List.of()), asOf)));
+        return ids.stream().map(byId::get).toList();
     }
 
-    /** Paid lines of one hospital, newest first (the hospital's view of its payments). */
-    List<Long> batchIdsOfHospital(String hospital) {
+    /** The newest {@code max} batches of an agency. */
+    List<Long> batchIds(String agencyCode, int max) {
+        return jdbc.sql("""
+                select id from stl_payment_batch where agency_code = :a order by cycle desc, kind, id desc
+                limit :max""")
+                .param("a", agencyCode).param("max", max).query(Long.class).list();
+    }
+
+    /** The newest {@code max} batches with a line for one hospital (the hospital's view of its payments). */
+    List<Long> batchIdsOfHospital(String hospital, int max) {
         return jdbc.sql("""
                 select distinct b.id, b.cycle from stl_payment_batch b join stl_payment_line l on l.batch_id = b.id
-                where l.fixmedins_code = :h order by b.cycle desc, b.id desc""")
-                .param("h", hospital).query((rs, n) -> rs.getLong(1)).list();
+                where l.fixmedins_code = :h order by b.cycle desc, b.id desc limit :max""")
+                .param("h", hospital).param("max", max).query((rs, n) -> rs.getLong(1)).list();
     }
 
     private static PaymentBatch batch(ResultSet rs, List<PaymentBatch.Line> lines, LocalDate asOf)

@@ -117,8 +117,9 @@ class ReconciliationStore {
     List<ReconciliationView> list(String orgCode, YearMonth period) {
         return jdbc.sql("select r.*, (select count(*) from stl_recon_diff d where d.recon_id = r.id) as diffs"
                         + " from stl_reconciliation r where (r.fixmedins_code = :o or r.agency_code = :o)"
-                        + " and (:p = 0 or r.period = :p) order by r.period desc, r.fixmedins_code")
+                        + " and (:p = 0 or r.period = :p) order by r.period desc, r.fixmedins_code limit :max")
                 .param("o", orgCode).param("p", period == null ? 0 : ym(period))
+                .param("max", Reconciliations.LIST_MAX)
                 .query((rs, n) -> view(rs)).list();
     }
 

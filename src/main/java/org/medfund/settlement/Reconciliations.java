@@ -36,6 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reconciliations {
 
+    /** Reconciliations a list shows at most (newest period first); the month filter narrows it. */
+    public static final int LIST_MAX = 5_000;
+
     static final String RULE_APPLY_BY = "reconciliation.apply-by";
 
     private final Registry registry;

@@ -1,9 +1,5 @@
 package org.medfund.ledger.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -27,32 +23,11 @@ final class Chart {
     }
 
     static Chart load() {
-        try (InputStream in = Chart.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE, e);
-        }
+        return parse(PipeTable.read(RESOURCE));
     }
 
     static Chart parse(String text) {
-        List<String[]> rows = new ArrayList<>();
-        for (String raw : text.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.split("\\|", -1);
-            if (cells.length != 6) {
-                throw new IllegalStateException(RESOURCE + ": expected 6 cells: " + line);
-            }
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = cells[i].strip();
-            }
-            rows.add(cells);
-        }
+        List<String[]> rows = PipeTable.rows(RESOURCE, text, 6);
         Map<BookType, Map<String, AccountDef>> byType = new EnumMap<>(BookType.class);
         for (String[] cells : rows) {
             BookType type = BookType.valueOf(cells[0]);

@@ -1,8 +1,5 @@
 package org.medfund.ledger.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,30 +24,13 @@ final class PostingRules {
     }
 
     static PostingRules load(Chart chart) {
-        try (InputStream in = PostingRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE);
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), chart);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE, e);
-        }
+        return parse(PipeTable.read(RESOURCE), chart);
     }
 
     static PostingRules parse(String text, Chart chart) {
         Map<String, List<RuleLine>> rules = new LinkedHashMap<>();
-        for (String raw : text.split("\n")) {
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.split("\\|", -1);
-            if (cells.length != 6) {
-                throw new IllegalStateException(RESOURCE + ": expected 6 cells: " + line);
-            }
-            for (int i = 0; i < cells.length; i++) {
-                cells[i] = cells[i].strip();
-            }
+        for (String[] cells : PipeTable.rows(RESOURCE, text, 6)) {
+            String line = String.join(" | ", cells);
             if (!cells[2].equals("now") && !cells[2].equals("receipt")) {
                 throw new IllegalStateException(RESOURCE + ": stage must be now or receipt: " + line);
             }
