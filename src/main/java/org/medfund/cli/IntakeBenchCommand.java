@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "intake", mixinStandardHelpOptions = true,
         description = "结算记录导入吞吐量：真实导入路径 vs 原始 COPY（H2 上为原始 JDBC 批量插入）")
-class IntakeBenchCommand implements Callable<Integer>, NestedSubcommand {
+class IntakeBenchCommand implements Callable<Integer>, NestedSubcommand, RunsOnScratchDatabase {
 
     static final int ROWS_MAX = 20_000_000;
     /** A month no demo or real data uses, so the benchmark rows never mix with them. */

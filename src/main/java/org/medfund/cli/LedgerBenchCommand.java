@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "ledger", mixinStandardHelpOptions = true,
         description = "账簿记账吞吐量：真实记账路径 vs 原始 JDBC 批量插入")
-class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand {
+class LedgerBenchCommand implements Callable<Integer>, NestedSubcommand, RunsOnScratchDatabase {
 
     static final int ENTRIES_MAX = 10_000_000;
     static final int BATCH_MAX = 10_000;

@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "month-end", mixinStandardHelpOptions = true,
         description = "月末对账与结算耗时：真实服务 vs 原始 GROUP BY 汇总")
-class MonthEndBenchCommand implements Callable<Integer>, NestedSubcommand {
+class MonthEndBenchCommand implements Callable<Integer>, NestedSubcommand, RunsOnScratchDatabase {
 
     static final int SETTLEMENTS_MAX = 20_000_000;
     static final int HOSPITALS_MAX = 9_999;

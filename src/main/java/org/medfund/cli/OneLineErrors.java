@@ -1,19 +1,29 @@
 package org.medfund.cli;
 
+import java.io.PrintWriter;
 import org.medfund.common.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Bad input ends a command with one line on stderr naming the field and exit code 2; anything else is a bug and
- * keeps its stack trace (exit code 1).
+ * Bad input ends a command with one line on stderr naming the field and exit code 2. Anything else is a bug or a
+ * broken environment: its stack trace goes to the log file, the user gets one line naming that file, exit code 1.
  */
 final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
     static final int EXIT_BAD_INPUT = 2;
+    static final int EXIT_FAILURE = 1;
+
+    /** The log file named in the message of an unexpected failure; null when logging goes to the console only. */
+    private final String logFile;
+
+    OneLineErrors(String logFile) {
+        this.logFile = logFile;
+    }
 
     @Override
-    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult)
-            throws Exception {
+    public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         Throwable cause = e;
         while (cause != null && !(cause instanceof Rejection)) {
             cause = cause.getCause();
@@ -27,7 +37,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
             commandLine.getErr().println("错误: " + e.getMessage());
             return EXIT_BAD_INPUT;
         }
-        throw e;
+        return unexpected(e, commandLine.getErr(), logFile);
     }
 
     @Override
@@ -35,5 +45,27 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
         CommandLine commandLine = e.getCommandLine();
         commandLine.getErr().println("错误: " + e.getMessage().lines().findFirst().orElse("参数有误"));
         return EXIT_BAD_INPUT;
+    }
+
+    /** Logs the failure in full and prints the one line a user sees; returns the exit code. */
+    static int unexpected(Throwable failure, PrintWriter err, String logFile) {
+        // Looked up here, not in a static field: a run without failure never initialises logging outside Spring.
+        Logger log = LoggerFactory.getLogger(OneLineErrors.class);
+        log.error("command failed", failure);
+        err.println(unexpectedMessage(failure, logFile));
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    /** One line in Chinese: what kind of failure, and where the details are. */
+    static String unexpectedMessage(Throwable failure, String logFile) {
+        String where = logFile == null ? "详细信息见日志" : "详细信息已写入日志 " + logFile;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException
+                    || cause instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+                return "错误: 无法访问数据库，" + where;
+            }
+        }
+        return "错误: 命令意外失败，" + where;
     }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "registry", mixinStandardHelpOptions = true, description = "基础数据查询与权限检查的吞吐量")
-class RegistryBenchCommand implements Runnable, NestedSubcommand {
+class RegistryBenchCommand implements Runnable, NestedSubcommand, RunsOnScratchDatabase {
 
     static final int CALLS_MAX = 10_000_000;
 

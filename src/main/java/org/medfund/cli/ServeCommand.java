@@ -26,5 +26,6 @@ class ServeCommand implements Runnable, MedfundSubcommand {
     public void run() {
         System.out.println("medfund 已启动：http://localhost:" + environment.getProperty("local.server.port",
                 environment.getProperty("server.port", "8080")) + "/");
+        System.out.println("日志：" + environment.getProperty("logging.file.name", "控制台"));
     }
 }

@@ -4,15 +4,18 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At start-up, before any command or request runs: when the release ships a newer registry data version than the
- * database holds, upsert it (API-edited rows stay as edited). A fresh database already has it from V3.
+ * database holds, upsert it (API-edited rows stay as edited). A fresh database already has it from V3. Never lazy:
+ * CLI runs initialise beans lazily, and every run must see the current data set.
  */
 @Component
+@Lazy(false)
 class DataRefresh implements SmartInitializingSingleton {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataRefresh.class);
