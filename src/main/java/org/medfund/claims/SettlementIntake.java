@@ -62,7 +62,12 @@ public class SettlementIntake {
         return run(actor, "api", null, requestId, numbered(rows.iterator()));
     }
 
-    /** A CSV or xlsx file with a header row of national field names; idempotent on the request id. */
+    /**
+     * A CSV or xlsx file with a header row of national field names; idempotent on the request id. The same file
+     * under the same request id again is a {@linkplain IntakeResult#repeat() repeat}: it answers with the first
+     * import's batch and says that nothing was written, not the first import's counts (which would read as if the
+     * rows had been written twice).
+     */
     @Transactional
     public IntakeResult importFile(Actor actor, Path file, String fileName, String requestId) {
         long size = size(file);
@@ -70,12 +75,15 @@ public class SettlementIntake {
             throw new Rejection("claims.file-too-large", "file", "文件超过 " + FILE_BYTES_MAX + " 字节");
         }
         String fingerprint = Fingerprint.of("file", sha256(file));
+        boolean[] ran = {false};
         String result = requestLog.once("claims.intake", requestId, fingerprint, () -> {
+            ran[0] = true;
             try (SettlementFiles.RowReader reader = SettlementFiles.open(file, fileName)) {
                 return encode(run(actor, "file", fileName, requestId, reader));
             }
         });
-        return decode(result);
+        IntakeResult first = decode(result);
+        return ran[0] ? first : first.asRepeat();
     }
 
     private IntakeResult run(Actor actor, String source, String fileName, String requestId,
@@ -104,7 +112,7 @@ public class SettlementIntake {
         }
         store.finishBatch(batchId, checks.rowsTotal(), checks.rowsWritten(), checks.rowsUnchanged());
         return new IntakeResult(batchId, checks.rowsTotal(), checks.rowsWritten(), checks.rowsUnchanged(),
-                checks.rowsRolledForward());
+                checks.rowsRolledForward(), false);
     }
 
     private static Iterator<SettlementFiles.NumberedRow> numbered(Iterator<Map<String, String>> rows) {
@@ -131,7 +139,7 @@ public class SettlementIntake {
     private static IntakeResult decode(String text) {
         String[] p = text.split(",");
         return new IntakeResult(Long.parseLong(p[0]), Long.parseLong(p[1]), Long.parseLong(p[2]),
-                Long.parseLong(p[3]), Long.parseLong(p[4]));
+                Long.parseLong(p[3]), Long.parseLong(p[4]), false);
     }
 
     private static long size(Path file) {

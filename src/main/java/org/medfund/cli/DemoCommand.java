@@ -3,6 +3,7 @@ package org.medfund.cli;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
@@ -14,12 +15,14 @@ import picocli.CommandLine.Model.CommandSpec;
 class DemoCommand implements Runnable, MedfundSubcommand {
 
     private final List<DemoStep> steps;
+    private final Environment environment;
 
     @Spec
     CommandSpec spec;
 
-    DemoCommand(List<DemoStep> steps) {
+    DemoCommand(List<DemoStep> steps, Environment environment) {
         this.steps = steps.stream().sorted(Comparator.comparingInt(DemoStep::order)).toList();
+        this.environment = environment;
     }
 
     @Override
@@ -30,7 +33,10 @@ class DemoCommand implements Runnable, MedfundSubcommand {
             step.run(out);
             out.flush();
         }
-        out.println("演示数据已就绪。启动网页：./medfund serve，然后打开 http://localhost:8080/");
+        // The port serve will use unless given --port: server.port as configured (SERVER_PORT, properties).
+        String port = environment.getProperty("server.port", "8080");
+        out.println("演示数据已就绪。启动网页：./medfund serve（端口 " + port + "，可用 --port 指定），然后打开 http://localhost:"
+                + port + "/");
         out.flush();
     }
 }

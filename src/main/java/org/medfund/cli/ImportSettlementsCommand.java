@@ -65,8 +65,7 @@ class ImportSettlementsCommand implements Runnable, NestedSubcommand {
         try {
             IntakeResult r = intake.importFile(Actor.system(orgCode), file, file.getFileName().toString(), id);
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("已导入批次 %d：共 %d 行，新写入 %d 行，重复（内容相同，未变）%d 行，顺延至下月 %d 行；用时 %.1f 秒%n",
-                    r.batchId(), r.rowsTotal(), r.rowsWritten(), r.rowsUnchanged(), r.rowsRolledForward(), seconds);
+            out.println(summary(r, id) + String.format("；用时 %.1f 秒", seconds));
             out.flush();
         } catch (IntakeRejection rejected) {
             Path report = file.resolveSibling(file.getFileName() + ".errors.csv");
@@ -86,5 +85,16 @@ class ImportSettlementsCommand implements Runnable, NestedSubcommand {
             out.flush();
             throw rejected;
         }
+    }
+
+    /** One line on what the import did; says so plainly when it changed nothing. */
+    static String summary(IntakeResult r, String requestId) {
+        if (r.repeat()) {
+            return String.format("本次未改动任何结算记录：该文件已以同一请求编号 %s 导入（批次 %d）；共 %d 行，新写入 0 行，"
+                    + "重复（内容相同，未变）%d 行", requestId, r.batchId(), r.rowsTotal(), r.rowsUnchanged());
+        }
+        return String.format("已导入批次 %d：共 %d 行，新写入 %d 行，重复（内容相同，未变）%d 行，顺延至下月 %d 行%s",
+                r.batchId(), r.rowsTotal(), r.rowsWritten(), r.rowsUnchanged(), r.rowsRolledForward(),
+                r.changedNothing() ? "；本次未改动任何结算记录" : "");
     }
 }

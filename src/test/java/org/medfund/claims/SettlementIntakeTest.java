@@ -175,11 +175,44 @@ class SettlementIntakeTest {
         Path good = IntakeFixtures.csv(rows);
         IntakeResult ok = intake.importFile(hospitalActor(PDS_HOSPITAL), good, "good.csv", request);
         assertThat(ok.rowsWritten()).isEqualTo(10_000);
-        assertThat(intake.importFile(hospitalActor(PDS_HOSPITAL), good, "good.csv", request)).isEqualTo(ok);
+        // The same file and request again: the first batch, nothing written (issue 10).
+        assertThat(intake.importFile(hospitalActor(PDS_HOSPITAL), good, "good.csv", request))
+                .isEqualTo(new IntakeResult(ok.batchId(), 10_000, 0, 10_000, 0, true));
         assertThat(jdbc.sql("select sum(fund_pay_sumamt) from claims_settlement where setl_id in (:ids)")
                 .param("ids", rows.stream().map(r -> r.get("setl_id")).limit(1000).toList())
                 .query(Long.class).single()).isEqualTo(Money.ofYuan("200.00").fen() * 1000);
     }
+    @Test
+    @DisplayName("issue 10: the same file re-imported under the same request id says it changed nothing (0 new, all unchanged)")
+    void identicalReimportChangesNothing() {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            rows.add(row(id("S"), PDS_HOSPITAL, "310", "2026-10-07 10:00:00", "300.00", "200.00", "180.00", "20.00"));
+        }
+        Actor actor = hospitalActor(PDS_HOSPITAL);
+        Path file = IntakeFixtures.csv(rows);
+        String requestId = id("same");
+        IntakeResult first = intake.importFile(actor, file, "s.csv", requestId);
+        assertThat(first.rowsWritten()).isEqualTo(50);
+        assertThat(first.repeat()).isFalse();
+        long storedBefore = jdbc.sql("select count(*) from claims_settlement").query(Long.class).single();
+
+        IntakeResult again = intake.importFile(actor, file, "s.csv", requestId);
+        assertThat(again.repeat()).isTrue();
+        assertThat(again.changedNothing()).isTrue();
+        assertThat(again.batchId()).isEqualTo(first.batchId());
+        assertThat(again.rowsWritten()).isZero();
+        assertThat(again.rowsUnchanged()).isEqualTo(50);
+        assertThat(jdbc.sql("select count(*) from claims_settlement").query(Long.class).single())
+                .isEqualTo(storedBefore);
+
+        // The same rows under a new request id are checked again: still nothing written, every row unchanged.
+        IntakeResult resent = intake.importFile(actor, IntakeFixtures.csv(rows), "s.csv", id("other"));
+        assertThat(resent.repeat()).isFalse();
+        assertThat(resent.changedNothing()).isTrue();
+        assertThat(resent.rowsUnchanged()).isEqualTo(50);
+    }
+
     @Test
     @DisplayName("a re-sent file: known rows are no-ops, new rows written, a changed row a conflict (streamed chunks fall back)")
     void resentFileAcrossChunks() {

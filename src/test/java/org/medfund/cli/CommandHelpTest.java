@@ -13,7 +13,8 @@ import picocli.CommandLine;
 
 /**
  * Every command, at every level, answers {@code --help} with its usage and exit code 0 — also those with required
- * options, which must not be validated first (a prepayment subcommand once answered "Missing required options").
+ * options, which must not be validated first (a prepayment subcommand once answered "Missing required options") —
+ * and the launcher's Spring-less answer is the same text.
  */
 @DatabaseTest
 class CommandHelpTest {
@@ -45,6 +46,12 @@ class CommandHelpTest {
             assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
             assertThat(run.out()).as(String.join(" ", args))
                     .startsWith("Usage: medfund" + (path.isEmpty() ? "" : " " + String.join(" ", path)));
+            // The launcher answers --help from command objects made without Spring: the same text.
+            CommandLine model = CliRunner.commandTree(new Launcher.ModelFactory(), null, name -> true);
+            java.io.StringWriter modelOut = new java.io.StringWriter();
+            model.setOut(new java.io.PrintWriter(modelOut));
+            assertThat(model.execute(args.toArray(String[]::new))).isZero();
+            assertThat(modelOut.toString()).as(String.join(" ", args)).isEqualTo(run.out());
         }
     }
 }

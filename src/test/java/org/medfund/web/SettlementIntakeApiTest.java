@@ -100,4 +100,24 @@ class SettlementIntakeApiTest {
                         .with(user(hospital(IntakeFixtures.PDS_HOSPITAL))))
                 .andExpect(status().is4xxClientError());
     }
+
+    @Test
+    @DisplayName("issue 10: upload page, the same file posted twice with the same form says it changed nothing")
+    void uploadPageRepeat() throws Exception {
+        var row = IntakeFixtures.row(IntakeFixtures.id("UP"), IntakeFixtures.PDS_HOSPITAL, "310",
+                "2026-10-01 10:00:00", "10.00", "5.00", "5.00", "0.00");
+        byte[] csv = java.nio.file.Files.readAllBytes(IntakeFixtures.csv(java.util.List.of(row)));
+        String requestId = IntakeFixtures.id("req");
+        MedfundUser h = hospital(IntakeFixtures.PDS_HOSPITAL);
+        mvc.perform(multipart("/settlements/upload").file(new MockMultipartFile("file", "a.csv", "text/csv", csv))
+                        .param("requestId", requestId).with(csrf()).with(user(h)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("导入成功")));
+        mvc.perform(multipart("/settlements/upload").file(new MockMultipartFile("file", "a.csv", "text/csv", csv))
+                        .param("requestId", requestId).with(csrf()).with(user(h)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("本次未改动任何结算记录")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(
+                        org.hamcrest.Matchers.containsString("导入成功"))));
+    }
 }
