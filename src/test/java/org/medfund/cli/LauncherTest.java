@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,9 @@ class LauncherTest {
     @Test
     @DisplayName("issue 10: a context that cannot start prints one Chinese line naming the log file, the trace is in it")
     void startupFailureIsOneLine() throws Exception {
-        Run failed = run("users", "list", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere",
+        // A JVM of its own: logging is set up once per JVM, and the test JVM's is the test context's.
+        ChildMedfund failed = ChildMedfund.run(dataDirectory, Map.of("MEDFUND_DATA_DIR", dataDirectory.toString(),
+                "MEDFUND_DB_URL", "jdbc:postgresql://127.0.0.1:1/nowhere"), "users", "list",
                 "--spring.datasource.hikari.connection-timeout=250");
         Path log = dataDirectory.resolve("medfund.log");
         assertThat(failed.exitCode()).isEqualTo(1);

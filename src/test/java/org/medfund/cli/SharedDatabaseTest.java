@@ -7,13 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -32,8 +27,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SharedDatabaseTest {
 
-    private static final long CHILD_SECONDS_MAX = 300;
-
     @TempDir
     static Path home;
     static ConfigurableApplicationContext server;
@@ -51,37 +44,18 @@ class SharedDatabaseTest {
         server.close();
     }
 
-    private record Child(int exitCode, String out) {
-    }
-
-    /** {@code medfund args} in a new JVM with HOME set to the temporary directory and no data-dir or DB setting. */
-    private static Child medfund(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), MedfundApplication.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("MEDFUND_DATA_DIR");
-        builder.environment().remove("MEDFUND_DB_URL");
-        builder.environment().put("HOME", home.toString());
-        Path output = Files.createTempFile(home, "child", ".txt");
-        Process process = builder.redirectOutput(output.toFile()).start();
-        if (!process.waitFor(CHILD_SECONDS_MAX, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("medfund " + String.join(" ", args) + " did not finish: "
-                    + Files.readString(output));
-        }
-        return new Child(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    private static ChildMedfund medfund(String... args) throws IOException, InterruptedException {
+        return ChildMedfund.run(home, Map.of("HOME", home.toString()), args);
     }
 
     @Test
     @DisplayName("issue 10: with the server running, the CLI adds a user and issues a token; the server accepts it")
     void cliWhileServing() throws Exception {
-        Child added = medfund("users", "add", "shared-cli", "--org", "411500-AGENCY", "--role", "CLERK",
+        ChildMedfund added = medfund("users", "add", "shared-cli", "--org", "411500-AGENCY", "--role", "CLERK",
                 "--name", "命令行用户");
-        assertThat(added.exitCode()).as(added.out()).isZero();
-        Child token = medfund("users", "token", "shared-cli");
-        assertThat(token.exitCode()).as(token.out()).isZero();
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        ChildMedfund token = medfund("users", "token", "shared-cli");
+        assertThat(token.exitCode()).as(token.err()).isZero();
         String secret = token.out().lines().filter(line -> line.contains("mft_")).findFirst().orElseThrow()
                 .replaceAll(".*(mft_\\S+).*", "$1");
 

@@ -5,15 +5,18 @@ import java.util.List;
 import java.util.Map;
 import org.medfund.ledger.BookType;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The chart of accounts and the posting rules, loaded once from their data files. After start-up the chart is
  * copied into table {@code ledger_account} (inserting new accounts, updating changed ones), so that SQL reports and
- * auditors see the same chart the code checks against.
+ * auditors see the same chart the code checks against. Never lazy: CLI runs initialise beans lazily, and the copy must
+ * be current before any command posts.
  */
 @Component
+@Lazy(false)
 class LedgerCatalog implements SmartInitializingSingleton {
 
     private final Chart chart = Chart.load();
