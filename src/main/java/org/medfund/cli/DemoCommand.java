@@ -33,10 +33,18 @@ class DemoCommand implements Runnable, MedfundSubcommand {
             step.run(out);
             out.flush();
         }
-        // The port serve will use unless given --port: server.port as configured (SERVER_PORT, properties).
-        String port = environment.getProperty("server.port", "8080");
-        out.println("演示数据已就绪。启动网页：./medfund serve（端口 " + port + "，可用 --port 指定），然后打开 http://localhost:"
-                + port + "/");
+        out.println("演示数据已就绪。启动网页：./medfund serve（端口 " + serverPort(environment) + "，可用 --port 指定），然后打开 "
+                + serverAddress(environment));
         out.flush();
+    }
+
+    /** The port serve will use unless given --port: server.port as configured (SERVER_PORT, properties). */
+    static String serverPort(Environment environment) {
+        return environment.getProperty("server.port", "8080");
+    }
+
+    /** Where the staff pages and the API will be, e.g. {@code http://localhost:8080/}. */
+    static String serverAddress(Environment environment) {
+        return "http://localhost:" + serverPort(environment) + "/";
     }
 }

@@ -43,8 +43,23 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, Com
     @Override
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
-        commandLine.getErr().println("错误: " + e.getMessage().lines().findFirst().orElse("参数有误"));
+        commandLine.getErr().println("错误: " + parseMessage(e));
         return EXIT_BAD_INPUT;
+    }
+
+    /** The two mistakes people make most, in Chinese; picocli's own first line for the rest (it names the value). */
+    static String parseMessage(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            return "未知的命令或参数：" + String.join(" ", unmatched.getUnmatched())
+                    + "（" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help 列出可用的命令与选项）";
+        }
+        if (e instanceof CommandLine.MissingParameterException missing) {
+            return "缺少必需的参数：" + missing.getMissing().stream()
+                    .map(arg -> arg instanceof CommandLine.Model.OptionSpec option ? option.longestName()
+                            : arg.paramLabel())
+                    .collect(java.util.stream.Collectors.joining("、"));
+        }
+        return e.getMessage().lines().findFirst().orElse("参数有误");
     }
 
     /** Logs the failure in full and prints the one line a user sees; returns the exit code. */

@@ -15,6 +15,7 @@ import org.medfund.registry.Role;
 import org.medfund.web.RoleLabels;
 import org.medfund.web.UserAccount;
 import org.medfund.web.Users;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,10 +61,12 @@ class UsersDemoStep implements DemoStep {
 
     private final Users users;
     private final Registry registry;
+    private final Environment environment;
 
-    UsersDemoStep(Users users, Registry registry) {
+    UsersDemoStep(Users users, Registry registry, Environment environment) {
         this.users = users;
         this.registry = registry;
+        this.environment = environment;
     }
 
     @Override
@@ -107,7 +110,8 @@ class UsersDemoStep implements DemoStep {
         if (users.find(TOKEN_USER).isPresent() && !users.hasActiveToken(TOKEN_USER)) {
             String token = users.issueToken(TOKEN_USER, "demo hospital information system");
             out.println("医院信息系统 API 令牌（用户 " + TOKEN_USER + "，只显示这一次）：" + token);
-            out.println("  试用：curl -H \"Authorization: Bearer " + token + "\" http://localhost:8080/api/me");
+            out.println("  试用：curl -H \"Authorization: Bearer " + token + "\" "
+                    + DemoCommand.serverAddress(environment) + "api/me");
         }
     }
 

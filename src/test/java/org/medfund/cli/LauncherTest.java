@@ -72,7 +72,11 @@ class LauncherTest {
     void badInputBeforeSpring() {
         Run unknown = run("nonsense");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err().lines()).hasSize(1).first().asString().startsWith("错误");
+        assertThat(unknown.err().lines()).containsExactly("错误: 未知的命令或参数：nonsense（medfund --help 列出可用的命令与选项）");
+        Run missing = run("users", "add", "someone", "--org", "411500-AGENCY");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err().lines()).hasSize(1).first().asString().startsWith("错误: 缺少必需的参数：")
+                .contains("--role");
         Run badOption = run("calendar", "working-day", "--nope");
         assertThat(badOption.exitCode()).isEqualTo(2);
         assertThat(badOption.err().lines()).hasSize(1);
