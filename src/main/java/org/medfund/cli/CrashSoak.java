@@ -513,7 +513,9 @@ final class CrashSoak {
             synchronized (this) {
                 return new Run(exit, done, startupMs, List.copyOf(stepNames), List.copyOf(stepStartMs), doneMs,
                         new LinkedHashMap<>(figures), List.copyOf(problems), new TreeMap<>(heads),
-                        String.join("\n", other) + "\n" + tail(errors));
+                        String.join("\n", other) + "\n" + tail(errors)
+                                // A child prints one line on failure; its stack trace is in the log file.
+                                + "\n" + tail(errors.resolveSibling(DataDirectory.LOG_FILE_NAME)));
             }
         }
 
