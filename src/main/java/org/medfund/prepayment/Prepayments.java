@@ -115,6 +115,15 @@ public class Prepayments {
         return Regime.of(packs, row.packId(), row.packVersion());
     }
 
+    /** The name staff cite a pack's document by: 《信阳市基本医疗保险基金预付管理办法》, else its document number. */
+    public String documentName(String packId) {
+        String title = packs.pack(packId).map(p -> p.title()).orElse(packId);
+        int open = title.indexOf('《');
+        int close = title.indexOf('》', open + 1);
+        return open >= 0 && close > open ? title.substring(open, close + 1)
+                : packs.pack(packId).map(p -> p.documentNo()).orElse(packId);
+    }
+
     // ---- sizing
 
     /**

@@ -386,13 +386,14 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
             Prepayments.Prepayment row = prepayments.require(r.prepaymentId(), Actor.system(agencyOrgCode));
             Resolved rule = prepayments.regimeOf(row).unrecoverableRule();
             Court court = r.court();
-            return "依" + rule.citation() + "（" + rule.parameter().note() + "）停止拨付医保结算费用：预付金 "
+            return "依" + prepayments.documentName(rule.packId()) + rule.parameter().note() + "（" + rule.citation()
+                    + "）：预付金 "
                     + r.remaining().toYuanText() + " 元无法收回（收回事项 " + r.id() + "，" + court.decidedOn()
                     + " 认定：" + court.reason()
                     + (court.appliedOn() == null ? "" : "；" + court.appliedOn() + " 向" + court.court()
                     + "申请强制执行，案号 " + court.caseNo())
                     + (court.document() == null ? "" : "；法院文书：" + court.document())
-                    + "），待全额收回或核销后恢复拨付";
+                    + "），停止拨付医保结算费用，待全额收回或核销后恢复拨付";
         });
     }
 

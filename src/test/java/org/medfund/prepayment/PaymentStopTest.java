@@ -163,7 +163,7 @@ class PaymentStopTest {
         // The batch view on the staff pages shows the hold and its article; the bank file (page route) leaves it out.
         mvc.perform(get("/settlements").with(user(MedfundUser.of(clerk))))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("暂停拨付：依xinyang-2025 v1, seed 002 art. 11")));
+                .andExpect(content().string(containsString("暂停拨付：依《信阳市基本医疗保险基金预付管理办法》第十一条")));
         mvc.perform(get("/settlements/payment-batches/" + batch.id() + "/bank-file.csv")
                         .with(user(MedfundUser.of(clerk))))
                 .andExpect(status().isOk())
