@@ -150,9 +150,16 @@ public class FundStatuses {
         return store.fundRecord(id).orElseThrow();
     }
 
-    /** The records of a region and year the actor may see, newest first. */
+    /**
+     * The records of a region and year, newest first. Visible to those who see the region and to the agencies below
+     * it (a county centre reads the city's fund status that gates its hospitals' prepayments).
+     */
     public List<Record> records(String regionCode, int year, Actor actor) {
-        if (!registry.canSeeRegion(actor, regionCode)) {
+        String actorRegion = registry.org(actor.orgCode()).filter(o -> !o.isHospital()).map(Org::regionCode)
+                .orElse(null);
+        boolean below = actorRegion != null && registry.lineage(actorRegion).stream()
+                .anyMatch(r -> r.code().equals(regionCode));
+        if (!registry.canSeeRegion(actor, regionCode) && !below) {
             throw Rejection.forbidden("prepayment.out-of-scope", "regionCode", "无权查看该地区基金状况");
         }
         return store.fundRecords(regionCode, year);

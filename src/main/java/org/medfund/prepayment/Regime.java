@@ -104,7 +104,8 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
         }
     }
 
-    Optional<BigDecimal> monthsPayableMin(String insuranceType) {
+    /** Art. 7: the months of expenditure the fund's balance must cover; empty where the pack sets no gate. */
+    public Optional<BigDecimal> monthsPayableMin(String insuranceType) {
         return find("prepayment.months-payable-min." + insuranceType).map(r -> r.parameter().decimal());
     }
 

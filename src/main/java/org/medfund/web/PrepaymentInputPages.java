@@ -104,7 +104,7 @@ class PrepaymentInputPages {
             byFund.computeIfAbsent(r.insuranceType(), k -> new ArrayList<>()).add(r);
         }
         List<FundView> funds = new ArrayList<>();
-        for (String fund : prepayments.regime(shownRegion, LocalDate.of(shownYear, 1, 1)).insuranceTypes()) {
+        for (String fund : gatedFunds(shownRegion, shownYear)) {
             FundStatuses.Effective effective = null;
             String missing = null;
             try {
@@ -124,7 +124,20 @@ class PrepaymentInputPages {
         return "prepayment-fund-status";
     }
 
-    /** The pooling region of the user's organisation: its city (Xinyang pools at city level), or its own region. */
+    /**
+     * The funds whose art. 7 gate the region's prepayment regime sets for the year; none where the regime sets no gate
+     * (Henan) or the region has no prepayment regime at all (the page then says so instead of failing).
+     */
+    private List<String> gatedFunds(String regionCode, int year) {
+        try {
+            var regime = prepayments.regime(regionCode, LocalDate.of(year, 1, 1));
+            return regime.insuranceTypes().stream().filter(f -> regime.monthsPayableMin(f).isPresent()).toList();
+        } catch (Rejection noRegime) {
+            return List.of();
+        }
+    }
+
+    /** The pooling region of the user's organisation: its city (Xinyang pools at city level), else its own region. */
     private String cityOf(MedfundUser user) {
         String regionCode = registry.requireOrg(user.actor().orgCode(), "org").regionCode();
         return registry.lineage(regionCode).stream()

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -218,5 +219,16 @@ class PrepaymentInputsApiTest {
         mvc.perform(get("/api/prepayment-fund-status").param("region", "411500").param("year", "2027")
                         .with(user(as("rz", AGENCY, Role.CLERK))))
                 .andExpect(status().isForbidden());
+        // Henan's regime sets no art. 7 gate, Guizhou has no prepayment regime: the page says so, no form.
+        for (MedfundUser other : List.of(as("rz", AGENCY, Role.CLERK), as("gz", "520100-AGENCY", Role.CLERK))) {
+            mvc.perform(get("/prepayments/fund-status").with(user(other)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("不设基金结余条件")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("登记基金状况"))));
+        }
+        // Hospitals do not see the staff links.
+        mvc.perform(get("/prepayments").with(user(as("h", "H41150200001", Role.HOSPITAL))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/prepayments/fund-status"))));
     }
 }
