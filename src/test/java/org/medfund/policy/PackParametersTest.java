@@ -30,13 +30,22 @@ class PackParametersTest {
     private static final Path MAIN_SOURCES = Path.of("src/main/java");
 
     /**
-     * Parameters of capabilities not built yet, by pack: the rule-name prefixes whose capability a later issue builds.
-     * crossregion (异地就医清算: Henan 一、三(二)–(四), Guizhou all of seed 001) and pooling (统收统支 / 市级统筹: Hainan
-     * seed 003, Handan seed 004, including Handan's two-level settlement art. 11).
+     * Parameters of capabilities not built yet, by pack: rule names or name prefixes (ending in a dot) whose capability
+     * a later issue builds. Cross-region funding and clearing (异地就医预付金、清算: Henan 一、三(二)–(四); Guizhou seed 001
+     * 三(三), 五 and annex 1 — its filing, benefits, suspension and go-live rules are built and read) and pooling (统收统支
+     * / 市级统筹: Hainan seed 003, Handan seed 004, including Handan's two-level settlement art. 11).
      */
     static final Map<String, List<String>> NOT_BUILT_YET = Map.of(
             "henan-2023", List.of("crossregion."),
-            "guizhou-2017", List.of("crossregion."),
+            "guizhou-2017", List.of("crossregion.first-prepayment-months", "crossregion.prepayment-resize",
+                    "crossregion.usage-yellow", "crossregion.usage-red", "crossregion.quarter-sizing-by",
+                    "crossregion.city-confirm-by", "crossregion.city-remit-by", "crossregion.national-sheet-by",
+                    "crossregion.national-to-finance-by", "crossregion.national-paid-by",
+                    "crossregion.in-province-plan-by", "crossregion.in-province-transfer-by",
+                    "crossregion.monthly-clearing-download-by", "crossregion.monthly-clearing-to-finance-by",
+                    "crossregion.monthly-clearing-pay-within-working-days", "crossregion.quarterly-clearing-publish-by",
+                    "crossregion.quarterly-clearing-confirm-by", "crossregion.bank-voucher-within-working-days",
+                    "crossregion.receipt-confirm-by", "crossregion.bank-fees-to-fund", "crossregion.interest-owner"),
             "hainan-2020", List.of("pooling."),
             "handan-2020", List.of("pooling.", "settlement.levels"));
 
@@ -125,7 +134,8 @@ class PackParametersTest {
     }
 
     private static boolean notBuiltYet(String packId, String parameter) {
-        return NOT_BUILT_YET.getOrDefault(packId, List.of()).stream().anyMatch(parameter::startsWith);
+        return NOT_BUILT_YET.getOrDefault(packId, List.of()).stream()
+                .anyMatch(entry -> entry.endsWith(".") ? parameter.startsWith(entry) : parameter.equals(entry));
     }
 
     @Test
