@@ -361,7 +361,10 @@ final class RowChecks {
         fresh.put(record.setlId(), new SettlementStore.Row(record, period, hash));
     }
 
-    /** The period the record goes into: its month, or the next open one (seed 000 三(一)). */
+    /**
+     * The period the record goes into: its month, or the next month not yet applied for — a reconciled month never
+     * changes (docs/decisions.md claims; Hainan's seed 003 art. 16 says so of late uploads, Henan's notice is silent).
+     */
     private int period(SettlementRecord record) {
         HospitalContext h = hospital(record.hospitalCode()).orElseThrow();
         int settled = SettlementStore.period(record.settledMonth());

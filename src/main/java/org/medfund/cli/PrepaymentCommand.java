@@ -2,6 +2,7 @@ package org.medfund.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,9 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.prepayment.Agreements;
+import org.medfund.prepayment.FundGate;
+import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.prepayment.RecoveryTrigger;
@@ -36,8 +40,13 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
     private final Prepayments prepayments;
     private final Recoveries recoveries;
     private final RegionPlans regionPlans;
+    private final Agreements agreements;
+    private final FundStatuses fundStatuses;
 
-    PrepaymentCommand(Prepayments prepayments, Recoveries recoveries, RegionPlans regionPlans) {
+    PrepaymentCommand(Prepayments prepayments, Recoveries recoveries, RegionPlans regionPlans, Agreements agreements,
+                      FundStatuses fundStatuses) {
+        this.agreements = agreements;
+        this.fundStatuses = fundStatuses;
         this.regionPlans = regionPlans;
         this.prepayments = prepayments;
         this.recoveries = recoveries;
@@ -139,14 +148,171 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                       @Option(names = "--org", required = true) String org,
                       @Option(names = "--user", required = true) String user,
                       @Option(names = "--request-id", required = true) String requestId) {
-        Money money;
-        try {
-            money = Money.ofYuan(amount);
-        } catch (IllegalArgumentException e) {
-            throw new Rejection("prepayment.amount-invalid", "amount", "金额格式不正确：" + amount);
-        }
-        Recoveries.Recovery recovery = recoveries.recordReturn(recoveryId, money, date, actor(org, user), requestId);
+        Recoveries.Recovery recovery = recoveries.recordReturn(recoveryId, yuan(amount, "amount"), date,
+                actor(org, user), requestId);
         out().printf("%s 已收回 %s 元，状态 %s%n", recovery.id(), recovery.recovered().toYuanText(), recovery.status());
+    }
+
+    @Command(name = "unrecoverable", mixinStandardHelpOptions = true,
+            description = "认定预付金无法收回（信阳第十一条）：自认定日起停止拨付该医疗机构医保结算费用")
+    void unrecoverable(@Option(names = "--recovery", required = true) String recoveryId,
+                       @Option(names = "--reason", required = true, description = "无法收回的事实与依据") String reason,
+                       @Option(names = "--date", required = true) LocalDate date,
+                       @Option(names = "--org", required = true) String org,
+                       @Option(names = "--user", required = true) String user) {
+        Recoveries.Recovery recovery = recoveries.unrecoverable(recoveryId, reason, date, actor(org, user));
+        out().printf("%s 已认定无法收回 %s 元，%s 起停止拨付结算费用%n", recovery.id(), recovery.remaining().toYuanText(),
+                recovery.court().decidedOn());
+    }
+
+    @Command(name = "court-application", mixinStandardHelpOptions = true, description = "登记向法院申请强制执行（第十一条）")
+    void courtApplication(@Option(names = "--recovery", required = true) String recoveryId,
+                          @Option(names = "--court", required = true, description = "受理法院") String court,
+                          @Option(names = "--case-no", required = true, description = "案号") String caseNo,
+                          @Option(names = "--date", required = true, description = "申请日期") LocalDate date,
+                          @Option(names = "--org", required = true) String org,
+                          @Option(names = "--user", required = true) String user) {
+        Recoveries.Recovery recovery = recoveries.courtApplication(recoveryId, date, court, caseNo, actor(org, user));
+        out().printf("%s %s 向%s申请强制执行，案号 %s%n", recovery.id(), date, recovery.court().court(),
+                recovery.court().caseNo());
+    }
+
+    @Command(name = "court-document", mixinStandardHelpOptions = true,
+            description = "登记法院出具的法律文书及确认的预付金损失金额（第十一条）")
+    void courtDocument(@Option(names = "--recovery", required = true) String recoveryId,
+                       @Option(names = "--document", required = true, description = "法律文书") String document,
+                       @Option(names = "--loss", required = true, description = "确认的损失金额（元）") String loss,
+                       @Option(names = "--date", required = true, description = "文书日期") LocalDate date,
+                       @Option(names = "--org", required = true) String org,
+                       @Option(names = "--user", required = true) String user) {
+        Recoveries.Recovery recovery = recoveries.courtDocument(recoveryId, document, date, yuan(loss, "loss"),
+                actor(org, user));
+        out().printf("%s 法院文书已登记，确认损失 %s 元%n", recovery.id(), recovery.court().loss().toYuanText());
+    }
+
+    @Command(name = "write-off", mixinStandardHelpOptions = true,
+            description = "核销（第十一条、第十五条：借 其他支出，贷 暂付款—医保预付金；备查簿登记；审批人不能是经办人）")
+    void writeOff(@Option(names = "--recovery", required = true) String recoveryId,
+                  @Option(names = "--approval-document", required = true, description = "人民政府批准核销的文件")
+                  String approval,
+                  @Option(names = "--date", required = true) LocalDate date,
+                  @Option(names = "--org", required = true) String org,
+                  @Option(names = "--user", required = true) String user,
+                  @Option(names = "--request-id", required = true) String requestId) {
+        Recoveries.Recovery recovery = recoveries.writeOff(recoveryId, approval, date, actor(org, user), requestId);
+        out().printf("%s 已核销，状态 %s%n", recovery.id(), recovery.status());
+    }
+
+    @Command(name = "agreement-record", mixinStandardHelpOptions = true,
+            description = "登记服务协议（预付金条款）或其新版本（终止、更正），须附依据；另一名复核人确认后生效")
+    void agreementRecord(@Option(names = "--hospital", required = true) String hospital,
+                         @Option(names = "--agreement-no", required = true) String agreementNo,
+                         @Option(names = "--valid-from", required = true) LocalDate validFrom,
+                         @Option(names = "--valid-until", description = "终止日期；长期有效不填") LocalDate validUntil,
+                         @Option(names = "--terms", required = true, description = "预付金条款") String terms,
+                         @Option(names = "--community-factor", description = "县域紧密型医共体成员的预拨倍数")
+                         BigDecimal communityFactor,
+                         @Option(names = "--evidence", required = true) String evidence,
+                         @Option(names = "--org", required = true) String org,
+                         @Option(names = "--user", required = true) String user,
+                         @Option(names = "--request-id", required = true) String requestId) {
+        Agreements.Recorded recorded = agreements.record(new Agreements.Agreement(hospital, agreementNo, validFrom,
+                validUntil, terms, communityFactor != null, communityFactor), evidence, actor(org, user), requestId);
+        out().printf("协议登记 %d：%s %s，%s，待复核%n", recorded.id(), hospital, agreementNo, recorded.review().label());
+    }
+
+    @Command(name = "agreement-confirm", mixinStandardHelpOptions = true, description = "复核确认服务协议登记（复核人不能是登记人）")
+    void agreementConfirm(@Option(names = "--id", required = true) long id,
+                          @Option(names = "--date", required = true) LocalDate date,
+                          @Option(names = "--org", required = true) String org,
+                          @Option(names = "--user", required = true) String user) {
+        Agreements.Recorded recorded = agreements.confirm(id, date, actor(org, user));
+        out().printf("协议登记 %d 已复核（%s），%s 起生效%n", recorded.id(), recorded.review().confirmedBy(),
+                recorded.agreement().validFrom());
+    }
+
+    @Command(name = "agreements", mixinStandardHelpOptions = true, description = "医疗机构服务协议的各次登记")
+    void agreementList(@Option(names = "--hospital", required = true) String hospital,
+                       @Option(names = "--org", required = true) String org) {
+        for (Agreements.Recorded r : agreements.records(hospital, Actor.system(org))) {
+            out().printf("%d	%s	%s	%s	%s	%s%n", r.id(), r.agreement().agreementNo(), r.agreement().validFrom(),
+                    r.agreement().validUntil() == null ? "长期" : r.agreement().validUntil(), r.review().label(),
+                    r.evidence());
+        }
+    }
+
+    @Command(name = "fund-status-record", mixinStandardHelpOptions = true,
+            description = "登记第七条基金状况（信阳）：CSV 文件每行“月份,收入,支出”（元）；账簿已完整记载上年数据时可只给 --forecast")
+    void fundStatusRecord(@Option(names = "--region", required = true) String region,
+                          @Option(names = "--fund", required = true) String fund,
+                          @Option(names = "--year", required = true) int year,
+                          @Option(names = "--balance", description = "上年末累计结余（元）") String balance,
+                          @Option(names = "--last-year", description = "上年 12 个月收支 CSV 文件") Path lastYear,
+                          @Option(names = "--forecast", required = true, description = "本年滚动预测 CSV 文件")
+                          Path forecast,
+                          @Option(names = "--evidence", required = true) String evidence,
+                          @Option(names = "--date", required = true) LocalDate date,
+                          @Option(names = "--org", required = true) String org,
+                          @Option(names = "--user", required = true) String user,
+                          @Option(names = "--request-id", required = true) String requestId) throws IOException {
+        FundStatuses.Figures figures = new FundStatuses.Figures(balance == null ? null : yuan(balance, "balance"),
+                lastYear == null ? java.util.List.of() : months(lastYear, "last-year"), months(forecast, "forecast"));
+        FundStatuses.Record recorded = fundStatuses.record(region, fund, year, figures, evidence, date,
+                actor(org, user), requestId);
+        out().printf("基金状况登记 %d：%s 险种 %s %d 年，%s%n", recorded.id(), region, fund, year,
+                recorded.review().label());
+    }
+
+    @Command(name = "fund-status-confirm", mixinStandardHelpOptions = true, description = "复核确认基金状况登记（复核人不能是登记人）")
+    void fundStatusConfirm(@Option(names = "--id", required = true) long id,
+                           @Option(names = "--org", required = true) String org,
+                           @Option(names = "--user", required = true) String user) {
+        FundStatuses.Record recorded = fundStatuses.confirm(id, actor(org, user));
+        out().printf("基金状况登记 %d 已复核（%s）%n", recorded.id(), recorded.review().confirmedBy());
+    }
+
+    @Command(name = "fund-status", mixinStandardHelpOptions = true, description = "第七条判断所用的基金状况及其来源（账簿或经复核的登记）")
+    void fundStatusShow(@Option(names = "--region", required = true) String region,
+                        @Option(names = "--fund", required = true) String fund,
+                        @Option(names = "--year", required = true) int year) {
+        FundStatuses.Effective effective = fundStatuses.effective(region, fund, year);
+        FundGate.FundStatus status = effective.status();
+        out().printf("%s 险种 %s %d 年：累计结余 %s 元，来源 %s（滚动预测取登记 %d）%n", region, fund, year,
+                status.accumulatedBalance().toYuanText(), effective.source().label(), effective.record().id());
+        for (FundGate.FundMonth m : status.lastYear()) {
+            out().printf("  %s 收入 %s 支出 %s%n", m.month(), m.income().toYuanText(), m.expenditure().toYuanText());
+        }
+    }
+
+    /** Month lines "2025-01,53000000.00,52000000.00" (a header line starting with a letter is skipped). */
+    private static java.util.List<FundGate.FundMonth> months(Path file, String field) throws IOException {
+        java.util.List<FundGate.FundMonth> months = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String text = line.replace("\uFEFF", "").strip();
+            if (text.isEmpty() || Character.isLetter(text.charAt(0))) {
+                continue;
+            }
+            String[] parts = text.split("\\s*,\\s*");
+            if (parts.length != 3) {
+                throw new Rejection("prepayment.fund-window", field, "每行须为“月份,收入,支出”：" + text);
+            }
+            java.time.YearMonth month;
+            try {
+                month = java.time.YearMonth.parse(parts[0]);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new Rejection("prepayment.fund-window", field, "月份格式须为 YYYY-MM：" + parts[0]);
+            }
+            months.add(new FundGate.FundMonth(month, yuan(parts[1], field), yuan(parts[2], field)));
+        }
+        return months;
+    }
+
+    private static Money yuan(String text, String field) {
+        try {
+            return Money.ofYuan(text);
+        } catch (IllegalArgumentException e) {
+            throw new Rejection("prepayment.amount-invalid", field, "金额格式不正确：" + text);
+        }
     }
 
     @Command(name = "register", mixinStandardHelpOptions = true, description = "预付金台账")

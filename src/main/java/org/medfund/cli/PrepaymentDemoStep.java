@@ -13,10 +13,12 @@ import org.medfund.claims.SettlingAgency;
 import org.medfund.common.Money;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
+import org.medfund.prepayment.Agreements;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
 import org.medfund.prepayment.Eligibility;
 import org.medfund.prepayment.FundGate;
+import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.prepayment.RecoveryTrigger;
@@ -52,9 +54,14 @@ class PrepaymentDemoStep implements DemoStep {
     private final Registry registry;
     private final Ledger ledger;
     private final RegionPlans regionPlans;
+    private final Agreements agreements;
+    private final FundStatuses fundStatuses;
 
     PrepaymentDemoStep(Prepayments prepayments, Applications applications, Recoveries recoveries,
-                       SettlementIntake intake, Registry registry, Ledger ledger, RegionPlans regionPlans) {
+                       SettlementIntake intake, Registry registry, Ledger ledger, RegionPlans regionPlans,
+                       Agreements agreements, FundStatuses fundStatuses) {
+        this.agreements = agreements;
+        this.fundStatuses = fundStatuses;
         this.regionPlans = regionPlans;
         this.ledger = ledger;
         this.prepayments = prepayments;
@@ -125,7 +132,7 @@ class PrepaymentDemoStep implements DemoStep {
                 }
             }
             for (String h : List.of(PDS_COUNTY_HOSPITAL, PDS_CITY_HOSPITAL)) {
-                for (String fund : Prepayments.FUNDS) {
+                for (String fund : prepayments.regime("410421", sized).insuranceTypes()) {
                     payHenan("PP-" + year + "-" + h + "-" + fund, sized.plusDays(2), out);
                 }
             }
@@ -296,17 +303,21 @@ class PrepaymentDemoStep implements DemoStep {
                 requestId, null, null, "演示期初余额：财政专户存款"));
     }
 
+    /** A service agreement recorded by the paying agency's clerk and confirmed by its reviewer (maker-checker). */
     private void agreement(String hospital) {
-        if (prepayments.agreement(hospital, LocalDate.of(2024, 1, 1)).isEmpty()) {
-            prepayments.recordAgreement(new Prepayments.Agreement(hospital, "DEMO-XY-" + hospital,
-                    LocalDate.of(2023, 1, 1), null, "医保经办机构按年核定预付金，年初拨付、年终清算轧差", false,
-                    null), Actor.system(registry.agencyOf(registry.org(hospital).orElseThrow().regionCode())
-                    .orElseThrow().code()));
-        }
+        String agency = registry.agencyOf(registry.org(hospital).orElseThrow().regionCode()).orElseThrow().code();
+        Agreements.Recorded recorded = agreements.record(new Agreements.Agreement(hospital, "DEMO-XY-" + hospital,
+                LocalDate.of(2023, 1, 1), null, "医保经办机构按年核定预付金，年初拨付、年终清算轧差", false, null),
+                "演示：服务协议文本第八条（预付金条款）", clerk(agency), "demo:prepayment:agreement:" + hospital);
+        agreements.confirm(recorded.id(), LocalDate.of(2023, 1, 1), reviewer(agency));
     }
 
+    /**
+     * Xinyang's art. 7 inputs for 2025, recorded by the city centre's clerk with the 2024 fund accounts as evidence and
+     * confirmed by its reviewer: employee fund 14.4 months payable, resident 8.0; no deficit.
+     */
     private void fundStatus() {
-        for (String fund : Prepayments.FUNDS) {
+        for (String fund : prepayments.regime("411500", LocalDate.of(2025, 1, 2)).insuranceTypes()) {
             List<FundGate.FundMonth> actual = new ArrayList<>();
             List<FundGate.FundMonth> forecast = new ArrayList<>();
             for (int m = 1; m <= 12; m++) {
@@ -316,8 +327,10 @@ class PrepaymentDemoStep implements DemoStep {
                         Money.ofYuan("52000000.00")));
             }
             Money balance = Money.ofYuan(fund.equals("310") ? "720000000.00" : "400000000.00");
-            applications.recordFundStatus("411500", new FundGate.FundStatus(fund, balance, actual, forecast), 2025,
-                    clerk("411500-AGENCY"));
+            FundStatuses.Record recorded = fundStatuses.record("411500", fund, 2025,
+                    new FundStatuses.Figures(balance, actual, forecast), "演示：2024 年度基金决算报表及 2025 年滚动预测表",
+                    LocalDate.of(2025, 1, 3), clerk("411500-AGENCY"), "demo:prepayment:fund-status:" + fund);
+            fundStatuses.confirm(recorded.id(), reviewer("411500-AGENCY"));
         }
     }
 

@@ -198,7 +198,8 @@ class RegistryCommand implements Runnable, MedfundSubcommand {
             for (Account account : accounts) {
                 out.println("  " + account.id() + "  " + account.kind()
                         + (account.insuranceType() == null ? "" : " " + account.insuranceType())
-                        + "  " + account.accountName() + "  " + account.bankName() + "  " + account.accountNo());
+                        + "  " + account.accountName() + "  " + account.bankName() + "  " + account.accountNo()
+                        + (account.provenance() == null ? "" : "  （来源：" + account.provenance() + "）"));
             }
         }
     }

@@ -21,10 +21,12 @@ import org.medfund.common.RequestLog;
 import org.medfund.ledger.Book;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
+import org.medfund.prepayment.Agreements;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
 import org.medfund.prepayment.Eligibility;
 import org.medfund.prepayment.FundGate;
+import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.registry.Actor;
@@ -87,10 +89,15 @@ class SoakJob {
     private final Prepayments prepayments;
     private final Applications applications;
     private final Recoveries recoveries;
+    private final Agreements agreements;
+    private final FundStatuses fundStatuses;
 
     SoakJob(Registry registry, Ledger ledger, RequestLog requestLog, SettlementIntake intake,
             SettlementRecords records, Reconciliations reconciliations, MonthlySettlements settlements,
-            Prepayments prepayments, Applications applications, Recoveries recoveries) {
+            Prepayments prepayments, Applications applications, Recoveries recoveries, Agreements agreements,
+            FundStatuses fundStatuses) {
+        this.agreements = agreements;
+        this.fundStatuses = fundStatuses;
         this.registry = registry;
         this.ledger = ledger;
         this.requestLog = requestLog;
@@ -148,10 +155,8 @@ class SoakJob {
         }
         LocalDate start = LocalDate.of(YEAR, 1, 2);
         for (String h : hospitals()) {
-            steps.add(new Step("服务协议 " + h, start, () -> prepayments.recordAgreement(new Prepayments.Agreement(h,
-                    "SOAK-" + h, LocalDate.of(YEAR - 2, 1, 1), null, "医保经办机构按年核定预付金，年初拨付、年终清算轧差",
-                    false, null), Actor.system(settlingAgency(h)))));
-            for (String fund : Prepayments.FUNDS) {
+            steps.add(new Step("服务协议 " + h, start, () -> agreement(h)));
+            for (String fund : funds(h)) {
                 steps.add(new Step("上年结算 " + h + " " + fund, start, () -> lastYear(input, h, fund)));
             }
             steps.add(new Step("对账专人 " + h, start, () -> {
@@ -160,9 +165,24 @@ class SoakJob {
                 }
             }));
         }
-        for (String fund : Prepayments.FUNDS) {
+        for (String fund : prepayments.regime("411500", start).insuranceTypes()) {
             steps.add(new Step("基金状况 411500 " + fund, start, () -> fundStatus(fund)));
         }
+    }
+
+    /** The funds the hospital's prepayment regime prepays in the soak year (both packs: 310, 390). */
+    private List<String> funds(String hospital) {
+        return prepayments.regime(registry.org(hospital).orElseThrow().regionCode(), LocalDate.of(YEAR, 1, 2))
+                .insuranceTypes();
+    }
+
+    /** The hospital's service agreement, recorded by the settling agency's clerk and confirmed by its reviewer. */
+    private void agreement(String hospital) {
+        String agency = settlingAgency(hospital);
+        Agreements.Recorded recorded = agreements.record(new Agreements.Agreement(hospital, "SOAK-" + hospital,
+                LocalDate.of(YEAR - 2, 1, 1), null, "医保经办机构按年核定预付金，年初拨付、年终清算轧差", false, null),
+                "服务协议文本（预付金条款）", clerk(agency), "soak:agreement:" + hospital);
+        agreements.confirm(recorded.id(), LocalDate.of(YEAR, 1, 2), reviewer(agency));
     }
 
     private void openingBalance(String book, String rule, String memo) {
@@ -223,8 +243,10 @@ class SoakJob {
                     Money.ofYuan("52000000.00")));
         }
         Money balance = Money.ofYuan(fund.equals("310") ? "720000000.00" : "400000000.00");
-        applications.recordFundStatus("411500", new FundGate.FundStatus(fund, balance, actual, forecast), YEAR,
-                clerk(XINYANG_CITY_AGENCY));
+        FundStatuses.Record recorded = fundStatuses.record("411500", fund, YEAR, new FundStatuses.Figures(balance,
+                actual, forecast), "2024 年度基金决算报表及 2025 年滚动预测表", LocalDate.of(YEAR, 1, 2),
+                clerk(XINYANG_CITY_AGENCY), "soak:fund-status:" + fund);
+        fundStatuses.confirm(recorded.id(), reviewer(XINYANG_CITY_AGENCY));
     }
 
     // ---- Henan 预拨 (seed 000 二(二)): sized by the agency, approved by a reviewer, paid; re-sized with 轧差
@@ -241,7 +263,7 @@ class SoakJob {
                     () -> prepayments.sizeRegion(region, year, sized, clerk(agency))));
         }
         for (String h : HENAN_HOSPITALS) {
-            for (String fund : Prepayments.FUNDS) {
+            for (String fund : funds(h)) {
                 String id = "PP-" + year + "-" + h + "-" + fund;
                 steps.add(new Step("预拨审核 " + id, sized.plusDays(1), () -> row(id).ifPresent(row -> once(
                         "soak.pp-approve@" + row.payerOrgCode(), "soak:approve:" + id,
@@ -271,7 +293,7 @@ class SoakJob {
             }));
         }
         for (String h : XINYANG_HOSPITALS) {
-            for (String fund : Prepayments.FUNDS) {
+            for (String fund : funds(h)) {
                 String id = "PP-" + YEAR + "-" + h + "-" + fund;
                 xinyangStep(steps, id, Applications.Step.CITY_AGGREGATED, LocalDate.of(YEAR, 1, 17),
                         clerk(XINYANG_CITY_AGENCY));
@@ -281,7 +303,7 @@ class SoakJob {
         }
         Actor finance = new Actor("soak-finance", XINYANG_FINANCE, Set.of(Role.FINANCE));
         for (String h : XINYANG_HOSPITALS) {
-            for (String fund : Prepayments.FUNDS) {
+            for (String fund : funds(h)) {
                 String id = "PP-" + YEAR + "-" + h + "-" + fund;
                 LocalDate funded = LocalDate.of(YEAR, 2, 6);
                 xinyangStep(steps, id, Applications.Step.FUNDED, funded, finance);
@@ -294,7 +316,7 @@ class SoakJob {
             if (payer(h).equals(XINYANG_CITY_AGENCY)) {
                 continue;
             }
-            for (String fund : Prepayments.FUNDS) {
+            for (String fund : funds(h)) {
                 String id = "PP-" + YEAR + "-" + h + "-" + fund;
                 LocalDate shared = LocalDate.of(YEAR, 2, 7);
                 xinyangStep(steps, id, Applications.Step.COUNTY_SHARED, shared, clerk(XINYANG_CITY_AGENCY));
@@ -304,7 +326,7 @@ class SoakJob {
             }
         }
         for (String h : XINYANG_HOSPITALS) {
-            for (String fund : Prepayments.FUNDS) {
+            for (String fund : funds(h)) {
                 String id = "PP-" + YEAR + "-" + h + "-" + fund;
                 LocalDate paid = LocalDate.of(YEAR, 2, 10);
                 steps.add(new Step("预付拨付 " + id, paid, () -> open(id).ifPresent(row -> applications.complete(id,
@@ -338,7 +360,7 @@ class SoakJob {
         }
         if (yearEnd) {
             for (String h : XINYANG_HOSPITALS) {
-                for (String fund : Prepayments.FUNDS) {
+                for (String fund : funds(h)) {
                     String id = "PP-" + YEAR + "-" + h + "-" + fund;
                     steps.add(new Step("年终清算 " + id, next.atDay(6), () -> row(id).ifPresent(row ->
                             recoveries.clear(id, next.atDay(6), clerk(row.payerOrgCode())))));
@@ -357,7 +379,7 @@ class SoakJob {
         }
         if (yearEnd) {
             for (String h : XINYANG_HOSPITALS) {
-                for (String fund : Prepayments.FUNDS) {
+                for (String fund : funds(h)) {
                     String id = "PP-" + YEAR + "-" + h + "-" + fund + "-CLEARING";
                     steps.add(new Step("清算交回 " + id, next.atDay(20), () -> clearingReturn(h, id, next.atDay(20))));
                 }

@@ -2,6 +2,7 @@ package org.medfund.ledger;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import org.medfund.common.Money;
 
@@ -29,6 +30,25 @@ public interface LedgerReports {
 
     /** Transfers whose payee has not confirmed receipt, oldest first. */
     List<Transfer> transfersInTransit();
+
+    /**
+     * One fund's figures over several books (e.g. the agency books of a pooling region, where transfers between them
+     * cancel): income (4xxx, credit − debit) and expenditure (5xxx, debit − credit) per accounting period from
+     * {@code from} to {@code to}, and the fund balance at the end of {@code to} — fund balances (3xxx) plus all income
+     * less all expenditure up to then. Lines without that insurance type and memo accounts are not counted.
+     */
+    FundFlows fundFlows(Collection<String> orgCodes, String insuranceType, YearMonth from, YearMonth to);
+
+    /** @param lines how many income and expenditure lines the period holds (0: nothing booked) */
+    record FundPeriod(YearMonth period, Money income, Money expenditure, long lines) {
+    }
+
+    record FundFlows(Money closingBalance, List<FundPeriod> periods) {
+
+        public FundFlows {
+            periods = List.copyOf(periods);
+        }
+    }
 
     /** The chart of accounts of a book type: code, name, normal side. */
     List<AccountInfo> chart(BookType type);

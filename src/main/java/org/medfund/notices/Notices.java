@@ -175,6 +175,7 @@ public class Notices {
             case "TRIGGER" -> document + " 第十条（" + item(recovery.trigger().article()) + "）："
                     + recovery.trigger().text();
             case "CLEARING" -> document + " 第六条（五）：年度清算，结算费用不能全额冲抵的全额交回";
+            case "SCOPE_EXIT" -> document + " 二（二）：服务协议终止，退出预拨范围，收回预付金";
             default -> document + " 二（二）：年度重新核定，按上年预拨金额轧差";
         };
     }

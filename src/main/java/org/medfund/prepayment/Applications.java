@@ -2,15 +2,16 @@ package org.medfund.prepayment;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.medfund.calendar.BusinessCalendar;
 import org.medfund.calendar.Due;
+import org.medfund.claims.SettlementTotals;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.policy.Resolved;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.OrgKind;
@@ -90,10 +91,14 @@ public class Applications {
     private final JdbcClient jdbc;
     private final Store store;
     private final Funding funding;
+    private final FundStatuses fundStatuses;
+    private final SettlementTotals totals;
 
     Applications(Prepayments prepayments, Recoveries recoveries, Registry registry, BusinessCalendar calendar,
-                 JdbcClient jdbc, Store store, Funding funding) {
+                 JdbcClient jdbc, Store store, Funding funding, FundStatuses fundStatuses, SettlementTotals totals) {
         this.funding = funding;
+        this.fundStatuses = fundStatuses;
+        this.totals = totals;
         this.prepayments = prepayments;
         this.recoveries = recoveries;
         this.registry = registry;
@@ -123,9 +128,10 @@ public class Applications {
         if (existing.isPresent()) {
             return existing.get();
         }
-        if (!recoveries.cleared(hospitalCode)) {
+        Optional<Resolved> blocks = regime.unclearedBlocksApplication();
+        if (blocks.isPresent() && !recoveries.cleared(hospitalCode)) {
             throw Rejection.conflict("prepayment.not-cleared", "hospitalCode",
-                    "上一年度预付金未按规定清算，不予受理（seed 002 art. 6(五)、art. 3(五)）");
+                    "上一年度预付金未按规定清算，不予受理（" + blocks.get().citation() + "）");
         }
         Due due = prepayments.due(regime, year);
         jdbc.sql("""
@@ -162,7 +168,9 @@ public class Applications {
             recorded.add(new Eligibility.Finding(finding.condition(), finding.met(), finding.evidence(),
                     actor.userId()));
         }
-        Eligibility.Outcome outcome = Eligibility.xinyang(recorded, recoveries.cleared(application.hospitalCode()));
+        Org hospital = registry.requireOrg(application.hospitalCode(), "hospitalCode");
+        Eligibility.Outcome outcome = Eligibility.xinyang(recorded, recoveries.cleared(application.hospitalCode()),
+                settledYear(hospital, application.year(), prepayments.regime(hospital.regionCode(), date)));
         for (Eligibility.Finding finding : recorded) {
             jdbc.sql("""
                     insert into prepayment_finding (application_id, condition_code, met, evidence, reviewer)
@@ -182,18 +190,33 @@ public class Applications {
         return sizeFunds(application, date, actor);
     }
 
+    /**
+     * Art. 3(一) "正常结算满一个自然年度以上" from the settlement data: the months of the year before the prepayment year
+     * in which the hospital had settlements of any fund the pack prepays (places as the pack counts them).
+     */
+    public Eligibility.SettledYear settledYear(Org hospital, int prepaymentYear, Regime regime) {
+        java.util.SortedSet<Integer> months = new java.util.TreeSet<>();
+        for (String fund : regime.insuranceTypes()) {
+            totals.pooledFundPayByMonth(hospital.code(), fund, java.time.Year.of(prepaymentYear - 1), regime.places())
+                    .keySet().forEach(month -> months.add(month.getMonthValue()));
+        }
+        return new Eligibility.SettledYear(prepaymentYear - 1, months);
+    }
+
     private List<Prepayments.Prepayment> sizeFunds(Application application, LocalDate date, Actor actor) {
         Org hospital = registry.requireOrg(application.hospitalCode(), "hospitalCode");
         Regime regime = prepayments.regime(hospital.regionCode(), date);
         String cityCode = prepayments.cityOf(hospital.regionCode()).code();
         List<Prepayments.Prepayment> rows = new ArrayList<>();
-        for (String fund : Prepayments.FUNDS) {
+        for (String fund : regime.insuranceTypes()) {
             String gateReasons = null;
             Optional<BigDecimal> monthsMin = regime.monthsPayableMin(fund);
             if (monthsMin.isPresent()) {
-                FundGate.Result gate = FundGate.evaluate(fundStatus(cityCode, fund, application.year()),
-                        monthsMin.get(), regime.citation("prepayment.months-payable-min." + fund));
-                gateReasons = gate.open() ? null : String.join("；", gate.reasons());
+                FundStatuses.Effective status = fundStatuses.effective(cityCode, fund, application.year());
+                FundGate.Result gate = FundGate.evaluate(status.status(), monthsMin.get(),
+                        regime.deficitBlocks().isPresent(), regime.citation("prepayment.months-payable-min." + fund));
+                gateReasons = gate.open() ? null : String.join("；", gate.reasons()) + "（基金数据来源："
+                        + status.source().label() + "）";
             }
             Prepayments.Prepayment row = prepayments.sizeOne(hospital, fund, application.year(), regime, date, actor,
                     application.id(), gateReasons);
@@ -401,80 +424,10 @@ public class Applications {
         if (amount.isNegative()) {
             throw new Rejection("prepayment.amount-negative", "amount", "预付金规模不能为负数");
         }
-        Derivation adjusted = Sizing.adjusted(row.derivation(), amount, decisionNo, reason, "seed 002 art. 5");
+        Resolved rule = prepayments.regimeOf(row).emergencyAdjustment();
+        Derivation adjusted = Sizing.adjusted(row.derivation(), amount, decisionNo, reason, rule.citation());
         store.adjust(prepaymentId, adjusted, amount.minus(row.outstandingBefore()).max(Money.ZERO));
         return store.prepayment(prepaymentId).orElseThrow();
-    }
-
-    // ---- fund status (art. 7 inputs)
-
-    /** Records the art. 7 inputs of a city's fund for a prepayment year (replacing an earlier record). */
-    @Transactional
-    public void recordFundStatus(String regionCode, FundGate.FundStatus status, int year, Actor actor) {
-        Prepayments.requireRole(actor, Role.CLERK);
-        if (!registry.canSeeRegion(actor, regionCode)) {
-            throw Rejection.forbidden("prepayment.out-of-scope", "regionCode", "无权登记该地区基金状况");
-        }
-        checkMonths(status.lastYear(), year - 1, "lastYear");
-        checkMonths(status.forecast(), year, "forecast");
-        String fund = status.insuranceType();
-        jdbc.sql("delete from prepayment_fund_month where region_code = :r and insurance_type = :f "
-                + "and prepayment_year = :y").param("r", regionCode).param("f", fund).param("y", year).update();
-        jdbc.sql("delete from prepayment_fund_status where region_code = :r and insurance_type = :f "
-                + "and prepayment_year = :y").param("r", regionCode).param("f", fund).param("y", year).update();
-        jdbc.sql("""
-                insert into prepayment_fund_status (region_code, insurance_type, prepayment_year, balance_fen,
-                  recorded_by, recorded_at) values (:r, :f, :y, :b, :by, :at)""")
-                .param("r", regionCode).param("f", fund).param("y", year)
-                .param("b", status.accumulatedBalance().fen()).param("by", actor.userId()).param("at", store.now())
-                .update();
-        insertMonths(regionCode, fund, year, "ACTUAL", status.lastYear());
-        insertMonths(regionCode, fund, year, "FORECAST", status.forecast());
-    }
-
-    private static void checkMonths(List<FundGate.FundMonth> months, int year, String field) {
-        if (months.size() != FundGate.WINDOW_MONTHS) {
-            throw new Rejection("prepayment.fund-window", field, "须提供 12 个月数据");
-        }
-        for (int i = 0; i < months.size(); i++) {
-            FundGate.FundMonth month = months.get(i);
-            if (!month.month().equals(YearMonth.of(year, i + 1)) || month.income().isNegative()
-                    || month.expenditure().isNegative()) {
-                throw new Rejection("prepayment.fund-window", field, "须为 " + year + " 年 1–12 月的非负数据");
-            }
-        }
-    }
-
-    private void insertMonths(String region, String fund, int year, String kind, List<FundGate.FundMonth> months) {
-        for (FundGate.FundMonth month : months) {
-            jdbc.sql("""
-                    insert into prepayment_fund_month (region_code, insurance_type, prepayment_year, kind, fund_month,
-                      income_fen, expenditure_fen) values (:r, :f, :y, :k, :m, :i, :e)""")
-                    .param("r", region).param("f", fund).param("y", year).param("k", kind)
-                    .param("m", month.month().toString()).param("i", month.income().fen())
-                    .param("e", month.expenditure().fen()).update();
-        }
-    }
-
-    /** The recorded art. 7 inputs; none recorded means the gate cannot open (no data is not a pass). */
-    public FundGate.FundStatus fundStatus(String regionCode, String fund, int year) {
-        Long balance = jdbc.sql("select balance_fen from prepayment_fund_status where region_code = :r "
-                        + "and insurance_type = :f and prepayment_year = :y")
-                .param("r", regionCode).param("f", fund).param("y", year).query(Long.class).optional()
-                .orElseThrow(() -> new Rejection("prepayment.fund-status-missing", "regionCode", "地区 " + regionCode
-                        + " 未登记 " + year + " 年险种 " + fund + " 的基金结余情况（seed 002 art. 7）"));
-        return new FundGate.FundStatus(fund, Money.ofFen(balance), months(regionCode, fund, year, "ACTUAL"),
-                months(regionCode, fund, year, "FORECAST"));
-    }
-
-    private List<FundGate.FundMonth> months(String region, String fund, int year, String kind) {
-        return jdbc.sql("""
-                select fund_month, income_fen, expenditure_fen from prepayment_fund_month where region_code = :r
-                  and insurance_type = :f and prepayment_year = :y and kind = :k order by fund_month""")
-                .param("r", region).param("f", fund).param("y", year).param("k", kind)
-                .query((rs, n) -> new FundGate.FundMonth(YearMonth.parse(rs.getString(1)),
-                        Money.ofFen(rs.getLong(2)), Money.ofFen(rs.getLong(3))))
-                .list();
     }
 
     // ---- queries

@@ -1,12 +1,26 @@
 package org.medfund.prepayment;
 
+import java.util.Locale;
 import org.medfund.common.Money;
 
 /**
- * Xinyang year-end clearing (seed 002 art. 6(五)): if the settlement due to the hospital absorbs the whole
- * prepayment it is offset in full, otherwise the hospital returns the whole prepayment — never a partial offset.
+ * Year-end clearing (seed 002 art. 6(五)) under the pack's {@code prepayment.clearing} rule: all or nothing — if the
+ * settlement due to the hospital absorbs the whole prepayment it is offset in full, otherwise the hospital returns
+ * the whole prepayment — or partial, where offsets may take what a settlement allows.
  */
 public final class Clearing {
+
+    /** The pack's {@code prepayment.clearing} value. */
+    public enum Rule {
+        /** 结算费用能全额冲抵的进行冲抵，不能全额冲抵的全额交回 (seed 002 art. 6(五)). */
+        ALL_OR_NOTHING,
+        /** Offsets take what each settlement allows; returns of any part are accepted. */
+        PARTIAL;
+
+        static Rule parse(String text) {
+            return valueOf(text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        }
+    }
 
     public enum Method {
         /** 冲抵结算金额. */
@@ -18,6 +32,7 @@ public final class Clearing {
     private Clearing() {
     }
 
+    /** All or nothing: offset when the settlement due covers the whole outstanding amount, else return it all. */
     public static Method decide(Money outstanding, Money settlementDue) {
         if (outstanding.isNegative() || settlementDue.isNegative()) {
             throw new IllegalStateException("clearing needs non-negative amounts");

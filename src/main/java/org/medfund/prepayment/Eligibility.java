@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.medfund.common.Rejection;
 
 /**
  * Who may receive a prepayment. Henan (seed 000 二(一)): designated hospitals of grade ≥ 二级 with a service agreement
  * recording prepayment terms (二(二) last paragraph). Xinyang (seed 002 art. 3): all five conditions, each recorded
- * with its evidence and the reviewer's decision; (五) is computed from the register, not declared.
+ * with its evidence and the reviewer's decision; (五) is computed from the register and the "正常结算满一个自然年度"
+ * part of (一) from the settlement data, not declared.
  */
 public final class Eligibility {
 
@@ -53,10 +57,38 @@ public final class Eligibility {
     }
 
     /**
+     * The months of a natural year in which the hospital had settlements with the agency: art. 3(一) "基本医疗保险正常
+     * 结算满一个自然年度以上" is met when all twelve months of the year before the prepayment year have some.
+     *
+     * @param months month numbers 1–12 with at least one stored settlement (any fund the pack prepays)
+     */
+    public record SettledYear(int year, SortedSet<Integer> months) {
+
+        public SettledYear {
+            months = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(months));
+        }
+
+        public boolean full() {
+            return months.size() == FundStatuses.MONTHS_PER_YEAR;
+        }
+
+        /** The evidence shown to the reviewer, e.g. "2024 年有结算记录的月份：1–3 月（3 个月），未满一个自然年度". */
+        public String evidence() {
+            if (full()) {
+                return year + " 年 1–12 月均有结算记录，正常结算满一个自然年度";
+            }
+            return year + " 年有结算记录的月份：" + (months.isEmpty() ? "无" : months.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("、")) + " 月") + "（" + months.size()
+                    + " 个月），未满一个自然年度";
+        }
+    }
+
+    /**
      * @param findings one per condition (五 included: its evidence is what the reviewer saw; the register decides)
      * @param lastYearCleared computed from the register: no prepayment of an earlier year is still outstanding
+     * @param settled computed from the settlement data: (一) also needs a full natural year of settlements
      */
-    public static Outcome xinyang(List<Finding> findings, boolean lastYearCleared) {
+    public static Outcome xinyang(List<Finding> findings, boolean lastYearCleared, SettledYear settled) {
         Map<Condition, Finding> byCondition = new EnumMap<>(Condition.class);
         for (Finding finding : findings) {
             if (finding.evidence() == null || finding.evidence().isBlank()) {
@@ -78,18 +110,24 @@ public final class Eligibility {
             boolean met = condition == Condition.LAST_YEAR_RETURNED ? lastYearCleared : finding.met();
             if (!met) {
                 refusals.add("不符合" + condition.article() + "：" + condition.text());
+            } else if (condition == Condition.AGREEMENT_AND_PERFORMANCE && !settled.full()) {
+                refusals.add("不符合" + condition.article() + "：正常结算未满一个自然年度（结算数据：" + settled.evidence()
+                        + "）");
             }
         }
         return new Outcome(refusals.isEmpty(), refusals);
     }
 
     /**
-     * Henan scope: grade at least {@code gradeMin}, designated, and a service agreement with prepayment terms.
+     * Henan scope: grade at least {@code gradeMin}, designated, and — where the pack requires it — a service agreement
+     * with prepayment terms.
      *
      * @param grade null when the hospital is not graded
+     * @param agreementRule the citation of {@code prepayment.agreement-required}; empty when the pack does not require
+     *     one
      */
     public static Outcome henan(Integer grade, boolean designated, boolean hasAgreement, int gradeMin,
-                                String citation) {
+                                String citation, Optional<String> agreementRule) {
         List<String> refusals = new ArrayList<>();
         if (!designated) {
             refusals.add("非定点医疗机构（" + citation + "）");
@@ -98,8 +136,8 @@ public final class Eligibility {
             refusals.add("医疗机构等级" + (grade == null ? "未评定" : "为" + grade + "级") + "，预拨范围为"
                     + gradeMin + "级及以上（" + citation + "）");
         }
-        if (!hasAgreement) {
-            refusals.add("服务协议未明确预拨条款，不得预拨（seed 000 二(二)）");
+        if (!hasAgreement && agreementRule.isPresent()) {
+            refusals.add("服务协议未明确预拨条款，不得预拨（" + agreementRule.get() + "）");
         }
         return new Outcome(refusals.isEmpty(), refusals);
     }

@@ -9,15 +9,14 @@ import org.medfund.common.Money;
 
 /**
  * Xinyang's fund gate (seed 002 art. 7): a fund is prepaid only when its accumulated balance covers enough months
- * (employee ≥ 12, resident ≥ 6), it had no current-year deficit last year and a 12-month rolling forecast
- * projects none for this year. Otherwise that fund's prepayment is closed for the year, with the reasons.
+ * (employee ≥ 12, resident ≥ 6) and — where the pack says a deficit blocks — it had no current-year deficit last year
+ * and the rolling forecast projects none for this year. Otherwise that fund's prepayment is closed for the year, with
+ * the reasons.
  *
  * <p>Window (a decision): months payable = accumulated balance at the end of last year ÷ average monthly
  * expenditure of last year's 12 months. Compared exactly (balance × 12 ≥ minimum × expenditure), never in double.
  */
 public final class FundGate {
-
-    public static final int WINDOW_MONTHS = 12;
 
     private FundGate() {
     }
@@ -28,7 +27,7 @@ public final class FundGate {
 
     /**
      * @param lastYear last year's 12 actual months
-     * @param forecast the 12 projected months of the rolling forecast for the prepayment year
+     * @param forecast the projected months of the rolling forecast for the prepayment year
      */
     public record FundStatus(String insuranceType, Money accumulatedBalance, List<FundMonth> lastYear,
                              List<FundMonth> forecast) {
@@ -48,17 +47,21 @@ public final class FundGate {
         }
     }
 
-    public static Result evaluate(FundStatus status, BigDecimal monthsPayableMin, String citation) {
-        if (status.lastYear().size() != WINDOW_MONTHS || status.forecast().size() != WINDOW_MONTHS) {
-            throw new org.medfund.common.Rejection("prepayment.fund-window", "months",
-                    "基金状况须包含上年 12 个月实际数和 12 个月滚动预测数");
+    /**
+     * @param deficitBlocks whether a deficit last year or a projected one closes the fund ({@code
+     *     prepayment.deficit-blocks})
+     */
+    public static Result evaluate(FundStatus status, BigDecimal monthsPayableMin, boolean deficitBlocks,
+                                  String citation) {
+        if (status.lastYear().size() != FundStatuses.MONTHS_PER_YEAR || status.forecast().isEmpty()) {
+            throw new IllegalStateException("fund status needs last year's 12 months and a forecast: " + status);
         }
         Money expenditure = sum(status.lastYear(), false);
         Money lastYearResult = sum(status.lastYear(), true).minus(expenditure);
         Money projected = sum(status.forecast(), true).minus(sum(status.forecast(), false));
         List<String> reasons = new ArrayList<>();
         BigDecimal balanceTimesWindow = BigDecimal.valueOf(status.accumulatedBalance().fen())
-                .multiply(BigDecimal.valueOf(WINDOW_MONTHS));
+                .multiply(BigDecimal.valueOf(FundStatuses.MONTHS_PER_YEAR));
         BigDecimal monthsPayable;
         if (expenditure.isPositive()) {
             monthsPayable = balanceTimesWindow.divide(BigDecimal.valueOf(expenditure.fen()), 2, RoundingMode.DOWN);
@@ -74,11 +77,11 @@ public final class FundGate {
             monthsPayable = BigDecimal.ZERO;
             reasons.add("上年基金支出为 0，无法计算可支付月数（" + citation + "）");
         }
-        if (lastYearResult.isNegative()) {
+        if (deficitBlocks && lastYearResult.isNegative()) {
             reasons.add("上年出现当期赤字 " + lastYearResult.toYuanText() + " 元（" + citation + "）");
         }
-        if (projected.isNegative()) {
-            reasons.add("按 12 个月滚动测算预计本年赤字 " + projected.toYuanText() + " 元（" + citation + "）");
+        if (deficitBlocks && projected.isNegative()) {
+            reasons.add("按 " + status.forecast().size() + " 个月滚动测算预计本年赤字 " + projected.toYuanText() + " 元（" + citation + "）");
         }
         return new Result(status.insuranceType(), reasons.isEmpty(), monthsPayable, monthsPayableMin,
                 lastYearResult, projected, reasons);

@@ -18,6 +18,7 @@ import org.medfund.common.Rejection;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
 import org.medfund.policy.PolicyPacks;
+import org.medfund.policy.Resolved;
 import org.medfund.registry.Account;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
@@ -42,7 +43,6 @@ public class Prepayments {
     /** 暂付款—医保预付金 in the agency's book (ledger chart of accounts). */
     public static final String RECEIVABLE_ACCOUNT = "1211.01";
     public static final String GENERAL = "GENERAL";
-    public static final String[] FUNDS = {"310", "390"};
     public static final int PAGE_ROWS_MAX = 500;
 
     /** One row of the register: a hospital's prepayment of one fund for one year. */
@@ -67,11 +67,6 @@ public class Prepayments {
     }
 
     public record Filter(Integer year, String hospitalCode, String insuranceType, String status, String packId) {
-    }
-
-    /** A service agreement (服务协议) with its prepayment terms. */
-    public record Agreement(String hospitalCode, String agreementNo, LocalDate validFrom, LocalDate validUntil,
-                            String prepaymentTerms, boolean medicalCommunity, BigDecimal communityFactor) {
     }
 
     /** Where the ledger and the register disagree for one payer, hospital and fund (must never happen). */
@@ -115,55 +110,28 @@ public class Prepayments {
         return calendar.due(regime.deadline(), YearMonth.of(year, 1));
     }
 
-    // ---- service agreements
-
-    @Transactional
-    public void recordAgreement(Agreement agreement, Actor actor) {
-        requireStaff(actor, agreement.hospitalCode());
-        Org hospital = registry.requireOrg(agreement.hospitalCode(), "hospitalCode");
-        if (!hospital.isHospital()) {
-            throw new Rejection("prepayment.not-hospital", "hospitalCode", hospital.name() + " 不是定点医疗机构");
-        }
-        if (agreement.prepaymentTerms() == null || agreement.prepaymentTerms().isBlank()) {
-            throw new Rejection("prepayment.agreement-terms", "prepaymentTerms", "服务协议须明确预付金条款");
-        }
-        if (agreement.medicalCommunity() && (agreement.communityFactor() == null
-                || agreement.communityFactor().signum() <= 0)) {
-            throw new Rejection("prepayment.community-factor", "communityFactor",
-                    "县域紧密型医共体成员须在协议中约定预拨倍数");
-        }
-        jdbc.sql("delete from prepayment_agreement where hospital_code = :h and agreement_no = :no")
-                .param("h", agreement.hospitalCode()).param("no", agreement.agreementNo()).update();
-        jdbc.sql("""
-                insert into prepayment_agreement (hospital_code, agreement_no, valid_from, valid_until,
-                    prepayment_terms, medical_community, community_factor, recorded_by, recorded_at)
-                values (:h, :no, :from, :until, :terms, :community, :factor, :by, :at)""")
-                .param("h", agreement.hospitalCode()).param("no", agreement.agreementNo())
-                .param("from", agreement.validFrom()).param("until", agreement.validUntil())
-                .param("terms", agreement.prepaymentTerms()).param("community", agreement.medicalCommunity())
-                .param("factor", agreement.communityFactor()).param("by", actor.userId()).param("at", store.now())
-                .update();
+    /** The regime that produced a row: its own pack version, whatever is in force today. */
+    public Regime regimeOf(Prepayment row) {
+        return Regime.of(packs, row.packId(), row.packVersion());
     }
 
-    /** The agreement in force on a date, if any. */
-    public Optional<Agreement> agreement(String hospitalCode, LocalDate date) {
-        return jdbc.sql("""
-                select * from prepayment_agreement where hospital_code = :h and valid_from <= :d
-                  and (valid_until is null or valid_until >= :d) order by valid_from desc""")
-                .param("h", hospitalCode).param("d", date)
-                .query((rs, n) -> new Agreement(rs.getString("hospital_code"), rs.getString("agreement_no"),
-                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
-                        rs.getString("prepayment_terms"), rs.getBoolean("medical_community"),
-                        rs.getBigDecimal("community_factor")))
-                .list().stream().findFirst();
+    /** The name staff cite a pack's document by: 《信阳市基本医疗保险基金预付管理办法》, else its document number. */
+    public String documentName(String packId) {
+        String title = packs.pack(packId).map(p -> p.title()).orElse(packId);
+        int open = title.indexOf('《');
+        int close = title.indexOf('》', open + 1);
+        return open >= 0 && close > open ? title.substring(open, close + 1)
+                : packs.pack(packId).map(p -> p.documentNo()).orElse(packId);
     }
 
     // ---- sizing
 
     /**
-     * Henan (seed 000 二): sizes every designated hospital of a region for a year, both funds, netted against what
-     * each still holds. Hospitals out of scope are answered with their refusals and get no row. Re-running for a
-     * year already sized answers the existing rows.
+     * Henan (seed 000 二): sizes every designated hospital of a region for a year, each fund of the pack, netted
+     * against what each still holds. A hospital out of scope is answered with its refusals and gets no row — unless it
+     * still holds a prepayment of that fund: then its row is sized at zero and the netting recovers everything
+     * (二(二) "每年重新核定…清算轧差"). Re-running for a year already sized answers the existing rows and sizes those
+     * that were refused before.
      */
     @Transactional
     public List<Outcome> sizeRegion(String regionCode, int year, LocalDate date, Actor actor) {
@@ -177,31 +145,64 @@ public class Prepayments {
             throw new Rejection("prepayment.application-required", "regionCode",
                     regime.packId() + " 实行申请制：请受理医疗机构申请（" + regime.citation(Regime.FACTOR) + "）");
         }
+        regime.requireStarted(year);
         List<Outcome> outcomes = new ArrayList<>();
         for (Org hospital : registry.hospitals(regionCode)) {
             if (hospital.kind() != OrgKind.HOSPITAL) {
                 continue;
             }
             List<String> refusals = henanRefusals(hospital, regime, date);
-            for (String fund : FUNDS) {
-                if (!refusals.isEmpty()) {
-                    outcomes.add(new Outcome(hospital.code(), fund, null, refusals));
-                } else {
-                    outcomes.add(new Outcome(hospital.code(), fund,
-                            sizeOne(hospital, fund, year, regime, date, actor, null, null).id(), List.of()));
-                }
+            for (String fund : regime.insuranceTypes()) {
+                outcomes.add(sizeHenan(hospital, fund, year, regime, date, actor, refusals));
             }
         }
         return outcomes;
+    }
+
+    private Outcome sizeHenan(Org hospital, String fund, int year, Regime regime, LocalDate date, Actor actor,
+                              List<String> refusals) {
+        Optional<Prepayment> existing = store.prepayment(rowId(year, hospital.code(), fund));
+        if (existing.isPresent()) {
+            return new Outcome(hospital.code(), fund, existing.get().id(), refusals);
+        }
+        if (!refusals.isEmpty()) {
+            if (store.outstanding(hospital.code(), fund).isZero()) {
+                return new Outcome(hospital.code(), fund, null, refusals);
+            }
+            return new Outcome(hospital.code(), fund, sizeOne(hospital, fund, year, regime, date, actor, null,
+                    String.join("；", refusals)).id(), refusals);
+        }
+        Derivation basis = basis(hospital, fund, year, regime, date);
+        if (basis.result().isNegative()) {
+            return new Outcome(hospital.code(), fund, null, List.of(negativeBasis(basis, year, fund)));
+        }
+        return new Outcome(hospital.code(), fund, sizeOne(hospital, fund, year, regime, date, actor, null, null).id(),
+                List.of());
+    }
+
+    private static String rowId(int year, String hospitalCode, String fund) {
+        return "PP-" + year + "-" + hospitalCode + "-" + fund;
+    }
+
+    /**
+     * A year whose reversals outweigh its settlements has no monthly average to prepay from: refused with the
+     * figures, so the agency can look at the data (a re-run sizes the hospital once it is corrected).
+     */
+    static String negativeBasis(Derivation basis, int year, String fund) {
+        String total = basis.inputs().stream().filter(i -> i.name().equals(year - 1 + " 年合计")).findFirst()
+                .map(Derivation.Input::value).orElse(basis.result().toYuanText());
+        return "险种 " + fund + " " + (year - 1) + " 年统筹基金支付合计 " + total + " 元（冲正多于结算），按月均值核定为 "
+                + basis.result().toYuanText() + " 元，不能核定预付金（" + basis.citation() + "）";
     }
 
     private List<String> henanRefusals(Org hospital, Regime regime, LocalDate date) {
         int gradeMin = regime.gradeMin().orElse(0);
         String citation = regime.find("prepayment.min-grade").map(r -> r.citation())
                 .orElse(regime.citation(Regime.FACTOR));
-        Optional<Agreement> agreement = agreement(hospital.code(), date);
+        Optional<Agreements.Agreement> agreement = store.agreementInForce(hospital.code(), date);
         List<String> refusals = new ArrayList<>(Eligibility.henan(hospital.grade(), hospital.designated(),
-                agreement.isPresent(), gradeMin, citation).refusals());
+                agreement.isPresent(), gradeMin, citation, regime.agreementRequired().map(Resolved::citation))
+                .refusals());
         RegistryAdmin admin = registryAdmin.getIfAvailable();
         boolean community = admin != null && admin.hospitalProfile(hospital.code()).map(p -> p.medicalCommunity())
                 .orElse(false);
@@ -211,35 +212,50 @@ public class Prepayments {
         return refusals;
     }
 
-    /**
-     * Sizes one hospital and fund (idempotent per year): factor × last year's monthly average, the medical
-     * community's own factor when its agreement says so, netted against the outstanding balance.
-     */
-    Prepayment sizeOne(Org hospital, String fund, int year, Regime regime, LocalDate date, Actor actor,
-                       String applicationId, String gateReasons) {
-        String id = "PP-" + year + "-" + hospital.code() + "-" + fund;
-        Optional<Prepayment> existing = store.prepayment(id);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
+    /** Factor × last year's monthly average, the medical community's own factor when its agreement says so. */
+    private Derivation basis(Org hospital, String fund, int year, Regime regime, LocalDate date) {
         Year lastYear = Year.of(year - 1);
         BigDecimal factor = regime.factor();
         String citation = regime.citation(Regime.FACTOR);
-        Optional<Agreement> agreement = agreement(hospital.code(), date);
+        Optional<Agreements.Agreement> agreement = store.agreementInForce(hospital.code(), date);
         if (agreement.isPresent() && agreement.get().medicalCommunity()) {
             factor = agreement.get().communityFactor();
             citation = citation + "；医共体按服务协议 " + agreement.get().agreementNo() + " 约定";
         }
-        Derivation derivation = Sizing.monthlyAverageTimes(
+        return Sizing.monthlyAverageTimes(
                 totals.pooledFundPayByMonth(hospital.code(), fund, lastYear, regime.places()), lastYear, factor,
                 regime.averageBasis(), citation);
-        boolean closed = gateReasons != null;
+    }
+
+    /**
+     * Sizes one hospital and fund (idempotent per year) and nets it against the outstanding balance where the pack
+     * re-sizes yearly. {@code notSized} (gate reasons, refusals) sizes it at zero, and so does a negative basis (its
+     * figures become the reason): the row is CLOSED, or PREPARED when the netting has something to recover.
+     */
+    Prepayment sizeOne(Org hospital, String fund, int year, Regime regime, LocalDate date, Actor actor,
+                       String applicationId, String notSized) {
+        String id = rowId(year, hospital.code(), fund);
+        Optional<Prepayment> existing = store.prepayment(id);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Derivation basis = basis(hospital, fund, year, regime, date);
+        String reasons = notSized == null && basis.result().isNegative() ? negativeBasis(basis, year, fund) : notSized;
+        Derivation derivation = reasons == null ? basis : new Derivation("本年不核定预付金额度",
+                List.of(new Derivation.Input("原因", reasons)), regime.citation(Regime.FACTOR), Money.ZERO);
+        Money outstanding = store.outstanding(hospital.code(), fund);
+        Optional<Resolved> resize = regime.resizedYearly();
+        if (resize.isEmpty() && outstanding.isPositive()) {
+            throw Rejection.conflict("prepayment.not-cleared", "hospitalCode", hospital.name() + " 险种 " + fund
+                    + " 尚有预付金 " + outstanding.toYuanText() + " 元未清算，" + regime.packId() + " 不轧差，须先清算");
+        }
+        Netting netting = Netting.of(derivation.result(), outstanding,
+                resize.map(Resolved::citation).orElse(derivation.citation()));
+        boolean closed = reasons != null && !netting.toRecover().isPositive();
         Due due = due(regime, year);
-        Money sized = closed ? Money.ZERO : derivation.result();
-        Netting netting = Netting.of(sized, store.outstanding(hospital.code(), fund), citation);
         Prepayment row = new Prepayment(id, year, hospital.code(), fund, hospital.regionCode(),
-                payerOf(hospital).code(), regime.packId(), regime.packVersion(), GENERAL, applicationId, sized,
-                netting.outstanding(), netting.toPay(), netting.toRecover(), derivation, gateReasons,
+                payerOf(hospital).code(), regime.packId(), regime.packVersion(), GENERAL, applicationId,
+                derivation.result(), netting.outstanding(), netting.toPay(), netting.toRecover(), derivation, reasons,
                 closed ? "CLOSED" : "PREPARED", due.date(), actor.userId(), null, null, null);
         store.insert(row, due.basis());
         return row;
@@ -310,7 +326,8 @@ public class Prepayments {
         if (row.toRecover().isPositive()) {
             // Henan 轧差: the new amount is smaller than what the hospital holds; recover the excess.
             store.insertRecovery(new Recoveries.Recovery(row.id() + "-NETTING", row.id(), row.hospitalCode(),
-                    row.insuranceType(), row.payerOrgCode(), "NETTING", null, "轧差：" + row.derivation().citation(),
+                    row.insuranceType(), row.payerOrgCode(), "NETTING", null, "轧差："
+                    + regimeOf(row).citation("prepayment.resize-yearly"),
                     row.toRecover(), Money.ZERO, false, date, row.dueOn(), excessByOffset ? date : null, "OPEN",
                     null, actor.userId(), null), store.dueBasis(row.id()));
         }

@@ -71,6 +71,7 @@ public class RegionPlans {
                     "省内异地就医预拨计划由省医保中心生成（seed 000 二(二)）");
         }
         Regime regime = prepayments.regime(province.code(), date);
+        regime.requireStarted(year);
         if (!regime.places().contains(PlaceOfSettlement.IN_PROVINCE)) {
             throw new Rejection("prepayment.no-region-plans", "org", regime.packId()
                     + " 的预拨不含省内异地就医，无需生成统筹区预拨计划");

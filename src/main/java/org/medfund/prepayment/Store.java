@@ -12,9 +12,10 @@ import java.util.Optional;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
-/** SQL of the prepayment tables (V50). Package-private: other capabilities use {@link Prepayments}. */
+/** SQL of the prepayment tables (V50–V52, V75, V76). Package-private: other capabilities use {@link Prepayments}. */
 @Component
 class Store {
 
@@ -155,6 +156,164 @@ class Store {
         return inputs;
     }
 
+    // ---- service agreements (maker-checker, V76)
+
+    private static final String AGREEMENT_IN_FORCE = """
+            select * from prepayment_agreement_record r where r.hospital_code = :h and r.status = 'CONFIRMED'
+              and r.id = (select max(x.id) from prepayment_agreement_record x where x.hospital_code = r.hospital_code
+                          and x.agreement_no = r.agreement_no and x.status = 'CONFIRMED')
+            """;
+
+    long insertAgreement(Agreements.Agreement a, String evidence, String userId, String requestId) {
+        Optional<Long> earlier = jdbc.sql("select id from prepayment_agreement_record where request_id = :r")
+                .param("r", requestId).query(Long.class).optional();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into prepayment_agreement_record (hospital_code, agreement_no, valid_from, valid_until,
+                    prepayment_terms, medical_community, community_factor, evidence, status, recorded_by, recorded_at,
+                    request_id)
+                values (:h, :no, :from, :until, :terms, :community, :factor, :evidence, 'RECORDED', :by, :at, :r)""")
+                .param("h", a.hospitalCode()).param("no", a.agreementNo()).param("from", a.validFrom())
+                .param("until", a.validUntil()).param("terms", a.prepaymentTerms())
+                .param("community", a.medicalCommunity()).param("factor", a.communityFactor())
+                .param("evidence", evidence).param("by", userId).param("at", now()).param("r", requestId)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<Agreements.Recorded> agreementRecord(long id) {
+        return jdbc.sql("select * from prepayment_agreement_record where id = :id").param("id", id)
+                .query(Store::agreementRecord).optional();
+    }
+
+    List<Agreements.Recorded> agreementRecords(String hospitalCode) {
+        return jdbc.sql("select * from prepayment_agreement_record where hospital_code = :h order by id desc limit "
+                + Prepayments.PAGE_ROWS_MAX).param("h", hospitalCode).query(Store::agreementRecord).list();
+    }
+
+    /** Recorded agreements waiting for a reviewer, of any hospital (the caller filters by scope). */
+    List<Agreements.Recorded> pendingAgreements() {
+        return jdbc.sql("select * from prepayment_agreement_record where status = 'RECORDED' order by id limit "
+                + Prepayments.PAGE_ROWS_MAX).query(Store::agreementRecord).list();
+    }
+
+    void confirmAgreement(long id, String userId) {
+        jdbc.sql("""
+                update prepayment_agreement_record set status = 'CONFIRMED', confirmed_by = :by, confirmed_at = :at
+                where id = :id and status = 'RECORDED'""")
+                .param("by", userId).param("at", now()).param("id", id).update();
+    }
+
+    /** The confirmed agreement in force on a date (newest confirmed version of each agreement number), if any. */
+    Optional<Agreements.Agreement> agreementInForce(String hospitalCode, LocalDate date) {
+        return jdbc.sql(AGREEMENT_IN_FORCE + " and r.valid_from <= :d and (r.valid_until is null or r.valid_until >= :d)"
+                        + " order by r.valid_from desc, r.id desc")
+                .param("h", hospitalCode).param("d", date)
+                .query((rs, n) -> agreementRecord(rs, n).agreement()).list().stream().findFirst();
+    }
+
+    private static Agreements.Recorded agreementRecord(ResultSet rs, int row) throws SQLException {
+        return new Agreements.Recorded(rs.getLong("id"), new Agreements.Agreement(rs.getString("hospital_code"),
+                rs.getString("agreement_no"), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_until", LocalDate.class), rs.getString("prepayment_terms"),
+                rs.getBoolean("medical_community"), rs.getBigDecimal("community_factor")),
+                rs.getString("evidence"), review(rs));
+    }
+
+    private static Review review(ResultSet rs) throws SQLException {
+        Timestamp confirmedAt = rs.getTimestamp("confirmed_at");
+        return new Review(rs.getString("status"), rs.getString("recorded_by"),
+                rs.getTimestamp("recorded_at").toInstant(), rs.getString("confirmed_by"),
+                confirmedAt == null ? null : confirmedAt.toInstant());
+    }
+
+    // ---- fund status records (art. 7 inputs, maker-checker, V76)
+
+    long insertFundRecord(FundStatuses.Record r, String userId, String requestId) {
+        Optional<Long> earlier = jdbc.sql("select id from prepayment_fund_record where request_id = :r")
+                .param("r", requestId).query(Long.class).optional();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into prepayment_fund_record (region_code, insurance_type, prepayment_year, balance_fen,
+                    evidence, status, recorded_by, recorded_at, request_id)
+                values (:region, :fund, :year, :balance, :evidence, 'RECORDED', :by, :at, :r)""")
+                .param("region", r.regionCode()).param("fund", r.insuranceType()).param("year", r.year())
+                .param("balance", r.figures().accumulatedBalance() == null ? null
+                        : r.figures().accumulatedBalance().fen())
+                .param("evidence", r.evidence()).param("by", userId).param("at", now()).param("r", requestId)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        insertFundMonths(id, "ACTUAL", r.figures().lastYear());
+        insertFundMonths(id, "FORECAST", r.figures().forecast());
+        return id;
+    }
+
+    private void insertFundMonths(long recordId, String kind, List<FundGate.FundMonth> months) {
+        for (FundGate.FundMonth month : months) {
+            jdbc.sql("""
+                    insert into prepayment_fund_record_month (record_id, kind, fund_month, income_fen, expenditure_fen)
+                    values (:id, :kind, :month, :income, :expenditure)""")
+                    .param("id", recordId).param("kind", kind).param("month", month.month().toString())
+                    .param("income", month.income().fen()).param("expenditure", month.expenditure().fen()).update();
+        }
+    }
+
+    Optional<FundStatuses.Record> fundRecord(long id) {
+        return jdbc.sql("select * from prepayment_fund_record where id = :id").param("id", id)
+                .query(fundRecords).optional();
+    }
+
+    /** Every record of a region and year, newest first. */
+    List<FundStatuses.Record> fundRecords(String regionCode, int year) {
+        return jdbc.sql("""
+                select * from prepayment_fund_record where region_code = :r and prepayment_year = :y
+                order by id desc limit 100""")
+                .param("r", regionCode).param("y", year).query(fundRecords).list();
+    }
+
+    /** The newest confirmed record of a region, fund and year: the one the gate uses. */
+    Optional<FundStatuses.Record> confirmedFundRecord(String regionCode, String fund, int year) {
+        return jdbc.sql("""
+                select * from prepayment_fund_record where region_code = :r and insurance_type = :f
+                  and prepayment_year = :y and status = 'CONFIRMED' order by id desc""")
+                .param("r", regionCode).param("f", fund).param("y", year).query(fundRecords).list().stream()
+                .findFirst();
+    }
+
+    void confirmFundRecord(long id, String userId) {
+        jdbc.sql("""
+                update prepayment_fund_record set status = 'CONFIRMED', confirmed_by = :by, confirmed_at = :at
+                where id = :id and status = 'RECORDED'""")
+                .param("by", userId).param("at", now()).param("id", id).update();
+    }
+
+    private final org.springframework.jdbc.core.RowMapper<FundStatuses.Record> fundRecords = this::fundRecord;
+
+    private FundStatuses.Record fundRecord(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        long balanceFen = rs.getLong("balance_fen");
+        Money balance = rs.wasNull() ? null : Money.ofFen(balanceFen);
+        return new FundStatuses.Record(id, rs.getString("region_code"), rs.getString("insurance_type"),
+                rs.getInt("prepayment_year"), new FundStatuses.Figures(balance, fundMonths(id, "ACTUAL"),
+                fundMonths(id, "FORECAST")), rs.getString("evidence"), review(rs));
+    }
+
+    private List<FundGate.FundMonth> fundMonths(long recordId, String kind) {
+        return jdbc.sql("""
+                select fund_month, income_fen, expenditure_fen from prepayment_fund_record_month
+                where record_id = :id and kind = :k order by fund_month""")
+                .param("id", recordId).param("k", kind)
+                .query((rs, n) -> new FundGate.FundMonth(java.time.YearMonth.parse(rs.getString(1)),
+                        Money.ofFen(rs.getLong(2)), Money.ofFen(rs.getLong(3))))
+                .list();
+    }
+
     // ---- movements
 
     boolean movementExists(String requestId) {
@@ -180,6 +339,16 @@ class Store {
                 select coalesce(sum(case when kind = 'DISBURSED' then amount_fen else -amount_fen end), 0)
                 from prepayment_movement where hospital_code = :hospital and insurance_type = :fund""")
                 .param("hospital", hospitalCode).param("fund", insuranceType).query(Long.class).single());
+    }
+
+    /** The funds of which the hospital still holds a prepayment (disbursed − recovered − written off > 0). */
+    List<String> fundsHeld(String hospitalCode) {
+        return jdbc.sql("""
+                select insurance_type from prepayment_movement where hospital_code = :hospital
+                group by insurance_type
+                having sum(case when kind = 'DISBURSED' then amount_fen else -amount_fen end) > 0
+                order by insurance_type""")
+                .param("hospital", hospitalCode).query(String.class).list();
     }
 
     List<Prepayments.Movement> movements(String hospitalCode) {
@@ -259,7 +428,8 @@ class Store {
     }
 
     List<Recoveries.Recovery> openRecoveries() {
-        return jdbc.sql("select * from prepayment_recovery where status in ('OPEN', 'UNRECOVERABLE') "
+        return jdbc.sql("select * from prepayment_recovery where status in ('OPEN', 'UNRECOVERABLE', 'IN_COURT', "
+                + "'LOSS_CONFIRMED') "
                 + "order by return_due, id limit " + Prepayments.PAGE_ROWS_MAX).query(Store::recovery).list();
     }
 
@@ -267,7 +437,7 @@ class Store {
     List<Recoveries.Recovery> offsettable(String payer, String hospitalCode, String fund, LocalDate date) {
         return jdbc.sql("""
                 select * from prepayment_recovery where payer_org_code = :payer and hospital_code = :h
-                  and insurance_type = :fund and status in ('OPEN', 'UNRECOVERABLE')
+                  and insurance_type = :fund and status = 'OPEN'
                   and offset_from is not null and offset_from <= :d
                 order by found_on, id""")
                 .param("payer", payer).param("h", hospitalCode).param("fund", fund).param("d", date)
@@ -287,9 +457,38 @@ class Store {
         jdbc.sql("update prepayment_recovery set offset_from = null where id = :id").param("id", id).update();
     }
 
-    void unrecoverable(String id, String courtDocument) {
-        jdbc.sql("update prepayment_recovery set status = 'UNRECOVERABLE', court_document = :doc where id = :id")
-                .param("doc", courtDocument).param("id", id).update();
+    /** Art. 11 decision: from {@code date} the hospital's settlement payments stop (see {@link #stopOf}). */
+    void unrecoverable(String id, String reason, LocalDate date, String userId) {
+        jdbc.sql("""
+                update prepayment_recovery set status = 'UNRECOVERABLE', unrecoverable_on = :d,
+                  unrecoverable_reason = :reason, decided_by = :by where id = :id""")
+                .param("d", date).param("reason", reason).param("by", userId).param("id", id).update();
+    }
+
+    void courtApplication(String id, LocalDate appliedOn, String court, String caseNo) {
+        jdbc.sql("""
+                update prepayment_recovery set status = 'IN_COURT', court_applied_on = :d, court_name = :court,
+                  court_case_no = :caseNo where id = :id""")
+                .param("d", appliedOn).param("court", court).param("caseNo", caseNo).param("id", id).update();
+    }
+
+    void courtDocument(String id, String document, LocalDate date, Money loss) {
+        jdbc.sql("""
+                update prepayment_recovery set status = 'LOSS_CONFIRMED', court_document = :doc,
+                  court_document_on = :d, loss_fen = :loss where id = :id""")
+                .param("doc", document).param("d", date).param("loss", loss.fen()).param("id", id).update();
+    }
+
+    /**
+     * The art. 11 stop of a hospital on a date: its oldest recovery declared unrecoverable on or before the date and
+     * not yet recovered or written off.
+     */
+    Optional<Recoveries.Recovery> stopOf(String hospitalCode, LocalDate date) {
+        return jdbc.sql("""
+                select * from prepayment_recovery where hospital_code = :h
+                  and status in ('UNRECOVERABLE', 'IN_COURT', 'LOSS_CONFIRMED') and unrecoverable_on <= :d
+                order by unrecoverable_on, id""")
+                .param("h", hospitalCode).param("d", date).query(Store::recovery).list().stream().findFirst();
     }
 
     void writtenOff(String id, String approvedBy, String approvalDocument, LocalDate date) {
@@ -307,7 +506,20 @@ class Store {
                 rs.getString("evidence"), Money.ofFen(rs.getLong("amount_fen")),
                 Money.ofFen(rs.getLong("recovered_fen")), rs.getBoolean("all_or_nothing"),
                 rs.getObject("found_on", LocalDate.class), rs.getObject("return_due", LocalDate.class),
-                rs.getObject("offset_from", LocalDate.class), rs.getString("status"),
-                rs.getString("court_document"), rs.getString("prepared_by"), rs.getString("approved_by"));
+                rs.getObject("offset_from", LocalDate.class), rs.getString("status"), court(rs),
+                rs.getString("prepared_by"), rs.getString("approved_by"));
+    }
+
+    private static Recoveries.Court court(ResultSet rs) throws SQLException {
+        LocalDate decided = rs.getObject("unrecoverable_on", LocalDate.class);
+        if (decided == null) {
+            return null;
+        }
+        long lossFen = rs.getLong("loss_fen");
+        Money loss = rs.wasNull() ? null : Money.ofFen(lossFen);
+        return new Recoveries.Court(decided, rs.getString("unrecoverable_reason"), rs.getString("decided_by"),
+                rs.getObject("court_applied_on", LocalDate.class), rs.getString("court_name"),
+                rs.getString("court_case_no"), rs.getString("court_document"),
+                rs.getObject("court_document_on", LocalDate.class), loss);
     }
 }

@@ -43,6 +43,8 @@ public class MonthlySettlements {
     static final String FALLBACK = "FALLBACK";
     /** Payment batches a list shows at most (newest first); older ones stay reachable by id. */
     public static final int BATCHES_MAX = 200;
+    static final String RULE_CYCLE = "settlement.cycle";
+    static final String RULE_FALLBACK = "settlement.fallback-last-cycle";
 
     private final Registry registry;
     private final PolicyPacks policy;
@@ -97,6 +99,28 @@ public class MonthlySettlements {
                 + " 个工作日（" + within.get().citation() + "）", due.basis());
     }
 
+    /**
+     * The rule a cycle is settled under: {@code settlement.cycle} of the pack in force for the agency's region on the
+     * first day after the cycle (Henan seed 000 三(一), Hainan seed 003 art. 16). Regions whose packs set no cycle
+     * (Guizhou, Handan) are settled monthly as the platform's default and say so instead of borrowing another
+     * region's article; a pack that sets another cycle is refused, since batches here are monthly.
+     */
+    SettlementRule settlementRule(Org agency, YearMonth cycle) {
+        Optional<Resolved> rule = policy.find(agency.regionCode(), cycle.plusMonths(1).atDay(1), RULE_CYCLE);
+        if (rule.isEmpty()) {
+            return new SettlementRule(null, null, "政策包未规定结算周期，按平台默认按月结算（docs/decisions.md settlement）");
+        }
+        if (!rule.get().parameter().value().equals("monthly")) {
+            throw new Rejection("settlement.cycle-unsupported", "cycle", rule.get().packId() + " 规定的结算周期为 "
+                    + rule.get().parameter().value() + "，本系统按月结算（" + rule.get().citation() + "）");
+        }
+        return new SettlementRule(rule.get().packId(), rule.get().parameter().article(), rule.get().citation());
+    }
+
+    /** A settlement rule as cited: pack id and article for the ledger, citation for derivations. */
+    record SettlementRule(String packId, String article, String citation) {
+    }
+
     /** The clerk prepares the regular batch of a cycle from its confirmed reconciliations; idempotent. */
     @Transactional
     public PaymentBatch prepare(Actor actor, YearMonth cycle, LocalDate on, String requestId) {
@@ -113,6 +137,7 @@ public class MonthlySettlements {
         if (store.find(agency.code(), cycle, REGULAR).isPresent()) {
             throw Rejection.conflict("settlement.batch-exists", "cycle", cycle + " 的月度结算批次已生成");
         }
+        settlementRule(agency, cycle);
         List<ReconciliationView> recons = reconciliationStore.confirmedUnpaid(agency.code(), cycle);
         Map<String, Money[]> sums = new TreeMap<>();
         Map<String, List<String>> periods = new TreeMap<>();
@@ -163,7 +188,8 @@ public class MonthlySettlements {
         Money carriedIn = store.lastPaidLine(agency.code(), hospital, insutype, cycle, REGULAR)
                 .map(PaymentBatch.Line::carriedOut).orElse(Money.ZERO);
         TrueUp t = TrueUp.of(gross, advance, carriedIn);
-        String citation = "seed 000 三(一)" + (advance.isZero() && carriedIn.isZero() ? "" : "（预拨后清算）");
+        String citation = settlementRule(agency, cycle).citation() + (advance.isZero() && carriedIn.isZero() ? ""
+                : "（预拨后清算）");
         Derivation d = new Derivation("应付 = max(0, 统筹基金 + 其他基金 + 个人账户 − 已预拨 − 上期结转多拨)",
                 List.of(Derivation.Input.money("统筹基金支出 hifp_pay", s[0]),
                         Derivation.Input.money("其他基金支出 fund_pay_sumamt − hifp_pay", s[1]),
@@ -204,7 +230,7 @@ public class MonthlySettlements {
         Reconciliations.required(on, "date");
         Org agency = registry.requireOrg(actor.orgCode(), "org");
         Reconciliations.requireAgencyRole(actor, agency, Role.CLERK);
-        Resolved rule = policy.find(agency.regionCode(), on, "settlement.fallback-last-cycle")
+        Resolved rule = policy.find(agency.regionCode(), on, RULE_FALLBACK)
                 .filter(r -> r.parameter().flag())
                 .orElseThrow(() -> new Rejection("settlement.no-fallback-rule", "cycle",
                         "适用的政策包没有“按上一结算周期实际结算金额预拨”的规定"));
@@ -309,14 +335,22 @@ public class MonthlySettlements {
         }
         Money net = due.minus(recovered);
         if (net.isPositive()) {
+            SettlementRule rule = b.kind().equals(FALLBACK) ? fallbackRule(agency, b) : settlementRule(agency, b.cycle());
             // The batch's document number, not its database id: ids skip what crashes and refusals rolled back,
             // and the ledger hashes what it is given, so the same payments must cite the same document.
             ledger.post(new BusinessEvent("settlement.paid", "stl-" + b.documentNo() + "-" + l.hospitalCode() + "-"
                     + l.insutype(), on, b.cycle(), net, Map.of("agency", agency.code(), "hospital",
-                    l.hospitalCode()), l.insutype(), "settlement-payment", b.documentNo(),
-                    b.kind().equals(FALLBACK) ? "henan-2023" : null, "seed 000 三(一)", l.memo()));
+                    l.hospitalCode()), l.insutype(), "settlement-payment", b.documentNo(), rule.packId(),
+                    rule.article(), l.memo()));
         }
         return new Money[] {recovered, net};
+    }
+
+    /** The fallback rule a FALLBACK batch was declared under (resolved again on its preparation date). */
+    private SettlementRule fallbackRule(Org agency, PaymentBatch b) {
+        Resolved rule = policy.find(agency.regionCode(), b.preparedOn(), RULE_FALLBACK).orElseThrow(() ->
+                new IllegalStateException("fallback batch " + b.id() + " without a fallback rule"));
+        return new SettlementRule(rule.packId(), rule.parameter().article(), rule.citation());
     }
 
     private void payLine(PaymentBatch b, Org agency, PaymentBatch.Line l, LocalDate on, String requestId) {

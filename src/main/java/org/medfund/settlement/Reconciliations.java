@@ -40,6 +40,7 @@ public class Reconciliations {
     public static final int LIST_MAX = 5_000;
 
     static final String RULE_APPLY_BY = "reconciliation.apply-by";
+    static final String RULE_LATE_ROLLS = "reconciliation.late-rolls-to-next-month";
 
     private final Registry registry;
     private final PolicyPacks policy;
@@ -134,7 +135,11 @@ public class Reconciliations {
         String clerk = clerkOf(hospital.code()).orElseThrow(() -> new Rejection("settlement.no-clerk",
                 "fixmedins_code", "经办机构尚未为 " + hospital.code() + " 指定对账专人（seed 000 三(一)）"));
         Deadline deadline = deadline(hospital.code(), period);
-        YearMonth cycle = ReconciliationRules.cycle(period, appliedOn,
+        // A late application joins a later cycle only where the pack says so (seed 000 三(一), seed 003 art. 16
+        // "顺延至下(个)月结算"); elsewhere it is flagged late and settled with its own month.
+        boolean rolls = policy.find(hospital.regionCode(), period.plusMonths(1).atDay(1), RULE_LATE_ROLLS)
+                .map(r -> r.parameter().flag()).orElse(false);
+        YearMonth cycle = !rolls ? period : ReconciliationRules.cycle(period, appliedOn,
                 c -> deadline.rule() == null ? null : deadline(hospital.code(), c).dueDate());
         // Close the month first, so that records arriving from now on go into the next month.
         records.closeMonth(hospital.code(), period, Instant.now(clock));
@@ -156,7 +161,8 @@ public class Reconciliations {
                 : ReconciliationRules.compareRecords(details(app), agencyRecords(hospital.code(), period));
         boolean balanced = groups.stream().allMatch(g -> g.result().equals("0")) && diffs.isEmpty();
         long id = store.insert(hospital.code(), agencyOf(hospital).code(), period, cycle, appliedOn, deadline,
-                cycle.isAfter(period), balanced ? "0" : "1", actor.userId(), clerk, requestId);
+                deadline.dueDate() != null && appliedOn.isAfter(deadline.dueDate()), balanced ? "0" : "1",
+                actor.userId(), clerk, requestId);
         store.insertGroups(id, groups, agencyPooled);
         store.insertDiffs(id, diffs);
         return id;

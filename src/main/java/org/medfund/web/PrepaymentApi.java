@@ -80,12 +80,23 @@ class PrepaymentApi {
     record RecoveryView(String id, String prepaymentId, String hospitalCode, String insuranceType, String reason,
                         String trigger, String article, String amount, String recovered, boolean allOrNothing,
                         LocalDate foundOn, LocalDate returnDue, boolean returnDueProvisional, LocalDate offsetFrom,
-                        String status) {
+                        String status, CourtView court) {
         static RecoveryView of(Recoveries.Recovery r, DueDateLabels dueDates) {
             return new RecoveryView(r.id(), r.prepaymentId(), r.hospitalCode(), r.insuranceType(), r.reason(),
                     r.trigger() == null ? null : r.trigger().name(), r.trigger() == null ? null : r.trigger().article(),
                     r.amount().toPlainYuan(), r.recovered().toPlainYuan(), r.allOrNothing(), r.foundOn(),
-                    r.returnDue(), dueDates.provisional(r.returnDue()), r.offsetFrom(), r.status());
+                    r.returnDue(), dueDates.provisional(r.returnDue()), r.offsetFrom(), r.status(),
+                    CourtView.of(r.court()));
+        }
+    }
+
+    /** Seed 002 art. 11 steps of a recovery: decision (payments stop), court application, court document. */
+    record CourtView(LocalDate decidedOn, String reason, String decidedBy, LocalDate appliedOn, String court,
+                     String caseNo, String document, LocalDate documentOn, String loss) {
+        static CourtView of(Recoveries.Court c) {
+            return c == null ? null : new CourtView(c.decidedOn(), c.reason(), c.decidedBy(), c.appliedOn(),
+                    c.court(), c.caseNo(), c.document(), c.documentOn(), c.loss() == null ? null
+                    : c.loss().toPlainYuan());
         }
     }
 
@@ -299,13 +310,44 @@ class PrepaymentApi {
     record DocumentRequest(String document, LocalDate date) {
     }
 
+    record UnrecoverableRequest(String reason, LocalDate date) {
+    }
+
+    /** Art. 11: the decision that the prepayment cannot be recovered; the hospital's settlements stop from its date. */
     @PostMapping("/api/prepayment-recoveries/{id}/unrecoverable")
+    @Operation(summary = "认定预付金无法收回（信阳第十一条）：自认定日起停止拨付该医疗机构医保结算费用")
     ResponseEntity<JsonNode> unrecoverable(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                           @RequestBody DocumentRequest body) {
+                                           @RequestBody UnrecoverableRequest body) {
         return idempotency.run(user, "prepayment.unrecoverable", key, List.of(id, body), () ->
-                RecoveryView.of(recoveries.unrecoverable(id, body.document(), date(body.date()), user.actor()),
+                RecoveryView.of(recoveries.unrecoverable(id, body.reason(), date(body.date()), user.actor()),
                         dueDates));
+    }
+
+    record CourtApplicationRequest(LocalDate date, String court, String caseNo) {
+    }
+
+    @PostMapping("/api/prepayment-recoveries/{id}/court-application")
+    @Operation(summary = "登记向法院申请强制执行（日期、法院、案号，第十一条）")
+    ResponseEntity<JsonNode> courtApplication(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                              @RequestBody CourtApplicationRequest body) {
+        return idempotency.run(user, "prepayment.court-application", key, List.of(id, body), () ->
+                RecoveryView.of(recoveries.courtApplication(id, date(body.date()), body.court(), body.caseNo(),
+                        user.actor()), dueDates));
+    }
+
+    record CourtDocumentRequest(String document, LocalDate date, String loss) {
+    }
+
+    @PostMapping("/api/prepayment-recoveries/{id}/court-document")
+    @Operation(summary = "登记法院出具的法律文书及其确认的预付金损失金额（第十一条）")
+    ResponseEntity<JsonNode> courtDocument(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                           @RequestBody CourtDocumentRequest body) {
+        return idempotency.run(user, "prepayment.court-document", key, List.of(id, body), () ->
+                RecoveryView.of(recoveries.courtDocument(id, body.document(), date(body.date()),
+                        yuan(body.loss(), "loss"), user.actor()), dueDates));
     }
 
     @PostMapping("/api/prepayment-recoveries/{id}/write-off")

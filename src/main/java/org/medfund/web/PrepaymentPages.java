@@ -43,9 +43,11 @@ class PrepaymentPages {
     private final Recoveries recoveries;
     private final Clock clock;
     private final RegionPlans regionPlans;
+    private final org.medfund.registry.Registry registry;
 
     PrepaymentPages(Prepayments prepayments, Applications applications, Recoveries recoveries, Clock clock,
-                    RegionPlans regionPlans) {
+                    RegionPlans regionPlans, org.medfund.registry.Registry registry) {
+        this.registry = registry;
         this.regionPlans = regionPlans;
         this.prepayments = prepayments;
         this.applications = applications;
@@ -87,10 +89,19 @@ class PrepaymentPages {
                 .filter(m -> m.insuranceType().equals(row.insuranceType())).toList());
         model.addAttribute("recoveries", recoveries.recoveries(row.hospitalCode(), user.actor()).stream()
                 .filter(r -> r.insuranceType().equals(row.insuranceType())).toList());
-        model.addAttribute("triggers", RecoveryTrigger.values());
+        model.addAttribute("triggers", triggers(prepayments.regimeOf(row)));
         // One token per rendered form: submitting the same form twice records one return, not two.
         model.addAttribute("formToken", java.util.UUID.randomUUID().toString());
         return "prepayment";
+    }
+
+    /** A recovery trigger the pack knows, with the working days it gives the hospital to return the money. */
+    record TriggerOption(RecoveryTrigger trigger, int returnWorkingDays) {
+    }
+
+    private static List<TriggerOption> triggers(org.medfund.prepayment.Regime regime) {
+        return regime.recoveryTriggers().stream().map(t -> new TriggerOption(t, regime.returnWorkingDays(t)))
+                .toList();
     }
 
     /** Maker-checker from the page: the reviewer approves; the capability refuses the preparing clerk. */
@@ -120,6 +131,9 @@ class PrepaymentPages {
                 application.hospitalCode(), null, null, null), user.actor()));
         model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
         model.addAttribute("today", LocalDate.now(clock));
+        org.medfund.registry.Org hospital = registry.requireOrg(application.hospitalCode(), "hospitalCode");
+        model.addAttribute("settled", applications.settledYear(hospital, application.year(),
+                prepayments.regime(hospital.regionCode(), application.submittedOn())));
         return "prepayment-application";
     }
 
@@ -164,12 +178,31 @@ class PrepaymentPages {
         return "redirect:/prepayments/" + id;
     }
 
-    /** Art. 11: cannot be recovered — the court document is recorded and payments to the hospital stop. */
+    /** Art. 11: the decision that it cannot be recovered — from its date the hospital's settlements stop. */
     @PostMapping("/prepayments/{id}/recoveries/{recoveryId}/unrecoverable")
     String unrecoverable(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
-                         @PathVariable String recoveryId, @RequestParam String courtDocument,
+                         @PathVariable String recoveryId, @RequestParam String reason,
                          @RequestParam(required = false) String date) {
-        recoveries.unrecoverable(recoveryId, courtDocument, date(date), user.actor());
+        recoveries.unrecoverable(recoveryId, reason, date(date), user.actor());
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** Art. 11: the application to the court for enforcement (date, court, case number). */
+    @PostMapping("/prepayments/{id}/recoveries/{recoveryId}/court-application")
+    String courtApplication(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                            @PathVariable String recoveryId, @RequestParam String court, @RequestParam String caseNo,
+                            @RequestParam(required = false) String date) {
+        recoveries.courtApplication(recoveryId, date(date), court, caseNo, user.actor());
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** Art. 11: the court's document and the loss it confirms. */
+    @PostMapping("/prepayments/{id}/recoveries/{recoveryId}/court-document")
+    String courtDocument(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                         @PathVariable String recoveryId, @RequestParam String courtDocument,
+                         @RequestParam String loss, @RequestParam(required = false) String date) {
+        recoveries.courtDocument(recoveryId, courtDocument, date(date), PrepaymentApi.yuan(loss, "loss"),
+                user.actor());
         return "redirect:/prepayments/" + id;
     }
 

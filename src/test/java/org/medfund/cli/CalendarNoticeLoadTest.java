@@ -26,11 +26,12 @@ import org.medfund.calendar.BusinessCalendar;
 import org.medfund.claims.PlaceOfSettlement;
 import org.medfund.ledger.Ledger;
 import org.medfund.ledger.LedgerAudit;
+import org.medfund.prepayment.Agreements;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
 import org.medfund.prepayment.Eligibility;
 import org.medfund.prepayment.Fixtures;
-import org.medfund.prepayment.Prepayments;
+import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.RecoveryTrigger;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.registry.Actor;
@@ -65,7 +66,9 @@ class CalendarNoticeLoadTest {
     @Autowired
     Users users;
     @Autowired
-    Prepayments prepayments;
+    Agreements agreements;
+    @Autowired
+    FundStatuses fundStatuses;
     @Autowired
     Applications applications;
     @Autowired
@@ -131,9 +134,9 @@ class CalendarNoticeLoadTest {
     void loadingTheNoticeRecomputesOpenDueDates() throws Exception {
         Fixtures.fund(ledger, AGENCY, "t-open-" + AGENCY);
         Fixtures.fundXinyangChain(ledger);
-        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         String hospital = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）潢川医院");
-        Fixtures.agreement(prepayments, hospital, clerk);
+        Fixtures.agreement(agreements, hospital, clerk);
         Fixtures.settlements(context, hospital, COUNTY, "310", PlaceOfSettlement.LOCAL,
                 Fixtures.months(2024, 1, 12, 150_000));
         prepaid(hospital);

@@ -24,11 +24,12 @@ import org.medfund.claims.SettlementIntake;
 import org.medfund.common.Money;
 import org.medfund.ledger.Ledger;
 import org.medfund.ledger.LedgerAudit;
+import org.medfund.prepayment.Agreements;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
 import org.medfund.prepayment.Eligibility;
 import org.medfund.prepayment.Fixtures;
-import org.medfund.prepayment.Prepayments;
+import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.prepayment.RecoveryTrigger;
 import org.medfund.registry.Actor;
@@ -61,7 +62,9 @@ class NoticesTest {
     @Autowired
     Notices notices;
     @Autowired
-    Prepayments prepayments;
+    Agreements agreements;
+    @Autowired
+    FundStatuses fundStatuses;
     @Autowired
     Applications applications;
     @Autowired
@@ -102,7 +105,7 @@ class NoticesTest {
         }
         Fixtures.fund(ledger, AGENCY, "t-open-" + AGENCY);
         Fixtures.fundXinyangChain(ledger);
-        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         String offset = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）冲抵医院");
         String held = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）停拨医院");
         String plain = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）全额医院");
@@ -238,7 +241,7 @@ class NoticesTest {
 
     /** Art. 6 from application to payment by the county centre; answers the employee row's id. */
     private String prepaid(String hospital) {
-        Fixtures.agreement(prepayments, hospital, clerk);
+        Fixtures.agreement(agreements, hospital, clerk);
         Fixtures.settlements(context, hospital, COUNTY, "310", PlaceOfSettlement.LOCAL,
                 Fixtures.months(2024, 1, 12, 200_000));
         LocalDate applied = LocalDate.of(2025, 1, 6);

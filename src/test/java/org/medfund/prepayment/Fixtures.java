@@ -40,9 +40,12 @@ public final class Fixtures {
         return code;
     }
 
-    public static void agreement(Prepayments prepayments, String hospital, Actor clerk) {
-        prepayments.recordAgreement(new Prepayments.Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
-                null, "按年核定预付金，年终清算", false, null), clerk);
+    /** An open-ended agreement recorded by the clerk and confirmed by a reviewer of the same organisation. */
+    public static void agreement(Agreements agreements, String hospital, Actor clerk) {
+        var recorded = agreements.record(new Agreements.Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
+                null, "按年核定预付金，年终清算", false, null), "协议文本第八条", clerk, "t-agreement-" + hospital);
+        agreements.confirm(recorded.id(), LocalDate.of(2020, 1, 1), actor("reviewer-" + clerk.userId(),
+                clerk.orgCode(), Role.REVIEWER));
     }
 
     /** Same pooled-fund pay each month of a year (months 1..n). */
@@ -82,10 +85,11 @@ public final class Fixtures {
     }
 
     /**
-     * Xinyang's fund status for {@code year} (seed 002 art. 7): employee fund exactly 12.0 months payable (open);
-     * resident fund 6.0 (open) when {@code residentOpen}, else 5.99 (closed). Same monthly figures both funds.
+     * Xinyang's fund status for {@code year} (seed 002 art. 7), recorded by the city clerk and confirmed by a city
+     * reviewer: employee fund exactly 12.0 months payable (open); resident fund 6.0 (open) when {@code residentOpen},
+     * else 5.99 (closed). Same monthly figures both funds. Each call is a new record (the newest confirmed counts).
      */
-    public static void xinyangFundStatus(Applications applications, int year, boolean residentOpen, Actor cityClerk) {
+    public static void xinyangFundStatus(FundStatuses fundStatuses, int year, boolean residentOpen, Actor cityClerk) {
         List<FundGate.FundMonth> actual = new ArrayList<>();
         List<FundGate.FundMonth> forecast = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
@@ -94,10 +98,15 @@ public final class Fixtures {
             forecast.add(new FundGate.FundMonth(YearMonth.of(year, m), Money.ofFen(1_000_001),
                     Money.ofFen(1_000_001)));
         }
-        applications.recordFundStatus("411500", new FundGate.FundStatus("310", Money.ofFen(12_000_012), actual,
-                forecast), year, cityClerk);
-        applications.recordFundStatus("411500", new FundGate.FundStatus("390",
-                Money.ofFen(residentOpen ? 6_000_006 : 6_000_005), actual, forecast), year, cityClerk);
+        Actor reviewer = actor("reviewer-" + cityClerk.userId(), cityClerk.orgCode(), Role.REVIEWER);
+        String run = "t-fund-" + year + "-" + NEXT.incrementAndGet() + "-" + System.nanoTime();
+        var employee = fundStatuses.record("411500", "310", year, new FundStatuses.Figures(Money.ofFen(12_000_012),
+                actual, forecast), "测试：基金决算报表", LocalDate.of(year, 1, 2), cityClerk, run + "-310");
+        fundStatuses.confirm(employee.id(), reviewer);
+        var resident = fundStatuses.record("411500", "390", year, new FundStatuses.Figures(
+                Money.ofFen(residentOpen ? 6_000_006 : 6_000_005), actual, forecast), "测试：基金决算报表",
+                LocalDate.of(year, 1, 2), cityClerk, run + "-390");
+        fundStatuses.confirm(resident.id(), reviewer);
     }
 
     public static Actor actor(String user, String org, Role... roles) {

@@ -30,11 +30,11 @@ class FundGateTest {
         // average expenditure 1,000,001 fen a month (odd, so 12 × average is not round)
         var exact = new FundGate.FundStatus("310", Money.ofFen(12_000_012), months(2025, 1_000_001, 1_000_001),
                 months(2026, 1_000_001, 1_000_001));
-        var result = FundGate.evaluate(exact, TWELVE, "seed 002 art. 7");
+        var result = FundGate.evaluate(exact, TWELVE, true, "seed 002 art. 7");
         assertThat(result.open()).isTrue();
         assertThat(result.monthsPayable()).isEqualByComparingTo("12.00");
         var below = new FundGate.FundStatus("310", Money.ofFen(12_000_011), exact.lastYear(), exact.forecast());
-        var closed = FundGate.evaluate(below, TWELVE, "seed 002 art. 7");
+        var closed = FundGate.evaluate(below, TWELVE, true, "seed 002 art. 7");
         assertThat(closed.open()).isFalse();
         assertThat(closed.monthsPayable()).isEqualByComparingTo("11.99"); // rounded down, never shown as 12.00
         assertThat(closed.reasons()).singleElement().asString().contains("低于 12 个月", "seed 002 art. 7");
@@ -45,9 +45,9 @@ class FundGateTest {
     void residentThreshold() {
         var exact = new FundGate.FundStatus("390", Money.ofFen(6_000_006), months(2025, 1_000_001, 1_000_001),
                 months(2026, 1_000_001, 1_000_001));
-        assertThat(FundGate.evaluate(exact, SIX, "a7").open()).isTrue();
+        assertThat(FundGate.evaluate(exact, SIX, true, "a7").open()).isTrue();
         var below = new FundGate.FundStatus("390", Money.ofFen(6_000_005), exact.lastYear(), exact.forecast());
-        assertThat(FundGate.evaluate(below, SIX, "a7").open()).isFalse();
+        assertThat(FundGate.evaluate(below, SIX, true, "a7").open()).isFalse();
     }
 
     @Test
@@ -55,16 +55,18 @@ class FundGateTest {
     void deficits() {
         var lastYearDeficit = new FundGate.FundStatus("310", Money.ofYuan("100000000"), months(2025, 99, 100),
                 months(2026, 100, 100));
-        var result = FundGate.evaluate(lastYearDeficit, TWELVE, "a7");
+        var result = FundGate.evaluate(lastYearDeficit, TWELVE, true, "a7");
         assertThat(result.open()).isFalse();
         assertThat(result.lastYearResult()).isEqualTo(Money.ofFen(-12));
         assertThat(result.reasons()).singleElement().asString().contains("上年出现当期赤字");
         List<FundGate.FundMonth> forecast = months(2026, 100, 100);
         forecast.set(11, new FundGate.FundMonth(YearMonth.of(2026, 12), Money.ofFen(100), Money.ofFen(101)));
         var projected = FundGate.evaluate(new FundGate.FundStatus("310", Money.ofYuan("100000000"),
-                months(2025, 100, 100), forecast), TWELVE, "a7");
+                months(2025, 100, 100), forecast), TWELVE, true, "a7");
         assertThat(projected.open()).isFalse();
         assertThat(projected.projectedResult()).isEqualTo(Money.ofFen(-1));
         assertThat(projected.reasons()).singleElement().asString().contains("滚动测算");
+        // prepayment.deficit-blocks: a pack without the deficit rule judges the months payable alone.
+        assertThat(FundGate.evaluate(lastYearDeficit, TWELVE, false, "a7").open()).isTrue();
     }
 }

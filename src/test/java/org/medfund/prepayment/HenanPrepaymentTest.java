@@ -32,6 +32,8 @@ class HenanPrepaymentTest {
     @Autowired
     Prepayments prepayments;
     @Autowired
+    Agreements agreements;
+    @Autowired
     Recoveries recoveries;
     @Autowired
     Ledger ledger;
@@ -54,8 +56,8 @@ class HenanPrepaymentTest {
         String grade2 = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）二级医院");
         String grade1 = Fixtures.hospital(jdbc, COUNTY, 1, false, "（测试）一级卫生院");
         String noAgreement = Fixtures.hospital(jdbc, COUNTY, 3, false, "（测试）无协议医院");
-        Fixtures.agreement(prepayments, grade2, clerk);
-        Fixtures.agreement(prepayments, grade1, clerk);
+        Fixtures.agreement(agreements, grade2, clerk);
+        Fixtures.agreement(agreements, grade1, clerk);
         // 310: 12 local months of 100,001 fen + one in-province month of 1 fen (counted) + cross-province (not).
         Fixtures.settlements(context, grade2, COUNTY, "310", PlaceOfSettlement.LOCAL,
                 Fixtures.months(2023, 1, 12, 100_001));

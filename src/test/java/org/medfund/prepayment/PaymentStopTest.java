@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Seed 002 art. 11 honoured by settlement: once a hospital's prepayment is declared unrecoverable, the monthly
+ * Seed 002 art. 11 honoured by settlement: once the agency decides a hospital's prepayment cannot be recovered, the monthly
  * payment batch holds its line (nothing offset, nothing booked, not in the bank file) with the reason citing the
  * article, pays the other hospitals, refuses to release it while the stop lasts and pays it after the write-off.
  * Runs in 淮滨县 (411527) with hospitals of its own and cycle 2025-09, which no other test settles there.
@@ -56,6 +56,10 @@ class PaymentStopTest {
 
     @Autowired
     Prepayments prepayments;
+    @Autowired
+    FundStatuses fundStatuses;
+    @Autowired
+    Agreements agreements;
     @Autowired
     Applications applications;
     @Autowired
@@ -125,16 +129,18 @@ class PaymentStopTest {
     void stoppedHospitalIsHeldUntilWrittenOff() throws Exception {
         Fixtures.fund(ledger, AGENCY, "t-open-" + AGENCY);
         Fixtures.fundXinyangChain(ledger);
-        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         String stopped = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）停拨医院");
         String paid = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）正常医院");
-        Fixtures.agreement(prepayments, stopped, clerk);
+        Fixtures.agreement(agreements, stopped, clerk);
         Fixtures.settlements(context, stopped, COUNTY, "310", PlaceOfSettlement.LOCAL,
                 Fixtures.months(2024, 1, 12, 200_000));
         prepaid(stopped);
         var misuse = recoveries.breachOfUse(stopped, "预付金用于基础建设", LocalDate.of(2025, 7, 1), clerk);
-        recoveries.unrecoverable(misuse.get(0).id(), "（2025）豫1527执45号 终结本次执行裁定", LocalDate.of(2025, 9, 1),
-                clerk);
+        // The decision alone stops payments (art. 11 "应停止…拨付…并向…法院依法申请强制执行"): no court document yet.
+        recoveries.unrecoverable(misuse.get(0).id(), "催收无果，账户余额不足", LocalDate.of(2025, 9, 1), clerk);
+        recoveries.courtApplication(misuse.get(0).id(), LocalDate.of(2025, 9, 3), "淮滨县人民法院",
+                "（2025）豫1527执45号", clerk);
 
         reconciled(stopped, "7000.00", "6500.00");
         reconciled(paid, "3000.00", "3000.00");
@@ -146,7 +152,8 @@ class PaymentStopTest {
         assertThat(held.held()).isTrue();
         assertThat(held.net()).isEqualTo(Money.ofYuan("7000.00"));
         assertThat(held.offsets()).isEqualTo(Money.ZERO);
-        assertThat(held.holdReason()).contains("第十一条", "停止拨付", "2,000.00", "豫1527执45号", misuse.get(0).id());
+        assertThat(held.holdReason()).contains("seed 002 art. 11", "停止拨付", "2,000.00", "豫1527执45号",
+                "淮滨县人民法院", misuse.get(0).id());
         assertThat(line(batch, paid).held()).isFalse();
         assertThat(batch.totalHeld()).isEqualTo(Money.ofYuan("7000.00"));
         assertThat(batch.totalNet()).isEqualTo(Money.ofYuan("3000.00"));
@@ -164,19 +171,21 @@ class PaymentStopTest {
                 .andExpect(content().string(not(containsString(stopped))));
         // The hospital sees its own line held, with the reason.
         assertThat(settlements.batch(hospitalActor(stopped), batch.id()).lines()).singleElement()
-                .satisfies(l -> assertThat(l.holdReason()).contains("第十一条"));
+                .satisfies(l -> assertThat(l.holdReason()).contains("seed 002 art. 11"));
 
         // Held until the stop is lifted: a release while the prepayment is still unrecovered is refused.
         assertThatThrownBy(() -> settlements.release(finance, batch.id(), LocalDate.of(2025, 10, 20), id("rel")))
                 .isInstanceOfSatisfying(Rejection.class, e -> {
                     assertThat(e.code()).isEqualTo("settlement.still-held");
-                    assertThat(e.getMessage()).contains("第十一条");
+                    assertThat(e.getMessage()).contains("seed 002 art. 11");
                 });
         assertThat(line(settlements.batch(clerk, batch.id()), stopped).held()).isTrue();
 
+        recoveries.courtDocument(misuse.get(0).id(), "（2025）豫1527执45号 终结本次执行裁定", LocalDate.of(2025, 10, 28),
+                Money.ofYuan("2000.00"), clerk);
         recoveries.writeOff(misuse.get(0).id(), "淮政文〔2025〕12号", LocalDate.of(2025, 11, 3), reviewer,
                 "t-hb-wo-" + stopped);
-        assertThat(recoveries.paymentsStopped(stopped)).isFalse();
+        assertThat(recoveries.paymentsStopped(stopped, LocalDate.of(2025, 11, 4))).isFalse();
         mvc.perform(get("/settlements").with(user(MedfundUser.of(finance))))
                 .andExpect(content().string(containsString("暂停拨付已解除的明细")));
         mvc.perform(post("/settlements/payment-batches/" + batch.id() + "/release").with(csrf())

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.policy.PolicyPacks;
 
 /** The pure prepayment rules of seed 000 二 and seed 002, checked with odd fen and exact thresholds. */
 class PrepaymentRulesTest {
@@ -110,24 +111,37 @@ class PrepaymentRulesTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 10: nine triggers; (一)–(五) give 10 working days to return")
+    @DisplayName("seed 002 art. 10: nine triggers from the pack; (一)–(五) give 10 working days to return, henan none")
     void triggers() {
-        assertThat(RecoveryTrigger.values()).hasSize(9);
-        assertThat(RecoveryTrigger.UNPAID_JUDGEMENT_DEBT.returnWithinWorkingDays()).isEqualTo(10);
-        assertThat(RecoveryTrigger.FRAUDULENT_ELIGIBILITY.returnWithinWorkingDays()).isZero();
+        PolicyPacks packs = PolicyPacks.shipped(code -> code.equals("411500") ? List.of("411500", "410000")
+                : List.of("410000"));
+        Regime xinyang = Regime.resolve(packs, "411500", java.time.LocalDate.of(2025, 6, 1));
+        assertThat(xinyang.recoveryTriggers()).hasSize(9);
+        assertThat(xinyang.returnWorkingDays(RecoveryTrigger.UNPAID_JUDGEMENT_DEBT)).isEqualTo(10);
+        assertThat(xinyang.returnWorkingDays(RecoveryTrigger.FRAUDULENT_ELIGIBILITY)).isZero();
         assertThat(RecoveryTrigger.MISUSE.article()).isEqualTo("seed 002 art. 10(七)");
+        Regime henan = Regime.resolve(packs, "410000", java.time.LocalDate.of(2025, 6, 1));
+        assertThat(henan.recoveryTriggers()).isEmpty();
     }
 
     @Test
     @DisplayName("seed 000 二(一): grade 一级 excluded; no service agreement → no prepayment")
     void henanScope() {
-        assertThat(Eligibility.henan(2, true, true, 2, HENAN).eligible()).isTrue();
-        var grade1 = Eligibility.henan(1, true, true, 2, HENAN);
+        java.util.Optional<String> agreementRule = java.util.Optional.of(HENAN);
+        assertThat(Eligibility.henan(2, true, true, 2, HENAN, agreementRule).eligible()).isTrue();
+        var grade1 = Eligibility.henan(1, true, true, 2, HENAN, agreementRule);
         assertThat(grade1.eligible()).isFalse();
         assertThat(grade1.refusals()).singleElement().asString().contains("1级", "2级及以上");
-        assertThat(Eligibility.henan(3, true, false, 2, HENAN).refusals()).singleElement().asString()
-                .contains("服务协议");
-        assertThat(Eligibility.henan(null, true, true, 2, HENAN).eligible()).isFalse();
+        assertThat(Eligibility.henan(3, true, false, 2, HENAN, agreementRule).refusals()).singleElement().asString()
+                .contains("服务协议", HENAN);
+        assertThat(Eligibility.henan(null, true, true, 2, HENAN, agreementRule).eligible()).isFalse();
+        // prepayment.agreement-required: a pack without the rule does not refuse for a missing agreement.
+        assertThat(Eligibility.henan(3, true, false, 2, HENAN, java.util.Optional.empty()).eligible()).isTrue();
+    }
+
+    private static Eligibility.SettledYear fullYear() {
+        return new Eligibility.SettledYear(2024, new java.util.TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+                12)));
     }
 
     @Test
@@ -137,17 +151,38 @@ class PrepaymentRulesTest {
         for (var condition : Eligibility.Condition.values()) {
             all.add(new Eligibility.Finding(condition, true, "材料 " + condition.name(), "reviewer-1"));
         }
-        assertThat(Eligibility.xinyang(all, true).eligible()).isTrue();
-        var uncleared = Eligibility.xinyang(all, false);
+        assertThat(Eligibility.xinyang(all, true, fullYear()).eligible()).isTrue();
+        var uncleared = Eligibility.xinyang(all, false, fullYear());
         assertThat(uncleared.refusals()).singleElement().asString().contains("seed 002 art. 3(五)");
         all.set(1, new Eligibility.Finding(Eligibility.Condition.SOUND_FINANCES, false, "有财产被保全", "r"));
-        assertThat(Eligibility.xinyang(all, true).refusals()).singleElement().asString()
+        assertThat(Eligibility.xinyang(all, true, fullYear()).refusals()).singleElement().asString()
                 .contains("seed 002 art. 3(二)");
-        assertThatThrownBy(() -> Eligibility.xinyang(all.subList(0, 4), true)).isInstanceOf(Rejection.class)
-                .hasMessageContaining("五项尚未审核");
+        assertThatThrownBy(() -> Eligibility.xinyang(all.subList(0, 4), true, fullYear()))
+                .isInstanceOf(Rejection.class).hasMessageContaining("五项尚未审核");
         all.set(0, new Eligibility.Finding(Eligibility.Condition.AGREEMENT_AND_PERFORMANCE, true, " ", "r"));
-        assertThatThrownBy(() -> Eligibility.xinyang(all, true)).isInstanceOf(Rejection.class)
+        assertThatThrownBy(() -> Eligibility.xinyang(all, true, fullYear())).isInstanceOf(Rejection.class)
                 .extracting(e -> ((Rejection) e).field()).isEqualTo("findings.AGREEMENT_AND_PERFORMANCE");
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 3(一): 正常结算满一个自然年度 is checked against the settlement months, not declared")
+    void fullNaturalYearOfSettlements() {
+        List<Eligibility.Finding> all = new ArrayList<>();
+        for (var condition : Eligibility.Condition.values()) {
+            all.add(new Eligibility.Finding(condition, true, "材料 " + condition.name(), "reviewer-1"));
+        }
+        var threeMonths = new Eligibility.SettledYear(2024, new java.util.TreeSet<>(List.of(1, 2, 3)));
+        assertThat(threeMonths.full()).isFalse();
+        assertThat(threeMonths.evidence()).isEqualTo("2024 年有结算记录的月份：1、2、3 月（3 个月），未满一个自然年度");
+        var refused = Eligibility.xinyang(all, true, threeMonths);
+        assertThat(refused.eligible()).isFalse();
+        assertThat(refused.refusals()).singleElement().asString().contains("seed 002 art. 3(一)", "未满一个自然年度",
+                "1、2、3 月");
+        var elevenMonths = new Eligibility.SettledYear(2024, new java.util.TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8,
+                9, 10, 12)));
+        assertThat(Eligibility.xinyang(all, true, elevenMonths).eligible()).isFalse();
+        assertThat(fullYear().evidence()).contains("1–12 月均有结算记录");
+        assertThat(new Eligibility.SettledYear(2024, new java.util.TreeSet<>()).evidence()).contains("无");
     }
 
     @Test

@@ -37,6 +37,10 @@ class XinyangPrepaymentTest {
     @Autowired
     Prepayments prepayments;
     @Autowired
+    FundStatuses fundStatuses;
+    @Autowired
+    Agreements agreements;
+    @Autowired
     Applications applications;
     @Autowired
     Recoveries recoveries;
@@ -109,12 +113,12 @@ class XinyangPrepaymentTest {
     @DisplayName("seed 002 art. 3–7: eligible hospital, art. 4 amount of local settlements, resident fund closed at 5.99")
     void applicationReviewGateAndWorkflow() {
         String hospital = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）罗山医院");
-        Fixtures.agreement(prepayments, hospital, clerk);
+        Fixtures.agreement(agreements, hospital, clerk);
         Fixtures.settlements(context, hospital, COUNTY, "310", PlaceOfSettlement.LOCAL,
-                Fixtures.months(2024, 1, 3, 10_001));
+                Fixtures.months(2024, 1, 12, 10_001));
         Fixtures.settlements(context, hospital, COUNTY, "310", PlaceOfSettlement.IN_PROVINCE,
                 Fixtures.months(2024, 1, 3, 777)); // art. 8: a separate category, not in the sizing
-        Fixtures.xinyangFundStatus(applications, 2025, false, cityClerk);
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, false, cityClerk);
 
         var application = applications.apply(hospital, 2025, form(), LocalDate.of(2025, 1, 10),
                 Fixtures.actor("h", hospital, Role.HOSPITAL));
@@ -175,7 +179,7 @@ class XinyangPrepaymentTest {
         String adjusted = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）调整医院");
         Fixtures.settlements(context, adjusted, COUNTY, "310", PlaceOfSettlement.LOCAL,
                 Fixtures.months(2024, 1, 12, 50_000));
-        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         applications.apply(adjusted, 2025, form(), LocalDate.of(2025, 1, 20), Fixtures.actor("h", adjusted,
                 Role.HOSPITAL));
         assertThat(applications.application("PA-2025-" + adjusted).orElseThrow().late()).isTrue();
@@ -191,11 +195,11 @@ class XinyangPrepaymentTest {
     @Test
     @DisplayName("seed 002 art. 6(五): one fen short → nothing offset, full return; absorbed → full offset; uncleared can't apply")
     void allOrNothingClearing() {
-        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         String shortOne = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）差一分");
         String absorbed = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）全额冲抵");
         for (String h : List.of(shortOne, absorbed)) {
-            Fixtures.agreement(prepayments, h, clerk);
+            Fixtures.agreement(agreements, h, clerk);
             Fixtures.settlements(context, h, COUNTY, "310", PlaceOfSettlement.LOCAL,
                     Fixtures.months(2024, 1, 12, 300_000));
         }
@@ -232,11 +236,11 @@ class XinyangPrepaymentTest {
     @Test
     @DisplayName("seed 002 art. 10–11: (一) 10 working days to return then offset; (六) unrecoverable → stop, write-off")
     void recoveryAndWriteOff() {
-        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         String ended = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）解除协议");
         String fraud = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）弄虚作假");
         for (String h : List.of(ended, fraud)) {
-            Fixtures.agreement(prepayments, h, clerk);
+            Fixtures.agreement(agreements, h, clerk);
             Fixtures.settlements(context, h, COUNTY, "310", PlaceOfSettlement.LOCAL,
                     Fixtures.months(2024, 1, 12, 200_000));
         }
@@ -258,26 +262,133 @@ class XinyangPrepaymentTest {
 
         var misuse = recoveries.breachOfUse(fraud, "预付金用于基础建设", LocalDate.of(2025, 7, 1), clerk);
         assertThat(misuse).singleElement().satisfies(r -> assertThat(r.trigger()).isEqualTo(RecoveryTrigger.MISUSE));
-        recoveries.unrecoverable(misuse.get(0).id(), "（2025）豫1521执123号 终结本次执行裁定", LocalDate.of(2025, 9, 1),
-                clerk);
-        assertThat(recoveries.paymentsStopped(fraud)).isTrue();
-        assertThatThrownBy(() -> recoveries.writeOff(misuse.get(0).id(), "罗政文〔2025〕8号", LocalDate.of(2025, 10, 1),
+        String id = misuse.get(0).id();
+        // Art. 11 in its order: the decision stops payments at once, before any court document exists.
+        assertThatThrownBy(() -> recoveries.courtApplication(id, LocalDate.of(2025, 9, 2), "罗山县人民法院",
+                "（2025）豫1521执123号", clerk)).isInstanceOfSatisfying(Rejection.class,
+                e -> assertThat(e.code()).isEqualTo("prepayment.not-unrecoverable"));
+        recoveries.unrecoverable(id, "催收三次未果，医院账户已无余额", LocalDate.of(2025, 9, 1), clerk);
+        assertThat(recoveries.paymentsStopped(fraud, LocalDate.of(2025, 8, 31))).isFalse();
+        assertThat(recoveries.paymentsStopped(fraud, LocalDate.of(2025, 9, 1))).isTrue();
+        assertThat(recoveries.holdReason(COUNTY_AGENCY, fraud, LocalDate.of(2025, 9, 1))).get().asString()
+                .contains("seed 002 art. 11", "催收三次未果");
+        assertThatThrownBy(() -> recoveries.writeOff(id, "罗政文〔2025〕8号", LocalDate.of(2025, 10, 1),
+                Fixtures.actor("xy-reviewer", COUNTY_AGENCY, Role.REVIEWER), "t-xy-wo-early-" + fraud))
+                .isInstanceOfSatisfying(Rejection.class,
+                        e -> assertThat(e.code()).isEqualTo("prepayment.no-court-document"));
+        recoveries.courtApplication(id, LocalDate.of(2025, 9, 5), "罗山县人民法院", "（2025）豫1521执123号", clerk);
+        assertThat(recoveries.holdReason(COUNTY_AGENCY, fraud, LocalDate.of(2025, 9, 6))).get().asString()
+                .contains("罗山县人民法院", "豫1521执123号");
+        assertThatThrownBy(() -> recoveries.courtDocument(id, "（2025）豫1521执123号之一 终结本次执行裁定",
+                LocalDate.of(2025, 9, 4), Money.ofFen(200_000), clerk)).isInstanceOfSatisfying(Rejection.class,
+                e -> assertThat(e.code()).isEqualTo("prepayment.court-date"));
+        assertThatThrownBy(() -> recoveries.courtDocument(id, "（2025）豫1521执123号之一 终结本次执行裁定",
+                LocalDate.of(2025, 9, 20), Money.ofFen(200_001), clerk)).isInstanceOfSatisfying(Rejection.class,
+                e -> assertThat(e.code()).isEqualTo("prepayment.loss-amount"));
+        recoveries.courtDocument(id, "（2025）豫1521执123号之一 终结本次执行裁定", LocalDate.of(2025, 9, 20),
+                Money.ofFen(200_000), clerk);
+        var court = recoveries.recoveries(fraud, clerk).get(0).court();
+        assertThat(court.decidedOn()).isEqualTo(LocalDate.of(2025, 9, 1));
+        assertThat(court.caseNo()).isEqualTo("（2025）豫1521执123号");
+        assertThat(court.loss()).isEqualTo(Money.ofFen(200_000));
+        assertThatThrownBy(() -> recoveries.writeOff(id, "罗政文〔2025〕8号", LocalDate.of(2025, 10, 1),
                 Fixtures.actor("xy-clerk", COUNTY_AGENCY, Role.CLERK, Role.REVIEWER), "t-xy-wo-self-" + fraud))
                 .isInstanceOf(Rejection.class).extracting(e -> ((Rejection) e).code())
                 .isEqualTo("prepayment.maker-checker");
-        recoveries.writeOff(misuse.get(0).id(), "罗政文〔2025〕8号", LocalDate.of(2025, 10, 1),
+        recoveries.writeOff(id, "罗政文〔2025〕8号", LocalDate.of(2025, 10, 1),
                 Fixtures.actor("xy-reviewer", COUNTY_AGENCY, Role.REVIEWER), "t-xy-wo-" + fraud);
         assertThat(prepayments.outstanding(fraud, "310")).isEqualTo(Money.ZERO);
-        assertThat(recoveries.paymentsStopped(fraud)).isFalse();
+        assertThat(recoveries.paymentsStopped(fraud, LocalDate.of(2025, 10, 2))).isFalse();
         assertThat(ledger.balance(COUNTY_AGENCY, "9101", fraud, null, LocalDate.of(2025, 12, 31)))
                 .isEqualTo(Money.ofFen(200_000));
+        audit.assertSound();
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 10 全额退回: a partial return in the 10 days leaves the rest open, offset after the due date")
+    void partialReturnStaysOpen() {
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
+        String hospital = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）部分退回");
+        Fixtures.agreement(agreements, hospital, clerk);
+        Fixtures.settlements(context, hospital, COUNTY, "310", PlaceOfSettlement.LOCAL,
+                Fixtures.months(2024, 1, 12, 200_000));
+        prepaid(hospital, 2025, LocalDate.of(2025, 1, 6));
+        var recovery = recoveries.raise(hospital, "310", RecoveryTrigger.ASSETS_PRESERVED, "（2025）豫1521财保7号",
+                LocalDate.of(2025, 6, 3), clerk);
+        assertThat(recovery.returnDue()).isEqualTo(LocalDate.of(2025, 6, 17));
+        recoveries.recordReturn(recovery.id(), Money.ofFen(50_000), LocalDate.of(2025, 6, 10), clerk,
+                "t-xy-part-" + hospital);
+        var open = recoveries.recoveries(hospital, clerk).get(0);
+        assertThat(open.status()).isEqualTo("OPEN");
+        assertThat(open.remaining()).isEqualTo(Money.ofFen(150_000));
+        assertThat(open.overdue(LocalDate.of(2025, 6, 17))).isFalse();
+        assertThat(open.overdue(LocalDate.of(2025, 6, 18))).isTrue();
+        // Not offset on the due date itself: the hospital may still return the rest that day.
+        assertThat(recoveries.offset(new PaymentOffsets.OffsetRequest(COUNTY_AGENCY, hospital, "310",
+                YearMonth.of(2025, 5), Money.ofFen(500_000), LocalDate.of(2025, 6, 17), "t-xy-p1-" + hospital)))
+                .isEqualTo(Money.ZERO);
+        assertThat(recoveries.offset(new PaymentOffsets.OffsetRequest(COUNTY_AGENCY, hospital, "310",
+                YearMonth.of(2025, 5), Money.ofFen(500_000), LocalDate.of(2025, 6, 18), "t-xy-p2-" + hospital)))
+                .isEqualTo(Money.ofFen(150_000));
+        assertThat(recoveries.recoveries(hospital, clerk).get(0).status()).isEqualTo("RECOVERED");
+        assertThat(prepayments.outstanding(hospital, "310")).isEqualTo(Money.ZERO);
+        audit.assertSound();
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 10(一): confirming the end of a hospital's agreement raises the recovery with 10 working days")
+    void agreementEndedRaisesArticle10() {
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
+        String hospital = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）解除协议自动收回");
+        Fixtures.agreement(agreements, hospital, clerk);
+        Fixtures.settlements(context, hospital, COUNTY, "310", PlaceOfSettlement.LOCAL,
+                Fixtures.months(2024, 1, 12, 200_000));
+        prepaid(hospital, 2025, LocalDate.of(2025, 1, 6));
+        // An end date still in the future is an expiry to come: nothing is recovered yet.
+        var expiring = agreements.record(new Agreements.Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
+                LocalDate.of(2025, 12, 31), "按年核定预付金，年终清算", false, null), "协议续签前的到期日", clerk,
+                "t-xy-expiring-" + hospital);
+        agreements.confirm(expiring.id(), LocalDate.of(2025, 3, 1), Fixtures.actor("xy-reviewer", COUNTY_AGENCY,
+                Role.REVIEWER));
+        assertThat(recoveries.recoveries(hospital, clerk)).isEmpty();
+        var ended = agreements.record(new Agreements.Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
+                LocalDate.of(2025, 6, 2), "按年核定预付金，年终清算", false, null), "解除医保协议决定书（罗医保〔2025〕3号）",
+                clerk, "t-xy-ended-" + hospital);
+        assertThat(recoveries.recoveries(hospital, clerk)).isEmpty();
+        agreements.confirm(ended.id(), LocalDate.of(2025, 6, 3), Fixtures.actor("xy-reviewer", COUNTY_AGENCY,
+                Role.REVIEWER));
+        assertThat(recoveries.recoveries(hospital, clerk)).singleElement().satisfies(r -> {
+            assertThat(r.trigger()).isEqualTo(RecoveryTrigger.AGREEMENT_ENDED);
+            assertThat(r.amount()).isEqualTo(Money.ofFen(200_000));
+            assertThat(r.returnDue()).isEqualTo(LocalDate.of(2025, 6, 17));
+            assertThat(r.evidence()).contains("罗医保〔2025〕3号");
+        });
+        recoveries.recordReturn(recoveries.recoveries(hospital, clerk).get(0).id(), Money.ofFen(200_000),
+                LocalDate.of(2025, 6, 10), clerk, "t-xy-ended-ret-" + hospital);
+        audit.assertSound();
+    }
+
+    @Test
+    @DisplayName("seed 002 art. 3(一): three months of settlements last year → refused with the months as evidence")
+    void fullNaturalYearRequired() {
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
+        String hospital = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）新定点医院");
+        Fixtures.agreement(agreements, hospital, clerk);
+        Fixtures.settlements(context, hospital, COUNTY, "310", PlaceOfSettlement.LOCAL,
+                Fixtures.months(2024, 10, 12, 10_001));
+        applications.apply(hospital, 2025, form(), LocalDate.of(2025, 1, 10), Fixtures.actor("h", hospital,
+                Role.HOSPITAL));
+        assertThat(applications.review("PA-2025-" + hospital, allMet(), LocalDate.of(2025, 1, 16), clerk)).isEmpty();
+        var application = applications.application("PA-2025-" + hospital).orElseThrow();
+        assertThat(application.status()).isEqualTo("REFUSED");
+        assertThat(application.refusals()).contains("seed 002 art. 3(一)", "10、11、12 月", "未满一个自然年度");
     }
 
     @Test
     @DisplayName("seed 002 art. 6(三)(四): finance → city → county as ledger transfers, aggregated per receiver, in transit until confirmed")
     void fundingChainAsTransfers() {
         // Year 2026 so that no other test's approved rows join these aggregates.
-        Fixtures.xinyangFundStatus(applications, 2026, true, cityClerk);
+        Fixtures.xinyangFundStatus(fundStatuses, 2026, true, cityClerk);
         String county = "411522"; // 光山县: no other test pays hospitals there
         String countyAgency = "411522-AGENCY";
         Actor countyClerk = Fixtures.actor("gs-clerk", countyAgency, Role.CLERK);
@@ -290,7 +401,7 @@ class XinyangPrepaymentTest {
         for (int i = 0; i < 3; i++) {
             String h = hospitals.get(i);
             String region = i < 2 ? county : "411502";
-            Fixtures.agreement(prepayments, h, i < 2 ? countyClerk : cityClerk);
+            Fixtures.agreement(agreements, h, i < 2 ? countyClerk : cityClerk);
             for (String fund : List.of("310", "390")) {
                 Fixtures.settlements(context, h, region, fund, PlaceOfSettlement.LOCAL,
                         Fixtures.months(2025, 1, 12, monthly[i]));

@@ -101,7 +101,26 @@ class RegistryDataTest {
                         org.assertj.core.groups.Tuple.tuple("EXPENDITURE", "390"));
         assertThat(registry.accounts("460000-FINANCE")).extracting(Account::insuranceType)
                 .containsExactlyInAnyOrder(null, "310", "390");
-        assertThat(registry.accounts("460100-FINANCE")).as("seed 003: one provincial special account").isEmpty();
+        // Seed 003 art. 6: cities and counties keep their own employee and resident special accounts (mainly to
+        // remit the resident subsidies); districts (区) are not 市县 of the notice and keep none.
+        assertThat(registry.accounts("460100-FINANCE")).as("seed 003 art. 6: 海口市")
+                .extracting(Account::kind, Account::insuranceType).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("SPECIAL", "310"),
+                        org.assertj.core.groups.Tuple.tuple("SPECIAL", "390"));
+        for (String county : List.of("460200", "460300", "460400", "469001", "469030", "469100")) {
+            assertThat(registry.accounts(county + "-FINANCE")).as("seed 003 art. 6: " + county).hasSize(2)
+                    .allMatch(a -> a.kind().equals("SPECIAL") && a.accountNo().startsWith("DEMO-"));
+        }
+        assertThat(registry.accounts("460105-FINANCE")).as("a district of 海口市").isEmpty();
+        // Seed 001 附件1 一(三) publishes Guizhou's provincial special account: used as published, marked so.
+        Account guizhou = registry.accounts("520000-FINANCE").stream().filter(a -> a.insuranceType() == null)
+                .findFirst().orElseThrow();
+        assertThat(guizhou.accountName()).isEqualTo("贵州省财政厅");
+        assertThat(guizhou.accountNo()).isEqualTo("2402002129014452854-000000008");
+        assertThat(guizhou.bankName()).isEqualTo("中国工商银行贵州省新支行");
+        assertThat(guizhou.provenance()).contains("seed 001 附件1 一(三)");
+        assertThat(registry.accounts("520100-AGENCY")).allMatch(a -> a.accountNo().startsWith("DEMO-")
+                && a.provenance() == null);
         assertThat(registry.accounts("130400-FINANCE")).extracting(Account::accountName)
                 .anyMatch(name -> name.contains("待划转"));
         assertThat(registry.accounts("130427-FINANCE")).as("seed 004: city-level special account").isEmpty();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
 import org.medfund.claims.PlaceOfSettlement;
+import org.medfund.prepayment.Agreements;
 import org.medfund.prepayment.Fixtures;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.registry.Actor;
@@ -37,6 +38,8 @@ class PrepaymentApiTest {
     @Autowired
     Prepayments prepayments;
     @Autowired
+    Agreements agreements;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     ApplicationContext context;
@@ -48,7 +51,7 @@ class PrepaymentApiTest {
         String mine = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）本院");
         String other = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）他院");
         for (String h : new String[] {mine, other}) {
-            Fixtures.agreement(prepayments, h, clerk);
+            Fixtures.agreement(agreements, h, clerk);
             Fixtures.settlements(context, h, COUNTY, "310", PlaceOfSettlement.LOCAL,
                     Fixtures.months(2023, 1, 12, 1_001));
         }

@@ -25,10 +25,12 @@ import org.medfund.DatabaseTest;
 import org.medfund.claims.PlaceOfSettlement;
 import org.medfund.common.Money;
 import org.medfund.ledger.Ledger;
-import org.medfund.prepayment.Fixtures;
+import org.medfund.prepayment.Agreements;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
 import org.medfund.prepayment.Eligibility;
+import org.medfund.prepayment.Fixtures;
+import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.registry.Actor;
@@ -58,6 +60,10 @@ class PrepaymentFilesAndFormsTest {
     @Autowired
     Prepayments prepayments;
     @Autowired
+    FundStatuses fundStatuses;
+    @Autowired
+    Agreements agreements;
+    @Autowired
     Ledger ledger;
     @Autowired
     Applications applications;
@@ -77,7 +83,7 @@ class PrepaymentFilesAndFormsTest {
     void paymentFile() throws Exception {
         Actor clerk = Fixtures.actor("yx-clerk", HN_AGENCY, Role.CLERK);
         String hospital = Fixtures.hospital(jdbc, HN_COUNTY, 2, false, "（测试）叶县医院");
-        Fixtures.agreement(prepayments, hospital, clerk);
+        Fixtures.agreement(agreements, hospital, clerk);
         Fixtures.settlements(context, hospital, HN_COUNTY, "310", PlaceOfSettlement.LOCAL,
                 Fixtures.months(2023, 1, 12, 100_001));
         Fixtures.fund(ledger, HN_AGENCY, "t-open-" + HN_AGENCY);
@@ -133,7 +139,7 @@ class PrepaymentFilesAndFormsTest {
     /** A 新县 hospital with 2,000.00 a month of 2024 settlements per fund that applied on 2025-01-06. */
     private String applied(String name) {
         String hospital = Fixtures.hospital(jdbc, XY_COUNTY, 2, false, name);
-        Fixtures.agreement(prepayments, hospital, xyClerk);
+        Fixtures.agreement(agreements, hospital, xyClerk);
         for (String fund : List.of("310", "390")) {
             Fixtures.settlements(context, hospital, XY_COUNTY, fund, PlaceOfSettlement.LOCAL,
                     Fixtures.months(2024, 1, 12, 200_000));
@@ -157,7 +163,7 @@ class PrepaymentFilesAndFormsTest {
     @Test
     @DisplayName("seed 002 art. 3 review form: five findings with evidence; unmet (四) refuses with the article; other org denied")
     void reviewForm() throws Exception {
-        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         String eligible = applied("（测试）新县甲");
         String refused = applied("（测试）新县乙");
         MedfundUser staff = as("xx-clerk", XY_AGENCY, Role.CLERK);
@@ -200,7 +206,7 @@ class PrepaymentFilesAndFormsTest {
     @Test
     @DisplayName("seed 002 art. 10–11 recovery form: trigger, return, court document, write-off by another user; other org denied")
     void recoveryForm() throws Exception {
-        Fixtures.xinyangFundStatus(applications, 2025, true, cityClerk);
+        Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         Fixtures.fund(ledger, XY_AGENCY, "t-open-" + XY_AGENCY);
         Fixtures.fundXinyangChain(ledger);
         String hospital = applied("（测试）新县丙");
@@ -252,12 +258,24 @@ class PrepaymentFilesAndFormsTest {
         var misuse = recoveries.recoveries(hospital, xyClerk).stream()
                 .filter(r -> r.insuranceType().equals("390")).findFirst().orElseThrow();
         mvc.perform(post("/prepayments/" + resident + "/recoveries/" + misuse.id() + "/unrecoverable").with(csrf())
-                        .with(user(staff)).param("courtDocument", "（2025）豫1523执9号 终结本次执行裁定")
-                        .param("date", "2025-09-01"))
+                        .with(user(staff)).param("reason", "催收无果，医院账户冻结").param("date", "2025-09-01"))
                 .andExpect(status().is3xxRedirection());
-        assertThat(recoveries.paymentsStopped(hospital)).isTrue();
+        assertThat(recoveries.paymentsStopped(hospital, LocalDate.of(2025, 9, 1))).isTrue();
+        mvc.perform(get("/prepayments/" + resident).with(user(staff)))
+                .andExpect(content().string(containsString("认定无法收回，停止拨付结算费用")))
+                .andExpect(content().string(containsString("登记申请强制执行")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("人民政府批准核销文件"))));
+        mvc.perform(post("/prepayments/" + resident + "/recoveries/" + misuse.id() + "/court-application")
+                        .with(csrf()).with(user(staff)).param("court", "新县人民法院").param("caseNo", "（2025）豫1523执9号")
+                        .param("date", "2025-09-03"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/prepayments/" + resident + "/recoveries/" + misuse.id() + "/court-document")
+                        .with(csrf()).with(user(staff)).param("courtDocument", "（2025）豫1523执9号 终结本次执行裁定")
+                        .param("loss", "2000.00").param("date", "2025-09-30"))
+                .andExpect(status().is3xxRedirection());
         mvc.perform(get("/prepayments/" + resident).with(user(staff)))
                 .andExpect(content().string(containsString("豫1523执9号")))
+                .andExpect(content().string(containsString("新县人民法院")))
                 .andExpect(content().string(containsString("人民政府批准核销文件")));
         // Maker-checker: the clerk who declared it unrecoverable cannot write it off, even holding the reviewer role.
         mvc.perform(post("/prepayments/" + resident + "/recoveries/" + misuse.id() + "/write-off").with(csrf())
@@ -271,7 +289,7 @@ class PrepaymentFilesAndFormsTest {
                 .andExpect(status().is3xxRedirection());
         assertThat(recoveries.recoveries(hospital, xyClerk).stream().filter(r -> r.id().equals(misuse.id()))
                 .findFirst().orElseThrow().status()).isEqualTo("WRITTEN_OFF");
-        assertThat(recoveries.paymentsStopped(hospital)).isFalse();
+        assertThat(recoveries.paymentsStopped(hospital, LocalDate.of(2025, 10, 9))).isFalse();
         assertThat(prepayments.invariantBreaks(LocalDate.of(2026, 12, 31))).isEmpty();
     }
 

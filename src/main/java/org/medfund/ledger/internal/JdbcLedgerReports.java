@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,43 @@ class JdbcLedgerReports implements LedgerReports {
     private AccountDef account(Book book, String code) {
         return chart.account(book.type(), code).orElseThrow(() -> new Rejection("ledger.account-unknown",
                 "accountCode", "未知科目: " + code));
+    }
+
+    @Override
+    public FundFlows fundFlows(Collection<String> orgCodes, String insuranceType, YearMonth from, YearMonth to) {
+        if (orgCodes.isEmpty() || from.isAfter(to)) {
+            throw new IllegalStateException("fund flows need books and a period range: " + orgCodes + " " + from);
+        }
+        Map<YearMonth, long[]> byPeriod = new java.util.TreeMap<>();
+        long[] balance = new long[1];
+        jdbc.sql("""
+                select e.period, left(l.account_code, 1) as class, sum(l.debit_fen), sum(l.credit_fen), count(*)
+                from ledger_line l
+                join ledger_entry e on e.org_code = l.org_code and e.sequence_no = l.sequence_no
+                where l.org_code in (:orgs) and l.insurance_type = :fund and e.period <= :to
+                  and left(l.account_code, 1) in ('3', '4', '5')
+                group by e.period, left(l.account_code, 1)""")
+                .param("orgs", List.copyOf(orgCodes)).param("fund", insuranceType).param("to", to.toString())
+                .query(rs -> {
+                    long debit = rs.getLong(3);
+                    long credit = rs.getLong(4);
+                    // 3xxx and 4xxx are credit-normal, 5xxx debit-normal: the fund balance is credit − debit of all.
+                    balance[0] = Math.addExact(balance[0], credit - debit);
+                    YearMonth period = YearMonth.parse(rs.getString(1));
+                    String accountClass = rs.getString(2);
+                    if (!period.isBefore(from) && !accountClass.equals("3")) {
+                        long[] sums = byPeriod.computeIfAbsent(period, p -> new long[3]);
+                        int slot = accountClass.equals("4") ? 0 : 1;
+                        sums[slot] += accountClass.equals("4") ? credit - debit : debit - credit;
+                        sums[2] += rs.getLong(5);
+                    }
+                });
+        List<FundPeriod> periods = new ArrayList<>();
+        for (YearMonth p = from; !p.isAfter(to); p = p.plusMonths(1)) {
+            long[] sums = byPeriod.getOrDefault(p, new long[3]);
+            periods.add(new FundPeriod(p, Money.ofFen(sums[0]), Money.ofFen(sums[1]), sums[2]));
+        }
+        return new FundFlows(Money.ofFen(balance[0]), periods);
     }
 
     @Override

@@ -21,9 +21,16 @@ final class DataLoader {
     static final String SOURCE_API = "API";
 
     private final JdbcClient jdbc;
+    /** False while migration V3 runs: the provenance column arrives with V77, which sets it for V3's rows. */
+    private final boolean provenanceColumn;
 
     DataLoader(JdbcClient jdbc) {
+        this(jdbc, true);
+    }
+
+    DataLoader(JdbcClient jdbc, boolean provenanceColumn) {
         this.jdbc = jdbc;
+        this.provenanceColumn = provenanceColumn;
     }
 
     Optional<String> loadedVersion() {
@@ -133,6 +140,10 @@ final class DataLoader {
                                                   account_name, source)
                     values (:id, :org, :kind, :type, :parent, :bank, :no, :accountName, 'DATA')"""),
                     account, parentId).update();
+        }
+        if (provenanceColumn) {
+            jdbc.sql("update registry_account set provenance = :provenance where id = :id and source = 'DATA'")
+                    .param("provenance", account.provenance()).param("id", account.id()).update();
         }
     }
 

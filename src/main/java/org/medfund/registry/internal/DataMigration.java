@@ -46,6 +46,6 @@ class DataMigration implements JavaMigration {
     @Override
     public void migrate(Context context) {
         var dataSource = new SingleConnectionDataSource(context.getConnection(), true);
-        new DataLoader(JdbcClient.create(dataSource)).load(DataSet.load(), clock.instant());
+        new DataLoader(JdbcClient.create(dataSource), false).load(DataSet.load(), clock.instant());
     }
 }

@@ -77,7 +77,7 @@ record DataSet(String version, List<Region> regions, List<Named<InsuranceType>> 
         Set<String> accountIds = new HashSet<>();
         List<Account> accounts = accountCsv.rows().stream().map(row -> new Account(row.get("id"), row.get("org_code"),
                 row.get("kind"), row.get("insurance_type"), row.get("bank_name"), row.get("account_no"),
-                row.get("account_name"))).toList();
+                row.get("account_name"), row.get("provenance"))).toList();
         for (int i = 0; i < accounts.size(); i++) {
             Account account = accounts.get(i);
             String parent = accountCsv.rows().get(i).get("parent_id");

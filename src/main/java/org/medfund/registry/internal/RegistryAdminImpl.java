@@ -176,7 +176,7 @@ class RegistryAdminImpl implements RegistryAdmin {
             throw new Rejection("registry.account-no-invalid", "accountNo", "账号须为 4 至 40 位字母、数字或连字符");
         }
         Account account = new Account(nextAccountId(org, draft), org.code(), draft.kind(), draft.insuranceType(),
-                draft.bankName().strip(), draft.accountNo(), draft.accountName().strip());
+                draft.bankName().strip(), draft.accountNo(), draft.accountName().strip(), null);
         DataLoader.accountParams(jdbc.sql("""
                 insert into registry_account (id, org_code, kind, insurance_type, parent_id, bank_name, account_no,
                                               account_name, source)

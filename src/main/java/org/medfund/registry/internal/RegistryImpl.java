@@ -34,7 +34,7 @@ class RegistryImpl implements Registry {
             OrgKind.valueOf(rs.getString(3)), rs.getString(4), (Integer) rs.getObject(5, Integer.class),
             rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8));
     static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(rs.getString(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
 
     private final JdbcClient jdbc;
     private volatile RegionTree tree;
@@ -131,7 +131,7 @@ class RegistryImpl implements Registry {
     @Override
     public List<Account> accounts(String orgCode) {
         return jdbc.sql("""
-                select id, org_code, kind, insurance_type, bank_name, account_no, account_name
+                select id, org_code, kind, insurance_type, bank_name, account_no, account_name, provenance
                 from registry_account where org_code = :org order by id""")
                 .param("org", orgCode).query(ACCOUNT).list();
     }
