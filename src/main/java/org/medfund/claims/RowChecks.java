@@ -110,6 +110,14 @@ final class RowChecks {
         }
     }
 
+    /** Cancels the COPY of the current chunk, if any, when the run fails: the transaction then rolls back. */
+    void abort() {
+        if (stream != null) {
+            stream.abort();
+            stream = null;
+        }
+    }
+
     /** Ends the current chunk's COPY before the connection is used for a lookup. */
     private void pauseStream() {
         if (stream != null && !stream.pause()) {
@@ -147,10 +155,13 @@ final class RowChecks {
                 checkHospital(p);
             }
         }
+        // Only well-formed rows are looked up: a malformed setl_id (a NUL, say) is already an error of its row.
         Set<String> ids = new HashSet<>();
         for (RowParser.Parsed p : chunk) {
-            ids.add(p.setlId());
-            if (p.reversal() != null) {
+            if (p.ok()) {
+                ids.add(p.setlId());
+            }
+            if (p.ok() && p.reversal() != null) {
                 ids.add(p.reversal().targetSetlId());
             }
         }

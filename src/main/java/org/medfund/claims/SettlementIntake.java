@@ -85,17 +85,23 @@ public class SettlementIntake {
         long batchId = store.newBatch(source, fileName, actor.orgCode(), actor.userId(), requestId, now);
         RowChecks checks = new RowChecks(registry, store, actor, batchId);
         List<RowParser.Parsed> chunk = new ArrayList<>(CHUNK_ROWS);
-        while (rows.hasNext()) {
-            SettlementFiles.NumberedRow row = rows.next();
-            RowParser.Parsed parsed = RowParser.parse(row.number(), row.fields(), nowLocal);
-            chunk.add(parsed);
-            checks.stream(parsed);
-            if (chunk.size() == CHUNK_ROWS) {
-                checks.process(chunk);
-                chunk.clear();
+        try {
+            while (rows.hasNext()) {
+                SettlementFiles.NumberedRow row = rows.next();
+                RowParser.Parsed parsed = RowParser.parse(row.number(), row.fields(), nowLocal);
+                chunk.add(parsed);
+                checks.stream(parsed);
+                if (chunk.size() == CHUNK_ROWS) {
+                    checks.process(chunk);
+                    chunk.clear();
+                }
             }
+            checks.process(chunk);
+        } catch (RuntimeException | Error e) {
+            // A COPY still open keeps the connection busy: the rollback that follows would wait for it forever.
+            checks.abort();
+            throw e;
         }
-        checks.process(chunk);
         if (checks.errorCount() > 0) {
             throw new IntakeRejection(checks.errors(), checks.errorCount());
         }
