@@ -62,8 +62,12 @@ public class SettlementIntake {
         return run(actor, "api", null, requestId, numbered(rows.iterator()));
     }
 
-    /** A CSV or xlsx file with a header row of national field names; idempotent on the request id. */
-    @Transactional
+    /**
+     * A CSV or xlsx file with a header row of national field names; idempotent on the request id. Bounded by
+     * {@code medfund.intake.transaction-timeout-seconds} rather than the default transaction timeout: a 10 M row file
+     * takes minutes (uploads on the pages are bounded by their size, see application.properties).
+     */
+    @Transactional(timeoutString = "${medfund.intake.transaction-timeout-seconds:3600}")
     public IntakeResult importFile(Actor actor, Path file, String fileName, String requestId) {
         long size = size(file);
         if (size > FILE_BYTES_MAX) {

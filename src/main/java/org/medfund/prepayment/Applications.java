@@ -11,6 +11,7 @@ import org.medfund.calendar.Due;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.ledger.BusinessDates;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.OrgKind;
@@ -90,9 +91,11 @@ public class Applications {
     private final JdbcClient jdbc;
     private final Store store;
     private final Funding funding;
+    private final BusinessDates dates;
 
     Applications(Prepayments prepayments, Recoveries recoveries, Registry registry, BusinessCalendar calendar,
-                 JdbcClient jdbc, Store store, Funding funding) {
+                 JdbcClient jdbc, Store store, Funding funding, BusinessDates dates) {
+        this.dates = dates;
         this.funding = funding;
         this.prepayments = prepayments;
         this.recoveries = recoveries;
@@ -112,7 +115,12 @@ public class Applications {
         if (!registry.canSeeOrg(actor, hospitalCode)) {
             throw Rejection.forbidden("prepayment.out-of-scope", "hospitalCode", "只能为本机构申请预付金");
         }
+        if (form == null) {
+            throw new Rejection("prepayment.form-incomplete", "form", "缺少申请书内容");
+        }
         form.validate();
+        dates.checkYear(year, "year");
+        dates.check(date, "date");
         Regime regime = prepayments.regime(hospital.regionCode(), date);
         if (!regime.applicationRequired()) {
             throw new Rejection("prepayment.no-application", "hospitalCode", regime.packId()
@@ -157,6 +165,7 @@ public class Applications {
         if (!application.status().equals("SUBMITTED")) {
             return rows(application);
         }
+        dates.check(date, "date").notBefore(application.submittedOn(), "申请日期");
         List<Eligibility.Finding> recorded = new ArrayList<>();
         for (Eligibility.Finding finding : findings) {
             recorded.add(new Eligibility.Finding(finding.condition(), finding.met(), finding.evidence(),
@@ -249,14 +258,14 @@ public class Applications {
         if (state.doneOn() != null) {
             return state;
         }
+        BusinessDates.BusinessDate on = dates.check(date, "date").inBook(state.actorOrgCode());
         for (StepState earlier : steps) {
             if (earlier.step().ordinal() < step.ordinal() && earlier.doneOn() == null) {
                 throw Rejection.conflict("prepayment.step-order", "step", "须先完成：" + earlier.step().label());
             }
             // Business dates do not run backwards: a step cannot be done before the one it follows.
-            if (earlier.step().ordinal() < step.ordinal() && earlier.doneOn().isAfter(date)) {
-                throw new Rejection("prepayment.step-date", "date", step.label() + " 的办理日期 " + date + " 早于"
-                        + earlier.step().label() + " 的完成日期 " + earlier.doneOn());
+            if (earlier.step().ordinal() < step.ordinal()) {
+                on.notBefore(earlier.doneOn(), earlier.step().label() + " 的完成日期");
             }
         }
         if (!actor.orgCode().equals(state.actorOrgCode()) && !actor.userId().equals("system")) {
@@ -365,9 +374,7 @@ public class Applications {
         if (state.receivedOn() != null) {
             return state;
         }
-        if (date.isBefore(state.doneOn())) {
-            throw new Rejection("prepayment.receipt-date", "date", "到账日期不能早于拨出日期 " + state.doneOn());
-        }
+        dates.check(date, "date").inBook(receiver).notBefore(state.doneOn(), "拨出日期");
         for (String carried : funding.receive(state.transferId(), date)) {
             List<StepState> carriedSteps = steps(carried);
             if (fundingStep(carriedSteps).receivedOn() != null) {

@@ -8,6 +8,7 @@ import org.medfund.calendar.BusinessCalendar;
 import org.medfund.calendar.Due;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.ledger.BusinessDates;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
@@ -53,8 +54,11 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
     private final BusinessCalendar calendar;
     private final Registry registry;
     private final JdbcClient jdbc;
+    private final BusinessDates dates;
 
-    Recoveries(Prepayments prepayments, Store store, BusinessCalendar calendar, Registry registry, JdbcClient jdbc) {
+    Recoveries(Prepayments prepayments, Store store, BusinessCalendar calendar, Registry registry, JdbcClient jdbc,
+               BusinessDates dates) {
+        this.dates = dates;
         this.prepayments = prepayments;
         this.store = store;
         this.calendar = calendar;
@@ -70,9 +74,12 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
     public Recovery clear(String prepaymentId, LocalDate date, Actor actor) {
         Prepayments.Prepayment row = prepayments.require(prepaymentId, actor);
         Prepayments.requireRole(actor, Role.CLERK);
+        Prepayments.requirePayer(row, actor);
         if (row.status().equals("CLEARING") || row.status().equals("CLEARED")) {
             return store.recovery(prepaymentId + "-CLEARING").orElse(null);
         }
+        dates.check(date, "date").inBook(row.payerOrgCode())
+                .notBefore(store.lastMovementOn(prepaymentId).orElse(null), "预付金最近一笔资金往来日期");
         if (!row.status().equals("DISBURSED")) {
             throw Rejection.conflict("prepayment.not-disbursed", "prepaymentId", "预付金尚未拨付，无需清算");
         }
@@ -104,10 +111,13 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
             throw new Rejection("prepayment.evidence-missing", "evidence", "须记录收回事由的依据");
         }
         Prepayments.Prepayment row = latest(hospitalCode, insuranceType, actor);
+        Prepayments.requirePayer(row, actor);
         String id = row.id() + "-" + trigger.name() + "-" + date;
         if (store.recovery(id).isPresent()) {
             return store.recovery(id).get();
         }
+        dates.check(date, "date").inBook(row.payerOrgCode())
+                .notBefore(store.lastMovementOn(row.id()).orElse(null), "预付金最近一笔资金往来日期");
         Money outstanding = store.outstanding(hospitalCode, insuranceType);
         Money alreadyOwed = Money.ZERO;
         for (Recovery open : store.recoveries(hospitalCode)) {
@@ -153,8 +163,13 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         Prepayments.requireRole(actor, Role.CLERK);
         // Locked, then read: two returns at once must not both fit into what remained before either.
         Recovery recovery = store.lockRecovery(recoveryId).orElseThrow();
+        requirePayer(recovery, actor);
         if (store.movementExists(requestId)) {
             return store.recovery(recoveryId).orElseThrow();
+        }
+        dates.check(date, "date").inBook(recovery.payerOrgCode()).notBefore(recovery.foundOn(), "收回事项发现日期");
+        if (amount == null) {
+            throw new Rejection("prepayment.return-amount", "amount", "须填写退回金额");
         }
         if (!recovery.status().equals("OPEN") && !recovery.status().equals("UNRECOVERABLE")) {
             throw Rejection.conflict("prepayment.recovery-closed", "recoveryId", "该收回事项已办结");
@@ -223,6 +238,8 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
     public Recovery unrecoverable(String recoveryId, String courtDocument, LocalDate date, Actor actor) {
         Recovery recovery = requireRecovery(recoveryId, actor);
         Prepayments.requireRole(actor, Role.CLERK);
+        requirePayer(recovery, actor);
+        dates.check(date, "date").inBook(recovery.payerOrgCode()).notBefore(recovery.foundOn(), "收回事项发现日期");
         if (!recovery.status().equals("OPEN")) {
             throw Rejection.conflict("prepayment.recovery-closed", "recoveryId", "该收回事项状态为 " + recovery.status());
         }
@@ -271,9 +288,11 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         requireRecovery(recoveryId, actor);
         Prepayments.requireRole(actor, Role.REVIEWER);
         Recovery recovery = store.lockRecovery(recoveryId).orElseThrow();
+        requirePayer(recovery, actor);
         if (recovery.status().equals("WRITTEN_OFF")) {
             return recovery;
         }
+        dates.check(date, "date").inBook(recovery.payerOrgCode()).notBefore(recovery.foundOn(), "收回事项发现日期");
         if (!recovery.status().equals("UNRECOVERABLE")) {
             throw Rejection.conflict("prepayment.not-unrecoverable", "recoveryId", "须先凭法院文书确认无法收回");
         }
@@ -311,6 +330,14 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
             }
         }
         return true;
+    }
+
+    /** Recoveries belong to the prepayment's paying agency (see {@link Prepayments#requirePayer}). */
+    private static void requirePayer(Recovery recovery, Actor actor) {
+        if (!actor.orgCode().equals(recovery.payerOrgCode())) {
+            throw Rejection.forbidden("prepayment.not-payer", "recoveryId", "收回事项 " + recovery.id() + " 属于 "
+                    + recovery.payerOrgCode() + " 拨付的预付金，只能由该经办机构办理");
+        }
     }
 
     private Recovery requireRecovery(String id, Actor actor) {

@@ -17,9 +17,11 @@ public record ReconciliationApplication(String hospitalCode, YearMonth period, L
     public static final int TOTAL_LINES_MAX = 200;
     public static final int DETAIL_LINES_MAX = 500_000;
 
+    /** Missing totals and null lines are kept as they came: {@link Reconciliations} refuses them naming the field. */
     public ReconciliationApplication {
-        totals = List.copyOf(totals);
-        details = details == null ? List.of() : List.copyOf(details);
+        totals = totals == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(totals));
+        details = details == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(details));
     }
 
     /**

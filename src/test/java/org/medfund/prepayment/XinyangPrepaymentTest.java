@@ -314,7 +314,7 @@ class XinyangPrepaymentTest {
 
         assertThatThrownBy(() -> applications.complete(rowA, Applications.Step.FUNDED, LocalDate.of(2026, 1, 6),
                 finance, null)).isInstanceOfSatisfying(Rejection.class,
-                e -> assertThat(e.code()).isEqualTo("prepayment.step-date"));
+                e -> assertThat(e.code()).isEqualTo("date.before-document"));
         // One transfer from city finance for the three employee rows: 3,000.00 + 1,000.01 + 5,000.00.
         var funded = applications.complete(rowA, Applications.Step.FUNDED, LocalDate.of(2026, 1, 9), finance, null);
         var transfer = ledger.transfer(funded.transferId()).orElseThrow();
