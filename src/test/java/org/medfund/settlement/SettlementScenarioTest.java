@@ -164,6 +164,13 @@ class SettlementScenarioTest {
         assertThat(b.lines().get(0).memo()).contains("2024年09月", "职工基本医疗保险", "2024-09");
         assertThatThrownBy(() -> settlements.approve(CLERK, b.id(), LocalDate.of(2024, 10, 12), id("pay")))
                 .isInstanceOf(Rejection.class);
+        // Issue 11 #3: the probe's {"date": 12345} was 2003-10-20 and got booked; a date before the batch neither.
+        assertThatThrownBy(() -> settlements.approve(FINANCE, b.id(), LocalDate.of(2003, 10, 20), id("pay")))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("date.out-of-calendar"));
+        assertThatThrownBy(() -> settlements.approve(FINANCE, b.id(), LocalDate.of(2024, 10, 9), id("pay")))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("date.before-document"));
+        assertThatThrownBy(() -> reconciliations.check(CLERK, r.id(), LocalDate.of(2024, 10, 7)))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("date.before-document"));
         PaymentBatch paid = settlements.approve(FINANCE, b.id(), LocalDate.of(2024, 10, 12), id("pay"));
         assertThat(paid.status()).isEqualTo("PAID");
         assertThat(ledger.balance("410425-AGENCY", "5001", PDS_HOSPITAL, null, null).minus(expenseBefore))
