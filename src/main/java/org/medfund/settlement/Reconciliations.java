@@ -41,6 +41,8 @@ public class Reconciliations {
     public static final int LIST_MAX = 5_000;
 
     static final String RULE_APPLY_BY = "reconciliation.apply-by";
+    /** Usernames are at most 60 characters (app_user.username). */
+    static final int CLERK_LENGTH_MAX = 60;
 
     private final Registry registry;
     private final PolicyPacks policy;
@@ -51,11 +53,13 @@ public class Reconciliations {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final BusinessDates dates;
+    private final StaffDirectory staff;
 
     Reconciliations(Registry registry, PolicyPacks policy, BusinessCalendar calendar, SettlementRecords records,
                     ReconciliationStore store, RequestLog requestLog, JdbcClient jdbc, Clock clock,
-                    BusinessDates dates) {
+                    BusinessDates dates, StaffDirectory staff) {
         this.dates = dates;
+        this.staff = staff;
         this.registry = registry;
         this.policy = policy;
         this.calendar = calendar;
@@ -70,14 +74,21 @@ public class Reconciliations {
     public record Deadline(LocalDate dueDate, String rule, String citation) {
     }
 
-    /** Names the clerk responsible for a hospital's reconciliation (seed 000 三(一) 专人对账). */
+    /**
+     * Names the clerk responsible for a hospital's reconciliation (seed 000 三(一) 专人对账): an enabled user of the
+     * hospital's settling agency holding the clerk role, since only that clerk may check the hospital's months.
+     */
     @Transactional
     public void assignClerk(Actor actor, String hospitalCode, String clerkUser) {
         Org hospital = hospital(hospitalCode);
         Org agency = agencyOf(hospital);
         requireAgencyRole(actor, agency, Role.CLERK, Role.ADMIN);
-        if (clerkUser == null || clerkUser.isBlank() || clerkUser.length() > 60) {
-            throw new Rejection("settlement.bad-clerk", "clerk", "须指定对账专人（1–60 字符的用户名）");
+        if (clerkUser == null || clerkUser.isBlank() || clerkUser.length() > CLERK_LENGTH_MAX) {
+            throw new Rejection("settlement.bad-clerk", "clerk", "须指定对账专人（1–" + CLERK_LENGTH_MAX + " 字符的用户名）");
+        }
+        if (!staff.isActive(clerkUser, agency.code(), Role.CLERK)) {
+            throw new Rejection("settlement.bad-clerk", "clerk", "对账专人须为 " + agency.name()
+                    + " 在用的经办人员账号（角色：经办）");
         }
         jdbc.sql("delete from stl_clerk where fixmedins_code = :h").param("h", hospitalCode).update();
         jdbc.sql("""

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
+import org.medfund.settlement.StaffDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * kept, so a token is shown once, when it is issued. Passwords generated here are shown once too.
  */
 @Component
-public class Users {
+public class Users implements StaffDirectory {
 
     public static final int USERNAME_LENGTH_MAX = 60;
     public static final int DISPLAY_NAME_LENGTH_MAX = 100;
@@ -194,6 +195,14 @@ public class Users {
         return jdbc.sql("update api_token set revoked_at = :now where username = :username and revoked_at is null")
                 .param("now", now()).param("username", username)
                 .update();
+    }
+
+    @Override
+    public boolean isActive(String username, String orgCode, Role role) {
+        return username != null && find(username)
+                .filter(account -> account.enabled() && account.orgCode().equals(orgCode)
+                        && account.roles().contains(role))
+                .isPresent();
     }
 
     /** Whether the user has a token that is not revoked. */
