@@ -137,8 +137,6 @@ class PrepaymentApi {
                 prepayments.sizeRegion(body.regionCode(), body.year(), date(body.date()), user.actor()));
     }
 
-    record DateRequest(LocalDate date) {
-    }
 
     record RegionPlanView(String id, int year, String provinceCode, String regionCode, String regionName,
                           String insuranceType, String packId, int packVersion, String sized, String previous,
@@ -233,13 +231,14 @@ class PrepaymentApi {
         });
     }
 
-    record ApplyRequest(String hospitalCode, int year, LocalDate date, ApplicationForm form) {
+    /** A Xinyang hospital's application for a year's prepayment (seed 002 art. 6(一)). */
+    record PrepaymentApplicationRequest(String hospitalCode, int year, LocalDate date, ApplicationForm form) {
     }
 
     @PostMapping("/api/prepayment-applications")
     ResponseEntity<JsonNode> apply(@AuthenticationPrincipal MedfundUser user,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                   @RequestBody ApplyRequest body) {
+                                   @RequestBody PrepaymentApplicationRequest body) {
         if (body.form() == null) {
             throw new Rejection("prepayment.form-incomplete", "form", "缺少申请书内容");
         }

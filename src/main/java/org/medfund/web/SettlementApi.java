@@ -46,10 +46,8 @@ class SettlementApi {
         this.idempotency = idempotency;
     }
 
-    record ApplyRequest(ReconciliationApplication application, LocalDate appliedOn) {
-    }
-
-    record DateRequest(LocalDate date) {
+    /** A 3201/3202 application and the day the hospital applies. */
+    record ReconciliationRequest(ReconciliationApplication application, LocalDate appliedOn) {
     }
 
     record ClerkRequest(String clerk) {
@@ -61,7 +59,7 @@ class SettlementApi {
     @PostMapping("/api/reconciliations")
     ResponseEntity<JsonNode> apply(@AuthenticationPrincipal MedfundUser user,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                   @RequestBody ApplyRequest body) {
+                                   @RequestBody ReconciliationRequest body) {
         return idempotency.run(user, "settlement.apply", key, body, HttpStatus.CREATED,
                 () -> reconciliations.apply(user.actor(), body.application(), body.appliedOn(), key));
     }
