@@ -1,5 +1,7 @@
 package org.medfund.registry;
 
+import jakarta.validation.constraints.NotNull;
+
 /**
  * An organisation as submitted for creation or update (API, CLI). Validated by {@link RegistryAdmin}; every bad
  * field is a {@link org.medfund.common.Rejection} naming it. The profile fields apply to hospitals and pharmacies
@@ -8,7 +10,8 @@ package org.medfund.registry;
  * @param code org code; hospitals use the national fixmedins_code format H + 6-digit region + 5 digits
  *             (pharmacies P + …); other organisations e.g. {@code 411500-AGENCY}
  */
-public record OrgDraft(String code, String name, OrgKind kind, String regionCode, Integer grade, Boolean designated,
+public record OrgDraft(@NotNull String code, @NotNull String name, @NotNull OrgKind kind, @NotNull String regionCode,
+                       Integer grade, Boolean designated,
                        Boolean cityManaged, String category, Boolean medicalCommunity, String medicalCommunityName) {
 
     private static final java.util.List<String> EVERY_KIND = java.util.List.of("code", "name", "kind", "regionCode");

@@ -1,5 +1,7 @@
 package org.medfund.settlement;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,9 +47,10 @@ public class ClearingApplications {
     }
 
     /** A 3203 application; {@code setlym} is the settlement month (cycle). */
-    public record Application(String hospitalCode, YearMonth setlym, String clrType, String clrWay, long psntime,
-                              Money medfeeSumamt, Money medSumfee, Money fundAppySum, Money cashPayamt,
-                              Money acctPay, LocalDate begndate, LocalDate enddate) {
+    public record Application(@NotNull String hospitalCode, @NotNull YearMonth setlym, @NotNull String clrType,
+                              @NotNull String clrWay, @PositiveOrZero long psntime, @NotNull Money medfeeSumamt,
+                              @NotNull Money medSumfee, @NotNull Money fundAppySum, @NotNull Money cashPayamt,
+                              @NotNull Money acctPay, @NotNull LocalDate begndate, @NotNull LocalDate enddate) {
 
         /** Every 3203 field is required; counts and amounts are not negative, the dates cover the month. */
         void requireComplete() {

@@ -118,8 +118,10 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
             jsonProblem(request, response, jackson);
         } else if (exception instanceof BindException binding) {
             // @Valid @RequestBody and bound @ModelAttribute objects (MethodArgumentNotValidException is one).
+            // Sorted, so that the first field named is the same on every run (validation order is not fixed).
             List<Problems.FieldError> errors = binding.getFieldErrors().stream()
-                    .map(e -> new Problems.FieldError(e.getField(), e.getDefaultMessage())).toList();
+                    .map(e -> new Problems.FieldError(e.getField(), e.getDefaultMessage()))
+                    .sorted(java.util.Comparator.comparing(Problems.FieldError::field)).toList();
             Problems.FieldError first = errors.isEmpty() ? new Problems.FieldError(null, "请求内容无效") : errors.get(0);
             problems.write(request, response, 422, "request.invalid", first.field(),
                     first.field() == null ? first.detail() : first.field() + ": " + first.detail(), errors);

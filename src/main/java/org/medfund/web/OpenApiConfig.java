@@ -27,6 +27,9 @@ class OpenApiConfig {
 
     /** Money as yuan text, e.g. 1234.56 or -0.05. */
     static final String MONEY_PATTERN = "^-?[0-9]{1,13}(\\.[0-9]{1,2})?$";
+    /** An amount that cannot be negative. */
+    static final String AMOUNT_PATTERN = "^[0-9]{1,10}(\\.[0-9]{1,2})?$";
+    static final String MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}$";
 
     static {
         // Idempotent calls answer the stored JSON as a JsonNode: document it as a plain object, not as JsonNode's
@@ -36,6 +39,8 @@ class OpenApiConfig {
         SpringDocUtils.getConfig().replaceWithSchema(Money.class, new StringSchema()
                 .pattern(MONEY_PATTERN).example("1234.56")
                 .description("金额（元，最多两位小数）；请求中也可为 JSON 数字"));
+        SpringDocUtils.getConfig().replaceWithSchema(java.time.YearMonth.class, new StringSchema()
+                .pattern(MONTH_PATTERN).example("2025-06").description("月份 yyyy-MM"));
     }
 
     /**
@@ -55,14 +60,17 @@ class OpenApiConfig {
                 if (field.equals("setldetail")) {
                     row.addProperty(field, new ArraySchema().items(new ObjectSchema()
                             .addProperty("fund_pay_type", new StringSchema().pattern("^[0-9]{1,6}$"))
-                            .addProperty("fund_payamt", new StringSchema().pattern(MONEY_PATTERN))));
+                            .addProperty("fund_payamt", new StringSchema().pattern(AMOUNT_PATTERN))));
                 } else if (SettlementFields.AMOUNTS.contains(field)) {
-                    row.addProperty(field, new StringSchema().pattern(MONEY_PATTERN)
-                            .description("元，可为 JSON 数字或文本"));
+                    row.addProperty(field, new StringSchema().pattern(AMOUNT_PATTERN)
+                            .description("元，可为 JSON 数字或文本；不为负（冲正记录的金额由原记录取负）"));
                 } else {
                     row.addProperty(field, new StringSchema());
                 }
             }
+            // A settlement needs every field but the breakdown; a reversal (refd_setl_id) only its own keys.
+            row.setRequired(SettlementFields.ALL.stream()
+                    .filter(f -> !f.equals("setldetail") && !f.equals("refd_setl_id")).toList());
             openApi.getComponents().addSchemas("SettlementRecordJson", row);
             ObjectSchema batch = new ObjectSchema();
             batch.addProperty("settlements", new ArraySchema().minItems(1)

@@ -1,5 +1,6 @@
 package org.medfund.web;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Account;
@@ -99,7 +100,7 @@ class RegistryApi {
     @PostMapping("/api/registry/orgs")
     ResponseEntity<JsonNode> createOrg(@AuthenticationPrincipal MedfundUser user,
                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                       @RequestBody OrgDraft body) {
+                                       @Valid @RequestBody OrgDraft body) {
         return idempotency.run(user, "registry.org-create", key, body, HttpStatus.CREATED, () -> {
             Org org = admin.createOrg(user.actor(), body);
             return new OrgDetail(org, admin.hospitalProfile(org.code()).orElse(null));
@@ -131,7 +132,7 @@ class RegistryApi {
     @PostMapping("/api/registry/orgs/{code}/accounts")
     ResponseEntity<JsonNode> addAccount(@AuthenticationPrincipal MedfundUser user, @PathVariable String code,
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                        @RequestBody AccountDraft body) {
+                                        @Valid @RequestBody AccountDraft body) {
         return idempotency.run(user, "registry.account-add", key, List.of(code, body), HttpStatus.CREATED,
                 () -> admin.addAccount(user.actor(), code, body));
     }
