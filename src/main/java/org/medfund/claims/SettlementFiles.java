@@ -220,9 +220,22 @@ public final class SettlementFiles {
         }
     }
 
+    /** The workbook, or a rejection when the bytes are no xlsx (no zip, cut short, not a spreadsheet inside). */
+    private static Workbook workbook(InputStream in) throws IOException {
+        try {
+            return new XSSFWorkbook(in);
+        } catch (RuntimeException e) {
+            // POI signals a broken file with runtime exceptions of its own (NotOfficeXmlFileException, …).
+            throw new Rejection("claims.file-unreadable", "file", "不是有效的 xlsx 文件（请用 Excel 另存为 .xlsx，或改用 CSV）");
+        }
+    }
+
     private static RowReader xlsx(InputStream in) throws IOException {
         List<NumberedRow> rows = new ArrayList<>();
-        try (in; Workbook book = new XSSFWorkbook(in)) {
+        try (in; Workbook book = workbook(in)) {
+            if (book.getNumberOfSheets() == 0) {
+                throw new Rejection("claims.empty", "file", "文件中没有工作表");
+            }
             Sheet sheet = book.getSheetAt(0);
             if (sheet.getLastRowNum() > XLSX_ROWS_MAX) {
                 throw new Rejection("claims.file-too-large", "file", "xlsx 最多 " + XLSX_ROWS_MAX + " 行，更大的文件请用 CSV");

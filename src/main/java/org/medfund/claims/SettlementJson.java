@@ -18,9 +18,14 @@ public final class SettlementJson {
     }
 
     public static List<Map<String, String>> rows(JsonNode body) {
-        JsonNode list = body == null ? null : body.get("settlements");
+        JsonNode list = body == null || !body.isObject() ? null : body.get("settlements");
         if (list == null || !list.isArray()) {
             throw new Rejection("claims.bad-body", "settlements", "请求体须为 {\"settlements\": [ … ]}", 400);
+        }
+        for (String name : body.propertyNames()) {
+            if (!name.equals("settlements")) {
+                throw new Rejection("claims.unknown-field", name, "未知字段：" + name, 400);
+            }
         }
         List<Map<String, String>> rows = new ArrayList<>(list.size());
         for (JsonNode item : list) {

@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -117,6 +118,22 @@ class SecurityConfig {
                         .failureHandler(throttle.failureHandler()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
+    }
+
+    /**
+     * A request Spring Security's firewall refuses (a NUL or other control character in the path, a malformed URL):
+     * on the API a 400 problem like every other refusal, on pages the plain 400 error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(Problems problems) {
+        return (request, response, rejected) -> {
+            if (ApiExceptionResolver.isApi(request)) {
+                problems.write(request, response, 400, "request.invalid-value", "path",
+                        "请求路径含有控制字符或无效编码");
+            } else {
+                response.sendError(400);
+            }
+        };
     }
 
     /** Authenticated and not an auditor: the rule for every state-changing request (auditors are read-only). */

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -23,7 +24,7 @@ import tools.jackson.databind.type.LogicalType;
  * 2003-10-20 and booked). Every JSON value must have the type of its field: a string for text, dates, months and
  * enums, a number for numbers, true/false for booleans, an array for lists. Off are Jackson's scalar coercions
  * (strings to numbers or booleans, numbers to strings, dates, booleans or enums, floats to integers, empty strings
- * to null objects); JSON integers still fill decimal fields. Text must not hold control characters (a NUL cannot
+ * to null objects); JSON integers still fill decimal fields; anything after the JSON value is an error. Text must not hold control characters (a NUL cannot
  * even be stored by PostgreSQL): tab, line feed and carriage return are the only ones allowed.
  *
  * <p>{@link MoneyJson} keeps its own rule: an amount is yuan text or a JSON number.
@@ -35,6 +36,7 @@ class StrictJson {
     JsonMapperBuilderCustomizer strictScalars() {
         return builder -> builder
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .withCoercionConfigDefaults(config -> {
                     config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);

@@ -80,15 +80,15 @@ class MalformedBodyTest {
     void reconciliationPeriod() throws Exception {
         String body = """
                 {"application": {"hospitalCode": "%s", "period": %s, "totals": []}, "appliedOn": "2025-07-03"}""";
-        expect(call(hospital(), "/api/reconciliations", body.formatted(PDS, "null")), 422,
-                "settlement.field-missing", "application.period");
+        expect(call(hospital(), "/api/reconciliations", body.formatted(PDS, "null")), 422, "request.invalid",
+                "application.period");
         expect(call(hospital(), "/api/reconciliations", body.formatted(PDS, "\"\"")), 400, "request.invalid-value",
                 "application.period");
         expect(call(hospital(), "/api/reconciliations", body.formatted(PDS, "[]")), 400, "request.invalid-value",
                 "application.period");
         expect(call(hospital(), "/api/reconciliations",
                         "{\"application\": {\"hospitalCode\": \"" + PDS + "\", \"period\": \"2025-06\"},"
-                                + " \"appliedOn\": \"2025-07-03\"}"), 422, "settlement.field-missing",
+                                + " \"appliedOn\": \"2025-07-03\"}"), 422, "request.invalid",
                 "application.totals");
     }
 
@@ -99,7 +99,7 @@ class MalformedBodyTest {
                         {"hospitalCode": "%s", "clrType": "21", "clrWay": "1", "psntime": 3,
                          "medfeeSumamt": "1.00", "medSumfee": "1.00", "fundAppySum": "1.00", "cashPayamt": "0.00",
                          "acctPay": "0.00", "begndate": "2025-07-01", "enddate": "2025-07-31"}""".formatted(PDS)),
-                422, "settlement.field-missing", "setlym");
+                422, "request.invalid", "setlym");
     }
 
     @Test
@@ -145,6 +145,35 @@ class MalformedBodyTest {
             expect(call(centre, "/api/prepayments/region-plans", "{\"year\": " + year + ", \"date\": \"2025-01-06\"}"),
                     422, "date.year-out-of-range", "year");
         }
+    }
+
+    @Test
+    @DisplayName("issue 11 #1: a body over the API bound is refused with 413 before it is read; a batch over 10,000 too")
+    void oversized() throws Exception {
+        byte[] huge = new byte[33 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        huge[0] = '{';
+        huge[huge.length - 1] = '}';
+        expect(call(hospital(), "/api/settlements", new String(huge, java.nio.charset.StandardCharsets.US_ASCII)),
+                413, "request.too-large", null);
+        StringBuilder rows = new StringBuilder("{\"settlements\": [");
+        for (int i = 0; i <= org.medfund.claims.SettlementIntake.API_BATCH_ROWS_MAX; i++) {
+            rows.append(i == 0 ? "" : ",").append("{\"setl_id\": \"X").append(i).append("\"}");
+        }
+        expect(call(hospital(), "/api/settlements", rows.append("]}").toString()), 422, "claims.batch-size",
+                "settlements");
+    }
+
+    @Test
+    @DisplayName("issue 11 #2: a NUL in a path or query parameter is refused before any lookup")
+    void controlCharacterInPath() throws Exception {
+        MedfundUser clerk = MedfundUser.of(new Actor("mb-clerk", "411500-AGENCY", Set.of(Role.CLERK)));
+        expect(call(clerk, "/api/prepayments/PP%00X/approve", "{\"date\": \"2025-01-09\"}"), 400,
+                "request.invalid-value", "path");
+        expect(mvc.perform(post("/api/clearing-applications").param("appliedOn", "2025-08-01\u0000")
+                        .with(user(hospital())).header(Idempotency.HEADER, "mb-nul-" + System.nanoTime())
+                        .contentType(MediaType.APPLICATION_JSON).content("{}")), 400, "request.invalid-value",
+                "appliedOn");
     }
 
     @Test

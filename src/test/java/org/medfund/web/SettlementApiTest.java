@@ -102,7 +102,7 @@ class SettlementApiTest {
                             .contentType(MediaType.APPLICATION_JSON).content("{}"))
                     .andExpect(status().isUnprocessableEntity())
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                    .andExpect(jsonPath("$.code").value("settlement.field-missing"))
+                    .andExpect(jsonPath("$.code").value("request.invalid"))
                     .andExpect(jsonPath("$.field").value(c[1]));
         }
         mvc.perform(post("/api/settlements").with(hospital).header(Idempotency.HEADER, "bad-json")
