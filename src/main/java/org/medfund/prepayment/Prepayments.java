@@ -171,12 +171,12 @@ public class Prepayments {
     @Transactional
     public List<Outcome> sizeRegion(String regionCode, int year, LocalDate date, Actor actor) {
         requireRole(actor, Role.CLERK);
-        dates.checkYear(year, "year");
-        dates.check(date, "date");
         registry.requireRegion(regionCode, "regionCode");
         if (!registry.canSeeRegion(actor, regionCode)) {
             throw Rejection.forbidden("prepayment.out-of-scope", "regionCode", "无权办理该地区的预付金");
         }
+        dates.checkYear(year, "year");
+        dates.check(date, "date");
         Regime regime = regime(regionCode, date);
         if (regime.applicationRequired()) {
             throw new Rejection("prepayment.application-required", "regionCode",

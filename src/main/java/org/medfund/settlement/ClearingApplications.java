@@ -84,12 +84,12 @@ public class ClearingApplications {
     public Stored apply(Actor actor, Application a, LocalDate on, String requestId) {
         Reconciliations.required(a, "application");
         Reconciliations.required(on, "appliedOn");
-        a.requireComplete();
-        dates.check(on, "appliedOn").notBefore(a.setlym().atDay(1), "结算月份首日");
-        Org hospital = reconciliations.hospital(a.hospitalCode());
+        Org hospital = reconciliations.hospital(Reconciliations.required(a.hospitalCode(), "hospitalCode"));
         if (!actor.orgCode().equals(hospital.code())) {
             throw Rejection.forbidden("settlement.out-of-scope", "fixmedins_code", "只能为本机构提出清算申请");
         }
+        a.requireComplete();
+        dates.check(on, "appliedOn").notBefore(a.setlym().atDay(1), "结算月份首日");
         String id = requestLog.once("stl-cmd.clearing@" + hospital.code(), requestId,
                 Fingerprint.of(a.toString(), on.toString()), () -> Long.toString(insert(actor, hospital, a, on,
                         requestId)));

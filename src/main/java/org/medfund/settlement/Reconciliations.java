@@ -125,13 +125,13 @@ public class Reconciliations {
                                     String requestId) {
         required(app, "application");
         required(appliedOn, "appliedOn");
-        required(app.period(), "application.period");
-        required(app.totals(), "application.totals");
-        dates.check(appliedOn, "appliedOn");
         Org hospital = hospital(app.hospitalCode());
         if (!actor.orgCode().equals(hospital.code()) && !actor.userId().equals("system")) {
             throw Rejection.forbidden("settlement.out-of-scope", "fixmedins_code", "只能为本机构申请对账");
         }
+        required(app.period(), "application.period");
+        required(app.totals(), "application.totals");
+        dates.check(appliedOn, "appliedOn");
         String fingerprint = Fingerprint.of(app.toString(), appliedOn.toString());
         String id = requestLog.once("stl-cmd.apply@" + hospital.code(), requestId, fingerprint,
                 () -> Long.toString(doApply(actor, hospital, app, appliedOn, requestId)));
