@@ -73,7 +73,9 @@ class OpenApiDocumentTest {
                     Set<String> documented = new HashSet<>(schema.get("properties").propertyNames());
                     Set<String> fields = new HashSet<>();
                     for (RecordComponent c : body.getRecordComponents()) {
-                        fields.add(c.getName());
+                        com.fasterxml.jackson.annotation.JsonProperty named =
+                                c.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                        fields.add(named == null ? c.getName() : named.value());
                     }
                     if (!documented.equals(fields)) {
                         mismatches.put(method + " " + path, "documented " + documented + ", reads " + fields);

@@ -109,7 +109,7 @@ class SecurityMatrixTest {
 
     /** A denial names the caller's access, not the input: these codes, 401 and 403. */
     private static final Pattern DENIAL = Pattern.compile(
-            "auth\\..*|.*out-of-scope|.*forbidden|.*not-payer|.*role|.*province-centre-only|prepayment\\.not-found"
+            "auth\\..*|.*out-of-scope|.*forbidden|.*not-payer|.*role|.*-only|prepayment\\.not-found"
                     + "|prepayment\\.recovery-not-found|prepayment\\.application-not-found|user\\.out-of-scope");
 
     @Autowired
@@ -260,7 +260,9 @@ class SecurityMatrixTest {
     private Cell run(Endpoint endpoint, Principal principal, Side side) throws Exception {
         Call call = call(endpoint, side);
         MockHttpServletRequestBuilder request = request(endpoint.method(), call.uri())
-                .contentType(MediaType.APPLICATION_JSON).content(call.body() == null ? "" : call.body());
+                .contentType(endpoint.path().endsWith("/filings/import") ? MediaType.valueOf("text/csv")
+                        : MediaType.APPLICATION_JSON)
+                .content(call.body() == null ? "" : call.body());
         if (endpoint.method() != HttpMethod.GET) {
             request.header(Idempotency.HEADER, "sm-" + System.nanoTime());
         }
@@ -308,7 +310,7 @@ class SecurityMatrixTest {
         String agency = side == null ? AGENCY.get(Side.A) : AGENCY.get(side);
         path = path.replace("{org}", agency).replace("{code}", side == null ? "411500" : hospital)
                 .replace("{hospital}", hospital).replace("{sequenceNo}", "1").replace("{cycle}", "2026-09")
-                .replace("{step}", "FUNDED").replace("{username}", "sm-user-" + (side == null ? "a"
+                .replace("{step}", "FUNDED").replace("{setlId}", "SM-NONE").replace("{username}", "sm-user-" + (side == null ? "a"
                         : side.name().toLowerCase()));
         if (path.contains("{id}")) {
             Target t = endpoint.target();
@@ -390,6 +392,31 @@ class SecurityMatrixTest {
             case "/api/registry/orgs/{code}/accounts" -> """
                     {"kind": "NOPE", "bankName": "矩阵", "accountNo": "1", "accountName": "矩阵"}""";
             case "/api/users/{username}/status" -> "{\"enabled\": true, \"reason\": \"矩阵\"}";
+            // Cross-region commands (seed 001): refused after their access checks for an unknown region, card or
+            // code, or found nothing to act on.
+            case "/api/crossregion/filings" -> """
+                    {"cardNo": "", "personName": "矩阵", "insuredRegionCode": "411500", "insuranceType": "310",
+                     "type": "REFERRAL", "targetRegionCode": "999999", "validFrom": %s, "validTo": %s}"""
+                    .formatted(late, late);
+            case "/api/crossregion/filings/import" -> "矩阵,不是备案文件\n";
+            case "/api/crossregion/designations" -> "{\"hospitalCode\": \"" + hospital + "\", \"effectiveFrom\": "
+                    + "\"2025-06-30\", \"effectiveTo\": \"2025-06-01\"}";
+            case "/api/crossregion/suspensions" -> "{\"regionCode\": \"411500\", \"startedOn\": " + late
+                    + ", \"reason\": \"\"}";
+            case "/api/crossregion/suspensions/{id}/lift" -> "{\"liftedOn\": " + late + "}";
+            case "/api/crossregion/benefit-rules" -> """
+                    {"insuredRegionCode": "411500", "insuranceType": "999", "year": 2003,
+                     "grades": [{"grade": 9, "deductible": "1.00", "ratio": 2}], "annualCap": "1.00"}""";
+            case "/api/crossregion/accounts" -> "{\"insuredRegionCode\": \"411500\", \"cardNo\": \"\","
+                    + " \"balance\": \"1.00\"}";
+            case "/api/crossregion/settlements", "/api/crossregion/settlements/preview" -> """
+                    {"setl_id": "SM-NONE", "mdtrt_cert_no": "SM-NO-CARD", "insuplc_admdvs": "411500",
+                     "insutype": "310", "setl_date": %s, "acct_used_flag": "0",
+                     "fee_lines": [{"med_chrgitm_type": "01", "chrgitm_lv": "01", "det_item_fee_sumamt": "1.00",
+                                    "selfpay_prop": 0}]}""".formatted(late);
+            case "/api/crossregion/settlements/{setlId}/details" -> """
+                    [{"feedetl_sn": "1", "med_list_codg": "X", "medins_list_name": "矩阵", "med_chrgitm_type": "01",
+                      "chrgitm_lv": "01", "det_item_fee_sumamt": "1.00"}]""";
             default -> "{\"date\": " + late + "}";
         };
     }
@@ -455,6 +482,19 @@ class SecurityMatrixTest {
                     allow(sees && p.has(Role.ADMIN));
             case "/api/users/{username}/status" -> allow(sees && p.has(Role.ADMIN));
             case "/api/clearing-applications/{id}/withdraw" -> Expect.ALLOWED;
+            // Seed 001: the insured region's agency (or a superior centre) files and keeps its data; the province's
+            // settlement centre designates hospitals and suspends regions; hospitals settle.
+            case "/api/crossregion/filings", "/api/crossregion/benefit-rules", "/api/crossregion/accounts" ->
+                    allow(p.has(Role.CLERK) && (p.orgCode().equals("411500-AGENCY")
+                            || p.orgCode().equals("410000-CENTRE")));
+            case "/api/crossregion/filings/import" -> allow(p.has(Role.CLERK) && !p.hospital()
+                    && !p.orgCode().endsWith("-FINANCE"));
+            case "/api/crossregion/designations", "/api/crossregion/suspensions" ->
+                    allow(p.has(Role.CLERK) && p.orgCode().equals("410000-CENTRE"));
+            case "/api/crossregion/suspensions/{id}/lift" -> Expect.ALLOWED;
+            case "/api/crossregion/settlements", "/api/crossregion/settlements/preview",
+                    "/api/crossregion/settlements/{setlId}/reversal", "/api/crossregion/settlements/{setlId}/details"
+                    -> allow(p.hospital());
             default -> throw new IllegalStateException("no policy for " + endpoint.method() + " " + path
                     + ": add it here");
         };
