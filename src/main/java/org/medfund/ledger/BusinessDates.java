@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
  * <ol>
  *   <li>the date lies inside the working-day calendar (the years the State Council's notices cover; deadlines and
  *       working days cannot be computed outside them) — {@code date.out-of-calendar};</li>
- *   <li>{@link BusinessDate#inBook}: the date lies in an open period of the book the command acts in — not in a
- *       closed period ({@code date.period-closed}) and not before the book's first entry, its opening
- *       ({@code date.before-book});</li>
+ *   <li>{@link BusinessDate#inBook}, for a command that books: the date lies in an open period of the book it
+ *       posts to — not in a closed period ({@code date.period-closed}) and not before the book's first entry, its
+ *       opening ({@code date.before-book}). Commands that record a step without booking (a check, an approval, a
+ *       batch prepared, a recovery raised) do not ask: their money moves later, dated then;</li>
  *   <li>{@link BusinessDate#notBefore}: the date is not before the date of the document the command acts on (an
  *       approval before the batch was prepared, a return before the recovery was raised) —
  *       {@code date.before-document}.</li>

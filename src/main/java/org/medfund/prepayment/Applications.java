@@ -258,7 +258,11 @@ public class Applications {
         if (state.doneOn() != null) {
             return state;
         }
-        BusinessDates.BusinessDate on = dates.check(date, "date").inBook(state.actorOrgCode());
+        BusinessDates.BusinessDate on = dates.check(date, "date");
+        if (step == Step.FUNDED || step == Step.COUNTY_SHARED) {
+            // These steps move money out of the actor's book (PAID books through disburse, which checks its own).
+            on.inBook(state.actorOrgCode());
+        }
         for (StepState earlier : steps) {
             if (earlier.step().ordinal() < step.ordinal() && earlier.doneOn() == null) {
                 throw Rejection.conflict("prepayment.step-order", "step", "须先完成：" + earlier.step().label());

@@ -280,7 +280,7 @@ public class Prepayments {
     public Prepayment approve(String prepaymentId, LocalDate date, Actor actor) {
         Prepayment row = require(prepaymentId, actor);
         requireRole(actor, Role.REVIEWER);
-        dates.check(date, "date").inBook(row.payerOrgCode());
+        dates.check(date, "date");
         if (!row.status().equals("PREPARED")) {
             throw Rejection.conflict("prepayment.not-prepared", "prepaymentId", "预付金状态为 " + row.status()
                     + "，不能审核");

@@ -78,7 +78,7 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         if (row.status().equals("CLEARING") || row.status().equals("CLEARED")) {
             return store.recovery(prepaymentId + "-CLEARING").orElse(null);
         }
-        dates.check(date, "date").inBook(row.payerOrgCode())
+        dates.check(date, "date")
                 .notBefore(store.lastMovementOn(prepaymentId).orElse(null), "预付金最近一笔资金往来日期");
         if (!row.status().equals("DISBURSED")) {
             throw Rejection.conflict("prepayment.not-disbursed", "prepaymentId", "预付金尚未拨付，无需清算");
@@ -116,7 +116,7 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         if (store.recovery(id).isPresent()) {
             return store.recovery(id).get();
         }
-        dates.check(date, "date").inBook(row.payerOrgCode())
+        dates.check(date, "date")
                 .notBefore(store.lastMovementOn(row.id()).orElse(null), "预付金最近一笔资金往来日期");
         Money outstanding = store.outstanding(hospitalCode, insuranceType);
         Money alreadyOwed = Money.ZERO;
@@ -239,7 +239,7 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         Recovery recovery = requireRecovery(recoveryId, actor);
         Prepayments.requireRole(actor, Role.CLERK);
         requirePayer(recovery, actor);
-        dates.check(date, "date").inBook(recovery.payerOrgCode()).notBefore(recovery.foundOn(), "收回事项发现日期");
+        dates.check(date, "date").notBefore(recovery.foundOn(), "收回事项发现日期");
         if (!recovery.status().equals("OPEN")) {
             throw Rejection.conflict("prepayment.recovery-closed", "recoveryId", "该收回事项状态为 " + recovery.status());
         }

@@ -114,7 +114,7 @@ public class MonthlySettlements {
     }
 
     private long doPrepare(Actor actor, Org agency, YearMonth cycle, LocalDate on, String requestId) {
-        dates.check(on, "date").inBook(agency.code()).notBefore(cycle.atDay(1), "结算周期首日");
+        dates.check(on, "date").notBefore(cycle.atDay(1), "结算周期首日");
         if (store.find(agency.code(), cycle, REGULAR).isPresent()) {
             throw Rejection.conflict("settlement.batch-exists", "cycle", cycle + " 的月度结算批次已生成");
         }
@@ -225,7 +225,7 @@ public class MonthlySettlements {
 
     private long doFallback(Actor actor, Org agency, YearMonth cycle, LocalDate on, String reason, Resolved rule,
                             String requestId) {
-        dates.check(on, "date").inBook(agency.code());
+        dates.check(on, "date");
         if (store.find(agency.code(), cycle, FALLBACK).isPresent()
                 || store.find(agency.code(), cycle, REGULAR).isPresent()) {
             throw Rejection.conflict("settlement.batch-exists", "cycle", cycle + " 已有结算或预拨批次");

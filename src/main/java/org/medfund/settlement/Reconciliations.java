@@ -250,7 +250,7 @@ public class Reconciliations {
         required(on, "date");
         ReconciliationView r = view(actor, id);
         requireAgencyRole(actor, registry.requireOrg(r.agencyCode(), "agency"), Role.CLERK);
-        dates.check(on, "date").inBook(r.agencyCode()).notBefore(r.appliedOn(), "对账申请日期");
+        dates.check(on, "date").notBefore(r.appliedOn(), "对账申请日期");
         if (!actor.userId().equals(r.clerkUser())) {
             throw Rejection.forbidden("settlement.not-the-clerk", "user", "对账由专人 " + r.clerkUser() + " 负责核对");
         }
@@ -267,7 +267,7 @@ public class Reconciliations {
         required(on, "date");
         ReconciliationView r = view(actor, id);
         requireAgencyRole(actor, registry.requireOrg(r.agencyCode(), "agency"), Role.REVIEWER);
-        dates.check(on, "date").inBook(r.agencyCode()).notBefore(store.checkedOn(id), "核对日期");
+        dates.check(on, "date").notBefore(store.checkedOn(id), "核对日期");
         if (!r.status().equals("CHECKED")) {
             throw Rejection.conflict("settlement.bad-status", "status", "状态为 " + r.status() + "，须先经专人核对");
         }

@@ -24,7 +24,8 @@ import tools.jackson.databind.type.LogicalType;
  * 2003-10-20 and booked). Every JSON value must have the type of its field: a string for text, dates, months and
  * enums, a number for numbers, true/false for booleans, an array for lists. Off are Jackson's scalar coercions
  * (strings to numbers or booleans, numbers to strings, dates, booleans or enums, floats to integers, empty strings
- * to null objects); JSON integers still fill decimal fields; anything after the JSON value is an error. Text must not hold control characters (a NUL cannot
+ * to null objects); JSON integers and decimal text still fill decimal fields; anything after the JSON value is an
+ * error. Text must not hold control characters (a NUL cannot
  * even be stored by PostgreSQL): tab, line feed and carriage return are the only ones allowed.
  *
  * <p>{@link MoneyJson} keeps its own rule: an amount is yuan text or a JSON number.
@@ -53,6 +54,9 @@ class StrictJson {
                 .withCoercionConfig(LogicalType.Float, config -> {
                     config.setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert);
                     config.setCoercion(CoercionInputShape.Float, CoercionAction.TryConvert);
+                    // Decimal text too (a ratio "0.1"): hospital systems send the national fields as text, and
+                    // text reaches BigDecimal exactly. Integers, booleans and dates get no such allowance.
+                    config.setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
                 })
                 .withCoercionConfig(LogicalType.Boolean, config ->
                         config.setCoercion(CoercionInputShape.Boolean, CoercionAction.TryConvert))

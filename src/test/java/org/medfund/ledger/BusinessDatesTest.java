@@ -23,6 +23,8 @@ class BusinessDatesTest {
     BusinessDates dates;
     @Autowired
     Ledger ledger;
+    @Autowired
+    org.medfund.calendar.BusinessCalendar calendar;
 
     private static String code(Rejection e) {
         return e.code();
@@ -41,7 +43,7 @@ class BusinessDatesTest {
 
         assertThatThrownBy(() -> dates.check(LocalDate.of(2003, 10, 20), "date"))
                 .isInstanceOfSatisfying(Rejection.class, e -> assertThat(code(e)).isEqualTo("date.out-of-calendar"));
-        assertThatThrownBy(() -> dates.check(LocalDate.of(2027, 1, 4), "date"))
+        assertThatThrownBy(() -> dates.check(calendar.coveredUntil().plusDays(1), "date"))
                 .isInstanceOfSatisfying(Rejection.class, e -> assertThat(code(e)).isEqualTo("date.out-of-calendar"));
         assertThatThrownBy(() -> dates.check(null, "date"))
                 .isInstanceOfSatisfying(Rejection.class, e -> assertThat(code(e)).isEqualTo("date.missing"));

@@ -222,7 +222,7 @@ final class Mutations {
         return switch (type(s)) {
             case "string" -> one(random, NODES.numberNode(12345), NODES.booleanNode(true), NODES.numberNode(1.5));
             case "integer" -> one(random, NODES.stringNode("12"), NODES.booleanNode(true), NODES.numberNode(1.5));
-            case "number" -> one(random, NODES.stringNode("1"), NODES.booleanNode(false));
+            case "number" -> one(random, NODES.stringNode("x"), NODES.booleanNode(false));
             case "boolean" -> one(random, NODES.numberNode(1), NODES.stringNode("true"), NODES.numberNode(0));
             case "array" -> one(random, NODES.stringNode("x"), NODES.numberNode(1), NODES.objectNode());
             default -> one(random, NODES.stringNode("x"), NODES.numberNode(1), NODES.arrayNode(),
