@@ -78,7 +78,8 @@ public record DatabaseSnapshot(Map<String, Long> counts, Map<String, Long> hashe
     public List<String> differences(DatabaseSnapshot other) {
         List<String> changed = new ArrayList<>();
         for (String table : counts.keySet()) {
-            if (!counts.get(table).equals(other.counts.get(table)) || !hashes.get(table).equals(other.hashes.get(table))) {
+            if (!counts.get(table).equals(other.counts.get(table))
+                    || !hashes.get(table).equals(other.hashes.get(table))) {
                 changed.add(table + " (" + other.counts.get(table) + " → " + counts.get(table) + " rows)");
             }
         }

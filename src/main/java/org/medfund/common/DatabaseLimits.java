@@ -33,7 +33,8 @@ public class DatabaseLimits {
     static BeanPostProcessor databaseSessionLimits(Environment environment) {
         Binder binder = Binder.get(environment);
         Limits limits = new Limits(
-                binder.bind("medfund.db.statement-timeout", Duration.class).orElse(STATEMENT_TIMEOUT_DEFAULT).toMillis(),
+                binder.bind("medfund.db.statement-timeout", Duration.class).orElse(STATEMENT_TIMEOUT_DEFAULT)
+                        .toMillis(),
                 binder.bind("medfund.db.lock-timeout", Duration.class).orElse(LOCK_TIMEOUT_DEFAULT).toMillis(),
                 binder.bind("medfund.db.idle-in-transaction-timeout", Duration.class)
                         .orElse(IDLE_IN_TRANSACTION_TIMEOUT_DEFAULT).toMillis());

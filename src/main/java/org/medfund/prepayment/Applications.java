@@ -162,10 +162,11 @@ public class Applications {
         Application application = application(applicationId).orElseThrow(() -> Rejection.notFound(
                 "prepayment.application-not-found", "applicationId", "申请 " + applicationId + " 不存在"));
         prepayments.requireStaff(actor, application.hospitalCode());
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (!application.status().equals("SUBMITTED")) {
             return rows(application);
         }
-        dates.check(date, "date").notBefore(application.submittedOn(), "申请日期");
+        on.notBefore(application.submittedOn(), "申请日期");
         List<Eligibility.Finding> recorded = new ArrayList<>();
         for (Eligibility.Finding finding : findings) {
             recorded.add(new Eligibility.Finding(finding.condition(), finding.met(), finding.evidence(),
@@ -255,10 +256,11 @@ public class Applications {
         List<StepState> steps = steps(prepaymentId);
         StepState state = steps.stream().filter(s -> s.step() == step).findFirst().orElseThrow(() ->
                 new Rejection("prepayment.step-unknown", "step", "该预付金没有步骤 " + step.label()));
+        // The date itself is checked before the repeat answer: a bad date is refused even for a done step.
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (state.doneOn() != null) {
             return state;
         }
-        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (step == Step.FUNDED || step == Step.COUNTY_SHARED) {
             // These steps move money out of the actor's book (PAID books through disburse, which checks its own).
             on.inBook(state.actorOrgCode());
@@ -375,10 +377,11 @@ public class Applications {
         if (state.doneOn() == null) {
             throw Rejection.conflict("prepayment.step-order", "step", "须先完成：" + step.label());
         }
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (state.receivedOn() != null) {
             return state;
         }
-        dates.check(date, "date").inBook(receiver).notBefore(state.doneOn(), "拨出日期");
+        on.inBook(receiver).notBefore(state.doneOn(), "拨出日期");
         for (String carried : funding.receive(state.transferId(), date)) {
             List<StepState> carriedSteps = steps(carried);
             if (fundingStep(carriedSteps).receivedOn() != null) {

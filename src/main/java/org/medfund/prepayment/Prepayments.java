@@ -304,10 +304,12 @@ public class Prepayments {
         // Locked, then read: of two disbursements at once the second waits and finds the row disbursed.
         Prepayment row = store.lockPrepayment(prepaymentId).orElseThrow();
         requirePayer(row, actor);
+        // The date itself is checked before the repeat answer: a bad date is refused even for a done disbursement.
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (row.status().equals("DISBURSED")) {
             return row;
         }
-        dates.check(date, "date").inBook(row.payerOrgCode()).notBefore(store.approvedOn(prepaymentId), "审核日期");
+        on.inBook(row.payerOrgCode()).notBefore(store.approvedOn(prepaymentId), "审核日期");
         if (!row.status().equals("APPROVED")) {
             throw Rejection.conflict("prepayment.not-approved", "prepaymentId", "预付金尚未审核通过");
         }

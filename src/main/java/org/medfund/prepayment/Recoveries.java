@@ -75,11 +75,11 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         Prepayments.Prepayment row = prepayments.require(prepaymentId, actor);
         Prepayments.requireRole(actor, Role.CLERK);
         Prepayments.requirePayer(row, actor);
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (row.status().equals("CLEARING") || row.status().equals("CLEARED")) {
             return store.recovery(prepaymentId + "-CLEARING").orElse(null);
         }
-        dates.check(date, "date")
-                .notBefore(store.lastMovementOn(prepaymentId).orElse(null), "预付金最近一笔资金往来日期");
+        on.notBefore(store.lastMovementOn(prepaymentId).orElse(null), "预付金最近一笔资金往来日期");
         if (!row.status().equals("DISBURSED")) {
             throw Rejection.conflict("prepayment.not-disbursed", "prepaymentId", "预付金尚未拨付，无需清算");
         }
@@ -164,10 +164,11 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         // Locked, then read: two returns at once must not both fit into what remained before either.
         Recovery recovery = store.lockRecovery(recoveryId).orElseThrow();
         requirePayer(recovery, actor);
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (store.movementExists(requestId)) {
             return store.recovery(recoveryId).orElseThrow();
         }
-        dates.check(date, "date").inBook(recovery.payerOrgCode()).notBefore(recovery.foundOn(), "收回事项发现日期");
+        on.inBook(recovery.payerOrgCode()).notBefore(recovery.foundOn(), "收回事项发现日期");
         if (amount == null) {
             throw new Rejection("prepayment.return-amount", "amount", "须填写退回金额");
         }
@@ -289,10 +290,11 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         Prepayments.requireRole(actor, Role.REVIEWER);
         Recovery recovery = store.lockRecovery(recoveryId).orElseThrow();
         requirePayer(recovery, actor);
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (recovery.status().equals("WRITTEN_OFF")) {
             return recovery;
         }
-        dates.check(date, "date").inBook(recovery.payerOrgCode()).notBefore(recovery.foundOn(), "收回事项发现日期");
+        on.inBook(recovery.payerOrgCode()).notBefore(recovery.foundOn(), "收回事项发现日期");
         if (!recovery.status().equals("UNRECOVERABLE")) {
             throw Rejection.conflict("prepayment.not-unrecoverable", "recoveryId", "须先凭法院文书确认无法收回");
         }

@@ -35,8 +35,8 @@ class ApiBodyLimit {
     static final String CODE = "request.too-large";
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> apiBodyLimitFilter(Problems problems,
-                                                                   @Value("${medfund.api.body-max:32MB}") DataSize max) {
+    FilterRegistrationBean<OncePerRequestFilter> apiBodyLimitFilter(
+            Problems problems, @Value("${medfund.api.body-max:32MB}") DataSize max) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
                 new Filter(problems, max.toBytes()));
         registration.addUrlPatterns("/api/*");

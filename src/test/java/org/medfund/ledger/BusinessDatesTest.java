@@ -31,7 +31,7 @@ class BusinessDatesTest {
     }
 
     @Test
-    @DisplayName("issue 11 #3: outside the calendar, in a closed period, before the book's opening, before the document")
+    @DisplayName("issue 11 #3: outside the calendar, in a closed period, before the book's opening or the document")
     void everyRule() {
         String book = Events.unique("AGENCY");
         ledger.openBook(book, BookType.AGENCY, "日期测试");

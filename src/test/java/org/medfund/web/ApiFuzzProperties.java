@@ -54,7 +54,8 @@ import tools.jackson.databind.node.ObjectNode;
  * impossible or out-of-calendar dates, unknown enum values and codes, NUL and other control characters, bytes that
  * are not UTF-8, text over its limit, unknown fields, malformed JSON, wrong root shapes, bad path and query
  * parameters, a missing or overlong Idempotency-Key. Every answer must be a 4xx RFC 9457 problem with a code, and
- * the database (row counts and a content hash of every table) must be the same before and after.
+ * the database (row counts and a content hash of every table) must be the same before and after. The demo data is
+ * loaded first, so that path parameters name real documents in every state.
  *
  * <p>Each request starts from a plausible body built from the operation's schema, and gets one mutation that makes
  * it invalid whatever the rest says, so a correct service can only refuse it. {@value #TRIES_DEFAULT} tries by
@@ -133,6 +134,8 @@ class ApiFuzzProperties {
 
     @BeforeProperty
     void start() throws Exception {
+        // The demo's world (documents in every state) lets bad requests reach deeper than empty tables would.
+        org.medfund.cli.TestDemo.ensure(context());
         operations = operations(context());
         before = DatabaseSnapshot.take(context());
         tried.clear();

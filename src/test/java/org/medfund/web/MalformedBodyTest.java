@@ -148,7 +148,7 @@ class MalformedBodyTest {
     }
 
     @Test
-    @DisplayName("issue 11 #1: a body over the API bound is refused with 413 before it is read; a batch over 10,000 too")
+    @DisplayName("issue 11 #1: a body over the API bound is refused with 413 unread; a batch over 10,000 with 422")
     void oversized() throws Exception {
         byte[] huge = new byte[33 * 1024 * 1024];
         java.util.Arrays.fill(huge, (byte) ' ');

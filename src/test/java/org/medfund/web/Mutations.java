@@ -235,7 +235,7 @@ final class Mutations {
             return NODES.stringNode(one(random, "99999999999999999999.99", "1e30", "100000000000.00"));
         }
         boolean int32 = s.schema().path("format").asString("").equals("int32");
-        java.math.BigInteger over = int32 ? java.math.BigInteger.valueOf(Integer.MAX_VALUE).add(java.math.BigInteger.ONE)
+        java.math.BigInteger over = int32 ? java.math.BigInteger.valueOf(Integer.MAX_VALUE + 1L)
                 : new java.math.BigInteger("9223372036854775808");
         return NODES.numberNode(random.nextBoolean() ? over : over.negate().subtract(java.math.BigInteger.ONE));
     }

@@ -185,7 +185,7 @@ class RegistryApiTest {
     }
 
     @Test
-    @DisplayName("update replaces with a complete body only (issue 11 #6: an omitted grade was cleared), never the kind")
+    @DisplayName("issue 11 #6: a PUT replaces only with a complete body (an omitted grade was cleared); never the kind")
     void updateAndAccounts() throws Exception {
         RequestPostProcessor admin = as("411500-AGENCY", Role.ADMIN);
         String code = newHospitalCode();

@@ -310,8 +310,8 @@ class SecurityMatrixTest {
         String agency = side == null ? AGENCY.get(Side.A) : AGENCY.get(side);
         path = path.replace("{org}", agency).replace("{code}", side == null ? "411500" : hospital)
                 .replace("{hospital}", hospital).replace("{sequenceNo}", "1").replace("{cycle}", "2026-09")
-                .replace("{step}", "FUNDED").replace("{setlId}", "SM-NONE").replace("{username}", "sm-user-" + (side == null ? "a"
-                        : side.name().toLowerCase()));
+                .replace("{step}", "FUNDED").replace("{setlId}", "SM-NONE")
+                .replace("{username}", "sm-user-" + (side == null ? "a" : side.name().toLowerCase()));
         if (path.contains("{id}")) {
             Target t = endpoint.target();
             String id = switch (t) {
