@@ -37,8 +37,9 @@ class MalformedBodyTest {
                         + "-" + System.nanoTime()).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
-    private static void expect(ResultActions result, int status, String code, String field) throws Exception {
-        result.andExpect(status().is(status))
+    private static ResultActions expect(ResultActions result, int status, String code, String field)
+            throws Exception {
+        return result.andExpect(status().is(status))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value(code))
                 .andExpect(jsonPath("$.field").value(field));
@@ -81,7 +82,7 @@ class MalformedBodyTest {
         String body = """
                 {"application": {"hospitalCode": "%s", "period": %s, "totals": []}, "appliedOn": "2025-07-03"}""";
         expect(call(hospital(), "/api/reconciliations", body.formatted(PDS, "null")), 422, "request.invalid",
-                "application.period");
+                "application.period").andExpect(jsonPath("$.detail").value("application.period: 不能为null"));
         expect(call(hospital(), "/api/reconciliations", body.formatted(PDS, "\"\"")), 400, "request.invalid-value",
                 "application.period");
         expect(call(hospital(), "/api/reconciliations", body.formatted(PDS, "[]")), 400, "request.invalid-value",
