@@ -110,6 +110,14 @@ final class RowChecks {
         }
     }
 
+    /** Cancels the COPY of the current chunk, if any, when the run fails: the transaction then rolls back. */
+    void abort() {
+        if (stream != null) {
+            stream.abort();
+            stream = null;
+        }
+    }
+
     /** Ends the current chunk's COPY before the connection is used for a lookup. */
     private void pauseStream() {
         if (stream != null && !stream.pause()) {
@@ -147,10 +155,13 @@ final class RowChecks {
                 checkHospital(p);
             }
         }
+        // Only well-formed rows are looked up: a malformed setl_id (a NUL, say) is already an error of its row.
         Set<String> ids = new HashSet<>();
         for (RowParser.Parsed p : chunk) {
-            ids.add(p.setlId());
-            if (p.reversal() != null) {
+            if (p.ok()) {
+                ids.add(p.setlId());
+            }
+            if (p.ok() && p.reversal() != null) {
                 ids.add(p.reversal().targetSetlId());
             }
         }
@@ -276,6 +287,10 @@ final class RowChecks {
         } else if (fresh.containsKey(rev.targetSetlId())) {
             target = fresh.get(rev.targetSetlId()).record();
         }
+        // Another hospital's record is answered as if it did not exist: nothing about it may leak (issue 11 #7).
+        if (target != null && !target.hospitalCode().equals(rev.hospitalCode())) {
+            target = null;
+        }
         if (target == null) {
             error(p, "refd_setl_id", "claims.reversal-target-missing", "被冲正的结算记录不存在：" + rev.targetSetlId());
             return null;
@@ -289,10 +304,6 @@ final class RowChecks {
         }
         if (target.isReversal()) {
             error(p, "refd_setl_id", "claims.reversal-of-reversal", "不能冲正一条冲正记录");
-            return null;
-        }
-        if (!target.hospitalCode().equals(rev.hospitalCode())) {
-            error(p, "refd_setl_id", "claims.reversal-other-hospital", "被冲正记录属于其他机构");
             return null;
         }
         if (rev.settledAt().isBefore(target.settledAt())) {
@@ -344,6 +355,13 @@ final class RowChecks {
                         Map<String, SettlementStore.Row> fresh) {
         String hash = contentHash.of(record);
         SettlementStore.Stored earlier = stored.get(record.setlId());
+        if (earlier != null && !earlier.record().hospitalCode().equals(record.hospitalCode())) {
+            // setl_id is a national key: it cannot be taken twice, but whose it is and what it holds stays hidden
+            // (issue 11 #7: another hospital's setl_id could be probed through the conflict's text).
+            error(p, "setl_id", "claims.setl-id-unavailable", "结算ID " + record.setlId()
+                    + " 不能使用，请核对本机构的结算ID（全国唯一）");
+            return;
+        }
         SettlementStore.Row inBatch = fresh.get(record.setlId());
         String earlierHash = earlier != null ? earlier.contentHash() : inBatch != null ? inBatch.contentHash() : null;
         if (earlierHash != null) {

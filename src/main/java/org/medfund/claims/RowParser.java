@@ -103,6 +103,9 @@ final class RowParser {
         if (raw.containsKey("_extra")) {
             errors.add("setl_id", "claims.bad-row", "该行的列数多于表头");
         }
+        if (errors.badlyEncoded != null) {
+            errors.add(errors.badlyEncoded, "claims.bad-encoding", "含有不是 UTF-8 编码的字节（文件须以 UTF-8 保存）");
+        }
         String setlId = errors.id("setl_id");
         String hospital = errors.id("fixmedins_code");
         LocalDateTime settledAt = errors.time("setl_time", now);
@@ -202,12 +205,19 @@ final class RowParser {
         final Map<String, String> raw;
         final List<RowError> list = new ArrayList<>();
 
+        /** The column whose bytes were not UTF-8: its format errors would only repeat that. */
+        final String badlyEncoded;
+
         Errors(long row, Map<String, String> raw) {
             this.row = row;
             this.raw = raw;
+            this.badlyEncoded = raw.get(SettlementFiles.BAD_ENCODING_KEY);
         }
 
         void add(String field, String code, String message) {
+            if (field.equals(badlyEncoded) && !code.equals("claims.bad-encoding")) {
+                return;
+            }
             list.add(new RowError(row, value(raw, "setl_id"), field, code, message));
         }
 

@@ -3,10 +3,12 @@ package org.medfund.claims;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,14 @@ public final class SettlementFiles {
 
     /** xlsx is read whole into memory; larger uploads must be CSV. */
     public static final int XLSX_ROWS_MAX = 200_000;
+    /**
+     * Key of a row's field map naming the first column whose bytes were not UTF-8 (the row is then an error). Bytes
+     * that do not decode are read as U+FFFD so that one bad row is reported like any other instead of ending the
+     * read (and, on PostgreSQL, the COPY of the rows before it) with an exception.
+     */
+    static final String BAD_ENCODING_KEY = "_encoding";
+    static final char REPLACEMENT = '\uFFFD';
+    private static final int CSV_BUFFER_CHARS = 64 * 1024;
 
     private SettlementFiles() {
     }
@@ -55,7 +65,9 @@ public final class SettlementFiles {
                 return xlsx(Files.newInputStream(file));
             }
             if (name.endsWith(".csv")) {
-                return new CsvReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+                return new CsvReader(new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                                .onUnmappableCharacter(CodingErrorAction.REPLACE)), CSV_BUFFER_CHARS));
             }
         } catch (IOException e) {
             throw new Rejection("claims.file-unreadable", "file", "无法读取文件：" + e.getMessage());
@@ -81,6 +93,9 @@ public final class SettlementFiles {
         private final List<String> header;
         private long number;
         private List<String> next;
+        /** Whether {@link #next} had bytes that are not UTF-8 (scanned once per line, not per field). */
+        private boolean nextBadlyEncoded;
+        private boolean lineBadlyEncoded;
 
         CsvReader(BufferedReader in) throws IOException {
             this.in = in;
@@ -95,8 +110,10 @@ public final class SettlementFiles {
         private void advance() {
             try {
                 do {
+                    lineBadlyEncoded = false;
                     next = readRecord();
-                } while (next != null && next.size() == 1 && next.get(0).isBlank());
+                } while (next != null && next.size() == 1 && next.get(0).isBlank() && !lineBadlyEncoded);
+                nextBadlyEncoded = lineBadlyEncoded;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -108,6 +125,7 @@ public final class SettlementFiles {
             if (line == null) {
                 return null;
             }
+            lineBadlyEncoded |= line.indexOf(REPLACEMENT) >= 0;
             List<String> fields = new ArrayList<>(header == null ? 24 : header.size());
             if (line.indexOf('"') < 0) {
                 // No quoting: the fields are the text between commas (the common case, read without copying).
@@ -149,11 +167,22 @@ public final class SettlementFiles {
                 if (more == null) {
                     break;
                 }
+                lineBadlyEncoded |= more.indexOf(REPLACEMENT) >= 0;
                 field.append('\n');
                 line = more;
             }
             fields.add(field.toString());
             return fields;
+        }
+
+        /** The first column holding a byte that was not UTF-8 (setl_id when it is past the last column). */
+        private String badlyEncodedColumn(List<String> record) {
+            for (int i = 0; i < record.size() && i < header.size(); i++) {
+                if (record.get(i).indexOf(REPLACEMENT) >= 0) {
+                    return header.get(i);
+                }
+            }
+            return "setl_id";
         }
 
         @Override
@@ -173,6 +202,9 @@ public final class SettlementFiles {
             if (next.size() > header.size()) {
                 fields.put("_extra", "");
             }
+            if (nextBadlyEncoded) {
+                fields.put(BAD_ENCODING_KEY, badlyEncodedColumn(next));
+            }
             NumberedRow row = new NumberedRow(++number, fields);
             advance();
             return row;
@@ -188,9 +220,22 @@ public final class SettlementFiles {
         }
     }
 
+    /** The workbook, or a rejection when the bytes are no xlsx (no zip, cut short, not a spreadsheet inside). */
+    private static Workbook workbook(InputStream in) throws IOException {
+        try {
+            return new XSSFWorkbook(in);
+        } catch (RuntimeException e) {
+            // POI signals a broken file with runtime exceptions of its own (NotOfficeXmlFileException, …).
+            throw new Rejection("claims.file-unreadable", "file", "不是有效的 xlsx 文件（请用 Excel 另存为 .xlsx，或改用 CSV）");
+        }
+    }
+
     private static RowReader xlsx(InputStream in) throws IOException {
         List<NumberedRow> rows = new ArrayList<>();
-        try (in; Workbook book = new XSSFWorkbook(in)) {
+        try (in; Workbook book = workbook(in)) {
+            if (book.getNumberOfSheets() == 0) {
+                throw new Rejection("claims.empty", "file", "文件中没有工作表");
+            }
             Sheet sheet = book.getSheetAt(0);
             if (sheet.getLastRowNum() > XLSX_ROWS_MAX) {
                 throw new Rejection("claims.file-too-large", "file", "xlsx 最多 " + XLSX_ROWS_MAX + " 行，更大的文件请用 CSV");

@@ -66,9 +66,11 @@ public class SettlementIntake {
      * A CSV or xlsx file with a header row of national field names; idempotent on the request id. The same file
      * under the same request id again is a {@linkplain IntakeResult#repeat() repeat}: it answers with the first
      * import's batch and says that nothing was written, not the first import's counts (which would read as if the
-     * rows had been written twice).
+     * rows had been written twice). Bounded by {@code medfund.intake.transaction-timeout-seconds} rather than the
+     * default transaction timeout: a 10 M row file takes minutes (uploads on the pages are bounded by their size,
+     * see application.properties).
      */
-    @Transactional
+    @Transactional(timeoutString = "${medfund.intake.transaction-timeout-seconds:3600}")
     public IntakeResult importFile(Actor actor, Path file, String fileName, String requestId) {
         long size = size(file);
         if (size > FILE_BYTES_MAX) {
@@ -93,17 +95,23 @@ public class SettlementIntake {
         long batchId = store.newBatch(source, fileName, actor.orgCode(), actor.userId(), requestId, now);
         RowChecks checks = new RowChecks(registry, store, actor, batchId);
         List<RowParser.Parsed> chunk = new ArrayList<>(CHUNK_ROWS);
-        while (rows.hasNext()) {
-            SettlementFiles.NumberedRow row = rows.next();
-            RowParser.Parsed parsed = RowParser.parse(row.number(), row.fields(), nowLocal);
-            chunk.add(parsed);
-            checks.stream(parsed);
-            if (chunk.size() == CHUNK_ROWS) {
-                checks.process(chunk);
-                chunk.clear();
+        try {
+            while (rows.hasNext()) {
+                SettlementFiles.NumberedRow row = rows.next();
+                RowParser.Parsed parsed = RowParser.parse(row.number(), row.fields(), nowLocal);
+                chunk.add(parsed);
+                checks.stream(parsed);
+                if (chunk.size() == CHUNK_ROWS) {
+                    checks.process(chunk);
+                    chunk.clear();
+                }
             }
+            checks.process(chunk);
+        } catch (RuntimeException | Error e) {
+            // A COPY still open keeps the connection busy: the rollback that follows would wait for it forever.
+            checks.abort();
+            throw e;
         }
-        checks.process(chunk);
         if (checks.errorCount() > 0) {
             throw new IntakeRejection(checks.errors(), checks.errorCount());
         }

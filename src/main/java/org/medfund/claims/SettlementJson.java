@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The JSON form of a settlement batch: {@code {"settlements": [{"setl_id": "…", "medfee_sumamt": 1000.00, …,
  * "setldetail": [{"fund_pay_type": "310100", "fund_payamt": 650.00}]}]}}. Amounts may be JSON numbers or strings
- * and are read as exact decimals (the mapper must read floats as BigDecimal).
+ * and are read as exact decimals (the mapper must read floats as BigDecimal); every other field is a JSON string.
  */
 public final class SettlementJson {
 
@@ -18,9 +18,14 @@ public final class SettlementJson {
     }
 
     public static List<Map<String, String>> rows(JsonNode body) {
-        JsonNode list = body == null ? null : body.get("settlements");
+        JsonNode list = body == null || !body.isObject() ? null : body.get("settlements");
         if (list == null || !list.isArray()) {
             throw new Rejection("claims.bad-body", "settlements", "请求体须为 {\"settlements\": [ … ]}", 400);
+        }
+        for (String name : body.propertyNames()) {
+            if (!name.equals("settlements")) {
+                throw new Rejection("claims.unknown-field", name, "未知字段：" + name, 400);
+            }
         }
         List<Map<String, String>> rows = new ArrayList<>(list.size());
         for (JsonNode item : list) {
@@ -33,7 +38,8 @@ public final class SettlementJson {
                 if (!SettlementFields.ALL.contains(name)) {
                     throw new Rejection("claims.unknown-field", name, "未知字段：" + name, 400);
                 }
-                row.put(name, name.equals("setldetail") ? detail(field.getValue()) : text(field.getValue()));
+                row.put(name, name.equals("setldetail") ? detail(field.getValue())
+                        : text(field.getValue(), name, SettlementFields.AMOUNTS.contains(name)));
             }
             rows.add(row);
         }
@@ -52,17 +58,36 @@ public final class SettlementJson {
         }
         List<String> parts = new ArrayList<>();
         for (JsonNode line : node) {
-            parts.add(text(line.get("fund_pay_type")) + ":" + text(line.get("fund_payamt")));
+            if (!line.isObject()) {
+                throw new Rejection("claims.bad-body", "setldetail", "setldetail 的每一项须为 {fund_pay_type, fund_payamt}",
+                        400);
+            }
+            for (String name : line.propertyNames()) {
+                if (!name.equals("fund_pay_type") && !name.equals("fund_payamt")) {
+                    throw new Rejection("claims.unknown-field", "setldetail." + name, "未知字段：setldetail." + name,
+                            400);
+                }
+            }
+            parts.add(text(line.get("fund_pay_type"), "setldetail.fund_pay_type", false) + ":"
+                    + text(line.get("fund_payamt"), "setldetail.fund_payamt", true));
         }
         return String.join("|", parts);
     }
 
-    private static String text(JsonNode node) {
+    /**
+     * A field's text: a JSON string, or for an amount also a JSON number (read exactly). Anything else (true, an
+     * array, an object) is refused naming the field rather than turned into text.
+     */
+    private static String text(JsonNode node, String field, boolean amount) {
         if (node == null || node.isNull()) {
             return "";
         }
-        if (node.isNumber()) {
+        if (node.isNumber() && amount) {
             return node.decimalValue().toPlainString();
+        }
+        if (!node.isString()) {
+            throw new Rejection("claims.bad-value", field, field + (amount ? " 须为金额（数字或文本）" : " 须为文本（JSON 字符串）"),
+                    400);
         }
         return node.asString();
     }

@@ -351,6 +351,13 @@ class SettlementStore {
             close();
         }
 
+        /** Gives the chunk up because the run failed: cancels the COPY; the transaction's rollback undoes it. */
+        void abort() {
+            cancel();
+            buffer.clear();
+            close();
+        }
+
         long rowsSent() {
             return rowsSent;
         }

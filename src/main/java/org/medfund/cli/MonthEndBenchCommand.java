@@ -36,6 +36,8 @@ import org.medfund.settlement.ReconciliationApplication;
 import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
 import org.postgresql.PGConnection;
+import org.medfund.web.UserAccount;
+import org.medfund.web.Users;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -57,6 +59,9 @@ import picocli.CommandLine.Spec;
         description = "月末对账与结算耗时：真实服务 vs 原始 GROUP BY 汇总")
 class MonthEndBenchCommand implements Callable<Integer>, NestedSubcommand, RunsOnScratchDatabase {
 
+    /** The stored clerk account named for every benchmark hospital (a reconciliation clerk must be one). */
+    static final String BENCH_CLERK = "bench-clerk";
+
     static final int SETTLEMENTS_MAX = 20_000_000;
     static final int HOSPITALS_MAX = 9_999;
     static final YearMonth FIRST_MONTH = YearMonth.of(2024, 1);
@@ -69,6 +74,7 @@ class MonthEndBenchCommand implements Callable<Integer>, NestedSubcommand, RunsO
     private final MonthlySettlements settlements;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
+    private final Users users;
 
     @Spec
     CommandSpec spec;
@@ -81,7 +87,8 @@ class MonthEndBenchCommand implements Callable<Integer>, NestedSubcommand, RunsO
 
     MonthEndBenchCommand(Registry registry, RegistryAdmin registryAdmin, SettlementRecords records,
                          Reconciliations reconciliations, MonthlySettlements settlements, DataSource dataSource,
-                         JdbcClient jdbc) {
+                         JdbcClient jdbc, Users users) {
+        this.users = users;
         this.registry = registry;
         this.registryAdmin = registryAdmin;
         this.records = records;
@@ -117,7 +124,7 @@ class MonthEndBenchCommand implements Callable<Integer>, NestedSubcommand, RunsO
         long start = System.nanoTime();
         LocalDate appliedOn = month.plusMonths(1).atDay(2);
         YearMonth cycle = reconcile(hospitals, agency, month, appliedOn, run, out);
-        Actor clerk = new Actor("bench-clerk", agency.code(), Set.of(Role.CLERK));
+        Actor clerk = new Actor(BENCH_CLERK, agency.code(), Set.of(Role.CLERK));
         PaymentBatch batch = settlements.prepare(clerk, cycle, appliedOn.plusDays(2), "bench-prepare-" + run);
         double services = seconds(start);
         out.printf("  结算批次 %d：%d 行%n", batch.id(), batch.lines().size());
@@ -153,6 +160,9 @@ class MonthEndBenchCommand implements Callable<Integer>, NestedSubcommand, RunsO
         Actor clerkAdmin = new Actor("bench-admin", agency.code(), Set.of(Role.ADMIN, Role.CLERK));
         List<String> codes = new ArrayList<>();
         int created = 0;
+        if (users.find(BENCH_CLERK).isEmpty()) {
+            users.create(new UserAccount(BENCH_CLERK, "基准测试对账专人", agency.code(), Set.of(Role.CLERK), true), null);
+        }
         for (int i = 0; i < hospitalCount; i++) {
             String code = "H" + model.regionCode() + "9" + String.format("%04d", i);
             if (registry.org(code).isEmpty()) {
@@ -161,7 +171,7 @@ class MonthEndBenchCommand implements Callable<Integer>, NestedSubcommand, RunsO
                 created++;
             }
             if (reconciliations.clerkOf(code).isEmpty()) {
-                reconciliations.assignClerk(clerkAdmin, code, "bench-clerk");
+                reconciliations.assignClerk(clerkAdmin, code, BENCH_CLERK);
             }
             codes.add(code);
         }
@@ -275,7 +285,7 @@ class MonthEndBenchCommand implements Callable<Integer>, NestedSubcommand, RunsO
     /** Timed: the month-end path of each hospital as the services run it in production. */
     private YearMonth reconcile(List<String> hospitals, Org agency, YearMonth month, LocalDate appliedOn, String run,
                                 PrintWriter out) {
-        Actor clerk = new Actor("bench-clerk", agency.code(), Set.of(Role.CLERK));
+        Actor clerk = new Actor(BENCH_CLERK, agency.code(), Set.of(Role.CLERK));
         Actor reviewer = new Actor("bench-reviewer", agency.code(), Set.of(Role.REVIEWER));
         YearMonth cycle = month;
         int done = 0;

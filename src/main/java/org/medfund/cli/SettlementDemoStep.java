@@ -26,6 +26,8 @@ import org.medfund.settlement.PaymentBatch;
 import org.medfund.settlement.ReconciliationApplication;
 import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
+import org.medfund.web.UserAccount;
+import org.medfund.web.Users;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,9 +49,11 @@ class SettlementDemoStep implements DemoStep {
     private final Reconciliations reconciliations;
     private final MonthlySettlements settlements;
     private final Ledger ledger;
+    private final Users users;
 
     SettlementDemoStep(Registry registry, SettlementIntake intake, SettlementRecords records,
-                       Reconciliations reconciliations, MonthlySettlements settlements, Ledger ledger) {
+                       Reconciliations reconciliations, MonthlySettlements settlements, Ledger ledger, Users users) {
+        this.users = users;
         this.registry = registry;
         this.intake = intake;
         this.records = records;
@@ -112,7 +116,7 @@ class SettlementDemoStep implements DemoStep {
     }
 
     private void reconcile(Org hospital, Org agency) {
-        String clerk = "demo-clerk-" + agency.code();
+        String clerk = demoClerk(agency);
         if (reconciliations.clerkOf(hospital.code()).isEmpty()) {
             reconciliations.assignClerk(new Actor(clerk, agency.code(), Set.of(Role.CLERK)), hospital.code(), clerk);
         }
@@ -137,13 +141,26 @@ class SettlementDemoStep implements DemoStep {
         }
     }
 
+    /**
+     * The agency's demo reconciliation clerk: a stored clerk account, since only one may be named (its password is
+     * generated and never shown; an administrator resets it to log in as the clerk).
+     */
+    private String demoClerk(Org agency) {
+        String username = "demo-clerk-" + agency.code().toLowerCase(java.util.Locale.ROOT);
+        if (users.find(username).isEmpty()) {
+            users.create(new UserAccount(username, agency.name() + " 对账专人（演示）", agency.code(),
+                    Set.of(Role.CLERK), true), null);
+        }
+        return username;
+    }
+
     private void pay(Org agency, PrintWriter out) {
         ledger.openBook(agency.code());
         ledger.post(new BusinessEvent("opening.balance.expenditure-account", "demo-stl-open-" + agency.code(),
                 LocalDate.of(2026, 1, 1), YearMonth.of(2026, 1), Money.ofYuan("500000000.00"),
                 Map.of("book", agency.code()), null, "demo", "demo-opening-" + agency.code(), null, null,
                 "演示：支出户期初余额"));
-        Actor clerk = new Actor("demo-clerk-" + agency.code(), agency.code(), Set.of(Role.CLERK));
+        Actor clerk = new Actor(demoClerk(agency), agency.code(), Set.of(Role.CLERK));
         PaymentBatch batch = settlements.prepare(clerk, MONTH, APPLIED_ON.plusDays(2), "demo-prepare-" + agency.code());
         PaymentBatch paid = settlements.approve(new Actor("demo-finance-" + agency.code(), agency.code(),
                 Set.of(Role.FINANCE)), batch.id(), PAID_ON, "demo-pay-" + agency.code());

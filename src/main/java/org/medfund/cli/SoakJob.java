@@ -38,6 +38,8 @@ import org.medfund.settlement.PaymentBatch;
 import org.medfund.settlement.ReconciliationApplication;
 import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
+import org.medfund.web.UserAccount;
+import org.medfund.web.Users;
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,6 +81,7 @@ class SoakJob {
     record Step(String name, LocalDate date, Runnable command) {
     }
 
+    private final Users users;
     private final Registry registry;
     private final Ledger ledger;
     private final RequestLog requestLog;
@@ -95,9 +98,10 @@ class SoakJob {
     SoakJob(Registry registry, Ledger ledger, RequestLog requestLog, SettlementIntake intake,
             SettlementRecords records, Reconciliations reconciliations, MonthlySettlements settlements,
             Prepayments prepayments, Applications applications, Recoveries recoveries, Agreements agreements,
-            FundStatuses fundStatuses) {
+            FundStatuses fundStatuses, Users users) {
         this.agreements = agreements;
         this.fundStatuses = fundStatuses;
+        this.users = users;
         this.registry = registry;
         this.ledger = ledger;
         this.requestLog = requestLog;
@@ -161,7 +165,12 @@ class SoakJob {
             }
             steps.add(new Step("对账专人 " + h, start, () -> {
                 if (reconciliations.clerkOf(h).isEmpty()) {
-                    reconciliations.assignClerk(clerk(settlingAgency(h)), h, clerk(settlingAgency(h)).userId());
+                    Actor named = reconciliationClerk(settlingAgency(h));
+                    if (users.find(named.userId()).isEmpty()) {
+                        users.create(new UserAccount(named.userId(), "浸泡测试对账专人", named.orgCode(),
+                                Set.of(Role.CLERK), true), null);
+                    }
+                    reconciliations.assignClerk(clerk(settlingAgency(h)), h, named.userId());
                 }
             }));
         }
@@ -352,7 +361,8 @@ class SoakJob {
             steps.add(new Step("对账申请 " + h + " " + month, next.atDay(3), () -> apply(h, month)));
             steps.add(new Step("专人核对 " + h + " " + month, next.atDay(4), () -> recon(h, month).ifPresent(r ->
                     once("soak.recon-check@" + r.agencyCode(), "soak:check:" + h + ":" + month,
-                            () -> reconciliations.check(clerk(r.agencyCode()), r.id(), next.atDay(4)).status()))));
+                            () -> reconciliations.check(reconciliationClerk(r.agencyCode()), r.id(), next.atDay(4))
+                                    .status()))));
             steps.add(new Step("复核确认 " + h + " " + month, next.atDay(5), () -> recon(h, month).ifPresent(r ->
                     once("soak.recon-confirm@" + r.agencyCode(), "soak:confirm:" + h + ":" + month,
                             () -> reconciliations.confirm(reviewer(r.agencyCode()), r.id(), next.atDay(5))
@@ -478,6 +488,11 @@ class SoakJob {
 
     private static Actor clerk(String org) {
         return new Actor("soak-clerk", org, Set.of(Role.CLERK));
+    }
+
+    /** The agency's named reconciliation clerk: a stored clerk account of that agency (one username per agency). */
+    private static Actor reconciliationClerk(String org) {
+        return new Actor("soak-clerk-" + org.toLowerCase(java.util.Locale.ROOT), org, Set.of(Role.CLERK));
     }
 
     private static Actor reviewer(String org) {

@@ -68,6 +68,9 @@ public interface Ledger {
     /** The last closed period of a book, if any. */
     Optional<YearMonth> lastClosedPeriod(String orgCode);
 
+    /** The date of the earliest entry of a book (its opening), empty for a book without entries or no book. */
+    Optional<LocalDate> firstEntryDate(String orgCode);
+
     /** Closes an account in one book: it refuses further postings there. */
     void closeAccount(String orgCode, String accountCode);
 }

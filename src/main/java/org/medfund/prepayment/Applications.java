@@ -12,6 +12,7 @@ import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.policy.Resolved;
+import org.medfund.ledger.BusinessDates;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.OrgKind;
@@ -93,9 +94,12 @@ public class Applications {
     private final Funding funding;
     private final FundStatuses fundStatuses;
     private final SettlementTotals totals;
+    private final BusinessDates dates;
 
     Applications(Prepayments prepayments, Recoveries recoveries, Registry registry, BusinessCalendar calendar,
-                 JdbcClient jdbc, Store store, Funding funding, FundStatuses fundStatuses, SettlementTotals totals) {
+                 JdbcClient jdbc, Store store, Funding funding, FundStatuses fundStatuses, SettlementTotals totals,
+                 BusinessDates dates) {
+        this.dates = dates;
         this.funding = funding;
         this.fundStatuses = fundStatuses;
         this.totals = totals;
@@ -117,7 +121,12 @@ public class Applications {
         if (!registry.canSeeOrg(actor, hospitalCode)) {
             throw Rejection.forbidden("prepayment.out-of-scope", "hospitalCode", "只能为本机构申请预付金");
         }
+        if (form == null) {
+            throw new Rejection("prepayment.form-incomplete", "form", "缺少申请书内容");
+        }
         form.validate();
+        dates.checkYear(year, "year");
+        dates.check(date, "date");
         Regime regime = prepayments.regime(hospital.regionCode(), date);
         if (!regime.applicationRequired()) {
             throw new Rejection("prepayment.no-application", "hospitalCode", regime.packId()
@@ -160,9 +169,11 @@ public class Applications {
         Application application = application(applicationId).orElseThrow(() -> Rejection.notFound(
                 "prepayment.application-not-found", "applicationId", "申请 " + applicationId + " 不存在"));
         prepayments.requireStaff(actor, application.hospitalCode());
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (!application.status().equals("SUBMITTED")) {
             return rows(application);
         }
+        on.notBefore(application.submittedOn(), "申请日期");
         List<Eligibility.Finding> recorded = new ArrayList<>();
         for (Eligibility.Finding finding : findings) {
             recorded.add(new Eligibility.Finding(finding.condition(), finding.met(), finding.evidence(),
@@ -269,17 +280,22 @@ public class Applications {
         List<StepState> steps = steps(prepaymentId);
         StepState state = steps.stream().filter(s -> s.step() == step).findFirst().orElseThrow(() ->
                 new Rejection("prepayment.step-unknown", "step", "该预付金没有步骤 " + step.label()));
+        // The date itself is checked before the repeat answer: a bad date is refused even for a done step.
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (state.doneOn() != null) {
             return state;
+        }
+        if (step == Step.FUNDED || step == Step.COUNTY_SHARED) {
+            // These steps move money out of the actor's book (PAID books through disburse, which checks its own).
+            on.inBook(state.actorOrgCode());
         }
         for (StepState earlier : steps) {
             if (earlier.step().ordinal() < step.ordinal() && earlier.doneOn() == null) {
                 throw Rejection.conflict("prepayment.step-order", "step", "须先完成：" + earlier.step().label());
             }
             // Business dates do not run backwards: a step cannot be done before the one it follows.
-            if (earlier.step().ordinal() < step.ordinal() && earlier.doneOn().isAfter(date)) {
-                throw new Rejection("prepayment.step-date", "date", step.label() + " 的办理日期 " + date + " 早于"
-                        + earlier.step().label() + " 的完成日期 " + earlier.doneOn());
+            if (earlier.step().ordinal() < step.ordinal()) {
+                on.notBefore(earlier.doneOn(), earlier.step().label() + " 的完成日期");
             }
         }
         if (!actor.orgCode().equals(state.actorOrgCode()) && !actor.userId().equals("system")) {
@@ -385,12 +401,11 @@ public class Applications {
         if (state.doneOn() == null) {
             throw Rejection.conflict("prepayment.step-order", "step", "须先完成：" + step.label());
         }
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (state.receivedOn() != null) {
             return state;
         }
-        if (date.isBefore(state.doneOn())) {
-            throw new Rejection("prepayment.receipt-date", "date", "到账日期不能早于拨出日期 " + state.doneOn());
-        }
+        on.inBook(receiver).notBefore(state.doneOn(), "拨出日期");
         for (String carried : funding.receive(state.transferId(), date)) {
             List<StepState> carriedSteps = steps(carried);
             if (fundingStep(carriedSteps).receivedOn() != null) {

@@ -15,6 +15,7 @@ import org.medfund.claims.SettlementTotals;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.ledger.BusinessDates;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
 import org.medfund.policy.PolicyPacks;
@@ -79,6 +80,7 @@ public class Prepayments {
     private final PolicyPacks packs;
     private final BusinessCalendar calendar;
     private final Ledger ledger;
+    private final BusinessDates dates;
     private final SettlementTotals totals;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     /** Optional: the hospital profile (medical community membership) when the registry offers editing. */
@@ -86,7 +88,8 @@ public class Prepayments {
 
     Prepayments(Store store, Registry registry, PolicyPacks packs, BusinessCalendar calendar, Ledger ledger,
                 SettlementTotals totals, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-                org.springframework.beans.factory.ObjectProvider<RegistryAdmin> registryAdmin) {
+                org.springframework.beans.factory.ObjectProvider<RegistryAdmin> registryAdmin, BusinessDates dates) {
+        this.dates = dates;
         this.registryAdmin = registryAdmin;
         this.store = store;
         this.registry = registry;
@@ -140,6 +143,8 @@ public class Prepayments {
         if (!registry.canSeeRegion(actor, regionCode)) {
             throw Rejection.forbidden("prepayment.out-of-scope", "regionCode", "无权办理该地区的预付金");
         }
+        dates.checkYear(year, "year");
+        dates.check(date, "date");
         Regime regime = regime(regionCode, date);
         if (regime.applicationRequired()) {
             throw new Rejection("prepayment.application-required", "regionCode",
@@ -291,6 +296,7 @@ public class Prepayments {
     public Prepayment approve(String prepaymentId, LocalDate date, Actor actor) {
         Prepayment row = require(prepaymentId, actor);
         requireRole(actor, Role.REVIEWER);
+        dates.check(date, "date");
         if (!row.status().equals("PREPARED")) {
             throw Rejection.conflict("prepayment.not-prepared", "prepaymentId", "预付金状态为 " + row.status()
                     + "，不能审核");
@@ -313,9 +319,13 @@ public class Prepayments {
         requireRole(actor, Role.CLERK);
         // Locked, then read: of two disbursements at once the second waits and finds the row disbursed.
         Prepayment row = store.lockPrepayment(prepaymentId).orElseThrow();
+        requirePayer(row, actor);
+        // The date itself is checked before the repeat answer: a bad date is refused even for a done disbursement.
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (row.status().equals("DISBURSED")) {
             return row;
         }
+        on.inBook(row.payerOrgCode()).notBefore(store.approvedOn(prepaymentId), "审核日期");
         if (!row.status().equals("APPROVED")) {
             throw Rejection.conflict("prepayment.not-approved", "prepaymentId", "预付金尚未审核通过");
         }
@@ -514,6 +524,18 @@ public class Prepayments {
     void requireStaff(Actor actor, String hospitalCode) {
         if (actor.has(Role.HOSPITAL) && !actor.has(Role.CLERK) || !registry.canSeeOrg(actor, hospitalCode)) {
             throw Rejection.forbidden("prepayment.out-of-scope", "hospitalCode", "无权办理该医疗机构的预付金");
+        }
+    }
+
+    /**
+     * Only the agency that pays a prepayment acts on its money (issue 11 #6: a province clerk raised a recovery on
+     * a prepayment a city agency had paid). Superior agencies see it and supervise; they do not book for the payer
+     * (docs/decisions.md). The system actor of a settlement offset acts for the paying agency itself.
+     */
+    static void requirePayer(Prepayment row, Actor actor) {
+        if (!actor.orgCode().equals(row.payerOrgCode())) {
+            throw Rejection.forbidden("prepayment.not-payer", "prepaymentId", "预付金 " + row.id() + " 由 "
+                    + row.payerOrgCode() + " 拨付，只能由该经办机构办理");
         }
     }
 

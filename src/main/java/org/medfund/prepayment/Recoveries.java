@@ -9,6 +9,7 @@ import org.medfund.calendar.Due;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.policy.Resolved;
+import org.medfund.ledger.BusinessDates;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
@@ -76,8 +77,11 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
     private final Store store;
     private final BusinessCalendar calendar;
     private final Registry registry;
+    private final BusinessDates dates;
 
-    Recoveries(Prepayments prepayments, Store store, BusinessCalendar calendar, Registry registry) {
+    Recoveries(Prepayments prepayments, Store store, BusinessCalendar calendar, Registry registry,
+               BusinessDates dates) {
+        this.dates = dates;
         this.prepayments = prepayments;
         this.store = store;
         this.calendar = calendar;
@@ -92,9 +96,12 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
     public Recovery clear(String prepaymentId, LocalDate date, Actor actor) {
         Prepayments.Prepayment row = prepayments.require(prepaymentId, actor);
         Prepayments.requireRole(actor, Role.CLERK);
+        Prepayments.requirePayer(row, actor);
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (row.status().equals("CLEARING") || row.status().equals("CLEARED")) {
             return store.recovery(prepaymentId + "-CLEARING").orElse(null);
         }
+        on.notBefore(store.lastMovementOn(prepaymentId).orElse(null), "预付金最近一笔资金往来日期");
         if (!row.status().equals("DISBURSED")) {
             throw Rejection.conflict("prepayment.not-disbursed", "prepaymentId", "预付金尚未拨付，无需清算");
         }
@@ -128,7 +135,9 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         if (evidence == null || evidence.isBlank()) {
             throw new Rejection("prepayment.evidence-missing", "evidence", "须记录收回事由的依据");
         }
-        return openTrigger(latest(hospitalCode, insuranceType, actor), trigger, evidence, date, actor);
+        Prepayments.Prepayment row = latest(hospitalCode, insuranceType, actor);
+        Prepayments.requirePayer(row, actor);
+        return openTrigger(row, trigger, evidence, date, actor);
     }
 
     /** Opens an art. 10 recovery of what the row's fund still holds (the caller checked role and scope). */
@@ -145,6 +154,8 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         if (store.recovery(id).isPresent()) {
             return store.recovery(id).get();
         }
+        dates.check(date, "date")
+                .notBefore(store.lastMovementOn(row.id()).orElse(null), "预付金最近一笔资金往来日期");
         Money amount = stillToOpen(hospitalCode, insuranceType);
         int returnDays = regime.returnWorkingDays(trigger);
         Due returnDue = calendar.dueAfterWorkingDays(date, returnDays);
@@ -221,8 +232,14 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         Prepayments.requireRole(actor, Role.CLERK);
         // Locked, then read: two returns at once must not both fit into what remained before either.
         Recovery recovery = store.lockRecovery(recoveryId).orElseThrow();
+        requirePayer(recovery, actor);
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (store.movementExists(requestId)) {
             return store.recovery(recoveryId).orElseThrow();
+        }
+        on.inBook(recovery.payerOrgCode()).notBefore(recovery.foundOn(), "收回事项发现日期");
+        if (amount == null) {
+            throw new Rejection("prepayment.return-amount", "amount", "须填写退回金额");
         }
         if (!recovery.status().equals("OPEN") && !recovery.stopped()) {
             throw Rejection.conflict("prepayment.recovery-closed", "recoveryId", "该收回事项已办结");
@@ -307,6 +324,8 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
     public Recovery unrecoverable(String recoveryId, String reason, LocalDate date, Actor actor) {
         Recovery recovery = requireRecovery(recoveryId, actor);
         Prepayments.requireRole(actor, Role.CLERK);
+        requirePayer(recovery, actor);
+        dates.check(date, "date").notBefore(recovery.foundOn(), "收回事项发现日期");
         if (!recovery.status().equals("OPEN")) {
             throw Rejection.conflict("prepayment.recovery-closed", "recoveryId", "该收回事项状态为 " + recovery.status());
         }
@@ -407,9 +426,12 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         requireRecovery(recoveryId, actor);
         Prepayments.requireRole(actor, Role.REVIEWER);
         Recovery recovery = store.lockRecovery(recoveryId).orElseThrow();
+        requirePayer(recovery, actor);
+        BusinessDates.BusinessDate on = dates.check(date, "date");
         if (recovery.status().equals("WRITTEN_OFF")) {
             return recovery;
         }
+        on.inBook(recovery.payerOrgCode()).notBefore(recovery.foundOn(), "收回事项发现日期");
         if (!recovery.status().equals("LOSS_CONFIRMED")) {
             throw Rejection.conflict("prepayment.no-court-document", "recoveryId",
                     "须先登记法院出具的法律文书及确认的损失金额（第十一条）");
@@ -448,6 +470,14 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
     /** Whether every prepayment of earlier years is settled: art. 3(五) and art. 6(五) "未清算不得受理". */
     public boolean cleared(String hospitalCode) {
         return store.fundsHeld(hospitalCode).isEmpty();
+    }
+
+    /** Recoveries belong to the prepayment's paying agency (see {@link Prepayments#requirePayer}). */
+    private static void requirePayer(Recovery recovery, Actor actor) {
+        if (!actor.orgCode().equals(recovery.payerOrgCode())) {
+            throw Rejection.forbidden("prepayment.not-payer", "recoveryId", "收回事项 " + recovery.id() + " 属于 "
+                    + recovery.payerOrgCode() + " 拨付的预付金，只能由该经办机构办理");
+        }
     }
 
     private Recovery requireRecovery(String id, Actor actor) {

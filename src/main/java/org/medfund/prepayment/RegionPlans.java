@@ -12,6 +12,7 @@ import org.medfund.claims.SettlementTotals;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.ledger.BusinessDates;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.OrgKind;
@@ -48,8 +49,11 @@ public class RegionPlans {
     private final SettlementTotals totals;
     private final Registry registry;
     private final JdbcClient jdbc;
+    private final BusinessDates dates;
 
-    RegionPlans(Prepayments prepayments, SettlementTotals totals, Registry registry, JdbcClient jdbc) {
+    RegionPlans(Prepayments prepayments, SettlementTotals totals, Registry registry, JdbcClient jdbc,
+                BusinessDates dates) {
+        this.dates = dates;
         this.prepayments = prepayments;
         this.totals = totals;
         this.registry = registry;
@@ -70,6 +74,8 @@ public class RegionPlans {
             throw Rejection.forbidden("prepayment.province-centre-only", "org",
                     "省内异地就医预拨计划由省医保中心生成（seed 000 二(二)）");
         }
+        dates.checkYear(year, "year");
+        dates.check(date, "date");
         Regime regime = prepayments.regime(province.code(), date);
         regime.requireStarted(year);
         if (!regime.places().contains(PlaceOfSettlement.IN_PROVINCE)) {

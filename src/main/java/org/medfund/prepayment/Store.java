@@ -316,6 +316,18 @@ class Store {
 
     // ---- movements
 
+    /** The date of the prepayment's latest money movement (disbursement, return, offset, write-off), if any. */
+    java.util.Optional<LocalDate> lastMovementOn(String prepaymentId) {
+        return jdbc.sql("select max(movement_date) from prepayment_movement where prepayment_id = :id")
+                .param("id", prepaymentId).query(LocalDate.class).optional();
+    }
+
+    /** When the prepayment was approved (null before). */
+    LocalDate approvedOn(String prepaymentId) {
+        return jdbc.sql("select approved_on from prepayment where id = :id").param("id", prepaymentId)
+                .query(LocalDate.class).optional().orElse(null);
+    }
+
     boolean movementExists(String requestId) {
         return jdbc.sql("select count(*) from prepayment_movement where request_id = :id").param("id", requestId)
                 .query(Long.class).single() > 0;

@@ -1,5 +1,7 @@
 package org.medfund.registry;
 
+import jakarta.validation.constraints.NotNull;
+
 /**
  * A bank or fiscal account as submitted for registration. The id is assigned by the registry
  * ({@code ORG-KIND[-TYPE][-n]}).
@@ -8,6 +10,6 @@ package org.medfund.registry;
  * @param insuranceType 310, 390, … or null when the account is shared
  * @param parentId the main account of a sub-account (财政专户 sub-accounts), null otherwise
  */
-public record AccountDraft(String kind, String insuranceType, String parentId, String bankName, String accountNo,
-                           String accountName) {
+public record AccountDraft(@NotNull String kind, String insuranceType, String parentId, @NotNull String bankName,
+                           @NotNull String accountNo, @NotNull String accountName) {
 }

@@ -1,5 +1,7 @@
 package org.medfund.settlement;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,6 +12,7 @@ import org.medfund.common.Fingerprint;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.common.RequestLog;
+import org.medfund.ledger.BusinessDates;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,9 +35,11 @@ public class ClearingApplications {
     private final ReconciliationStore reconciliationStore;
     private final RequestLog requestLog;
     private final JdbcClient jdbc;
+    private final BusinessDates dates;
 
     ClearingApplications(Reconciliations reconciliations, ReconciliationStore reconciliationStore,
-                         RequestLog requestLog, JdbcClient jdbc) {
+                         RequestLog requestLog, JdbcClient jdbc, BusinessDates dates) {
+        this.dates = dates;
         this.reconciliations = reconciliations;
         this.reconciliationStore = reconciliationStore;
         this.requestLog = requestLog;
@@ -42,9 +47,33 @@ public class ClearingApplications {
     }
 
     /** A 3203 application; {@code setlym} is the settlement month (cycle). */
-    public record Application(String hospitalCode, YearMonth setlym, String clrType, String clrWay, long psntime,
-                              Money medfeeSumamt, Money medSumfee, Money fundAppySum, Money cashPayamt,
-                              Money acctPay, LocalDate begndate, LocalDate enddate) {
+    public record Application(@NotNull String hospitalCode, @NotNull YearMonth setlym, @NotNull String clrType,
+                              @NotNull String clrWay, @PositiveOrZero long psntime, @NotNull Money medfeeSumamt,
+                              @NotNull Money medSumfee, @NotNull Money fundAppySum, @NotNull Money cashPayamt,
+                              @NotNull Money acctPay, @NotNull LocalDate begndate, @NotNull LocalDate enddate) {
+
+        /** Every 3203 field is required; counts and amounts are not negative, the dates cover the month. */
+        void requireComplete() {
+            Reconciliations.required(hospitalCode, "hospitalCode");
+            Reconciliations.required(setlym, "setlym");
+            Reconciliations.required(clrType, "clrType");
+            Reconciliations.required(clrWay, "clrWay");
+            Reconciliations.required(begndate, "begndate");
+            Reconciliations.required(enddate, "enddate");
+            if (psntime < 0) {
+                throw new Rejection("settlement.negative", "psntime", "人次不能为负数");
+            }
+            String[] names = {"medfeeSumamt", "medSumfee", "fundAppySum", "cashPayamt", "acctPay"};
+            Money[] amounts = {medfeeSumamt, medSumfee, fundAppySum, cashPayamt, acctPay};
+            for (int i = 0; i < names.length; i++) {
+                if (Reconciliations.required(amounts[i], names[i]).isNegative()) {
+                    throw new Rejection("settlement.negative", names[i], names[i] + " 不能为负数");
+                }
+            }
+            if (enddate.isBefore(begndate)) {
+                throw new Rejection("settlement.bad-dates", "enddate", "结束日期早于开始日期");
+            }
+        }
     }
 
     public record Stored(long id, Application application, String status, LocalDate appliedOn,
@@ -54,11 +83,13 @@ public class ClearingApplications {
     @Transactional
     public Stored apply(Actor actor, Application a, LocalDate on, String requestId) {
         Reconciliations.required(a, "application");
-        Reconciliations.required(on, "date");
-        Org hospital = reconciliations.hospital(a.hospitalCode());
+        Reconciliations.required(on, "appliedOn");
+        Org hospital = reconciliations.hospital(Reconciliations.required(a.hospitalCode(), "hospitalCode"));
         if (!actor.orgCode().equals(hospital.code())) {
             throw Rejection.forbidden("settlement.out-of-scope", "fixmedins_code", "只能为本机构提出清算申请");
         }
+        a.requireComplete();
+        dates.check(on, "appliedOn").notBefore(a.setlym().atDay(1), "结算月份首日");
         String id = requestLog.once("stl-cmd.clearing@" + hospital.code(), requestId,
                 Fingerprint.of(a.toString(), on.toString()), () -> Long.toString(insert(actor, hospital, a, on,
                         requestId)));
@@ -131,6 +162,7 @@ public class ClearingApplications {
         if (!actor.orgCode().equals(s.application().hospitalCode())) {
             throw Rejection.forbidden("settlement.out-of-scope", "id", "只能撤销本机构的清算申请");
         }
+        dates.check(on, "date").notBefore(s.appliedOn(), "清算申请日期");
         if (!s.status().equals("APPLIED")) {
             throw Rejection.conflict("settlement.bad-status", "status", "清算申请状态为 " + s.status() + "，不能撤销");
         }

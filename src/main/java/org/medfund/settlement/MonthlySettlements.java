@@ -14,6 +14,7 @@ import org.medfund.common.Fingerprint;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.common.RequestLog;
+import org.medfund.ledger.BusinessDates;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
 import org.medfund.policy.PolicyPacks;
@@ -58,11 +59,13 @@ public class MonthlySettlements {
     private final RequestLog requestLog;
     private final Clock clock;
     private final ClearingApplications clearing;
+    private final BusinessDates dates;
 
     MonthlySettlements(ClearingApplications clearing, Registry registry, PolicyPacks policy, BusinessCalendar calendar,
                        Reconciliations reconciliations, ReconciliationStore reconciliationStore, PaymentStore store,
                        Ledger ledger, ObjectProvider<PaymentOffsets> offsets, ObjectProvider<PaymentHolds> holds,
-                       RequestLog requestLog, Clock clock) {
+                       RequestLog requestLog, Clock clock, BusinessDates dates) {
+        this.dates = dates;
         this.registry = registry;
         this.policy = policy;
         this.calendar = calendar;
@@ -125,6 +128,7 @@ public class MonthlySettlements {
     @Transactional
     public PaymentBatch prepare(Actor actor, YearMonth cycle, LocalDate on, String requestId) {
         Reconciliations.required(on, "date");
+        Reconciliations.required(cycle, "cycle");
         Org agency = registry.requireOrg(actor.orgCode(), "org");
         Reconciliations.requireAgencyRole(actor, agency, Role.CLERK);
         String id = requestLog.once("stl-cmd.prepare@" + agency.code(), requestId,
@@ -134,6 +138,7 @@ public class MonthlySettlements {
     }
 
     private long doPrepare(Actor actor, Org agency, YearMonth cycle, LocalDate on, String requestId) {
+        dates.check(on, "date").notBefore(cycle.atDay(1), "结算周期首日");
         if (store.find(agency.code(), cycle, REGULAR).isPresent()) {
             throw Rejection.conflict("settlement.batch-exists", "cycle", cycle + " 的月度结算批次已生成");
         }
@@ -228,6 +233,7 @@ public class MonthlySettlements {
     public PaymentBatch declareFallback(Actor actor, YearMonth cycle, LocalDate on, String reason,
                                         String requestId) {
         Reconciliations.required(on, "date");
+        Reconciliations.required(cycle, "cycle");
         Org agency = registry.requireOrg(actor.orgCode(), "org");
         Reconciliations.requireAgencyRole(actor, agency, Role.CLERK);
         Resolved rule = policy.find(agency.regionCode(), on, RULE_FALLBACK)
@@ -245,6 +251,7 @@ public class MonthlySettlements {
 
     private long doFallback(Actor actor, Org agency, YearMonth cycle, LocalDate on, String reason, Resolved rule,
                             String requestId) {
+        dates.check(on, "date");
         if (store.find(agency.code(), cycle, FALLBACK).isPresent()
                 || store.find(agency.code(), cycle, REGULAR).isPresent()) {
             throw Rejection.conflict("settlement.batch-exists", "cycle", cycle + " 已有结算或预拨批次");
@@ -286,6 +293,8 @@ public class MonthlySettlements {
         }
         requestLog.once("stl-cmd.approve@" + agency.code(), requestId, Fingerprint.of(Long.toString(batchId),
                 on.toString()), () -> {
+                    // Inside the request log: a repeat answers the first result even after the period closed.
+                    dates.check(on, "date").inBook(agency.code()).notBefore(b.preparedOn(), "批次制单日期");
                     pay(actor, b, agency, on, requestId);
                     return Long.toString(batchId);
                 });
@@ -383,6 +392,7 @@ public class MonthlySettlements {
         requireFinance(actor, agency);
         requestLog.once("stl-cmd.release@" + agency.code(), requestId, Fingerprint.of(Long.toString(batchId),
                 on.toString()), () -> {
+                    dates.check(on, "date").inBook(agency.code()).notBefore(b.paidOn(), "批次支付日期");
                     doRelease(b, agency, on, requestId);
                     return Long.toString(batchId);
                 });

@@ -1,5 +1,8 @@
 package org.medfund.settlement;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.YearMonth;
 import java.util.List;
 import org.medfund.common.Money;
@@ -11,15 +14,18 @@ import org.medfund.common.Money;
  * @param hospitalCode {@code fixmedins_code}
  * @param period the month of fees (stmt_begndate..stmt_enddate cover exactly this month)
  */
-public record ReconciliationApplication(String hospitalCode, YearMonth period, List<Total> totals,
-                                        List<Detail> details) {
+public record ReconciliationApplication(@NotNull String hospitalCode, @NotNull YearMonth period,
+                                        @NotNull @Valid List<@NotNull Total> totals,
+                                        @Valid List<@NotNull Detail> details) {
 
     public static final int TOTAL_LINES_MAX = 200;
     public static final int DETAIL_LINES_MAX = 500_000;
 
+    /** Missing totals and null lines are kept as they came: {@link Reconciliations} refuses them naming the field. */
     public ReconciliationApplication {
-        totals = List.copyOf(totals);
-        details = details == null ? List.of() : List.copyOf(details);
+        totals = totals == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(totals));
+        details = details == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(details));
     }
 
     /**
@@ -32,12 +38,14 @@ public record ReconciliationApplication(String hospitalCode, YearMonth period, L
      * @param refdSetlFlag {@code refd_setl_flag}: "1" when reversals are included (the agency's figures always
      *                     include them, so "0" is accepted only when the month has none)
      */
-    public record Total(String insutype, String clrType, String setlOptins, java.time.LocalDate stmtBegndate,
-                        java.time.LocalDate stmtEnddate, Money medfeeSumamt, Money fundPaySumamt, Money acctPay,
-                        long count, String refdSetlFlag) {
+    public record Total(@NotNull String insutype, @NotNull String clrType, @NotNull String setlOptins,
+                        @NotNull java.time.LocalDate stmtBegndate, @NotNull java.time.LocalDate stmtEnddate,
+                        @NotNull Money medfeeSumamt, @NotNull Money fundPaySumamt, @NotNull Money acctPay,
+                        @PositiveOrZero long count, @NotNull String refdSetlFlag) {
     }
 
     /** One 3202 line: a record as the hospital has it. */
-    public record Detail(String setlId, Money medfeeSumamt, Money fundPaySumamt, Money acctPay) {
+    public record Detail(@NotNull String setlId, @NotNull Money medfeeSumamt, @NotNull Money fundPaySumamt,
+                         @NotNull Money acctPay) {
     }
 }

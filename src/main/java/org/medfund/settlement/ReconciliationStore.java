@@ -108,6 +108,12 @@ class ReconciliationStore {
         }
     }
 
+    /** When the clerk checked it (null before). */
+    LocalDate checkedOn(long id) {
+        return jdbc.sql("select checked_on from stl_reconciliation where id = :id").param("id", id)
+                .query(LocalDate.class).optional().orElse(null);
+    }
+
     Optional<ReconciliationView> view(long id) {
         return jdbc.sql("select r.*, (select count(*) from stl_recon_diff d where d.recon_id = r.id) as diffs"
                         + " from stl_reconciliation r where r.id = :id")

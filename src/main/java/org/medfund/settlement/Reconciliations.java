@@ -17,6 +17,7 @@ import org.medfund.common.Fingerprint;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.common.RequestLog;
+import org.medfund.ledger.BusinessDates;
 import org.medfund.policy.PolicyPacks;
 import org.medfund.policy.Resolved;
 import org.medfund.registry.Actor;
@@ -41,6 +42,8 @@ public class Reconciliations {
 
     static final String RULE_APPLY_BY = "reconciliation.apply-by";
     static final String RULE_LATE_ROLLS = "reconciliation.late-rolls-to-next-month";
+    /** Usernames are at most 60 characters (app_user.username). */
+    static final int CLERK_LENGTH_MAX = 60;
 
     private final Registry registry;
     private final PolicyPacks policy;
@@ -50,9 +53,14 @@ public class Reconciliations {
     private final RequestLog requestLog;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final BusinessDates dates;
+    private final StaffDirectory staff;
 
     Reconciliations(Registry registry, PolicyPacks policy, BusinessCalendar calendar, SettlementRecords records,
-                    ReconciliationStore store, RequestLog requestLog, JdbcClient jdbc, Clock clock) {
+                    ReconciliationStore store, RequestLog requestLog, JdbcClient jdbc, Clock clock,
+                    BusinessDates dates, StaffDirectory staff) {
+        this.dates = dates;
+        this.staff = staff;
         this.registry = registry;
         this.policy = policy;
         this.calendar = calendar;
@@ -67,14 +75,21 @@ public class Reconciliations {
     public record Deadline(LocalDate dueDate, String rule, String citation) {
     }
 
-    /** Names the clerk responsible for a hospital's reconciliation (seed 000 三(一) 专人对账). */
+    /**
+     * Names the clerk responsible for a hospital's reconciliation (seed 000 三(一) 专人对账): an enabled user of the
+     * hospital's settling agency holding the clerk role, since only that clerk may check the hospital's months.
+     */
     @Transactional
     public void assignClerk(Actor actor, String hospitalCode, String clerkUser) {
         Org hospital = hospital(hospitalCode);
         Org agency = agencyOf(hospital);
         requireAgencyRole(actor, agency, Role.CLERK, Role.ADMIN);
-        if (clerkUser == null || clerkUser.isBlank() || clerkUser.length() > 60) {
-            throw new Rejection("settlement.bad-clerk", "clerk", "须指定对账专人（1–60 字符的用户名）");
+        if (clerkUser == null || clerkUser.isBlank() || clerkUser.length() > CLERK_LENGTH_MAX) {
+            throw new Rejection("settlement.bad-clerk", "clerk", "须指定对账专人（1–" + CLERK_LENGTH_MAX + " 字符的用户名）");
+        }
+        if (!staff.isActive(clerkUser, agency.code(), Role.CLERK)) {
+            throw new Rejection("settlement.bad-clerk", "clerk", "对账专人须为 " + agency.name()
+                    + " 在用的经办人员账号（角色：经办）");
         }
         jdbc.sql("delete from stl_clerk where fixmedins_code = :h").param("h", hospitalCode).update();
         jdbc.sql("""
@@ -115,6 +130,9 @@ public class Reconciliations {
         if (!actor.orgCode().equals(hospital.code()) && !actor.userId().equals("system")) {
             throw Rejection.forbidden("settlement.out-of-scope", "fixmedins_code", "只能为本机构申请对账");
         }
+        required(app.period(), "application.period");
+        required(app.totals(), "application.totals");
+        dates.check(appliedOn, "appliedOn");
         String fingerprint = Fingerprint.of(app.toString(), appliedOn.toString());
         String id = requestLog.once("stl-cmd.apply@" + hospital.code(), requestId, fingerprint,
                 () -> Long.toString(doApply(actor, hospital, app, appliedOn, requestId)));
@@ -175,7 +193,14 @@ public class Reconciliations {
         }
         String settling = SettlingAgency.regionCode(registry, hospital);
         java.util.Set<String> keys = new java.util.HashSet<>();
-        for (ReconciliationApplication.Total t : app.totals()) {
+        for (int i = 0; i < app.totals().size(); i++) {
+            ReconciliationApplication.Total t = required(app.totals().get(i), "application.totals[" + i + "]");
+            String at = "application.totals[" + i + "].";
+            code(t.insutype(), at + "insutype");
+            code(t.clrType(), at + "clrType");
+            if (!"0".equals(t.refdSetlFlag()) && !"1".equals(t.refdSetlFlag())) {
+                throw new Rejection("settlement.bad-flag", at + "refdSetlFlag", "refd_setl_flag 须为 0 或 1");
+            }
             if (!app.period().atDay(1).equals(t.stmtBegndate()) || !app.period().atEndOfMonth().equals(t.stmtEnddate())) {
                 throw new Rejection("settlement.bad-dates", "stmt_begndate", "对账起止日期须为 " + app.period()
                         + " 的首日与末日");
@@ -193,9 +218,23 @@ public class Reconciliations {
         }
     }
 
+    /** A national code field: 1 to 6 digits. */
+    private static void code(String value, String field) {
+        required(value, field);
+        if (!value.matches("\\d{1,6}")) {
+            throw new Rejection("settlement.bad-code", field, field + " 须为 1–6 位数字代码");
+        }
+    }
+
     private static Map<String, Figures> details(ReconciliationApplication app) {
         Map<String, Figures> map = new HashMap<>();
-        for (ReconciliationApplication.Detail d : app.details()) {
+        for (int i = 0; i < app.details().size(); i++) {
+            ReconciliationApplication.Detail d = required(app.details().get(i), "application.details[" + i + "]");
+            String at = "application.details[" + i + "].";
+            required(d.setlId(), at + "setlId");
+            required(d.medfeeSumamt(), at + "medfeeSumamt");
+            required(d.fundPaySumamt(), at + "fundPaySumamt");
+            required(d.acctPay(), at + "acctPay");
             if (map.put(d.setlId(), ReconciliationRules.record(d.medfeeSumamt(), d.fundPaySumamt(), d.acctPay()))
                     != null) {
                 throw new Rejection("settlement.duplicate-setl-id", "setl_id", "明细中 setl_id 重复：" + d.setlId());
@@ -217,6 +256,7 @@ public class Reconciliations {
         required(on, "date");
         ReconciliationView r = view(actor, id);
         requireAgencyRole(actor, registry.requireOrg(r.agencyCode(), "agency"), Role.CLERK);
+        dates.check(on, "date").notBefore(r.appliedOn(), "对账申请日期");
         if (!actor.userId().equals(r.clerkUser())) {
             throw Rejection.forbidden("settlement.not-the-clerk", "user", "对账由专人 " + r.clerkUser() + " 负责核对");
         }
@@ -233,6 +273,7 @@ public class Reconciliations {
         required(on, "date");
         ReconciliationView r = view(actor, id);
         requireAgencyRole(actor, registry.requireOrg(r.agencyCode(), "agency"), Role.REVIEWER);
+        dates.check(on, "date").notBefore(store.checkedOn(id), "核对日期");
         if (!r.status().equals("CHECKED")) {
             throw Rejection.conflict("settlement.bad-status", "status", "状态为 " + r.status() + "，须先经专人核对");
         }

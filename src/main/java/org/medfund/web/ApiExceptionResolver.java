@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,6 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -81,6 +81,12 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
     private static ModelAndView pageProblem(HttpServletRequest request, HttpServletResponse response,
                                             Exception exception) {
         Rejection rejection = rejectionIn(exception);
+        if (rejection == null && busy(exception)) {
+            ModelAndView page = new ModelAndView("error");
+            page.setStatus(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
+            page.addObject("status", 503);
+            return page;
+        }
         if (rejection == null) {
             return null;
         }
@@ -97,13 +103,25 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
     private void answer(HttpServletRequest request, HttpServletResponse response, Exception exception)
             throws IOException {
         Rejection rejection = rejectionIn(exception);
+        ApiBodyLimit.TooLarge tooLarge = causeOf(exception, ApiBodyLimit.TooLarge.class);
         if (rejection != null) {
             problems.write(request, response, rejection.status(), rejection.code(), rejection.field(),
                     rejection.getMessage());
+        } else if (tooLarge != null) {
+            problems.write(request, response, 413, ApiBodyLimit.CODE, null, ApiBodyLimit.detail(tooLarge.max));
+        } else if (busy(exception)) {
+            log.warn("busy on {} {}: {}", request.getMethod(), request.getRequestURI(), exception.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "30");
+            problems.write(request, response, 503, "service.busy", null, "服务繁忙（数据库连接已满或处理超时），未写入任何数据，请稍后重试");
+        } else if (exception instanceof JacksonException jackson) {
+            // Read outside a message converter (a JSON tree turned into a record): the same answers as a body.
+            jsonProblem(request, response, jackson);
         } else if (exception instanceof BindException binding) {
             // @Valid @RequestBody and bound @ModelAttribute objects (MethodArgumentNotValidException is one).
+            // Sorted, so that the first field named is the same on every run (validation order is not fixed).
             List<Problems.FieldError> errors = binding.getFieldErrors().stream()
-                    .map(e -> new Problems.FieldError(e.getField(), e.getDefaultMessage())).toList();
+                    .map(e -> new Problems.FieldError(e.getField(), e.getDefaultMessage()))
+                    .sorted(java.util.Comparator.comparing(Problems.FieldError::field)).toList();
             Problems.FieldError first = errors.isEmpty() ? new Problems.FieldError(null, "请求内容无效") : errors.get(0);
             problems.write(request, response, 422, "request.invalid", first.field(),
                     first.field() == null ? first.detail() : first.field() + ": " + first.detail(), errors);
@@ -154,6 +172,11 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
             problems.write(request, response, 413, "request.too-large", null, "上传内容过大");
         } else if (exception instanceof AccessDeniedException) {
             problems.write(request, response, 403, "auth.forbidden", null, "无权执行此操作");
+        } else if (exception instanceof DataIntegrityViolationException && dataException(exception)) {
+            // SQLSTATE class 22: a value the database cannot store (a NUL character, a number out of range) that
+            // the input checks let through. Bad input, not a conflict.
+            log.warn("value refused by the database on {}: {}", request.getRequestURI(), exception.toString());
+            problems.write(request, response, 400, "request.invalid-value", null, "请求中含有无法保存的字符或数值");
         } else if (exception instanceof DataIntegrityViolationException) {
             log.warn("data conflict on {}: {}", request.getRequestURI(), exception.toString());
             problems.write(request, response, 409, "data.conflict", null, "数据冲突（可能是并发的重复请求），请重试");
@@ -169,7 +192,15 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
     /** Malformed JSON, unknown fields, wrong types and nulls: 400 naming the JSON path of the field at fault. */
     private void unreadable(HttpServletRequest request, HttpServletResponse response,
                             HttpMessageNotReadableException exception) throws IOException {
-        Throwable cause = exception.getCause();
+        if (exception.getCause() instanceof JacksonException jackson) {
+            jsonProblem(request, response, jackson);
+        } else {
+            problems.write(request, response, 400, "request.body-missing", null, "缺少请求内容或内容无法读取");
+        }
+    }
+
+    private void jsonProblem(HttpServletRequest request, HttpServletResponse response, JacksonException cause)
+            throws IOException {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             problems.write(request, response, 400, "request.unknown-field", field, "不认识的字段 " + field);
@@ -179,13 +210,37 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
         } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
             problems.write(request, response, 400, "request.invalid-value", field, "字段 " + field + " 的值或类型无效");
-        } else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
-            String field = cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()
-                    ? path(jackson) : null;
-            problems.write(request, response, 400, "request.malformed-json", field, "请求内容不是有效的 JSON");
+        } else if (cause instanceof MismatchedInputException) {
+            problems.write(request, response, 400, "request.invalid-value", null, "请求内容的结构或类型无效");
         } else {
-            problems.write(request, response, 400, "request.body-missing", null, "缺少请求内容或内容无法读取");
+            String field = cause.getPath().isEmpty() ? null : path(cause);
+            problems.write(request, response, 400, "request.malformed-json", field, "请求内容不是有效的 JSON");
         }
+    }
+
+    /** The database is overloaded or a bound ran out: no connection in time, a timeout, a lock wait. */
+    private static boolean busy(Throwable exception) {
+        return causeOf(exception, org.springframework.jdbc.CannotGetJdbcConnectionException.class) != null
+                || causeOf(exception, org.springframework.transaction.TransactionTimedOutException.class) != null
+                || causeOf(exception, org.springframework.dao.QueryTimeoutException.class) != null
+                || causeOf(exception, org.springframework.dao.PessimisticLockingFailureException.class) != null;
+    }
+
+    private static boolean dataException(Throwable exception) {
+        java.sql.SQLException sql = causeOf(exception, java.sql.SQLException.class);
+        return sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable exception, Class<T> type) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** A rejection thrown directly, or while Jackson built a record whose constructor validates its input. */

@@ -246,6 +246,8 @@ class CrossregionApi {
                 field, "未知收费项目等级 " + code + "（01 甲类、02 乙类、03 丙类）"));
     }
 
+    /** Named apart from the prepayment view of the same name: one schema name, one shape (OpenApiDocumentTest). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CrossregionDerivationView")
     record DerivationView(String formula, String citation, String result, List<Derivation.Input> inputs,
                           String explain) {
         static DerivationView of(Derivation d) {
@@ -253,6 +255,7 @@ class CrossregionApi {
         }
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CrossregionLineView")
     record LineView(int lineNo, @JsonProperty("med_chrgitm_type") String category, String categoryLabel,
                     @JsonProperty("chrgitm_lv") String level, String levelLabel,
                     @JsonProperty("det_item_fee_sumamt") Money amount, @JsonProperty("selfpay_prop") String share,

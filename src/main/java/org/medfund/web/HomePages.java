@@ -11,13 +11,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomePages {
 
     private final Registry registry;
+    private final LoginThrottle throttle;
 
-    HomePages(Registry registry) {
+    HomePages(Registry registry, LoginThrottle throttle) {
         this.registry = registry;
+        this.throttle = throttle;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("lockMinutes", throttle.lockMinutes());
         return "login";
     }
 

@@ -19,16 +19,20 @@ public final class MedfundUser implements UserDetails {
     private final String displayName;
     private final String passwordHash;
     private final boolean enabled;
+    /** The user's session generation when it was loaded from the store; null for test and job principals. */
+    private final Integer sessionGeneration;
 
     public MedfundUser(Actor actor, String displayName, String passwordHash) {
-        this(actor, displayName, passwordHash, true);
+        this(actor, displayName, passwordHash, true, null);
     }
 
-    public MedfundUser(Actor actor, String displayName, String passwordHash, boolean enabled) {
+    public MedfundUser(Actor actor, String displayName, String passwordHash, boolean enabled,
+                       Integer sessionGeneration) {
         this.actor = actor;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.sessionGeneration = sessionGeneration;
     }
 
     /** A principal for tests and jobs that never log in with a password. */
@@ -42,6 +46,14 @@ public final class MedfundUser implements UserDetails {
 
     public String displayName() {
         return displayName;
+    }
+
+    /**
+     * The generation of the stored user this principal was made from (see {@link SessionCheck}); null for a
+     * principal that never came from the store (tests, jobs), which no login session can hold.
+     */
+    Integer sessionGeneration() {
+        return sessionGeneration;
     }
 
     @Override

@@ -32,11 +32,20 @@ class MoneyJson {
         module.addDeserializer(Money.class, new ValueDeserializer<>() {
             @Override
             public Money deserialize(JsonParser p, DeserializationContext ctxt) {
+                String text;
                 if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT || p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-                    BigDecimal exact = new BigDecimal(p.getText());
-                    return Money.ofYuan(exact.toPlainString());
+                    text = new BigDecimal(p.getText()).toPlainString();
+                } else if (p.currentToken() == JsonToken.VALUE_STRING) {
+                    text = p.getString();
+                } else {
+                    return (Money) ctxt.handleUnexpectedToken(Money.class, p);
                 }
-                return Money.ofYuan(p.getValueAsString());
+                try {
+                    return Money.ofYuan(text);
+                } catch (IllegalArgumentException e) {
+                    // A bad amount names its field (request.invalid-value), like any other value of the wrong form.
+                    return (Money) ctxt.handleWeirdStringValue(Money.class, text, "not a yuan amount");
+                }
             }
         });
         return module;

@@ -1,5 +1,9 @@
 package org.medfund.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -137,19 +141,17 @@ class PrepaymentApi {
                 .toList();
     }
 
-    record SizeRequest(String regionCode, int year, LocalDate date) {
+    record SizeRequest(@NotNull String regionCode, int year, @NotNull LocalDate date) {
     }
 
     @PostMapping("/api/prepayments/size")
     ResponseEntity<JsonNode> size(@AuthenticationPrincipal MedfundUser user,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                  @RequestBody SizeRequest body) {
+                                  @Valid @RequestBody SizeRequest body) {
         return idempotency.run(user, "prepayment.size", key, body, () ->
                 prepayments.sizeRegion(body.regionCode(), body.year(), date(body.date()), user.actor()));
     }
 
-    record DateRequest(LocalDate date) {
-    }
 
     record RegionPlanView(String id, int year, String provinceCode, String regionCode, String regionName,
                           String insuranceType, String packId, int packVersion, String sized, String previous,
@@ -162,7 +164,7 @@ class PrepaymentApi {
         }
     }
 
-    record RegionPlanRequest(int year, LocalDate date) {
+    record RegionPlanRequest(int year, @NotNull LocalDate date) {
     }
 
     @GetMapping("/api/prepayments/region-plans")
@@ -175,7 +177,7 @@ class PrepaymentApi {
     @Operation(summary = "省医保中心生成某年度各统筹区省内异地就医预拨计划（已生成的年度原样返回）")
     ResponseEntity<JsonNode> generateRegionPlans(@AuthenticationPrincipal MedfundUser user,
                                                  @RequestHeader(name = Idempotency.HEADER, required = false)
-                                                 String key, @RequestBody RegionPlanRequest body) {
+                                                 String key, @Valid @RequestBody RegionPlanRequest body) {
         return idempotency.run(user, "prepayment.region-plans", key, body, HttpStatus.CREATED, () ->
                 regionPlans.generate(body.year(), date(body.date()), user.actor()).stream()
                         .map(RegionPlanView::of).toList());
@@ -184,18 +186,18 @@ class PrepaymentApi {
     @PostMapping("/api/prepayments/{id}/approve")
     ResponseEntity<JsonNode> approve(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                     @RequestBody DateRequest body) {
+                                     @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "prepayment.approve", key, List.of(id, body), () ->
                 view(prepayments.approve(id, date(body.date()), user.actor())));
     }
 
-    record DisburseRequest(LocalDate date, boolean excessByReturn) {
+    record DisburseRequest(@NotNull LocalDate date, boolean excessByReturn) {
     }
 
     @PostMapping("/api/prepayments/{id}/disburse")
     ResponseEntity<JsonNode> disburse(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                      @RequestBody DisburseRequest body) {
+                                      @Valid @RequestBody DisburseRequest body) {
         return idempotency.run(user, "prepayment.disburse", key, List.of(id, body), () ->
                 view(prepayments.disburse(id, date(body.date()), !body.excessByReturn(), user.actor(),
                         "api:" + user.actor().orgCode() + ":" + key)));
@@ -205,7 +207,7 @@ class PrepaymentApi {
     ResponseEntity<JsonNode> step(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                   @PathVariable Applications.Step step,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                  @RequestBody DateRequest body) {
+                                  @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "prepayment.step", key, List.of(id, step, body), () ->
                 StepView.of(applications.complete(id, step, date(body.date()), user.actor(),
                         "api:" + user.actor().orgCode() + ":" + key), dueDates));
@@ -216,18 +218,22 @@ class PrepaymentApi {
     ResponseEntity<JsonNode> receipt(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                      @PathVariable Applications.Step step,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                     @RequestBody DateRequest body) {
+                                     @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "prepayment.receipt", key, List.of(id, step, body), () ->
                 StepView.of(applications.confirmReceipt(id, step, date(body.date()), user.actor()), dueDates));
     }
 
-    record AdjustRequest(String amount, String decisionNo, String reason) {
+    /** An amount in yuan that cannot be negative, as the prepayment commands read it. */
+    static final String YUAN = "[0-9]{1,13}(\\.[0-9]{1,2})?";
+
+    record AdjustRequest(@NotNull @Pattern(regexp = YUAN) String amount, @NotNull @Size(max = 100) String decisionNo,
+                         @NotNull @Size(max = 400) String reason) {
     }
 
     @PostMapping("/api/prepayments/{id}/adjust")
     ResponseEntity<JsonNode> adjust(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                    @RequestBody AdjustRequest body) {
+                                    @Valid @RequestBody AdjustRequest body) {
         return idempotency.run(user, "prepayment.adjust", key, List.of(id, body), () ->
                 view(applications.adjust(id, yuan(body.amount(), "amount"), body.decisionNo(), body.reason(),
                         user.actor())));
@@ -236,7 +242,7 @@ class PrepaymentApi {
     @PostMapping("/api/prepayments/{id}/clear")
     ResponseEntity<JsonNode> clear(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                   @RequestBody DateRequest body) {
+                                   @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "prepayment.clear", key, List.of(id, body), () -> {
             Recoveries.Recovery clearing = recoveries.clear(id, date(body.date()), user.actor());
             return clearing == null ? view(prepayments.prepayment(id, user.actor()))
@@ -244,13 +250,15 @@ class PrepaymentApi {
         });
     }
 
-    record ApplyRequest(String hospitalCode, int year, LocalDate date, ApplicationForm form) {
+    /** A Xinyang hospital's application for a year's prepayment (seed 002 art. 6(一)). */
+    record PrepaymentApplicationRequest(@NotNull String hospitalCode, int year, @NotNull LocalDate date,
+                                        @NotNull ApplicationForm form) {
     }
 
     @PostMapping("/api/prepayment-applications")
     ResponseEntity<JsonNode> apply(@AuthenticationPrincipal MedfundUser user,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                   @RequestBody ApplyRequest body) {
+                                   @Valid @RequestBody PrepaymentApplicationRequest body) {
         if (body.form() == null) {
             throw new Rejection("prepayment.form-incomplete", "form", "缺少申请书内容");
         }
@@ -258,16 +266,16 @@ class PrepaymentApi {
                 applications.apply(body.hospitalCode(), body.year(), body.form(), date(body.date()), user.actor()));
     }
 
-    record FindingRequest(Eligibility.Condition condition, boolean met, String evidence) {
+    record FindingRequest(@NotNull Eligibility.Condition condition, boolean met, @Size(max = 2000) String evidence) {
     }
 
-    record ReviewRequest(LocalDate date, List<FindingRequest> findings) {
+    record ReviewRequest(@NotNull LocalDate date, @Size(max = 20) List<@NotNull @Valid FindingRequest> findings) {
     }
 
     @PostMapping("/api/prepayment-applications/{id}/review")
     ResponseEntity<JsonNode> review(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                    @RequestBody ReviewRequest body) {
+                                    @Valid @RequestBody ReviewRequest body) {
         List<Eligibility.Finding> findings = new ArrayList<>();
         for (FindingRequest f : body.findings() == null ? List.<FindingRequest>of() : body.findings()) {
             if (f.condition() == null) {
@@ -279,14 +287,14 @@ class PrepaymentApi {
                 applications.review(id, findings, date(body.date()), user.actor()).stream().map(this::view).toList());
     }
 
-    record TriggerRequest(String hospitalCode, String insuranceType, RecoveryTrigger trigger, String evidence,
-                          LocalDate date) {
+    record TriggerRequest(@NotNull String hospitalCode, @NotNull String insuranceType, @NotNull RecoveryTrigger trigger,
+                          @NotNull @Size(max = 2000) String evidence, @NotNull LocalDate date) {
     }
 
     @PostMapping("/api/prepayment-recoveries")
     ResponseEntity<JsonNode> raise(@AuthenticationPrincipal MedfundUser user,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                   @RequestBody TriggerRequest body) {
+                                   @Valid @RequestBody TriggerRequest body) {
         if (body.trigger() == null) {
             throw new Rejection("prepayment.trigger-missing", "trigger", "须选择第十条收回情形");
         }
@@ -295,22 +303,22 @@ class PrepaymentApi {
                         body.evidence(), date(body.date()), user.actor()), dueDates));
     }
 
-    record ReturnRequest(String amount, LocalDate date) {
+    record ReturnRequest(@NotNull @Pattern(regexp = YUAN) String amount, @NotNull LocalDate date) {
     }
 
     @PostMapping("/api/prepayment-recoveries/{id}/return")
     ResponseEntity<JsonNode> recordReturn(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                          @RequestBody ReturnRequest body) {
+                                          @Valid @RequestBody ReturnRequest body) {
         return idempotency.run(user, "prepayment.return", key, List.of(id, body), () ->
                 RecoveryView.of(recoveries.recordReturn(id, yuan(body.amount(), "amount"), date(body.date()),
                         user.actor(), "api:" + user.actor().orgCode() + ":" + key), dueDates));
     }
 
-    record DocumentRequest(String document, LocalDate date) {
+    record DocumentRequest(@NotNull @Size(max = 400) String document, @NotNull LocalDate date) {
     }
 
-    record UnrecoverableRequest(String reason, LocalDate date) {
+    record UnrecoverableRequest(@NotNull @Size(max = 400) String reason, @NotNull LocalDate date) {
     }
 
     /** Art. 11: the decision that the prepayment cannot be recovered; the hospital's settlements stop from its date. */
@@ -318,7 +326,7 @@ class PrepaymentApi {
     @Operation(summary = "认定预付金无法收回（信阳第十一条）：自认定日起停止拨付该医疗机构医保结算费用")
     ResponseEntity<JsonNode> unrecoverable(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                           @RequestBody UnrecoverableRequest body) {
+                                           @Valid @RequestBody UnrecoverableRequest body) {
         return idempotency.run(user, "prepayment.unrecoverable", key, List.of(id, body), () ->
                 RecoveryView.of(recoveries.unrecoverable(id, body.reason(), date(body.date()), user.actor()),
                         dueDates));
@@ -353,7 +361,7 @@ class PrepaymentApi {
     @PostMapping("/api/prepayment-recoveries/{id}/write-off")
     ResponseEntity<JsonNode> writeOff(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                      @RequestBody DocumentRequest body) {
+                                      @Valid @RequestBody DocumentRequest body) {
         return idempotency.run(user, "prepayment.write-off", key, List.of(id, body), () ->
                 RecoveryView.of(recoveries.writeOff(id, body.document(), date(body.date()), user.actor(),
                         "api:" + user.actor().orgCode() + ":" + key), dueDates));

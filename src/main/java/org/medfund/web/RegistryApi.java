@@ -1,5 +1,6 @@
 package org.medfund.web;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Account;
@@ -23,7 +24,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registry API. Regions are public administrative facts, readable by every authenticated user; organisations and
@@ -38,8 +42,10 @@ class RegistryApi {
     private final Registry registry;
     private final RegistryAdmin admin;
     private final Idempotency idempotency;
+    private final JsonMapper mapper;
 
-    RegistryApi(Registry registry, RegistryAdmin admin, Idempotency idempotency) {
+    RegistryApi(Registry registry, RegistryAdmin admin, Idempotency idempotency, JsonMapper mapper) {
+        this.mapper = mapper;
         this.registry = registry;
         this.admin = admin;
         this.idempotency = idempotency;
@@ -94,17 +100,24 @@ class RegistryApi {
     @PostMapping("/api/registry/orgs")
     ResponseEntity<JsonNode> createOrg(@AuthenticationPrincipal MedfundUser user,
                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                       @RequestBody OrgDraft body) {
+                                       @Valid @RequestBody OrgDraft body) {
         return idempotency.run(user, "registry.org-create", key, body, HttpStatus.CREATED, () -> {
             Org org = admin.createOrg(user.actor(), body);
             return new OrgDetail(org, admin.hospitalProfile(org.code()).orElse(null));
         });
     }
 
+    /**
+     * Replaces an organisation: the body must name every field of the organisation's kind ({@link
+     * OrgDraft#fieldsOfKind}), null where it is to be empty; a missing field is refused rather than cleared.
+     */
     @PutMapping("/api/registry/orgs/{code}")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = OrgDraft.class)))
     ResponseEntity<JsonNode> updateOrg(@AuthenticationPrincipal MedfundUser user, @PathVariable String code,
                                        @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                       @RequestBody OrgDraft body) {
+                                       @RequestBody JsonNode json) {
+        OrgDraft body = complete(code, json);
         return idempotency.run(user, "registry.org-update", key, List.of(code, body), () -> {
             Org org = admin.updateOrg(user.actor(), code, body);
             return new OrgDetail(org, admin.hospitalProfile(org.code()).orElse(null));
@@ -119,9 +132,26 @@ class RegistryApi {
     @PostMapping("/api/registry/orgs/{code}/accounts")
     ResponseEntity<JsonNode> addAccount(@AuthenticationPrincipal MedfundUser user, @PathVariable String code,
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                        @RequestBody AccountDraft body) {
+                                        @Valid @RequestBody AccountDraft body) {
         return idempotency.run(user, "registry.account-add", key, List.of(code, body), HttpStatus.CREATED,
                 () -> admin.addAccount(user.actor(), code, body));
+    }
+
+    /** The body as a draft, once every field of the organisation's kind is present in it. */
+    private OrgDraft complete(String code, JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new Rejection("registry.body-missing", null, "请求体须为机构信息的 JSON 对象", 400);
+        }
+        OrgKind kind = registry.org(code).map(Org::kind).orElse(null);
+        if (kind != null) {
+            for (String field : OrgDraft.fieldsOfKind(kind)) {
+                if (!json.has(field)) {
+                    throw new Rejection("registry.field-missing", field, "PUT 须提交完整的机构信息：缺少 " + field
+                            + "（要清空请显式填写 null）");
+                }
+            }
+        }
+        return mapper.treeToValue(json, OrgDraft.class);
     }
 
     private Org visibleOrg(MedfundUser user, String code) {

@@ -25,6 +25,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
@@ -36,7 +39,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * refused with 403 (logging out excepted). Finer rules sit on the controllers (method security is on:
  * {@code @PreAuthorize("hasRole('ADMIN')")}) and in the capabilities' scope checks. Every authenticated
  * state-changing request, allowed or not, passes the {@link AuditTrailFilter} into the audit log. The OpenAPI
- * document and Swagger UI are public: they describe the open-source API, not data.
+ * document and Swagger UI are public: they describe the open-source API, not data. Page sessions end as soon as their
+ * user is disabled ({@link SessionCheck}); logins are throttled per username and address ({@link LoginThrottle}).
  *
  * <p>Tests authenticate without a password or token through Spring Security's test support, e.g.
  * <pre>{@code
@@ -100,17 +104,36 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, AuditLog audit, Registry registry, Clock clock)
-            throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, AuditLog audit, Registry registry, Clock clock, Users users,
+                                  LoginThrottle throttle) throws Exception {
         http.addFilterBefore(new AuditTrailFilter(audit, registry, clock), ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.GET).authenticated()
                         .requestMatchers(HttpMethod.HEAD).authenticated()
                         .anyRequest().access(writer()))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .addFilterBefore(new SessionCheck(users), AuthorizationFilter.class)
+                .addFilterBefore(throttle.lockFilter(), UsernamePasswordAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage("/login").successHandler(throttle.successHandler())
+                        .failureHandler(throttle.failureHandler()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
         return http.build();
+    }
+
+    /**
+     * A request Spring Security's firewall refuses (a NUL or other control character in the path, a malformed URL):
+     * on the API a 400 problem like every other refusal, on pages the plain 400 error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(Problems problems) {
+        return (request, response, rejected) -> {
+            if (ApiExceptionResolver.isApi(request)) {
+                problems.write(request, response, 400, "request.invalid-value", "path",
+                        "请求路径含有控制字符或无效编码");
+            } else {
+                response.sendError(400);
+            }
+        };
     }
 
     /** Authenticated and not an auditor: the rule for every state-changing request (auditors are read-only). */

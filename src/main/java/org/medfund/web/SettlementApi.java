@@ -1,5 +1,8 @@
 package org.medfund.web;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -46,22 +49,20 @@ class SettlementApi {
         this.idempotency = idempotency;
     }
 
-    record ApplyRequest(ReconciliationApplication application, LocalDate appliedOn) {
+    /** A 3201/3202 application and the day the hospital applies. */
+    record ReconciliationRequest(@NotNull @Valid ReconciliationApplication application, @NotNull LocalDate appliedOn) {
     }
 
-    record DateRequest(LocalDate date) {
+    record ClerkRequest(@NotNull String clerk) {
     }
 
-    record ClerkRequest(String clerk) {
-    }
-
-    record FallbackRequest(LocalDate date, String reason) {
+    record FallbackRequest(@NotNull LocalDate date, @NotNull @Size(max = 400) String reason) {
     }
 
     @PostMapping("/api/reconciliations")
     ResponseEntity<JsonNode> apply(@AuthenticationPrincipal MedfundUser user,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                   @RequestBody ApplyRequest body) {
+                                   @Valid @RequestBody ReconciliationRequest body) {
         return idempotency.run(user, "settlement.apply", key, body, HttpStatus.CREATED,
                 () -> reconciliations.apply(user.actor(), body.application(), body.appliedOn(), key));
     }
@@ -86,7 +87,7 @@ class SettlementApi {
     @PostMapping("/api/reconciliations/{id}/check")
     ResponseEntity<JsonNode> check(@AuthenticationPrincipal MedfundUser user, @PathVariable long id,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                   @RequestBody DateRequest body) {
+                                   @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "settlement.check", key, List.of(id, body),
                 () -> reconciliations.check(user.actor(), id, body.date()));
     }
@@ -94,7 +95,7 @@ class SettlementApi {
     @PostMapping("/api/reconciliations/{id}/confirm")
     ResponseEntity<JsonNode> confirm(@AuthenticationPrincipal MedfundUser user, @PathVariable long id,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                     @RequestBody DateRequest body) {
+                                     @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "settlement.confirm", key, List.of(id, body),
                 () -> reconciliations.confirm(user.actor(), id, body.date()));
     }
@@ -102,7 +103,7 @@ class SettlementApi {
     @PostMapping("/api/hospitals/{hospital}/reconciliation-clerk")
     ResponseEntity<JsonNode> assignClerk(@AuthenticationPrincipal MedfundUser user, @PathVariable String hospital,
                                          @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                         @RequestBody ClerkRequest body) {
+                                         @Valid @RequestBody ClerkRequest body) {
         return idempotency.run(user, "settlement.clerk", key, List.of(hospital, body), () -> {
             reconciliations.assignClerk(user.actor(), hospital, body.clerk());
             return body;
@@ -118,7 +119,7 @@ class SettlementApi {
     @PostMapping("/api/settlement-batches/{cycle}")
     ResponseEntity<JsonNode> prepare(@AuthenticationPrincipal MedfundUser user, @PathVariable YearMonth cycle,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                     @RequestBody DateRequest body) {
+                                     @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "settlement.prepare", key, List.of(cycle, body), HttpStatus.CREATED,
                 () -> settlements.prepare(user.actor(), cycle, body.date(), key));
     }
@@ -126,7 +127,7 @@ class SettlementApi {
     @PostMapping("/api/settlement-batches/{cycle}/fallback")
     ResponseEntity<JsonNode> fallback(@AuthenticationPrincipal MedfundUser user, @PathVariable YearMonth cycle,
                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                      @RequestBody FallbackRequest body) {
+                                      @Valid @RequestBody FallbackRequest body) {
         return idempotency.run(user, "settlement.fallback", key, List.of(cycle, body), HttpStatus.CREATED,
                 () -> settlements.declareFallback(user.actor(), cycle, body.date(), body.reason(), key));
     }
@@ -134,7 +135,7 @@ class SettlementApi {
     @PostMapping("/api/payment-batches/{id}/approve")
     ResponseEntity<JsonNode> approve(@AuthenticationPrincipal MedfundUser user, @PathVariable long id,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                     @RequestBody DateRequest body) {
+                                     @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "settlement.approve", key, List.of(id, body),
                 () -> settlements.approve(user.actor(), id, body.date(), key));
     }
@@ -143,7 +144,7 @@ class SettlementApi {
     @PostMapping("/api/payment-batches/{id}/release")
     ResponseEntity<JsonNode> release(@AuthenticationPrincipal MedfundUser user, @PathVariable long id,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                     @RequestBody DateRequest body) {
+                                     @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "settlement.release", key, List.of(id, body),
                 () -> settlements.release(user.actor(), id, body.date(), key));
     }
@@ -176,7 +177,7 @@ class SettlementApi {
     @PostMapping("/api/clearing-applications")
     ResponseEntity<JsonNode> applyClearing(@AuthenticationPrincipal MedfundUser user,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                           @RequestBody ClearingApplications.Application body,
+                                           @Valid @RequestBody ClearingApplications.Application body,
                                            @RequestParam LocalDate appliedOn) {
         return idempotency.run(user, "settlement.clearing", key, List.of(body, appliedOn), HttpStatus.CREATED,
                 () -> clearing.apply(user.actor(), body, appliedOn, key));
@@ -185,7 +186,7 @@ class SettlementApi {
     @PostMapping("/api/clearing-applications/{id}/withdraw")
     ResponseEntity<JsonNode> withdraw(@AuthenticationPrincipal MedfundUser user, @PathVariable long id,
                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                      @RequestBody DateRequest body) {
+                                      @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "settlement.withdraw", key, List.of(id, body),
                 () -> clearing.withdraw(user.actor(), id, body.date()));
     }

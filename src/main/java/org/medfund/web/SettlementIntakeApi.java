@@ -31,7 +31,8 @@ class SettlementIntakeApi {
 
     /** Reads amounts as exact decimals: a JSON 1234.56 must never pass through a binary double. */
     private static final JsonMapper EXACT = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
     static final int BODY_CHARS_MAX = 20_000_000;
 
     private final SettlementIntake intake;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
+import org.medfund.settlement.StaffDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * kept, so a token is shown once, when it is issued. Passwords generated here are shown once too.
  */
 @Component
-public class Users {
+public class Users implements StaffDirectory {
 
     public static final int USERNAME_LENGTH_MAX = 60;
     public static final int DISPLAY_NAME_LENGTH_MAX = 100;
@@ -115,17 +116,44 @@ public class Users {
                 .list();
     }
 
-    /** Enables or disables a user; a disabled user can neither log in nor use its tokens. */
+    /**
+     * Enables or disables a user. Disabling ends the user's work at once (issue 11 #4): its open staff sessions end
+     * (the session generation moves on) and its API tokens are revoked, so enabling it again revives neither; the
+     * user logs in anew and gets new tokens.
+     */
     @Transactional
     public UserAccount setEnabled(String username, boolean enabled) {
         require(username, "username");
         jdbc.sql("update app_user set enabled = :enabled where username = :username")
                 .param("enabled", enabled).param("username", username)
                 .update();
+        if (!enabled) {
+            endSessions(username);
+            revokeTokens(username);
+        }
         return require(username, "username");
     }
 
-    /** Replaces the user's password by a generated one and returns it (shown once). */
+    /** Ends every staff session of the user opened so far (they are refused on their next request). */
+    private void endSessions(String username) {
+        jdbc.sql("update app_user set session_generation = session_generation + 1 where username = :username")
+                .param("username", username)
+                .update();
+    }
+
+    /** Whether a session's principal still stands: the user exists, is enabled and its sessions were not ended. */
+    boolean sessionValid(MedfundUser principal) {
+        return jdbc.sql("select enabled, session_generation from app_user where username = :username")
+                .param("username", principal.getUsername())
+                .query((rs, n) -> rs.getBoolean(1) && principal.sessionGeneration() != null
+                        && rs.getInt(2) == principal.sessionGeneration())
+                .optional().orElse(false);
+    }
+
+    /**
+     * Replaces the user's password by a generated one and returns it (shown once). Sessions opened with the old
+     * password end.
+     */
     @Transactional
     public String resetPassword(String username) {
         require(username, "username");
@@ -133,6 +161,7 @@ public class Users {
         jdbc.sql("update app_user set password_hash = :hash where username = :username")
                 .param("hash", passwordEncoder.encode(secret)).param("username", username)
                 .update();
+        endSessions(username);
         return secret;
     }
 
@@ -168,6 +197,14 @@ public class Users {
                 .update();
     }
 
+    @Override
+    public boolean isActive(String username, String orgCode, Role role) {
+        return username != null && find(username)
+                .filter(account -> account.enabled() && account.orgCode().equals(orgCode)
+                        && account.roles().contains(role))
+                .isPresent();
+    }
+
     /** Whether the user has a token that is not revoked. */
     public boolean hasActiveToken(String username) {
         return jdbc.sql("select count(*) from api_token where username = :username and revoked_at is null")
@@ -192,12 +229,14 @@ public class Users {
 
     /** The principal for a stored user (with its password hash, for form login), or empty. */
     Optional<MedfundUser> principal(String username) {
-        return jdbc.sql("select password_hash from app_user where username = :username")
+        record Secret(String passwordHash, int sessionGeneration) {
+        }
+        return jdbc.sql("select password_hash, session_generation from app_user where username = :username")
                 .param("username", username)
-                .query(String.class)
+                .query((rs, n) -> new Secret(rs.getString(1), rs.getInt(2)))
                 .optional()
-                .flatMap(hash -> find(username).map(account ->
-                        new MedfundUser(account.actor(), account.displayName(), hash, account.enabled())));
+                .flatMap(secret -> find(username).map(account -> new MedfundUser(account.actor(),
+                        account.displayName(), secret.passwordHash(), account.enabled(), secret.sessionGeneration())));
     }
 
     private Set<Role> rolesOf(String username) {

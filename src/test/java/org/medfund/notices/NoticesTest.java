@@ -40,6 +40,8 @@ import org.medfund.settlement.ReconciliationApplication;
 import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
 import org.medfund.web.MedfundUser;
+import org.medfund.web.TestUsers;
+import org.medfund.web.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,6 +83,8 @@ class NoticesTest {
     LedgerAudit audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Users users;
     @Autowired
     ApplicationContext context;
     @Autowired
@@ -268,6 +272,7 @@ class NoticesTest {
 
     /** The hospital sends one 310 inpatient record for August and applies; the agency checks and confirms. */
     private void reconciled(String hospital, String fund) {
+        TestUsers.ensure(users, "hc-clerk", AGENCY, Role.CLERK);
         reconciliations.assignClerk(clerk, hospital, "hc-clerk");
         intake.submit(hospitalActor(hospital), List.of(row(id("NT"), hospital, "310", "2025-08-10 10:00:00",
                 "10000.00", fund, fund, "0.00")), id("k"));

@@ -35,6 +35,8 @@ import org.medfund.settlement.PaymentFiles;
 import org.medfund.settlement.ReconciliationApplication;
 import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
+import org.medfund.web.TestUsers;
+import org.medfund.web.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.medfund.web.MedfundUser;
@@ -60,6 +62,8 @@ class PaymentStopTest {
     FundStatuses fundStatuses;
     @Autowired
     Agreements agreements;
+    @Autowired
+    Users users;
     @Autowired
     Applications applications;
     @Autowired
@@ -108,6 +112,7 @@ class PaymentStopTest {
 
     /** The hospital sends one 310 inpatient record for September and applies; the agency checks and confirms. */
     private void reconciled(String hospital, String fund, String hifp) {
+        TestUsers.ensure(users, "hb-clerk", AGENCY, Role.CLERK);
         reconciliations.assignClerk(clerk, hospital, "hb-clerk");
         intake.submit(hospitalActor(hospital), List.of(row(id("PS"), hospital, "310", "2025-09-10 10:00:00",
                 "10000.00", fund, hifp, "0.00")), id("k"));

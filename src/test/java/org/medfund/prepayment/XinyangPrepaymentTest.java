@@ -247,8 +247,17 @@ class XinyangPrepaymentTest {
         prepaid(ended, 2025, LocalDate.of(2025, 1, 6));
         prepaid(fraud, 2025, LocalDate.of(2025, 1, 6));
 
+        // Issue 11 #6: only the paying county centre acts on its prepayments; the city and the province see them.
+        for (Actor superior : List.of(cityClerk, Fixtures.actor("ha-clerk", "410000-CENTRE", Role.CLERK))) {
+            assertThatThrownBy(() -> recoveries.raise(ended, "310", RecoveryTrigger.AGREEMENT_ENDED, "协议解除通知书",
+                    LocalDate.of(2025, 6, 3), superior)).isInstanceOfSatisfying(Rejection.class,
+                            e -> assertThat(e.code()).isEqualTo("prepayment.not-payer"));
+        }
         var recovery = recoveries.raise(ended, "310", RecoveryTrigger.AGREEMENT_ENDED, "协议解除通知书",
                 LocalDate.of(2025, 6, 3), clerk);
+        assertThatThrownBy(() -> recoveries.recordReturn(recovery.id(), Money.ofFen(50_000), LocalDate.of(2025, 6, 20),
+                cityClerk, "t-xy-city-" + ended)).isInstanceOfSatisfying(Rejection.class,
+                        e -> assertThat(e.code()).isEqualTo("prepayment.not-payer"));
         assertThat(recovery.returnDue()).isEqualTo(LocalDate.of(2025, 6, 17)); // 10 working days
         Money early = recoveries.offset(new PaymentOffsets.OffsetRequest(COUNTY_AGENCY, ended, "310",
                 YearMonth.of(2025, 5), Money.ofFen(500_000), LocalDate.of(2025, 6, 17), "t-xy-early-" + ended));
@@ -425,7 +434,7 @@ class XinyangPrepaymentTest {
 
         assertThatThrownBy(() -> applications.complete(rowA, Applications.Step.FUNDED, LocalDate.of(2026, 1, 6),
                 finance, null)).isInstanceOfSatisfying(Rejection.class,
-                e -> assertThat(e.code()).isEqualTo("prepayment.step-date"));
+                e -> assertThat(e.code()).isEqualTo("date.before-document"));
         // One transfer from city finance for the three employee rows: 3,000.00 + 1,000.01 + 5,000.00.
         var funded = applications.complete(rowA, Applications.Step.FUNDED, LocalDate.of(2026, 1, 9), finance, null);
         var transfer = ledger.transfer(funded.transferId()).orElseThrow();

@@ -24,6 +24,8 @@ import org.medfund.ledger.Ledger;
 import org.medfund.ledger.LedgerAudit;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
+import org.medfund.web.TestUsers;
+import org.medfund.web.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -59,6 +61,8 @@ class SettlementScenarioTest {
     ClearingApplications clearing;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    Users users;
 
     ClearingApplications.Application clearingApplication(YearMonth cycle, String fund) {
         return new ClearingApplications.Application(BAOFENG_HOSPITAL, cycle, "21", "1", 1,
@@ -125,6 +129,7 @@ class SettlementScenarioTest {
     @DisplayName("Henan month: apply on the shifted due date, reversal afterwards goes to next month, clerk then reviewer, paid")
     void henanMonth() {
         fund("410425-AGENCY");
+        TestUsers.ensure(users, "jx-clerk", "410425-AGENCY", Role.CLERK, Role.REVIEWER);
         reconciliations.assignClerk(CLERK, PDS_HOSPITAL, "jx-clerk");
         YearMonth sep = YearMonth.of(2024, 9);
         String a = id("HS");
@@ -164,6 +169,13 @@ class SettlementScenarioTest {
         assertThat(b.lines().get(0).memo()).contains("2024年09月", "职工基本医疗保险", "2024-09");
         assertThatThrownBy(() -> settlements.approve(CLERK, b.id(), LocalDate.of(2024, 10, 12), id("pay")))
                 .isInstanceOf(Rejection.class);
+        // Issue 11 #3: the probe's {"date": 12345} was 2003-10-20 and got booked; a date before the batch neither.
+        assertThatThrownBy(() -> settlements.approve(FINANCE, b.id(), LocalDate.of(2003, 10, 20), id("pay")))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("date.out-of-calendar"));
+        assertThatThrownBy(() -> settlements.approve(FINANCE, b.id(), LocalDate.of(2024, 10, 9), id("pay")))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("date.before-document"));
+        assertThatThrownBy(() -> reconciliations.check(CLERK, r.id(), LocalDate.of(2024, 10, 7)))
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("date.before-document"));
         PaymentBatch paid = settlements.approve(FINANCE, b.id(), LocalDate.of(2024, 10, 12), id("pay"));
         assertThat(paid.status()).isEqualTo("PAID");
         assertThat(ledger.balance("410425-AGENCY", "5001", PDS_HOSPITAL, null, null).minus(expenseBefore))
@@ -216,6 +228,7 @@ class SettlementScenarioTest {
     @DisplayName("seed 000 三(一): applied after the shifted due date → settled with the next month")
     void lateApplicationRollsOver() {
         fund("410403-AGENCY");
+        TestUsers.ensure(users, "wd-clerk", "410403-AGENCY", Role.CLERK);
         reconciliations.assignClerk(BF_CLERK, BAOFENG_HOSPITAL, "wd-clerk");
         YearMonth sep = YearMonth.of(2024, 9);
         var totals = send(BAOFENG_HOSPITAL, "410403", sep, List.of(
@@ -262,6 +275,7 @@ class SettlementScenarioTest {
     @Test
     @DisplayName("3202 detail: differences listed per setl_id; a hospital sees only its own reconciliations")
     void detailDifferences() {
+        TestUsers.ensure(users, "wd-clerk", "410403-AGENCY", Role.CLERK);
         reconciliations.assignClerk(BF_CLERK, BAOFENG_HOSPITAL, "wd-clerk");
         YearMonth month = YearMonth.of(2023, 5);
         String a = id("DD");

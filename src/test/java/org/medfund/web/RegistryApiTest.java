@@ -185,20 +185,29 @@ class RegistryApiTest {
     }
 
     @Test
-    @DisplayName("update changes name and grade, never the kind; accounts are added with validation")
+    @DisplayName("issue 11 #6: a PUT replaces only with a complete body (an omitted grade was cleared); never the kind")
     void updateAndAccounts() throws Exception {
         RequestPostProcessor admin = as("411500-AGENCY", Role.ADMIN);
         String code = newHospitalCode();
         postOrg(admin, "u0-" + code, hospitalJson(code, "原名医院", 2)).andExpect(status().isCreated());
-        mvc.perform(put("/api/registry/orgs/" + code).with(admin).header(Idempotency.HEADER, "u1-" + code)
+        expectProblem(mvc.perform(put("/api/registry/orgs/" + code).with(admin).header(Idempotency.HEADER,
+                "u1-" + code).contentType(MediaType.APPLICATION_JSON).content("""
+                {"code":"%s","name":"新名医院","kind":"HOSPITAL","regionCode":"411521","designated":true,
+                 "cityManaged":false,"category":"综合医院","medicalCommunity":false,"medicalCommunityName":null}"""
+                .formatted(code))), 422, "registry.field-missing", "grade");
+        mvc.perform(get("/api/registry/orgs/" + code).with(admin)).andExpect(jsonPath("$.org.grade").value(2))
+                .andExpect(jsonPath("$.org.name").value("原名医院"));
+        mvc.perform(put("/api/registry/orgs/" + code).with(admin).header(Idempotency.HEADER, "u2-" + code)
                         .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"name":"新名医院","regionCode":"411521","grade":3}"""))
+                        {"code":"%s","name":"新名医院","kind":"HOSPITAL","regionCode":"411521","grade":3,
+                         "designated":true,"cityManaged":false,"category":"综合医院","medicalCommunity":false,
+                         "medicalCommunityName":null}""".formatted(code)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.org.name").value("新名医院"))
                 .andExpect(jsonPath("$.org.grade").value(3)).andExpect(jsonPath("$.profile.medicalCommunity")
                         .value(false));
         expectProblem(mvc.perform(put("/api/registry/orgs/" + code).with(admin).header(Idempotency.HEADER,
-                "u2-" + code).contentType(MediaType.APPLICATION_JSON).content("""
-                {"name":"新名医院","kind":"PHARMACY","regionCode":"411521"}""")), 422, "registry.kind-immutable",
+                "u3-" + code).contentType(MediaType.APPLICATION_JSON).content(hospitalJson(code, "新名医院", 3)
+                .replace("\"kind\":\"HOSPITAL\"", "\"kind\":\"PHARMACY\""))), 422, "registry.kind-immutable",
                 "kind");
         mvc.perform(post("/api/registry/orgs/" + code + "/accounts").with(admin).header(Idempotency.HEADER,
                         "a1-" + code).contentType(MediaType.APPLICATION_JSON).content("""

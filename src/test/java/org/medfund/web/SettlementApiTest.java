@@ -27,12 +27,17 @@ class SettlementApiTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Users users;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
 
     @Test
     @DisplayName("seed 003 art. 16: applied on the 21st (the 20th was a Sunday) → late, settled with the next month")
     void hainanLateApplication() throws Exception {
         MedfundUser clerk = MedfundUser.of(new Actor("hk-clerk", "460108-AGENCY", Set.of(Role.CLERK)));
         MedfundUser hospital = MedfundUser.of(new Actor("hk-h", HOSPITAL, Set.of(Role.HOSPITAL)));
+        TestUsers.ensure(users, "hk-clerk", "460108-AGENCY", Role.CLERK);
         mvc.perform(post("/api/hospitals/" + HOSPITAL + "/reconciliation-clerk").with(user(clerk))
                         .header("Idempotency-Key", IntakeFixtures.id("k")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"clerk\": \"hk-clerk\"}"))
@@ -61,6 +66,30 @@ class SettlementApiTest {
     }
 
     @Test
+    @DisplayName("issue 11 #6: the reconciliation clerk is an enabled clerk of the hospital's settling agency")
+    void clerkMustBeAClerkOfTheAgency() throws Exception {
+        MedfundUser admin = MedfundUser.of(new Actor("hk-admin", "460108-AGENCY", Set.of(Role.ADMIN)));
+        TestUsers.ensure(users, "hk-clerk", "460108-AGENCY", Role.CLERK);
+        TestUsers.ensure(users, "hk-reviewer-only", "460108-AGENCY", Role.REVIEWER);
+        TestUsers.ensure(users, "hk-other-agency", "460100-AGENCY", Role.CLERK);
+        TestUsers.ensure(users, "hk-disabled-clerk", "460108-AGENCY", Role.CLERK);
+        users.setEnabled("hk-disabled-clerk", false);
+        String[] refused = {"' or 1=1 --", "abc", "hk-reviewer-only", "hk-other-agency", "hk-disabled-clerk"};
+        for (String clerk : refused) {
+            mvc.perform(post("/api/hospitals/" + HOSPITAL + "/reconciliation-clerk").with(user(admin))
+                            .header("Idempotency-Key", IntakeFixtures.id("k")).contentType(MediaType.APPLICATION_JSON)
+                            .content(json.writeValueAsString(java.util.Map.of("clerk", clerk))))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("settlement.bad-clerk"))
+                    .andExpect(jsonPath("$.field").value("clerk"));
+        }
+        mvc.perform(post("/api/hospitals/" + HOSPITAL + "/reconciliation-clerk").with(user(admin))
+                        .header("Idempotency-Key", IntakeFixtures.id("k")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"clerk\": \"hk-clerk\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     @DisplayName("bad bodies are refused naming the field, never a 500: missing dates, no application, broken JSON")
     void badBodies() throws Exception {
         var clerk = user(MedfundUser.of(new Actor("api-bad-body", "460100-AGENCY", Set.of(Role.CLERK))));
@@ -73,7 +102,7 @@ class SettlementApiTest {
                             .contentType(MediaType.APPLICATION_JSON).content("{}"))
                     .andExpect(status().isUnprocessableEntity())
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                    .andExpect(jsonPath("$.code").value("settlement.field-missing"))
+                    .andExpect(jsonPath("$.code").value("request.invalid"))
                     .andExpect(jsonPath("$.field").value(c[1]));
         }
         mvc.perform(post("/api/settlements").with(hospital).header(Idempotency.HEADER, "bad-json")

@@ -51,6 +51,8 @@ class SettlementExportsTest {
     SettlementIntake intake;
     @Autowired
     Reconciliations reconciliations;
+    @Autowired
+    Users users;
 
     static MedfundUser as(Actor actor) {
         return MedfundUser.of(actor);
@@ -127,6 +129,7 @@ class SettlementExportsTest {
         intake.submit(hospital, List.of(
                 row(a, HOSPITAL, "390", "2023-05-10 10:00:00", "100.00", "60.00", "60.00", "0.00"),
                 row(b, HOSPITAL, "390", "2023-05-11 10:00:00", "200.00", "120.00", "120.00", "0.00")), id("k"));
+        TestUsers.ensure(users, "pq-clerk", "411503-AGENCY", Role.CLERK);
         reconciliations.assignClerk(AGENCY_CLERK, HOSPITAL, "pq-clerk");
         var totals = List.of(new ReconciliationApplication.Total("390", "21", "411503", month.atDay(1),
                 month.atEndOfMonth(), Money.ofYuan("300.00"), Money.ofYuan("180.00"), Money.ZERO, 2, "1"));

@@ -80,6 +80,37 @@ class SettlementIntakeApiTest {
     }
 
     @Test
+    @DisplayName("issue 11 #7: another hospital's setl_id cannot be probed: no 409, nothing of its record in the answer")
+    void foreignSetlIdNotProbeable() throws Exception {
+        String taken = IntakeFixtures.id("PROBE");
+        mvc.perform(post("/api/settlements").with(user(hospital(IntakeFixtures.PDS_HOSPITAL)))
+                        .header("Idempotency-Key", IntakeFixtures.id("key")).contentType(MediaType.APPLICATION_JSON)
+                        .content(body(taken, IntakeFixtures.PDS_HOSPITAL, "1000.10")))
+                .andExpect(status().isCreated());
+        String baofeng = IntakeFixtures.BAOFENG_HOSPITAL;
+        String foreign = body(taken, baofeng, "1000.10").replace("410400", "410421").replace("410402", "410421");
+        String answer = mvc.perform(post("/api/settlements").with(user(hospital(baofeng)))
+                        .header("Idempotency-Key", IntakeFixtures.id("key")).contentType(MediaType.APPLICATION_JSON)
+                        .content(foreign))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].code").value("claims.setl-id-unavailable"))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(answer).doesNotContain(IntakeFixtures.PDS_HOSPITAL, "已存在",
+                "内容不同");
+        // A reversal of another hospital's record reads exactly like a reversal of a record that does not exist.
+        String reversal = """
+                {"settlements": [{"setl_id": "%s", "fixmedins_code": "%s", "setl_time": "2026-10-10 10:00:00",
+                  "refd_setl_id": "%s"}]}""";
+        String foreignTarget = mvc.perform(post("/api/settlements").with(user(hospital(baofeng)))
+                        .header("Idempotency-Key", IntakeFixtures.id("key")).contentType(MediaType.APPLICATION_JSON)
+                        .content(reversal.formatted(IntakeFixtures.id("R"), baofeng, taken)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].code").value("claims.reversal-target-missing"))
+                .andReturn().getResponse().getContentAsString();
+        org.assertj.core.api.Assertions.assertThat(foreignTarget).doesNotContain(IntakeFixtures.PDS_HOSPITAL);
+    }
+
+    @Test
     @DisplayName("upload page: a bad file shows its errors, nothing written")
     void uploadPage() throws Exception {
         var row = IntakeFixtures.row(IntakeFixtures.id("UP"), IntakeFixtures.PDS_HOSPITAL, "310",

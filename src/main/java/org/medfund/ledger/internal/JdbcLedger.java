@@ -266,6 +266,11 @@ class JdbcLedger implements Ledger {
     }
 
     @Override
+    public Optional<LocalDate> firstEntryDate(String orgCode) {
+        return store.firstEntryDate(orgCode);
+    }
+
+    @Override
     @Transactional
     public void closeAccount(String orgCode, String accountCode) {
         Book book = store.book(orgCode).orElseThrow(() -> Rejection.notFound("ledger.book-missing", "orgCode",

@@ -164,6 +164,12 @@ class LedgerStore {
                 .param("org", orgCode).query(String.class).optional();
     }
 
+    /** A scan of the book's entries by its key prefix: asked once per command, never per posting. */
+    Optional<LocalDate> firstEntryDate(String orgCode) {
+        return jdbc.sql("select min(entry_date) from ledger_entry where org_code = :org")
+                .param("org", orgCode).query(LocalDate.class).optional();
+    }
+
     List<String> closedAccounts(String orgCode) {
         return jdbc.sql("select account_code from ledger_account_closure where org_code = :org")
                 .param("org", orgCode).query(String.class).list();
