@@ -397,8 +397,12 @@ class SecurityMatrixTest {
             case "/api/prepayment-recoveries" -> "{\"hospitalCode\": \"" + hospital + "\", \"insuranceType\": \"390\","
                     + " \"trigger\": \"AGREEMENT_ENDED\", \"evidence\": \"矩阵\", \"date\": " + late + "}";
             case "/api/prepayment-recoveries/{id}/return" -> "{\"amount\": \"1.00\", \"date\": " + late + "}";
-            case "/api/prepayment-recoveries/{id}/unrecoverable", "/api/prepayment-recoveries/{id}/write-off" ->
-                    "{\"document\": \"矩阵\", \"date\": " + late + "}";
+            case "/api/prepayment-recoveries/{id}/write-off" -> "{\"document\": \"矩阵\", \"date\": " + late + "}";
+            case "/api/prepayment-recoveries/{id}/unrecoverable" -> "{\"reason\": \"矩阵\", \"date\": " + late + "}";
+            case "/api/prepayment-recoveries/{id}/court-application" -> "{\"court\": \"矩阵\", \"caseNo\": \"1\","
+                    + " \"date\": " + late + "}";
+            case "/api/prepayment-recoveries/{id}/court-document" -> "{\"document\": \"矩阵\", \"loss\": \"1.00\","
+                    + " \"date\": " + late + "}";
             case "/api/registry/orgs" -> """
                     {"code": "%s", "name": "矩阵", "kind": "HOSPITAL", "regionCode": "%s", "grade": 2,
                      "designated": true, "cityManaged": false, "category": null, "medicalCommunity": false,
@@ -493,13 +497,20 @@ class SecurityMatrixTest {
             case "/api/prepayment-applications" -> allow(sees);
             case "/api/prepayment-applications/{id}/review" -> allow(sees && p.has(Role.CLERK));
             case "/api/prepayment-recoveries" -> allow(sees && p.has(Role.CLERK) && agencyOfSide);
-            case "/api/prepayment-recoveries/{id}/return", "/api/prepayment-recoveries/{id}/unrecoverable" ->
+            case "/api/prepayment-recoveries/{id}/return", "/api/prepayment-recoveries/{id}/unrecoverable",
+                    "/api/prepayment-recoveries/{id}/court-application",
+                    "/api/prepayment-recoveries/{id}/court-document" ->
                     allow(sees && p.has(Role.CLERK) && agencyOfSide);
             case "/api/prepayment-recoveries/{id}/write-off" -> allow(sees && p.has(Role.REVIEWER) && agencyOfSide);
             case "/api/registry/orgs", "/api/registry/orgs/{code}", "/api/registry/orgs/{code}/accounts" ->
                     allow(sees && p.has(Role.ADMIN));
             case "/api/users/{username}/status" -> allow(sees && p.has(Role.ADMIN));
             case "/api/clearing-applications/{id}/withdraw" -> Expect.ALLOWED;
+            // Art. 7 fund status and Henan service agreements (maker-checker inputs): a body without its figures is
+            // refused by its rules; confirming an unknown record is not found for everyone.
+            case "/api/prepayment-agreements", "/api/prepayment-fund-status" -> Expect.ALLOWED;
+            case "/api/prepayment-agreements/{id}/confirm", "/api/prepayment-fund-status/{id}/confirm" ->
+                    Expect.ALLOWED;
             // Seed 001: the insured region's agency (or a superior centre) files and keeps its data; the province's
             // settlement centre designates hospitals and suspends regions; hospitals settle.
             case "/api/crossregion/filings", "/api/crossregion/benefit-rules", "/api/crossregion/accounts" ->
