@@ -229,6 +229,14 @@ class ApiFuzzProperties {
         byte[] bytes = null;
         String key = "fz-" + KEYS.incrementAndGet() + "-" + System.nanoTime();
         Mutation mutation = bad.mutation();
+        if (op.body() == null) {
+            // A command without a body ignores whatever is sent: only its path, query and key can be made bad.
+            Mutation[] bodyless = {Mutation.BAD_PATH_PARAMETER, Mutation.MISSING_KEY, Mutation.LONG_KEY};
+            mutation = bodyless[(int) Math.floorMod(bad.seed(), (long) bodyless.length)];
+            if (mutation == Mutation.BAD_PATH_PARAMETER && pathValues.isEmpty()) {
+                mutation = Mutation.MISSING_KEY;
+            }
+        }
         String description;
         Mutations.Result result = Mutations.apply(mutation, body, op.body(), pathValues, query, random);
         // The chosen mutation may have nothing to act on in this command (no dates, no enum): take the next one that
