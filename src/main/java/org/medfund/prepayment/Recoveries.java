@@ -345,6 +345,7 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         Recovery recovery = requireRecovery(recoveryId, actor);
         Prepayments.requireRole(actor, Role.CLERK);
         requirePayer(recovery, actor);
+        dates.check(appliedOn, "date");
         if (!recovery.status().equals("UNRECOVERABLE") && !recovery.status().equals("IN_COURT")) {
             throw Rejection.conflict("prepayment.not-unrecoverable", "recoveryId", "须先认定无法收回（当前状态 "
                     + recovery.status() + "）");
@@ -368,6 +369,7 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         Recovery recovery = requireRecovery(recoveryId, actor);
         Prepayments.requireRole(actor, Role.CLERK);
         requirePayer(recovery, actor);
+        dates.check(date, "date");
         if (!recovery.status().equals("IN_COURT") && !recovery.status().equals("LOSS_CONFIRMED")) {
             throw Rejection.conflict("prepayment.not-in-court", "recoveryId", "须先登记向法院申请强制执行（当前状态 "
                     + recovery.status() + "）");

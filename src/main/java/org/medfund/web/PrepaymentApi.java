@@ -332,27 +332,29 @@ class PrepaymentApi {
                         dueDates));
     }
 
-    record CourtApplicationRequest(LocalDate date, String court, String caseNo) {
+    record CourtApplicationRequest(@NotNull LocalDate date, @NotNull @Size(max = 400) String court,
+                                   @NotNull @Size(max = 400) String caseNo) {
     }
 
     @PostMapping("/api/prepayment-recoveries/{id}/court-application")
     @Operation(summary = "登记向法院申请强制执行（日期、法院、案号，第十一条）")
     ResponseEntity<JsonNode> courtApplication(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                              @RequestBody CourtApplicationRequest body) {
+                                              @Valid @RequestBody CourtApplicationRequest body) {
         return idempotency.run(user, "prepayment.court-application", key, List.of(id, body), () ->
                 RecoveryView.of(recoveries.courtApplication(id, date(body.date()), body.court(), body.caseNo(),
                         user.actor()), dueDates));
     }
 
-    record CourtDocumentRequest(String document, LocalDate date, String loss) {
+    record CourtDocumentRequest(@NotNull @Size(max = 400) String document, @NotNull LocalDate date,
+                                @NotNull @Pattern(regexp = YUAN) String loss) {
     }
 
     @PostMapping("/api/prepayment-recoveries/{id}/court-document")
     @Operation(summary = "登记法院出具的法律文书及其确认的预付金损失金额（第十一条）")
     ResponseEntity<JsonNode> courtDocument(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                           @RequestBody CourtDocumentRequest body) {
+                                           @Valid @RequestBody CourtDocumentRequest body) {
         return idempotency.run(user, "prepayment.court-document", key, List.of(id, body), () ->
                 RecoveryView.of(recoveries.courtDocument(id, body.document(), date(body.date()),
                         yuan(body.loss(), "loss"), user.actor()), dueDates));

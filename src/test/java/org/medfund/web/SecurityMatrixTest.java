@@ -245,7 +245,8 @@ class SecurityMatrixTest {
         boolean write = method != HttpMethod.GET;
         if (path.equals("/api/prepayment-recoveries") || path.equals("/api/settlements.xlsx")
                 || write && (path.equals("/api/settlements") || path.equals("/api/reconciliations")
-                || path.equals("/api/prepayment-applications") || path.equals("/api/clearing-applications"))) {
+                || path.equals("/api/prepayment-applications") || path.equals("/api/clearing-applications")
+                || path.equals("/api/prepayment-agreements"))) {
             return Target.HOSPITAL_QUERY;
         }
         if (path.startsWith("/api/prepayments/payment-file")) {
@@ -399,9 +400,15 @@ class SecurityMatrixTest {
             case "/api/prepayment-recoveries/{id}/return" -> "{\"amount\": \"1.00\", \"date\": " + late + "}";
             case "/api/prepayment-recoveries/{id}/write-off" -> "{\"document\": \"矩阵\", \"date\": " + late + "}";
             case "/api/prepayment-recoveries/{id}/unrecoverable" -> "{\"reason\": \"矩阵\", \"date\": " + late + "}";
-            case "/api/prepayment-recoveries/{id}/court-application" -> "{\"court\": \"矩阵\", \"caseNo\": \"1\","
-                    + " \"date\": " + late + "}";
-            case "/api/prepayment-recoveries/{id}/court-document" -> "{\"document\": \"矩阵\", \"loss\": \"1.00\","
+            case "/api/prepayment-recoveries/{id}/court-application" -> "{\"date\": " + late
+                    + ", \"court\": \"矩阵\", \"caseNo\": \"1\"}";
+            case "/api/prepayment-recoveries/{id}/court-document" -> "{\"document\": \"矩阵\", \"date\": " + late
+                    + ", \"loss\": \"1.00\"}";
+            case "/api/prepayment-agreements" -> "{\"hospitalCode\": \"" + hospital + "\", \"agreementNo\": \"SM\","
+                    + " \"validFrom\": \"2025-01-01\", \"validUntil\": null, \"prepaymentTerms\": \"矩阵\","
+                    + " \"medicalCommunity\": false, \"communityFactor\": null, \"evidence\": \"\"}";
+            case "/api/prepayment-fund-status" -> "{\"regionCode\": \"411500\", \"insuranceType\": \"310\", \"year\":"
+                    + " 2025, \"accumulatedBalance\": \"1.00\", \"lastYear\": [], \"forecast\": [], \"evidence\": \"\","
                     + " \"date\": " + late + "}";
             case "/api/registry/orgs" -> """
                     {"code": "%s", "name": "矩阵", "kind": "HOSPITAL", "regionCode": "%s", "grade": 2,
@@ -497,20 +504,21 @@ class SecurityMatrixTest {
             case "/api/prepayment-applications" -> allow(sees);
             case "/api/prepayment-applications/{id}/review" -> allow(sees && p.has(Role.CLERK));
             case "/api/prepayment-recoveries" -> allow(sees && p.has(Role.CLERK) && agencyOfSide);
-            case "/api/prepayment-recoveries/{id}/return", "/api/prepayment-recoveries/{id}/unrecoverable",
-                    "/api/prepayment-recoveries/{id}/court-application",
-                    "/api/prepayment-recoveries/{id}/court-document" ->
+            case "/api/prepayment-recoveries/{id}/return", "/api/prepayment-recoveries/{id}/unrecoverable" ->
                     allow(sees && p.has(Role.CLERK) && agencyOfSide);
             case "/api/prepayment-recoveries/{id}/write-off" -> allow(sees && p.has(Role.REVIEWER) && agencyOfSide);
+            case "/api/prepayment-recoveries/{id}/court-application",
+                    "/api/prepayment-recoveries/{id}/court-document" -> allow(sees && p.has(Role.CLERK) && agencyOfSide);
+            // Service agreements and the art. 7 fund status: a clerk records with evidence, a reviewer confirms.
+            case "/api/prepayment-agreements" -> allow(sees && p.has(Role.CLERK) && !p.hospital());
+            case "/api/prepayment-fund-status" -> allow(p.has(Role.CLERK) && !p.hospital()
+                    && (p.orgCode().equals("411500-AGENCY") || p.orgCode().equals("410000-CENTRE")));
+            case "/api/prepayment-agreements/{id}/confirm", "/api/prepayment-fund-status/{id}/confirm" ->
+                    Expect.ALLOWED;
             case "/api/registry/orgs", "/api/registry/orgs/{code}", "/api/registry/orgs/{code}/accounts" ->
                     allow(sees && p.has(Role.ADMIN));
             case "/api/users/{username}/status" -> allow(sees && p.has(Role.ADMIN));
             case "/api/clearing-applications/{id}/withdraw" -> Expect.ALLOWED;
-            // Art. 7 fund status and Henan service agreements (maker-checker inputs): a body without its figures is
-            // refused by its rules; confirming an unknown record is not found for everyone.
-            case "/api/prepayment-agreements", "/api/prepayment-fund-status" -> Expect.ALLOWED;
-            case "/api/prepayment-agreements/{id}/confirm", "/api/prepayment-fund-status/{id}/confirm" ->
-                    Expect.ALLOWED;
             // Seed 001: the insured region's agency (or a superior centre) files and keeps its data; the province's
             // settlement centre designates hospitals and suspends regions; hospitals settle.
             case "/api/crossregion/filings", "/api/crossregion/benefit-rules", "/api/crossregion/accounts" ->
