@@ -1,4 +1,4 @@
--- Staff and machine users of medfund (org.medfund.web.Users). Every user belongs to one organisation (its code in
+-- Staff and machine users of medfund (org.medfund.users.Users). Every user belongs to one organisation (its code in
 -- the registry) and holds roles within it; machine clients authenticate with API tokens bound to a user.
 create table app_user (
     username      varchar(60)  not null primary key,

@@ -42,9 +42,9 @@ class ArchitectureTest {
             Map.entry("prepayment", plus(FOUNDATION, "claims", "settlement")),
             Map.entry("crossregion", plus(FOUNDATION, "claims")),
             Map.entry("notices", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion")),
-            Map.entry("web", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "notices")),
-            // The users store still lives in the web shell (issue 12 moves it to its own capability).
-            Map.entry("cli", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "notices", "web")));
+            Map.entry("users", plus(FOUNDATION, "settlement")),
+            Map.entry("web", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "notices", "users")),
+            Map.entry("cli", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "notices", "users")));
 
     /** Adapters: they use capabilities; nothing but the application class uses them. */
     private static final List<String> ADAPTERS = List.of("web", "cli");
@@ -93,7 +93,7 @@ class ArchitectureTest {
     @DisplayName("each rule fails on a deliberately wrong import, and on an empty rule")
     void rulesCatchAWrongImport() {
         JavaClasses wrong = new ClassFileImporter().importClasses(
-                org.medfund.calendar.ArchitectureViolation.class, org.medfund.web.RoleLabels.class,
+                org.medfund.calendar.ArchitectureViolation.class, org.medfund.web.MedfundUser.class,
                 org.medfund.ledger.internal.InternalFixture.class);
         // calendar → web breaks the direction and the adapter rule; calendar → ledger.internal breaks the API rule.
         assertThatThrownBy(() -> directionRules().forEach(rule -> rule.check(wrong)))

@@ -381,7 +381,7 @@ final class RowChecks {
 
     /**
      * The period the record goes into: its month, or the next month not yet applied for — a reconciled month never
-     * changes (docs/decisions.md claims; Hainan's seed 003 art. 16 says so of late uploads, Henan's notice is silent).
+     * changes (docs/decisions.md claims; Hainan's hainan-2020 art. 16 says so of late uploads, Henan's notice is silent).
      */
     private int period(SettlementRecord record) {
         HospitalContext h = hospital(record.hospitalCode()).orElseThrow();

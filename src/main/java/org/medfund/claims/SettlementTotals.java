@@ -28,7 +28,7 @@ public interface SettlementTotals {
      * In-province cross-region (pay_loc 3) pooled-fund pay of one year, per insured region
      * ({@code insuplc_admdvs}), treatment region ({@code mdtrtarea_admvs}), insurance type and settlement month, for
      * insured regions of one province (same first two digits). Reversals are netted. For the province centre's
-     * yearly region plans (seed 000 二(二)); scans the year's in-province rows once.
+     * yearly region plans (henan-2023 二(二)); scans the year's in-province rows once.
      */
     List<CrossRegionMonth> inProvinceCrossRegion(String provinceCode, Year year);
 

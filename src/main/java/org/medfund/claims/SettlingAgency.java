@@ -6,7 +6,7 @@ import org.medfund.registry.RegionLevel;
 import org.medfund.registry.Registry;
 
 /**
- * Which agency settles a hospital (seed 004 art. 11 "两级结算、分别记账"): hospitals managed by the city are settled
+ * Which agency settles a hospital (handan-2020 art. 11 "两级结算、分别记账"): hospitals managed by the city are settled
  * by the city agency, the others by the agency of their own (county) region. The region code is what hospitals send
  * as {@code clr_optins}.
  */

@@ -9,11 +9,11 @@ import java.util.Map;
  * ignores {@code $HOME}, so two users (or two test runs) with different {@code HOME}s would silently share one
  * database; it is only the last resort, when {@code HOME} is unset.
  */
-final class DataDirectory {
+public final class DataDirectory {
 
     static final String PROPERTY = "medfund.data-dir";
     static final String DIRECTORY_NAME = ".medfund";
-    static final String LOG_FILE_NAME = "medfund.log";
+    public static final String LOG_FILE_NAME = "medfund.log";
 
     private DataDirectory() {
     }

@@ -1,5 +1,7 @@
 package org.medfund.cli;
 
+import org.medfund.cli.bench.RunsOnScratchDatabase;
+import org.medfund.cli.bench.ScratchDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

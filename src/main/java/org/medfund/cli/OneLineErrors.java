@@ -10,9 +10,9 @@ import picocli.CommandLine;
  * Bad input ends a command with one line on stderr naming the field and exit code 2. Anything else is a bug or a
  * broken environment: its stack trace goes to the log file, the user gets one line naming that file, exit code 1.
  */
-final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+public final class OneLineErrors implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
-    static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_BAD_INPUT = 2;
     static final int EXIT_FAILURE = 1;
 
     /** The log file named in the message of an unexpected failure; null when logging goes to the console only. */

@@ -7,7 +7,7 @@ import java.util.List;
  * policy article it implements and the result. Stored as JSON next to the amount it explains.
  *
  * @param formula e.g. "1.5 × 上年统筹基金实际发生金额月均值"
- * @param citation the policy pack and article, e.g. "henan-2023 v1, seed 000 二(二)"
+ * @param citation the policy pack and article, e.g. "henan-2023 v1, henan-2023 二(二)"
  */
 public record Derivation(String formula, List<Input> inputs, String citation, Money result) {
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.medfund.common.Money;
 
 /**
- * The insured region's inpatient benefit for one fund and year (seed 001 四(二): 起付标准、支付比例和最高支付限额执行参保地
+ * The insured region's inpatient benefit for one fund and year (guizhou-2017 四(二): 起付标准、支付比例和最高支付限额执行参保地
  * 政策): deductible and reimbursement ratio per hospital grade, and the annual cap on the pooled fund's pay.
  *
  * @param insuranceType national code, 310 employee or 390 resident

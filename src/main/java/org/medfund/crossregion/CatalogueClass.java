@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The class of a fee in the treatment region's catalogue (就医地支付范围, seed 001 四(二)), national field
+ * The class of a fee in the treatment region's catalogue (就医地支付范围, guizhou-2017 四(二)), national field
  * {@code chrgitm_lv}: 甲类 covered in full, 乙类 covered after the 先行自付 share the catalogue sets, 丙类 not covered.
  */
 public enum CatalogueClass {

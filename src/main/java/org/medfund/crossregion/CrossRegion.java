@@ -19,12 +19,12 @@ public interface CrossRegion {
     /** Fee detail lines per settlement. */
     int DETAILS_MAX = 5_000;
 
-    /** The insured region's agency files a person (seed 001 三(一)). */
+    /** The insured region's agency files a person (guizhou-2017 三(一)). */
     Filing file(FilingDraft draft, Actor actor);
 
     /**
      * Filings of a card: the insured region's agencies and the centre see theirs; a hospital or treatment-region
-     * agency sees the filings whose target covers it (seed 001 三(一): 就医地经办机构和定点医疗机构能够准确地获取).
+     * agency sees the filings whose target covers it (guizhou-2017 三(一): 就医地经办机构和定点医疗机构能够准确地获取).
      */
     List<Filing> filings(String cardNo, Actor actor);
 
@@ -38,12 +38,12 @@ public interface CrossRegion {
     record FilingImport(int lines, int added, int alreadyPresent) {
     }
 
-    /** The province centre designates a hospital for cross-province direct settlement (seed 001 四(三)). */
+    /** The province centre designates a hospital for cross-province direct settlement (guizhou-2017 四(三)). */
     Designation designate(String hospitalCode, LocalDate effectiveFrom, LocalDate effectiveTo, Actor actor);
 
     List<Designation> designations(String hospitalCode, Actor actor);
 
-    /** The province centre suspends an insured region's direct settlement (seed 001 五(一)). */
+    /** The province centre suspends an insured region's direct settlement (guizhou-2017 五(一)). */
     Suspension suspend(String regionCode, LocalDate startedOn, String reason, Actor actor);
 
     /** Lifts a suspension from a date on (the region has paid). */
@@ -51,7 +51,7 @@ public interface CrossRegion {
 
     List<Suspension> suspensions(Actor actor);
 
-    /** Sets the insured region's benefit for a fund and year (seed 001 四(二)); replaces an earlier setting. */
+    /** Sets the insured region's benefit for a fund and year (guizhou-2017 四(二)); replaces an earlier setting. */
     BenefitRule setBenefitRule(BenefitRule rule, Actor actor);
 
     List<BenefitRule> benefitRules(String regionCode, int year, Actor actor);
@@ -74,7 +74,7 @@ public interface CrossRegion {
     Settlement settlement(String hospitalCode, String hospitalSettlementId, Actor actor);
 
     /**
-     * Matches fee details sent later to a settlement (seed 001 三(二)): per national category and catalogue class
+     * Matches fee details sent later to a settlement (guizhou-2017 三(二)): per national category and catalogue class
      * they must add up to the settled lines, all or nothing.
      */
     Settlement attachDetails(String hospitalSettlementId, List<FeeDetail> details, Actor actor);

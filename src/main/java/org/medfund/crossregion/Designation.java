@@ -3,7 +3,7 @@ package org.medfund.crossregion;
 import java.time.LocalDate;
 
 /**
- * A hospital's designation for cross-province direct settlement by the province centre (seed 001 四(三)).
+ * A hospital's designation for cross-province direct settlement by the province centre (guizhou-2017 四(三)).
  *
  * @param effectiveTo last day, inclusive; null when open-ended
  */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The national major-category fee list (全国统一的大类费用清单, seed 001 三(二)): the national platform's dictionary
+ * The national major-category fee list (全国统一的大类费用清单, guizhou-2017 三(二)): the national platform's dictionary
  * 医疗收费项目类别 {@code med_chrgitm_type}, codes 01–14, as hospital interfaces send them (see docs/crossregion.md).
  */
 public enum FeeCategory {

@@ -3,7 +3,7 @@ package org.medfund.crossregion;
 import org.medfund.common.Money;
 
 /**
- * One itemised fee detail sent after the settlement (seed 001 三(二): 费用明细信息延后传输).
+ * One itemised fee detail sent after the settlement (guizhou-2017 三(二): 费用明细信息延后传输).
  *
  * @param detailNo the hospital's detail serial number ({@code feedetl_sn})
  */

@@ -3,7 +3,7 @@ package org.medfund.crossregion;
 import java.time.LocalDate;
 
 /**
- * One filing (备案, seed 001 三(一)): an insured person, identified by the social-security card number (六(二)), may
+ * One filing (备案, guizhou-2017 三(一)): an insured person, identified by the social-security card number (六(二)), may
  * settle directly in the target province or city between the two dates.
  *
  * @param id assigned by the insured region's agency, e.g. {@code 520100-000001}; kept on export and import

@@ -2,7 +2,7 @@ package org.medfund.crossregion;
 
 /**
  * Why an insured person is filed for treatment away from home (备案类型). The rollout of each type per region is pack
- * data ({@code crossregion.go-live.<key>}, seed 001 一, 二(一): resettled retirees first, referrals later).
+ * data ({@code crossregion.go-live.<key>}, guizhou-2017 一, 二(一): resettled retirees first, referrals later).
  */
 public enum FilingType {
     RESETTLED_RETIREE("resettled-retiree", "异地安置退休人员"),

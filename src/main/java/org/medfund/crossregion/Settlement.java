@@ -7,11 +7,11 @@ import org.medfund.common.Money;
 
 /**
  * The answer to a discharge-desk request: who pays what, with each fee line's split and the derivation of every
- * amount (seed 001 四(二)). A preview has no id and changes nothing.
+ * amount (guizhou-2017 四(二)). A preview has no id and changes nothing.
  *
  * @param id null for a preview
  * @param filingId the filing the settlement relied on
- * @param detailCount fee detail lines matched so far (seed 001 三(二): details arrive later)
+ * @param detailCount fee detail lines matched so far (guizhou-2017 三(二): details arrive later)
  */
 public record Settlement(String id, String hospitalCode, String hospitalSettlementId, String filingId, String cardNo,
                          String insuredRegionCode, String treatmentRegionCode, String insuranceType, LocalDate date,

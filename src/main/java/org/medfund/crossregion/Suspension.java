@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /**
  * The province centre suspends direct settlement for an insured region that delays payment without cause, until it
- * pays (seed 001 五(一)). The suspension starts on {@code startedOn}; from {@code liftedOn} the region settles again.
+ * pays (guizhou-2017 五(一)). The suspension starts on {@code startedOn}; from {@code liftedOn} the region settles again.
  */
 public record Suspension(long id, String regionCode, String regionName, LocalDate startedOn, String reason,
                          LocalDate liftedOn, String suspendedByOrgCode, String liftedByOrgCode) {

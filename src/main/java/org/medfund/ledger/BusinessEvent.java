@@ -19,7 +19,7 @@ import org.medfund.common.Money;
  * @param documentType the business document that caused it, e.g. {@code prepayment}
  * @param documentId its id
  * @param packId policy pack whose rule produced the amount (null for purely technical postings)
- * @param article the article, e.g. "seed 002 art. 15"
+ * @param article the article, e.g. "xinyang-2025 art. 15"
  * @param memo 摘要 shown in the journal (Chinese)
  */
 public record BusinessEvent(String type, String requestId, LocalDate date, YearMonth period, Money amount,

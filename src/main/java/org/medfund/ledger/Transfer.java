@@ -6,7 +6,7 @@ import org.medfund.common.Money;
 
 /**
  * A fund transfer between organisations posted by one transfer rule: the payer books at once, the payee books when
- * the receipt is confirmed; until then the transfer is in transit (DESIGN.md §5, seed 001 annex 2).
+ * the receipt is confirmed; until then the transfer is in transit (DESIGN.md §5, guizhou-2017 annex 2).
  *
  * @param transferId the request id of the event that sent it
  * @param status {@code IN_TRANSIT} or {@code RECEIVED}

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.medfund.prepayment.Prepayments;
 
-/** The annual public disclosure of prepayments (seed 002 art. 19) as a printable sheet. */
+/** The annual public disclosure of prepayments (xinyang-2025 art. 19) as a printable sheet. */
 public record DisclosureNotice(int year, Party publisher, String basis, List<Prepayments.DisclosureLine> lines,
                                LocalDate printedOn) {
 

@@ -33,7 +33,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Notices {
 
-    /** The pack whose articles the prepayment recovery and disclosure notices cite (seed 002). */
+    /** The pack whose articles the prepayment recovery and disclosure notices cite (xinyang-2025). */
     static final String XINYANG = "xinyang-2025";
 
     private final MonthlySettlements settlements;
@@ -180,7 +180,7 @@ public class Notices {
         };
     }
 
-    /** "七" from "seed 002 art. 10(七)". */
+    /** "七" from "xinyang-2025 art. 10(七)". */
     private static String item(String article) {
         int open = article.lastIndexOf('(');
         return article.substring(open + 1, article.length() - 1);

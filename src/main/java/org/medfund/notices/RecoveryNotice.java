@@ -5,7 +5,7 @@ import org.medfund.prepayment.Recoveries;
 import org.medfund.registry.Account;
 
 /**
- * 预付金收回通知书: the agency tells a hospital what prepayment it recovers, why (seed 002 art. 10 trigger, art.
+ * 预付金收回通知书: the agency tells a hospital what prepayment it recovers, why (xinyang-2025 art. 10 trigger, art.
  * 6(五) year-end clearing or Henan's 轧差), by when to return it to which account, and that offsets from settlements
  * follow otherwise.
  *

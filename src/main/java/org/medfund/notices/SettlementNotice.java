@@ -7,7 +7,7 @@ import org.medfund.common.Money;
 
 /**
  * 结算及拨付通知书: what the agency reconciled with one hospital for a settlement cycle, and what it offset, held and
- * paid from the payment batch lines of that cycle (seed 000 三(一), 四(二); seed 002 art. 10, 11).
+ * paid from the payment batch lines of that cycle (henan-2023 三(一), 四(二); xinyang-2025 art. 10, 11).
  */
 public record SettlementNotice(String number, Party hospital, Party agency, YearMonth cycle,
                                List<Reconciled> reconciled, List<Payment> payments, LocalDate printedOn) {
@@ -25,7 +25,7 @@ public record SettlementNotice(String number, Party hospital, Party agency, Year
     /**
      * One payment batch line for the hospital.
      *
-     * @param held what is due but not paid because payments are stopped (seed 002 art. 11), else zero
+     * @param held what is due but not paid because payments are stopped (xinyang-2025 art. 11), else zero
      * @param paid what goes to the hospital's account: the net unless held
      */
     public record Payment(long batchId, String kind, String status, LocalDate paidOn, String insuranceType,

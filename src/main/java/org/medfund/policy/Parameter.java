@@ -6,7 +6,7 @@ import org.medfund.calendar.DeadlineRule;
 /**
  * A policy parameter as text with the article it comes from. Typed accessors parse it.
  *
- * @param article e.g. "seed 000 二(二)"
+ * @param article e.g. "henan-2023 二(二)"
  * @param note a short Chinese explanation
  */
 public record Parameter(String name, String value, String article, String note) {

@@ -1,7 +1,7 @@
 /**
  * Policy packs (DESIGN.md §7): one versioned, effective-dated data file per seed document and version under
- * {@code policy/} — henan-2023 (seed 000), guizhou-2017 (seed 001), xinyang-2025 (seed 002), hainan-2020 (seed 003),
- * handan-2020 (seed 004) — each parameter carrying the article it comes from. Owns resolution of a rule for a region
+ * {@code policy/} — henan-2023 (henan-2023), guizhou-2017 (guizhou-2017), xinyang-2025 (xinyang-2025), hainan-2020 (hainan-2020),
+ * handan-2020 (handan-2020) — each parameter carrying the article it comes from. Owns resolution of a rule for a region
  * and date through the region hierarchy ({@link org.medfund.registry.Registry#lineage}); a parameter change is a new
  * pack version, and {@link org.medfund.policy.Resolved#citation()} names the version a computation used.
  */

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Service agreements (服务协议) with their prepayment terms: no prepayment without one in force (seed 000 二(二) last
- * paragraph, seed 002 art. 18). A clerk records an agreement or a new version of it (an end date, a correction) with
+ * Service agreements (服务协议) with their prepayment terms: no prepayment without one in force (henan-2023 二(二) last
+ * paragraph, xinyang-2025 art. 18). A clerk records an agreement or a new version of it (an end date, a correction) with
  * the evidence seen; a different reviewer confirms it, and only then does it count. Confirming a version that ends
  * the hospital's last agreement takes the hospital out of the prepayment scope, and what it holds is recovered under
  * its regime's rule ({@link Recoveries#leaveScope}).

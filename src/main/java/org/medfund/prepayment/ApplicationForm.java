@@ -3,7 +3,7 @@ package org.medfund.prepayment;
 import org.medfund.common.Rejection;
 
 /**
- * The hospital's application (seed 002 annex template): six items of basic information and four commitments.
+ * The hospital's application (xinyang-2025 annex template): six items of basic information and four commitments.
  * All six must be filled in and all four commitments given, or the application is not accepted.
  */
 public record ApplicationForm(String basicInfo, String agreementPerformance, String finances, String keyTasks,

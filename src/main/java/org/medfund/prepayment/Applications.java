@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Xinyang's application route (seed 002): the hospital applies by Jan 15 with the annex form (art. 6(一)), the county
+ * Xinyang's application route (xinyang-2025): the hospital applies by Jan 15 with the annex form (art. 6(一)), the county
  * agency reviews the five conditions of art. 3 with its finance department, each fund passes the art. 7 gate and is
  * sized by art. 4, then the art. 6 workflow steps run with their actors, due dates and overdue flags.
  */
@@ -32,13 +32,13 @@ public class Applications {
 
     /** The art. 6 steps in order; the first two are done by {@link #apply} and {@link #review}. */
     public enum Step {
-        APPLIED("医疗机构提出申请", "seed 002 art. 6(一)"),
-        COUNTY_REVIEWED("县区经办机构商同级财政核定", "seed 002 art. 6(二)"),
-        CITY_AGGREGATED("市级经办机构审核汇总", "seed 002 art. 6(二)"),
-        BUREAU_REVIEWED("市级医保部门审核（复核）", "seed 002 art. 6(三)"),
-        FUNDED("市级财政 10 个工作日内拨入市级支出户", "seed 002 art. 6(三)"),
-        COUNTY_SHARED("市级拨付县区医保中心支出户", "seed 002 art. 6(四)"),
-        PAID("经办机构 3 个工作日内拨付医疗机构", "seed 002 art. 6(四)");
+        APPLIED("医疗机构提出申请", "xinyang-2025 art. 6(一)"),
+        COUNTY_REVIEWED("县区经办机构商同级财政核定", "xinyang-2025 art. 6(二)"),
+        CITY_AGGREGATED("市级经办机构审核汇总", "xinyang-2025 art. 6(二)"),
+        BUREAU_REVIEWED("市级医保部门审核（复核）", "xinyang-2025 art. 6(三)"),
+        FUNDED("市级财政 10 个工作日内拨入市级支出户", "xinyang-2025 art. 6(三)"),
+        COUNTY_SHARED("市级拨付县区医保中心支出户", "xinyang-2025 art. 6(四)"),
+        PAID("经办机构 3 个工作日内拨付医疗机构", "xinyang-2025 art. 6(四)");
 
         private final String label;
         private final String article;
@@ -315,7 +315,7 @@ public class Applications {
             StepState funded = fundingStep(steps);
             if (funded != null && (funded.receivedOn() == null || funded.receivedOn().isAfter(date))) {
                 throw Rejection.conflict("prepayment.funds-in-transit", "step", "预付资金尚在途，须由 "
-                        + receiverOf(row, funded.step(), steps) + " 确认到账后方可拨付（seed 002 art. 6(四)）");
+                        + receiverOf(row, funded.step(), steps) + " 确认到账后方可拨付（xinyang-2025 art. 6(四)）");
             }
             prepayments.disburse(prepaymentId, date, true, actor, requestId);
         }
@@ -335,7 +335,7 @@ public class Applications {
             StepState funded = steps.stream().filter(s -> s.step() == Step.FUNDED).findFirst().orElseThrow();
             if (funded.receivedOn() == null || funded.receivedOn().isAfter(date)) {
                 throw Rejection.conflict("prepayment.funds-in-transit", "step", "财政拨入市级支出户的资金尚未确认到账，"
-                        + "不能转拨县区（seed 002 art. 6(三)(四)）");
+                        + "不能转拨县区（xinyang-2025 art. 6(三)(四)）");
             }
             ready = funding.readyToShare(state.actorOrgCode(), receiver, row.insuranceType(), row.year(), date);
         }

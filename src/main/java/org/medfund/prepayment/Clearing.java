@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.medfund.common.Money;
 
 /**
- * Year-end clearing (seed 002 art. 6(五)) under the pack's {@code prepayment.clearing} rule: all or nothing — if the
+ * Year-end clearing (xinyang-2025 art. 6(五)) under the pack's {@code prepayment.clearing} rule: all or nothing — if the
  * settlement due to the hospital absorbs the whole prepayment it is offset in full, otherwise the hospital returns
  * the whole prepayment — or partial, where offsets may take what a settlement allows.
  */
@@ -12,7 +12,7 @@ public final class Clearing {
 
     /** The pack's {@code prepayment.clearing} value. */
     public enum Rule {
-        /** 结算费用能全额冲抵的进行冲抵，不能全额冲抵的全额交回 (seed 002 art. 6(五)). */
+        /** 结算费用能全额冲抵的进行冲抵，不能全额冲抵的全额交回 (xinyang-2025 art. 6(五)). */
         ALL_OR_NOTHING,
         /** Offsets take what each settlement allows; returns of any part are accepted. */
         PARTIAL;

@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import org.medfund.common.Rejection;
 
 /**
- * Who may receive a prepayment. Henan (seed 000 二(一)): designated hospitals of grade ≥ 二级 with a service agreement
- * recording prepayment terms (二(二) last paragraph). Xinyang (seed 002 art. 3): all five conditions, each recorded
+ * Who may receive a prepayment. Henan (henan-2023 二(一)): designated hospitals of grade ≥ 二级 with a service agreement
+ * recording prepayment terms (二(二) last paragraph). Xinyang (xinyang-2025 art. 3): all five conditions, each recorded
  * with its evidence and the reviewer's decision; (五) is computed from the register and the "正常结算满一个自然年度"
  * part of (一) from the settlement data, not declared.
  */
@@ -20,7 +20,7 @@ public final class Eligibility {
     private Eligibility() {
     }
 
-    /** The five conditions of seed 002 art. 3. */
+    /** The five conditions of xinyang-2025 art. 3. */
     public enum Condition {
         AGREEMENT_AND_PERFORMANCE("一", "履行服务协议，正常结算满一个自然年度以上，上一协议年度无协议处理，绩效考核合格以上"),
         SOUND_FINANCES("二", "财务管理制度健全，经营状况正常，具有偿还能力，无财产保全、未履行债务、被执行情形"),
@@ -37,7 +37,7 @@ public final class Eligibility {
         }
 
         public String article() {
-            return "seed 002 art. 3(" + item + ")";
+            return "xinyang-2025 art. 3(" + item + ")";
         }
 
         public String text() {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.medfund.common.Money;
 
 /**
- * Xinyang's fund gate (seed 002 art. 7): a fund is prepaid only when its accumulated balance covers enough months
+ * Xinyang's fund gate (xinyang-2025 art. 7): a fund is prepaid only when its accumulated balance covers enough months
  * (employee ≥ 12, resident ≥ 6) and — where the pack says a deficit blocks — it had no current-year deficit last year
  * and the rolling forecast projects none for this year. Otherwise that fund's prepayment is closed for the year, with
  * the reasons.

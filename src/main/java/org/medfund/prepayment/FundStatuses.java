@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The inputs of Xinyang's art. 7 gate per pooling region, fund and prepayment year (seed 002 art. 7): the accumulated
+ * The inputs of Xinyang's art. 7 gate per pooling region, fund and prepayment year (xinyang-2025 art. 7): the accumulated
  * balance at the end of last year, last year's twelve months and the rolling forecast. A city clerk records them with
  * the evidence seen and a different reviewer confirms; only the newest confirmed record counts. Once the fund's own
  * books hold last year ({@link #booksHold}), the balance and the twelve months are read from the books instead of
@@ -98,7 +98,7 @@ public class FundStatuses {
         Regime regime = prepayments.regime(regionCode, date);
         if (!regime.insuranceTypes().contains(insuranceType) || regime.monthsPayableMin(insuranceType).isEmpty()) {
             throw new Rejection("prepayment.no-fund-gate", "insuranceType", regime.packId() + " 对险种 " + insuranceType
-                    + " 不设基金结余条件（seed 002 art. 7），无需登记");
+                    + " 不设基金结余条件（xinyang-2025 art. 7），无需登记");
         }
         Agreements.requireEvidence(evidence);
         boolean typedIn = figures.accumulatedBalance() != null || !figures.lastYear().isEmpty();
@@ -172,14 +172,14 @@ public class FundStatuses {
     public Effective effective(String regionCode, String fund, int year) {
         Record record = store.confirmedFundRecord(regionCode, fund, year).orElseThrow(() -> new Rejection(
                 "prepayment.fund-status-missing", "regionCode", "地区 " + regionCode + " 未登记经复核的 " + year
-                + " 年险种 " + fund + " 基金结余情况（seed 002 art. 7）"));
+                + " 年险种 " + fund + " 基金结余情况（xinyang-2025 art. 7）"));
         Optional<FundGate.FundStatus> books = fromBooks(regionCode, fund, year, record.figures().forecast());
         if (books.isPresent()) {
             return new Effective(books.get(), Source.BOOKS, record);
         }
         if (record.figures().accumulatedBalance() == null) {
             throw new Rejection("prepayment.fund-status-missing", "regionCode", "基金账簿不再完整记载 " + (year - 1)
-                    + " 年数据，须重新登记上年末累计结余和上年 12 个月收支（seed 002 art. 7）");
+                    + " 年数据，须重新登记上年末累计结余和上年 12 个月收支（xinyang-2025 art. 7）");
         }
         return new Effective(new FundGate.FundStatus(fund, record.figures().accumulatedBalance(),
                 record.figures().lastYear(), record.figures().forecast()), Source.RECORDED, record);

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The money behind two art. 6 steps (seed 002 art. 6(三)(四)): city finance moves the approved prepayments from the
+ * The money behind two art. 6 steps (xinyang-2025 art. 6(三)(四)): city finance moves the approved prepayments from the
  * special account to the city centre's expenditure account (FUNDED), and the city centre passes each county's share
  * on to that county centre's expenditure account (COUNTY_SHARED). Each is one ledger transfer per receiving agency
  * and fund, aggregating every row ready at that step: the sender's book at once, the receiver's book when it confirms

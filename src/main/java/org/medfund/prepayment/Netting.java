@@ -5,7 +5,7 @@ import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 
 /**
- * Henan's yearly re-sizing netted against what the hospital still holds (seed 000 二(二) "与上年预付金额进行清算轧差"):
+ * Henan's yearly re-sizing netted against what the hospital still holds (henan-2023 二(二) "与上年预付金额进行清算轧差"):
  * the agency pays the difference when the new amount is larger, recovers the excess when it is smaller.
  *
  * @param toPay what the agency disburses now (≥ 0)

@@ -130,7 +130,7 @@ public class Prepayments {
     // ---- sizing
 
     /**
-     * Henan (seed 000 二): sizes every designated hospital of a region for a year, each fund of the pack, netted
+     * Henan (henan-2023 二): sizes every designated hospital of a region for a year, each fund of the pack, netted
      * against what each still holds. A hospital out of scope is answered with its refusals and gets no row — unless it
      * still holds a prepayment of that fund: then its row is sized at zero and the netting recovers everything
      * (二(二) "每年重新核定…清算轧差"). Re-running for a year already sized answers the existing rows and sizes those
@@ -212,7 +212,7 @@ public class Prepayments {
         boolean community = admin != null && admin.hospitalProfile(hospital.code()).map(p -> p.medicalCommunity())
                 .orElse(false);
         if (community && agreement.isPresent() && !agreement.get().medicalCommunity()) {
-            refusals.add("县域紧密型医共体成员须在服务协议中约定预拨规则（seed 000 二(二) “按有关规定执行”）");
+            refusals.add("县域紧密型医共体成员须在服务协议中约定预拨规则（henan-2023 二(二) “按有关规定执行”）");
         }
         return refusals;
     }
@@ -267,7 +267,7 @@ public class Prepayments {
     }
 
     /**
-     * Who pays a hospital (seed 002 art. 6(四)): county hospitals by their county centre, city-level hospitals by
+     * Who pays a hospital (xinyang-2025 art. 6(四)): county hospitals by their county centre, city-level hospitals by
      * the city centre.
      */
     public Org payerOf(Org hospital) {
@@ -309,7 +309,7 @@ public class Prepayments {
     }
 
     /**
-     * Pays the netted difference through the ledger (Dr 暂付款—医保预付金 / Cr 支出户存款, seed 002 art. 15) and, when
+     * Pays the netted difference through the ledger (Dr 暂付款—医保预付金 / Cr 支出户存款, xinyang-2025 art. 15) and, when
      * the new amount is smaller than what the hospital holds, opens the recovery of the excess by offset or return.
      */
     @Transactional
@@ -360,7 +360,7 @@ public class Prepayments {
         store.insertMovement(requestId, row, recoveryId, kind, amount, date);
     }
 
-    // ---- bank / e-payment file (seed 000 二(二) "通过线上向医疗机构预拨")
+    // ---- bank / e-payment file (henan-2023 二(二) "通过线上向医疗机构预拨")
 
     /** One payment instruction: from the payer's expenditure account to the hospital's settlement account. */
     public record PaymentLine(String requestId, String prepaymentId, String payerAccountNo, String payerAccountName,
@@ -478,7 +478,7 @@ public class Prepayments {
         return breaks;
     }
 
-    /** One line of the annual public disclosure (seed 002 art. 19): amount paid, clearing method and result. */
+    /** One line of the annual public disclosure (xinyang-2025 art. 19): amount paid, clearing method and result. */
     public record DisclosureLine(int year, String hospitalCode, String hospitalName, String insuranceType,
                                  String packId, Money sized, Money disbursed, Money recovered, String status,
                                  String clearingMethod, LocalDate clearedOn) {

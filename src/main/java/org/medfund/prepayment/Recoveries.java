@@ -19,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Getting prepayments back: Xinyang's all-or-nothing year-end clearing (seed 002 art. 6(五)), the nine recovery
+ * Getting prepayments back: Xinyang's all-or-nothing year-end clearing (xinyang-2025 art. 6(五)), the nine recovery
  * triggers (art. 10), a hospital leaving the prepayment scope, returns, offsets from monthly settlements (as a
  * {@link PaymentOffsets}), and art. 11 in its order: the decision that the amount cannot be recovered stops payments
  * (as a {@link PaymentHolds}: settlement holds the hospital's lines), the court application, the court's document
@@ -89,7 +89,7 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
     }
 
     /**
-     * Year-end clearing (seed 002 art. 6(五)), by the end of January of the next year: the whole outstanding amount
+     * Year-end clearing (xinyang-2025 art. 6(五)), by the end of January of the next year: the whole outstanding amount
      * is to be offset by the next settlement payment if it absorbs all of it; otherwise it is returned in full.
      */
     @Transactional
@@ -186,7 +186,7 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
      * The hospital left the prepayment scope (its last service agreement ended): every fund it still holds is
      * recovered under the rule of the pack that paid it — art. 10(一) "被中止或解除医保协议" where the pack has the
      * trigger (Xinyang); otherwise at once, by offset from its remaining settlements or return (Henan: no agreement,
-     * no prepayment, seed 000 二(二); decisions.md). Answers the recoveries opened.
+     * no prepayment, henan-2023 二(二); decisions.md). Answers the recoveries opened.
      */
     @Transactional
     public List<Recovery> leaveScope(String hospitalCode, String evidence, LocalDate date, Actor actor) {
@@ -250,7 +250,7 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
         }
         if (recovery.allOrNothing() && !amount.equals(recovery.remaining())) {
             throw new Rejection("prepayment.return-in-full", "amount", "年终清算须全额交回 "
-                    + recovery.remaining().toYuanText() + " 元，不得部分交回（seed 002 art. 6(五)）");
+                    + recovery.remaining().toYuanText() + " 元，不得部分交回（xinyang-2025 art. 6(五)）");
         }
         Prepayments.Prepayment row = prepayments.require(recovery.prepaymentId(), actor);
         prepayments.post("prepayment.recovered.return", requestId, row, recoveryId, "RECOVERED_RETURN", amount, date,
@@ -260,7 +260,7 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
     }
 
     /**
-     * Settlement calls this before paying a hospital (seed 002 art. 10, 6(五)): open recoveries due for offset take
+     * Settlement calls this before paying a hospital (xinyang-2025 art. 10, 6(五)): open recoveries due for offset take
      * from the amount due, oldest first; a clearing is offset only whole, and when this settlement cannot absorb it
      * the hospital must return it instead. Repeating a request answers the first result.
      */
@@ -303,7 +303,7 @@ public class Recoveries implements PaymentOffsets, PaymentHolds {
 
     /**
      * The article a recovery's money movement cites: the rule of the pack that paid the prepayment under which it is
-     * recovered — Henan 轧差 seed 000 二(二), Xinyang clearing art. 6(五) or the art. 10 item — never another regime's.
+     * recovered — Henan 轧差 henan-2023 二(二), Xinyang clearing art. 6(五) or the art. 10 item — never another regime's.
      */
     private String article(Recovery recovery, Prepayments.Prepayment row) {
         Regime regime = prepayments.regimeOf(row);

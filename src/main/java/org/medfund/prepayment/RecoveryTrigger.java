@@ -1,7 +1,7 @@
 package org.medfund.prepayment;
 
 /**
- * The nine situations in which the agency recovers a prepayment (seed 002 art. 10). Which of them a pack knows, and
+ * The nine situations in which the agency recovers a prepayment (xinyang-2025 art. 10). Which of them a pack knows, and
  * which give the hospital working days to return the money itself before offsets start ((一)–(五), 10 working days),
  * are pack parameters ({@link Regime#recoveryTriggers}, {@link Regime#returnWorkingDays}).
  */
@@ -31,12 +31,12 @@ public enum RecoveryTrigger {
                 return trigger;
             }
         }
-        throw new IllegalStateException("seed 002 art. 10 has no item " + item);
+        throw new IllegalStateException("xinyang-2025 art. 10 has no item " + item);
     }
 
-    /** "seed 002 art. 10(七)". */
+    /** "xinyang-2025 art. 10(七)". */
     public String article() {
-        return "seed 002 art. 10(" + item + ")";
+        return "xinyang-2025 art. 10(" + item + ")";
     }
 
     public String text() {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Henan's in-province cross-region prepayment plans (seed 000 二(二) "省内异地就医统筹基金预拨由省医保中心按规定生成
+ * Henan's in-province cross-region prepayment plans (henan-2023 二(二) "省内异地就医统筹基金预拨由省医保中心按规定生成
  * 各统筹区预拨计划"). The province centre generates, for each insured pooling region (city, Henan pools at city level)
  * and fund, the region's plan: the same rule as the hospitals' 预拨 — factor × last year's monthly average of actual
  * pooled-fund pay, here of the region's insured persons settled in other regions of the province — netted (轧差)
@@ -72,7 +72,7 @@ public class RegionPlans {
         Region province = registry.requireRegion(centre.regionCode(), "org");
         if (centre.kind() != OrgKind.SETTLEMENT_CENTRE || province.level() != RegionLevel.PROVINCE) {
             throw Rejection.forbidden("prepayment.province-centre-only", "org",
-                    "省内异地就医预拨计划由省医保中心生成（seed 000 二(二)）");
+                    "省内异地就医预拨计划由省医保中心生成（henan-2023 二(二)）");
         }
         dates.checkYear(year, "year");
         dates.check(date, "date");

@@ -12,7 +12,7 @@ import org.medfund.common.Money;
 
 /**
  * Sizes a prepayment from last year's monthly pooled-fund pay: factor × monthly average, rounded once to the fen,
- * half-up (seed 000 二(二): factor 1.5; seed 002 art. 4: factor 1). How months without settlements count is the
+ * half-up (henan-2023 二(二): factor 1.5; xinyang-2025 art. 4: factor 1). How months without settlements count is the
  * pack's {@link AverageBasis}.
  */
 public final class Sizing {
@@ -65,7 +65,7 @@ public final class Sizing {
     }
 
     /**
-     * Art. 5 emergency adjustment (seed 002): the city bureau and finance replace the art. 4 amount by a decided one.
+     * Art. 5 emergency adjustment (xinyang-2025): the city bureau and finance replace the art. 4 amount by a decided one.
      */
     public static Derivation adjusted(Derivation base, Money adjustedAmount, String decisionNo, String reason,
                                       String citation) {

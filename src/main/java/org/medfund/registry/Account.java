@@ -5,7 +5,7 @@ package org.medfund.registry;
  *
  * @param kind INCOME (收入户), EXPENDITURE (支出户), SPECIAL (财政专户) or BANK (a hospital's settlement account)
  * @param insuranceType the fund the sub-account serves (310, 390, …), null when shared
- * @param provenance the published source of the details (e.g. "seed 001 附件1 一(三)"); null when fictional (demo)
+ * @param provenance the published source of the details (e.g. "guizhou-2017 附件1 一(三)"); null when fictional (demo)
  *     or entered by a user
  */
 public record Account(String id, String orgCode, String kind, String insuranceType, String bankName,

@@ -30,11 +30,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Monthly settlement and payment (seed 000 三(一), 四(二); seed 003 art. 16): the agency's clerk prepares a batch of
+ * Monthly settlement and payment (henan-2023 三(一), 四(二); hainan-2020 art. 16): the agency's clerk prepares a batch of
  * what it owes each hospital per insurance type for the confirmed reconciliations of a cycle; a finance user
  * approves it, which runs every {@link PaymentOffsets} bean and posts {@code settlement.paid} for the net. When the
  * agency declares it cannot pay on time, a FALLBACK batch pre-pays the last cycle's actual amount, deducted at the
- * next real settlement of that cycle. A hospital whose payments a {@link PaymentHolds} bean stops (seed 002 art. 11)
+ * next real settlement of that cycle. A hospital whose payments a {@link PaymentHolds} bean stops (xinyang-2025 art. 11)
  * is held, not paid, until {@link #release} finds the stop lifted.
  */
 @Service
@@ -104,7 +104,7 @@ public class MonthlySettlements {
 
     /**
      * The rule a cycle is settled under: {@code settlement.cycle} of the pack in force for the agency's region on the
-     * first day after the cycle (Henan seed 000 三(一), Hainan seed 003 art. 16). Regions whose packs set no cycle
+     * first day after the cycle (Henan henan-2023 三(一), Hainan hainan-2020 art. 16). Regions whose packs set no cycle
      * (Guizhou, Handan) are settled monthly as the platform's default and say so instead of borrowing another
      * region's article; a pack that sets another cycle is refused, since batches here are monthly.
      */
@@ -219,14 +219,14 @@ public class MonthlySettlements {
                 bank.map(Account::accountNo).orElse(null), memo, derivation, null, null, null);
     }
 
-    /** 摘要 naming the period, insurance type and content, as seed 000 四(二) requires of every payment. */
+    /** 摘要 naming the period, insurance type and content, as henan-2023 四(二) requires of every payment. */
     private String memo(YearMonth cycle, String insutype, String content) {
         String type = registry.insuranceType(insutype).map(t -> t.name()).orElse("险种 " + insutype);
         return cycle.getYear() + "年" + String.format("%02d", cycle.getMonthValue()) + "月 " + type + " " + content;
     }
 
     /**
-     * The agency cannot pay a cycle on time (seed 000 三(一) "因系统等特殊原因…无法按规定时间拨付"): it prepares
+     * The agency cannot pay a cycle on time (henan-2023 三(一) "因系统等特殊原因…无法按规定时间拨付"): it prepares
      * a FALLBACK batch that pre-pays every hospital the last cycle's actual settled amount per insurance type.
      */
     @Transactional
@@ -380,7 +380,7 @@ public class MonthlySettlements {
     }
 
     /**
-     * A finance user pays the held lines of a paid batch whose hospitals are no longer stopped (seed 002 art. 11:
+     * A finance user pays the held lines of a paid batch whose hospitals are no longer stopped (xinyang-2025 art. 11:
      * the stop ends when the prepayment is recovered or written off); lines still stopped stay held with the reason
      * of today. Refused when nothing can be released, naming the reason.
      */

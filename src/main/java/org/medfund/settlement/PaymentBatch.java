@@ -8,7 +8,7 @@ import org.medfund.common.Money;
 /**
  * A payment batch of one agency for one cycle.
  *
- * @param kind REGULAR (monthly settlement of reconciled months) or FALLBACK (seed 000 三(一): the agency cannot
+ * @param kind REGULAR (monthly settlement of reconciled months) or FALLBACK (henan-2023 三(一): the agency cannot
  *             pay on time and pre-pays the last cycle's actual settled amount)
  * @param status PREPARED (经办制单) or PAID (财务审核并支付)
  * @param dueDate the payment deadline from the policy pack (Hainan: 45 working days from the 21st), null if none
@@ -40,7 +40,7 @@ public record PaymentBatch(long id, String agencyCode, YearMonth cycle, String k
         return lines.stream().filter(l -> !l.held()).map(Line::net).reduce(Money.ZERO, Money::plus);
     }
 
-    /** What is held back from hospitals whose payments are stopped (e.g. seed 002 art. 11). */
+    /** What is held back from hospitals whose payments are stopped (e.g. xinyang-2025 art. 11). */
     public Money totalHeld() {
         return lines.stream().filter(Line::held).map(Line::net).reduce(Money.ZERO, Money::plus);
     }
@@ -58,7 +58,7 @@ public record PaymentBatch(long id, String agencyCode, YearMonth cycle, String k
      * @param offsets what {@link PaymentOffsets} beans recovered from this payment (e.g. prepayment offsets)
      * @param net paid to the hospital's account = max(0, gross − advance − carriedIn) − offsets
      * @param carriedOut excess this cycle could not absorb, deducted next cycle
-     * @param memo 摘要 naming period, insurance type and content (seed 000 四(二))
+     * @param memo 摘要 naming period, insurance type and content (henan-2023 四(二))
      * @param derivation how the amounts came about, with the articles
      * @param holdStatus null (paid normally), HELD (payments to the hospital are stopped: {@code net} is what is due
      *                   and was not paid) or RELEASED (paid on {@code releasedOn} once the stop was lifted)

@@ -14,7 +14,7 @@ import org.medfund.common.Money;
 /**
  * Bank files (网上支付文件) as CSV (UTF-8 with BOM, for Excel and the banks' upload tools) and xlsx. The batch files have
  * one row per hospital and insurance type with a positive net that is not held ({@link PaymentHolds}): payee name,
- * bank, account, amount in yuan and the 摘要 naming period, insurance type and content (seed 000 四(二)). The table
+ * bank, account, amount in yuan and the 摘要 naming period, insurance type and content (henan-2023 四(二)). The table
  * writers are public so that other capabilities' payment files (e.g. prepayment disbursements) share the format.
  */
 public final class PaymentFiles {

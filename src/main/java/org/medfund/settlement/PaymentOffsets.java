@@ -6,7 +6,7 @@ import org.medfund.common.Money;
 
 /**
  * Implemented by capabilities that recover money from a hospital's monthly payment, e.g. prepayment offsets
- * (seed 002 art. 10, 15: Dr 社会保险待遇支出 / Cr 暂付款—医保预付金). The settlement capability calls every such bean
+ * (xinyang-2025 art. 10, 15: Dr 社会保险待遇支出 / Cr 暂付款—医保预付金). The settlement capability calls every such bean
  * inside the payment transaction, before paying; each returns how much it offset (0 ≤ offset ≤ due) and posts its
  * own ledger entries for it. The hospital is paid the rest.
  */

@@ -83,7 +83,7 @@ final class ReconciliationRules {
     }
 
     /**
-     * The cycle an application for month M joins (seed 000 三(一), seed 003 art. 16): M itself when applied on or
+     * The cycle an application for month M joins (henan-2023 三(一), hainan-2020 art. 16): M itself when applied on or
      * before M's due date, else the first later cycle whose due date the application meets ("顺延至下个月结算").
      * Without a deadline rule the month is never late.
      */

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Monthly reconciliation (seed 000 三(一), seed 003 art. 16): a hospital applies with its 3201 totals (and 3202
+ * Monthly reconciliation (henan-2023 三(一), hainan-2020 art. 16): a hospital applies with its 3201 totals (and 3202
  * records); the agency's figures come from stored settlements; the hospital's named clerk checks, a different
  * reviewer confirms. Applying closes the month to new records (later ones go into the next month).
  */
@@ -76,7 +76,7 @@ public class Reconciliations {
     }
 
     /**
-     * Names the clerk responsible for a hospital's reconciliation (seed 000 三(一) 专人对账): an enabled user of the
+     * Names the clerk responsible for a hospital's reconciliation (henan-2023 三(一) 专人对账): an enabled user of the
      * hospital's settling agency holding the clerk role, since only that clerk may check the hospital's months.
      */
     @Transactional
@@ -151,9 +151,9 @@ public class Reconciliations {
         }
         validate(app, hospital);
         String clerk = clerkOf(hospital.code()).orElseThrow(() -> new Rejection("settlement.no-clerk",
-                "fixmedins_code", "经办机构尚未为 " + hospital.code() + " 指定对账专人（seed 000 三(一)）"));
+                "fixmedins_code", "经办机构尚未为 " + hospital.code() + " 指定对账专人（henan-2023 三(一)）"));
         Deadline deadline = deadline(hospital.code(), period);
-        // A late application joins a later cycle only where the pack says so (seed 000 三(一), seed 003 art. 16
+        // A late application joins a later cycle only where the pack says so (henan-2023 三(一), hainan-2020 art. 16
         // "顺延至下(个)月结算"); elsewhere it is flagged late and settled with its own month.
         boolean rolls = policy.find(hospital.regionCode(), period.plusMonths(1).atDay(1), RULE_LATE_ROLLS)
                 .map(r -> r.parameter().flag()).orElse(false);
@@ -326,7 +326,7 @@ public class Reconciliations {
         return list;
     }
 
-    /** Hospitals whose settling agency is this one (seed 004 art. 11: city-managed ones by the city). */
+    /** Hospitals whose settling agency is this one (handan-2020 art. 11: city-managed ones by the city). */
     public List<Org> hospitalsSettledBy(Org agency) {
         List<String> regions = new ArrayList<>();
         regions.add(agency.regionCode());

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settlement's part in loading a year's holiday notice: payment batches prepared but not yet paid have their stored
- * payment due date recomputed (seed 003 art. 16's N working days), and the reconciliation application deadlines
- * (seed 000 三(一) 次月5日前，遇节假日顺延), which are computed whenever shown, are listed old → new for the months
+ * payment due date recomputed (hainan-2020 art. 16's N working days), and the reconciliation application deadlines
+ * (henan-2023 三(一) 次月5日前，遇节假日顺延), which are computed whenever shown, are listed old → new for the months
  * not yet applied, up to the current month, of every hospital with a named reconciliation clerk (专人对账: only
  * those can apply).
  */

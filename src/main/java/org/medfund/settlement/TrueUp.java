@@ -3,7 +3,7 @@ package org.medfund.settlement;
 import org.medfund.common.Money;
 
 /**
- * What a hospital is paid for one insurance type in a regular settlement after a fallback advance (seed 000 三(一)
+ * What a hospital is paid for one insurance type in a regular settlement after a fallback advance (henan-2023 三(一)
  * "按照上一结算周期实际结算金额进行预拨"): the advance and any excess carried from an earlier true-up are deducted
  * from the settled amount; what remains is due (before offsets), and an excess that the settled amount cannot
  * absorb is carried to the next cycle rather than paid back in cash.

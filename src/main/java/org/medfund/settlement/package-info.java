@@ -1,5 +1,5 @@
 /**
- * Monthly reconciliation, settlement and payment of hospitals (seed 000 三(一), seed 003 art. 16, seed 004 art. 11):
+ * Monthly reconciliation, settlement and payment of hospitals (henan-2023 三(一), hainan-2020 art. 16, handan-2020 art. 11):
  * a hospital applies to reconcile month M with its totals (national message 3201) and optionally its setl_ids
  * (3202); the agency's figures come from stored settlements and the differences are listed per setl_id; the
  * hospital's named clerk (专人对账) checks and a different reviewer confirms. The application deadline comes from

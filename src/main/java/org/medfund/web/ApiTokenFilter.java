@@ -1,5 +1,6 @@
 package org.medfund.web;
 
+import org.medfund.users.Users;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +39,8 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<MedfundUser> user = users.authenticateToken(header.substring(BEARER.length()).trim());
+        Optional<MedfundUser> user = users.authenticateToken(header.substring(BEARER.length()).trim())
+                .map(MedfundUser::of);
         if (user.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(request, response, 401, "auth.token-invalid", "Authorization", "API 令牌无效、已吊销或用户已停用");

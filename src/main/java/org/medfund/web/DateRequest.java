@@ -4,5 +4,5 @@ import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 
 /** The body of a command that needs only its business date, e.g. {@code {"date": "2025-06-30"}}. */
-record DateRequest(@NotNull LocalDate date) {
+public record DateRequest(@NotNull LocalDate date) {
 }

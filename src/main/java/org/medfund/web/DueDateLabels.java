@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * Templates call it as {@code ${@dueDates.label(date)}}.
  */
 @Component("dueDates")
-class DueDateLabels {
+public class DueDateLabels {
 
     static final String PROVISIONAL = "（暂定）";
 

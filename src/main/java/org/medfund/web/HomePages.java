@@ -1,5 +1,6 @@
 package org.medfund.web;
 
+import org.medfund.registry.RoleLabels;
 import org.medfund.registry.Registry;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

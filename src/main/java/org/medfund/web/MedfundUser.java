@@ -3,6 +3,8 @@ package org.medfund.web;
 import java.util.Collection;
 import java.util.List;
 import org.medfund.registry.Actor;
+import org.medfund.users.Credentials;
+import org.medfund.users.UserAccount;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -35,6 +37,13 @@ public final class MedfundUser implements UserDetails {
         this.sessionGeneration = sessionGeneration;
     }
 
+    /** The principal of a stored user, as form login and API tokens load it. */
+    public static MedfundUser of(Credentials stored) {
+        UserAccount account = stored.account();
+        return new MedfundUser(account.actor(), account.displayName(), stored.passwordHash(), account.enabled(),
+                stored.sessionGeneration());
+    }
+
     /** A principal for tests and jobs that never log in with a password. */
     public static MedfundUser of(Actor actor) {
         return new MedfundUser(actor, actor.userId(), "{noop}");
@@ -52,7 +61,7 @@ public final class MedfundUser implements UserDetails {
      * The generation of the stored user this principal was made from (see {@link SessionCheck}); null for a
      * principal that never came from the store (tests, jobs), which no login session can hold.
      */
-    Integer sessionGeneration() {
+    public Integer sessionGeneration() {
         return sessionGeneration;
     }
 
@@ -81,7 +90,7 @@ public final class MedfundUser implements UserDetails {
         return "MedfundUser[" + actor.userId() + "@" + actor.orgCode() + "]";
     }
 
-    List<String> roleNames() {
+    public List<String> roleNames() {
         return actor.roles().stream().map(Enum::name).sorted().toList();
     }
 }

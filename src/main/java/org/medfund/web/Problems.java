@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code urn:medfund:problem:<code>}; the codes are listed in docs/api.md.
  */
 @Component
-class Problems {
+public class Problems {
 
-    static final String TYPE_PREFIX = "urn:medfund:problem:";
+    public static final String TYPE_PREFIX = "urn:medfund:problem:";
 
     private final JsonMapper json;
 

@@ -20,7 +20,7 @@ public record Scope(String orgCode, String orgName, String regionCode, String re
         regionCodes = List.copyOf(regionCodes);
     }
 
-    static Scope of(MedfundUser user, Registry registry) {
+    public static Scope of(MedfundUser user, Registry registry) {
         String orgCode = user.actor().orgCode();
         Org org = registry == null ? null : registry.org(orgCode).orElse(null);
         if (org == null) {

@@ -1,5 +1,6 @@
 package org.medfund.web;
 
+import org.medfund.users.Users;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.medfund.common.AuditLog;
@@ -69,7 +70,7 @@ class SecurityConfig {
 
     @Bean
     UserDetailsService userDetailsService(Users users) {
-        return username -> users.principal(username)
+        return username -> users.credentials(username).map(MedfundUser::of)
                 .orElseThrow(() -> new UsernameNotFoundException("no user " + username));
     }
 

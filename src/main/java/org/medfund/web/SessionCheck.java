@@ -1,5 +1,6 @@
 package org.medfund.web;
 
+import org.medfund.users.Users;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +33,7 @@ final class SessionCheck extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof MedfundUser user
-                && user.sessionGeneration() != null && !users.sessionValid(user)) {
+                && user.sessionGeneration() != null && !users.sessionValid(user.getUsername(), user.sessionGeneration())) {
             HttpSession session = request.getSession(false);
             if (session != null) {
                 session.invalidate();

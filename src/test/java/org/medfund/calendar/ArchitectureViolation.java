@@ -1,7 +1,7 @@
 package org.medfund.calendar;
 
 import org.medfund.ledger.internal.InternalFixture;
-import org.medfund.web.RoleLabels;
+import org.medfund.web.MedfundUser;
 
 /**
  * A deliberately wrong class for {@code ArchitectureTest.rulesCatchAWrongImport}: the calendar must use neither the
@@ -13,6 +13,6 @@ public final class ArchitectureViolation {
     }
 
     static String both() {
-        return RoleLabels.class.getName() + InternalFixture.class.getName();
+        return MedfundUser.class.getName() + InternalFixture.class.getName();
     }
 }

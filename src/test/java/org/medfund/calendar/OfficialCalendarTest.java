@@ -77,7 +77,7 @@ class OfficialCalendarTest {
     }
 
     @Test
-    @DisplayName("seed 000 三(一): 'by the 5th, 遇节假日顺延' for October 2024 lands after National Day")
+    @DisplayName("henan-2023 三(一): 'by the 5th, 遇节假日顺延' for October 2024 lands after National Day")
     void fifthShiftedPastNationalDay() {
         assertThat(calendar.deadline(DeadlineRule.parse("day-of-month:5:shift"), YearMonth.of(2024, 10)))
                 .isEqualTo(d("2024-10-08"));
@@ -88,7 +88,7 @@ class OfficialCalendarTest {
     }
 
     @Test
-    @DisplayName("seed 000 二(二): 'by 15 January, 遇节假日顺延' — 2024 (Monday) stays, 2022 (Saturday) and 2023 shift")
+    @DisplayName("henan-2023 二(二): 'by 15 January, 遇节假日顺延' — 2024 (Monday) stays, 2022 (Saturday) and 2023 shift")
     void januaryFifteenth() {
         DeadlineRule rule = DeadlineRule.parse("day-of-month:15:shift");
         assertThat(calendar.deadline(rule, YearMonth.of(2024, 1))).isEqualTo(d("2024-01-15"));
@@ -98,7 +98,7 @@ class OfficialCalendarTest {
     }
 
     @Test
-    @DisplayName("seed 001: 'day 30' in February means the last day — 29th in leap 2024, 28th in 2025")
+    @DisplayName("guizhou-2017: 'day 30' in February means the last day — 29th in leap 2024, 28th in 2025")
     void dayPastMonthLength() {
         DeadlineRule plain = DeadlineRule.parse("day-of-month:30");
         assertThat(calendar.deadline(plain, YearMonth.of(2024, 2))).isEqualTo(d("2024-02-29"));
@@ -120,13 +120,13 @@ class OfficialCalendarTest {
                 .isEqualTo(d("2024-02-29"));
         assertThat(calendar.deadline(DeadlineRule.parse("month-end+1m"), YearMonth.of(2024, 12)))
                 .isEqualTo(d("2025-01-31"));
-        // Hainan's 每月月底前 (seed 003 art. 13) has no 顺延: Sunday 31 March 2024 stands.
+        // Hainan's 每月月底前 (hainan-2020 art. 13) has no 顺延: Sunday 31 March 2024 stands.
         assertThat(calendar.deadline(DeadlineRule.parse("month-end"), YearMonth.of(2024, 3)))
                 .isEqualTo(d("2024-03-31"));
     }
 
     @Test
-    @DisplayName("seed 000 一(三): by the end of the 2nd month of the quarter")
+    @DisplayName("henan-2023 一(三): by the end of the 2nd month of the quarter")
     void quarterRules() {
         DeadlineRule second = DeadlineRule.parse("quarter-month-end:2");
         assertThat(calendar.deadline(second, YearMonth.of(2024, 1))).isEqualTo(d("2024-02-29"));

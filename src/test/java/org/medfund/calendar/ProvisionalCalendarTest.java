@@ -99,7 +99,7 @@ class ProvisionalCalendarTest {
     }
 
     @Test
-    @DisplayName("seed 000 三(一): December 2026's reconciliation is due 5 Jan 2027 (暂定); January's on 11 Feb (暂定)")
+    @DisplayName("henan-2023 三(一): December 2026's reconciliation is due 5 Jan 2027 (暂定); January's on 11 Feb (暂定)")
     void deadlinesOnTheProvisionalYear() {
         DeadlineRule henan = DeadlineRule.parse("day-of-month:5:shift+1m");
         Due december = calendar.due(henan, YearMonth.of(2026, 12));

@@ -14,7 +14,7 @@ import org.medfund.registry.Role;
 /** Rows for the demo hospitals of the registry with ids unique to this JVM run. */
 public final class IntakeFixtures {
 
-    /** 平顶山市第一人民医院: region 410402 (新华区), city-managed, so settled by 410400 (seed 004 art. 11 reading). */
+    /** 平顶山市第一人民医院: region 410402 (新华区), city-managed, so settled by 410400 (handan-2020 art. 11 reading). */
     public static final String PDS_HOSPITAL = "H41040200001";
     /** 宝丰县人民医院: county hospital, settled by 410421. */
     public static final String BAOFENG_HOSPITAL = "H41042100001";

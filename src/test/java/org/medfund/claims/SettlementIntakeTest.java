@@ -85,7 +85,7 @@ class SettlementIntakeTest {
     }
 
     @Test
-    @DisplayName("clr_optins must be the settling agency: a city-managed hospital is settled by the city (seed 004 art. 11)")
+    @DisplayName("clr_optins must be the settling agency: a city-managed hospital is settled by the city (handan-2020 art. 11)")
     void settlingAgency() {
         Map<String, String> r = row(id("A"), PDS_HOSPITAL, "310", "2026-10-03 10:00:00", "10.00", "5.00", "5.00",
                 "0.00");
@@ -132,7 +132,7 @@ class SettlementIntakeTest {
     }
 
     @Test
-    @DisplayName("seed 000 三(一): a record for a month already applied for goes into the next month")
+    @DisplayName("henan-2023 三(一): a record for a month already applied for goes into the next month")
     void lateRecordGoesToNextMonth() {
         String hospital = BAOFENG_HOSPITAL;
         Actor actor = hospitalActor(hospital);

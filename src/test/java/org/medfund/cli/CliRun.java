@@ -6,9 +6,9 @@ import org.springframework.context.ApplicationContext;
 import picocli.CommandLine;
 
 /** Runs {@code medfund ARGS} in a test's Spring context, capturing exit code, stdout and stderr. */
-record CliRun(int exitCode, String out, String err) {
+public record CliRun(int exitCode, String out, String err) {
 
-    static CliRun of(ApplicationContext context, String... args) {
+    public static CliRun of(ApplicationContext context, String... args) {
         CommandLine commandLine = CliRunner.commandLine(context);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

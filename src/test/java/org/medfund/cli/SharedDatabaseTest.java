@@ -34,9 +34,8 @@ class SharedDatabaseTest {
     @BeforeAll
     static void startServer() {
         server = new SpringApplicationBuilder(MedfundApplication.class)
-                .properties(Map.of(DataDirectory.PROPERTY, home.resolve(DataDirectory.DIRECTORY_NAME).toString(),
-                        "server.port", "0"))
-                .run();
+                // Arguments, not default properties: a MEDFUND_DATA_DIR in the test's environment would outrank those.
+                .run("--" + DataDirectory.PROPERTY + "=" + home.resolve(DataDirectory.DIRECTORY_NAME), "--server.port=0");
     }
 
     @AfterAll

@@ -28,7 +28,7 @@ class MoneyTest {
     }
 
     @Test
-    @DisplayName("seed 000 二(二): 1.5 × an odd monthly average rounds half-up once")
+    @DisplayName("henan-2023 二(二): 1.5 × an odd monthly average rounds half-up once")
     void timesRoundsOnce() {
         assertThat(Money.ofFen(333).times(new BigDecimal("1.5"), RoundingMode.HALF_UP).fen()).isEqualTo(500);
         assertThat(Money.ofFen(-333).times(new BigDecimal("1.5"), RoundingMode.HALF_UP).fen()).isEqualTo(-500);

@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * seed 001 三(一)(二), 四(二)(三), 五(一) end to end on the database: a Guizhou insured person filed by the insured
+ * guizhou-2017 三(一)(二), 四(二)(三), 五(一) end to end on the database: a Guizhou insured person filed by the insured
  * region's agency settles at a designated Henan hospital's discharge desk; the refusals name their reason. Each test
  * uses its own card numbers and hospitals; benefit parameters are the insured region's data (三级 900.00 at 85 %,
  * cap 150,000.00, set identically by every test that needs them).
@@ -134,7 +134,7 @@ class CrossRegionSettlementTest {
     }
 
     @Test
-    @DisplayName("seed 001 三(一): a filing valid to yesterday is refused, one valid to today settles")
+    @DisplayName("guizhou-2017 三(一): a filing valid to yesterday is refused, one valid to today settles")
     void filingValidity() {
         Actor hospital = designatedHospital();
         rules("520100", 2026);
@@ -216,7 +216,7 @@ class CrossRegionSettlementTest {
     }
 
     @Test
-    @DisplayName("seed 001 四(三): only a hospital designated on the settlement day may settle")
+    @DisplayName("guizhou-2017 四(三): only a hospital designated on the settlement day may settle")
     void designation() {
         String code = Fixtures.hospital(jdbc, "410402", 3, false, "（测试）未定点");
         Actor hospital = Fixtures.actor("cr-h-" + code, code, Role.HOSPITAL);
@@ -259,7 +259,7 @@ class CrossRegionSettlementTest {
     }
 
     @Test
-    @DisplayName("seed 001 三(二): fee details sent later must add up per category and class to the settlement")
+    @DisplayName("guizhou-2017 三(二): fee details sent later must add up per category and class to the settlement")
     void details() {
         Actor hospital = designatedHospital();
         rules("520100", 2026);
@@ -287,7 +287,7 @@ class CrossRegionSettlementTest {
     }
 
     @Test
-    @DisplayName("seed 001 三(一): filings travel as a file, imported all or nothing, and the treatment side finds them")
+    @DisplayName("guizhou-2017 三(一): filings travel as a file, imported all or nothing, and the treatment side finds them")
     void exchangeFile() {
         String card = card();
         Filing filing = file(card, "520500", FilingType.POSTED_WORKER, LocalDate.of(2026, 1, 1),

@@ -37,7 +37,7 @@ class BookOpeningTest {
         String requestId = Events.requestId();
         ledger.post(new BusinessEvent("interest.received", requestId, LocalDate.of(2025, 3, 21), null,
                 org.medfund.common.Money.ofYuan("12.34"), Map.of("agency", "411521-AGENCY"), null, "bank-slip",
-                requestId, null, "seed 000", "利息收入"));
+                requestId, null, "henan-2023", "利息收入"));
         assertThat(ledger.book("411521-AGENCY")).isPresent();
     }
 

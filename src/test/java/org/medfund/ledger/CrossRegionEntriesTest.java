@@ -31,7 +31,7 @@ class CrossRegionEntriesTest {
     LedgerAudit audit;
 
     @Test
-    @DisplayName("seed 001 annex 2: prepay and clear a quarter; county sub-ledger at the city nets to zero")
+    @DisplayName("guizhou-2017 annex 2: prepay and clear a quarter; county sub-ledger at the city nets to zero")
     void prepayAndClear() {
         String countyFinance = Events.unique("520121-FINANCE");
         String countyAgency = Events.unique("520121-AGENCY");

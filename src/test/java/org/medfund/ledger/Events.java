@@ -23,7 +23,7 @@ final class Events {
 
     static BusinessEvent event(String type, LocalDate date, String yuan, Map<String, String> parties) {
         return new BusinessEvent(type, requestId(), date, YearMonth.from(date), Money.ofYuan(yuan), parties, "310",
-                "test-document", UUID.randomUUID().toString().substring(0, 8), "xinyang-2025", "seed 002 art. 15",
+                "test-document", UUID.randomUUID().toString().substring(0, 8), "xinyang-2025", "xinyang-2025 art. 15",
                 "测试: " + type);
     }
 }

@@ -17,7 +17,7 @@ import org.medfund.common.Rejection;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Posting through rules: seed 002 art. 15 prepayment entries with realistic (fabricated) amounts, every posting check
+ * Posting through rules: xinyang-2025 art. 15 prepayment entries with realistic (fabricated) amounts, every posting check
  * with its own rejection code and nothing written, idempotency, reversal into the next open period. Each test ends
  * with the ledger's invariant audit.
  */
@@ -51,7 +51,7 @@ class LedgerPostingTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 15: disburse, recover by offset and by return, write off into the memo book")
+    @DisplayName("xinyang-2025 art. 15: disburse, recover by offset and by return, write off into the memo book")
     void prepaymentCycle() {
         ledger.post(event("prepayment.disbursed", LocalDate.of(2025, 1, 20), "1500000.00", parties()));
         assertThat(receivable()).isEqualTo(Money.ofYuan("1500000.00"));

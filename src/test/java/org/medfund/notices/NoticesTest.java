@@ -41,7 +41,7 @@ import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
 import org.medfund.web.MedfundUser;
 import org.medfund.web.TestUsers;
-import org.medfund.web.Users;
+import org.medfund.users.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +51,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The printable notices carry what the records say, as extractable text in Chinese with the amounts and their
  * capitals, and are scoped like the pages they come from. One settlement cycle in 潢川县 (411526, 2025-08, which no
- * other test settles there): a hospital whose prepayment is recovered by offset (seed 002 art. 10(七)), one whose
+ * other test settles there): a hospital whose prepayment is recovered by offset (xinyang-2025 art. 10(七)), one whose
  * payments are stopped (art. 11, held) and one paid in full.
  */
 @DatabaseTest
@@ -129,7 +129,7 @@ class NoticesTest {
     }
 
     @Test
-    @DisplayName("seed 000 三(一), seed 002 art. 10: the settlement notice shows reconciled, offset, paid, in capitals")
+    @DisplayName("henan-2023 三(一), xinyang-2025 art. 10: the settlement notice shows reconciled, offset, paid, in capitals")
     void settlementNoticeWithOffset() throws Exception {
         String text = text(notices.settlementNoticePdf(clerk, scenario.offset(), CYCLE).pdf());
         assertThat(text).contains("医疗费用结算及拨付通知书", "（测试）冲抵医院" + scenario.offset(), "潢川县医疗保障服务中心",
@@ -140,7 +140,7 @@ class NoticesTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 11: a held line is shown as 暂停拨付 with its reason, nothing paid")
+    @DisplayName("xinyang-2025 art. 11: a held line is shown as 暂停拨付 with its reason, nothing paid")
     void settlementNoticeHeld() throws Exception {
         String text = text(notices.settlementNoticePdf(clerk, scenario.held(), CYCLE).pdf());
         assertThat(text).contains("暂停拨付：7,000.00 元（大写：柒仟元整）", "已拨付：0.00 元（大写：零元整）");
@@ -160,7 +160,7 @@ class NoticesTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 10(七): the recovery notice cites the document and article, amount and deadline")
+    @DisplayName("xinyang-2025 art. 10(七): the recovery notice cites the document and article, amount and deadline")
     void recoveryNotice() throws Exception {
         String text = text(notices.recoveryNoticePdf(clerk, scenario.prepaymentId(), scenario.recoveryId()).pdf());
         assertThat(text).contains("医保基金预付金收回通知书", "（测试）冲抵医院", "信医保办〔2025〕7号 第十条（七）",
@@ -169,7 +169,7 @@ class NoticesTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 19: the disclosure PDF has the lines of the disclosure page")
+    @DisplayName("xinyang-2025 art. 19: the disclosure PDF has the lines of the disclosure page")
     void disclosure() throws Exception {
         String text = text(notices.disclosurePdf(clerk, 2025).pdf());
         assertThat(text).contains("2025 年度医保基金预付金拨付及清算情况公示", "信医保办〔2025〕7号 第十九条",

@@ -31,9 +31,9 @@ class PackParametersTest {
 
     /**
      * Parameters of capabilities not built yet, by pack: rule names or name prefixes (ending in a dot) whose capability
-     * a later issue builds. Cross-region funding and clearing (异地就医预付金、清算: Henan 一、三(二)–(四); Guizhou seed 001
+     * a later issue builds. Cross-region funding and clearing (异地就医预付金、清算: Henan 一、三(二)–(四); Guizhou guizhou-2017
      * 三(三), 五 and annex 1 — its filing, benefits, suspension and go-live rules are built and read) and pooling (统收统支
-     * / 市级统筹: Hainan seed 003, Handan seed 004, including Handan's two-level settlement art. 11).
+     * / 市级统筹: Hainan hainan-2020, Handan handan-2020, including Handan's two-level settlement art. 11).
      */
     static final Map<String, List<String>> NOT_BUILT_YET = Map.of(
             "henan-2023", List.of("crossregion."),

@@ -62,11 +62,11 @@ class PackResolutionTest {
     }
 
     @Test
-    @DisplayName("seed 000 二(二): Henan hospitals get 1.5 × by 15 January, holiday-shifted, grade ≥ 2")
+    @DisplayName("henan-2023 二(二): Henan hospitals get 1.5 × by 15 January, holiday-shifted, grade ≥ 2")
     void henanPrepayment() {
         Resolved factor = packs.resolve("410422", d("2024-01-02"), "prepayment.factor");
         assertThat(factor.parameter().decimal()).isEqualByComparingTo("1.5");
-        assertThat(factor.citation()).isEqualTo("henan-2023 v1, seed 000 二(二)");
+        assertThat(factor.citation()).isEqualTo("henan-2023 v1, henan-2023 二(二)");
         assertThat(packs.resolve("410422", d("2024-01-02"), "prepayment.deadline").parameter().deadline())
                 .isEqualTo(new DeadlineRule.DayOfMonth(15, true, 0));
         assertThat(packs.resolve("410400", d("2024-01-02"), "prepayment.min-grade").parameter().integer())
@@ -87,7 +87,7 @@ class PackResolutionTest {
             Resolved now = packs.resolve(region, after, "prepayment.factor");
             assertThat(now.packId()).isEqualTo("xinyang-2025");
             assertThat(now.parameter().decimal()).isEqualByComparingTo(BigDecimal.ONE);
-            assertThat(now.citation()).isEqualTo("xinyang-2025 v1, seed 002 art. 4");
+            assertThat(now.citation()).isEqualTo("xinyang-2025 v1, xinyang-2025 art. 4");
             // Cross-region and reconciliation rules keep coming from the province's pack.
             assertThat(packs.resolve(region, after, "crossregion.confirm-by").packId()).isEqualTo("henan-2023");
             assertThat(packs.resolve(region, after, "reconciliation.apply-by").packId()).isEqualTo("henan-2023");
@@ -110,14 +110,14 @@ class PackResolutionTest {
         assertThat(packs.resolve("520100", d("2024-05-01"), "crossregion.usage-yellow").parameter().decimal())
                 .isEqualByComparingTo("0.70");
         assertThat(packs.resolve("520100", d("2024-05-01"), "crossregion.first-prepayment-months").citation())
-                .isEqualTo("guizhou-2017 v1, seed 001 三(三)");
+                .isEqualTo("guizhou-2017 v1, guizhou-2017 三(三)");
         assertThat(packs.resolve("460100", d("2024-05-01"), "settlement.pay-within-working-days").parameter()
                 .integer()).isEqualTo(45);
         assertThat(packs.resolve("460100", d("2024-05-01"), "reconciliation.apply-by").parameter().value())
                 .isEqualTo("day-of-month:20+1m");
         Resolved reserve = packs.resolve("130402", d("2021-06-30"), "pooling.reserve-ratio");
         assertThat(reserve.parameter().decimal()).isEqualByComparingTo("0.10");
-        assertThat(reserve.citation()).isEqualTo("handan-2020 v1, seed 004 art. 12(一)");
+        assertThat(reserve.citation()).isEqualTo("handan-2020 v1, handan-2020 art. 12(一)");
     }
 
     @Test
@@ -153,7 +153,7 @@ class PackResolutionTest {
         assertThat(versioned.pack("henan-2023").orElseThrow().version()).isEqualTo(2);
         Resolved old = versioned.resolve("410422", d("2025-06-30"), "prepayment.factor");
         assertThat(old.parameter().decimal()).isEqualByComparingTo("1.5");
-        assertThat(old.citation()).isEqualTo("henan-2023 v1, seed 000 二(二)");
+        assertThat(old.citation()).isEqualTo("henan-2023 v1, henan-2023 二(二)");
         Resolved now = versioned.resolve("410422", d("2025-07-01"), "prepayment.factor");
         assertThat(now.parameter().decimal()).isEqualByComparingTo("1.2");
         assertThat(now.citation()).startsWith("henan-2023 v2, ");

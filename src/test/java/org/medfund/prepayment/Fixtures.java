@@ -85,7 +85,7 @@ public final class Fixtures {
     }
 
     /**
-     * Xinyang's fund status for {@code year} (seed 002 art. 7), recorded by the city clerk and confirmed by a city
+     * Xinyang's fund status for {@code year} (xinyang-2025 art. 7), recorded by the city clerk and confirmed by a city
      * reviewer: employee fund exactly 12.0 months payable (open); resident fund 6.0 (open) when {@code residentOpen},
      * else 5.99 (closed). Same monthly figures both funds. Each call is a new record (the newest confirmed counts).
      */

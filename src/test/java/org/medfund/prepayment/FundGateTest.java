@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.common.Money;
 
-/** seed 002 art. 7: months payable thresholds exactly and just below, deficits last year and projected. */
+/** xinyang-2025 art. 7: months payable thresholds exactly and just below, deficits last year and projected. */
 class FundGateTest {
 
     private static final BigDecimal TWELVE = new BigDecimal("12");
@@ -25,23 +25,23 @@ class FundGateTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 7: employee fund exactly 12.0 months payable is open, one fen less is closed")
+    @DisplayName("xinyang-2025 art. 7: employee fund exactly 12.0 months payable is open, one fen less is closed")
     void employeeThreshold() {
         // average expenditure 1,000,001 fen a month (odd, so 12 × average is not round)
         var exact = new FundGate.FundStatus("310", Money.ofFen(12_000_012), months(2025, 1_000_001, 1_000_001),
                 months(2026, 1_000_001, 1_000_001));
-        var result = FundGate.evaluate(exact, TWELVE, true, "seed 002 art. 7");
+        var result = FundGate.evaluate(exact, TWELVE, true, "xinyang-2025 art. 7");
         assertThat(result.open()).isTrue();
         assertThat(result.monthsPayable()).isEqualByComparingTo("12.00");
         var below = new FundGate.FundStatus("310", Money.ofFen(12_000_011), exact.lastYear(), exact.forecast());
-        var closed = FundGate.evaluate(below, TWELVE, true, "seed 002 art. 7");
+        var closed = FundGate.evaluate(below, TWELVE, true, "xinyang-2025 art. 7");
         assertThat(closed.open()).isFalse();
         assertThat(closed.monthsPayable()).isEqualByComparingTo("11.99"); // rounded down, never shown as 12.00
-        assertThat(closed.reasons()).singleElement().asString().contains("低于 12 个月", "seed 002 art. 7");
+        assertThat(closed.reasons()).singleElement().asString().contains("低于 12 个月", "xinyang-2025 art. 7");
     }
 
     @Test
-    @DisplayName("seed 002 art. 7: resident fund exactly 6.0 months open, just below closed")
+    @DisplayName("xinyang-2025 art. 7: resident fund exactly 6.0 months open, just below closed")
     void residentThreshold() {
         var exact = new FundGate.FundStatus("390", Money.ofFen(6_000_006), months(2025, 1_000_001, 1_000_001),
                 months(2026, 1_000_001, 1_000_001));
@@ -51,7 +51,7 @@ class FundGateTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 7: last year's current deficit or a projected deficit closes the fund")
+    @DisplayName("xinyang-2025 art. 7: last year's current deficit or a projected deficit closes the fund")
     void deficits() {
         var lastYearDeficit = new FundGate.FundStatus("310", Money.ofYuan("100000000"), months(2025, 99, 100),
                 months(2026, 100, 100));

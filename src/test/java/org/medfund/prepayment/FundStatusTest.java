@@ -63,7 +63,7 @@ class FundStatusTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 7: a clerk records, a different reviewer confirms; unconfirmed records decide nothing")
+    @DisplayName("xinyang-2025 art. 7: a clerk records, a different reviewer confirms; unconfirmed records decide nothing")
     void makerChecker() {
         var recorded = record("390", Money.ofYuan("600.00"), months(YEAR - 1, "100.00", "100.00"), "mc-1");
         assertThat(recorded.review().status()).isEqualTo(Review.RECORDED);
@@ -97,7 +97,7 @@ class FundStatusTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 7 from the books: closed through December with every month booked → balance and months")
+    @DisplayName("xinyang-2025 art. 7 from the books: closed through December with every month booked → balance and months")
     void fromTheBooks() {
         assertThatThrownBy(() -> record("310", null, List.of(), "books-early")).isInstanceOfSatisfying(
                 Rejection.class, e -> assertThat(e.code()).isEqualTo("prepayment.fund-balance-missing"));

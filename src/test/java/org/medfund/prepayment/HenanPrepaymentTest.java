@@ -20,7 +20,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Henan 预拨 (seed 000 二) end to end on stored settlements and the ledger: scope, 1.5 × monthly average with odd
+ * Henan 预拨 (henan-2023 二) end to end on stored settlements and the ledger: scope, 1.5 × monthly average with odd
  * fen, maker-checker, disbursement, the next year's 轧差 with recovery by offset, and the ledger = register invariant.
  */
 @DatabaseTest
@@ -51,7 +51,7 @@ class HenanPrepaymentTest {
     }
 
     @Test
-    @DisplayName("seed 000 二: grade ≥ 二级 with agreement sized at 1.5 × monthly average; 一级 and no agreement excluded")
+    @DisplayName("henan-2023 二: grade ≥ 二级 with agreement sized at 1.5 × monthly average; 一级 and no agreement excluded")
     void sizingAndNetting() {
         String grade2 = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）二级医院");
         String grade1 = Fixtures.hospital(jdbc, COUNTY, 1, false, "（测试）一级卫生院");
@@ -79,7 +79,7 @@ class HenanPrepaymentTest {
         // (12 × 100,001 + 1) × 1.5 / 12 = 150,001.625 → 150,002 fen, rounded once
         assertThat(employee.sized()).isEqualTo(Money.ofFen(150_002));
         assertThat(employee.packId()).isEqualTo("henan-2023");
-        assertThat(employee.derivation().citation()).contains("henan-2023", "seed 000 二(二)");
+        assertThat(employee.derivation().citation()).contains("henan-2023", "henan-2023 二(二)");
         assertThat(employee.derivation().inputs()).anyMatch(i -> i.name().equals("2023-12 统筹基金支付")
                 && i.value().equals("1,000.02"));
         assertThat(employee.dueOn()).isEqualTo(LocalDate.of(2024, 1, 15));
@@ -127,7 +127,7 @@ class HenanPrepaymentTest {
     }
 
     @Test
-    @DisplayName("seed 000 二(二) 遇节假日顺延: Jan 15 2023 is a Sunday → due Monday Jan 16")
+    @DisplayName("henan-2023 二(二) 遇节假日顺延: Jan 15 2023 is a Sunday → due Monday Jan 16")
     void deadlineShifted() {
         Regime regime = prepayments.regime(COUNTY, LocalDate.of(2024, 1, 2));
         assertThat(prepayments.due(regime, 2023).date()).isEqualTo(LocalDate.of(2023, 1, 16));

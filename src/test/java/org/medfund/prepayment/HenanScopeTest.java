@@ -25,7 +25,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Henan 预拨 (seed 000 二(二)) at the edges: before "2024 年 1 月开始实施", a year whose reversals outweigh its visits,
+ * Henan 预拨 (henan-2023 二(二)) at the edges: before "2024 年 1 月开始实施", a year whose reversals outweigh its visits,
  * hospitals leaving the scope (grade lowered, agreement ended) and what the recoveries cite. Runs in 鲁山县 (410423),
  * where no other test prepays; the ledger audit and the register invariant close every scenario.
  */
@@ -81,19 +81,19 @@ class HenanScopeTest {
     }
 
     @Test
-    @DisplayName("seed 000 二(二) 统筹基金预拨工作于 2024 年 1 月开始实施: sizing for 2023 is refused with the article")
+    @DisplayName("henan-2023 二(二) 统筹基金预拨工作于 2024 年 1 月开始实施: sizing for 2023 is refused with the article")
     void notBefore2024() {
         assertThatThrownBy(() -> prepayments.sizeRegion(COUNTY, 2023, LocalDate.of(2023, 11, 1), clerk))
                 .isInstanceOfSatisfying(Rejection.class, e -> {
                     assertThat(e.code()).isEqualTo("prepayment.not-started");
                     assertThat(e.field()).isEqualTo("year");
-                    assertThat(e.getMessage()).contains("2024-01", "henan-2023 v1, seed 000 二(二)");
+                    assertThat(e.getMessage()).contains("2024-01", "henan-2023 v1, henan-2023 二(二)");
                 });
         assertThat(prepayments.register(new Prepayments.Filter(2023, null, null, null, null), clerk)).isEmpty();
     }
 
     @Test
-    @DisplayName("seed 000 二(二) 轧差: the netting recovery's offset cites henan-2023 二(二), not seed 002 art. 15")
+    @DisplayName("henan-2023 二(二) 轧差: the netting recovery's offset cites henan-2023 二(二), not xinyang-2025 art. 15")
     void nettingCitesHenan() {
         String hospital = prepaid2024("（测试）鲁山轧差");
         Fixtures.settlements(context, hospital, COUNTY, "310", PlaceOfSettlement.LOCAL,
@@ -104,13 +104,13 @@ class HenanScopeTest {
         prepayments.approve(id, LocalDate.of(2025, 1, 7), reviewer);
         prepayments.disburse(id, LocalDate.of(2025, 1, 8), true, clerk, "t-ls-d-" + id);
         assertThat(recoveries.recoveries(hospital, clerk)).singleElement()
-                .satisfies(r -> assertThat(r.evidence()).contains("henan-2023 v1, seed 000 二(二)"));
+                .satisfies(r -> assertThat(r.evidence()).contains("henan-2023 v1, henan-2023 二(二)"));
         recoveries.offset(new PaymentOffsets.OffsetRequest(AGENCY, hospital, "310", YearMonth.of(2025, 1),
                 Money.ofFen(100_000), LocalDate.of(2025, 2, 20), "t-ls-off-" + hospital));
         PostedEntry offset = lastEntryOf(hospital);
         assertThat(offset.ruleType()).isEqualTo("prepayment.recovered.offset");
         assertThat(offset.packId()).isEqualTo("henan-2023");
-        assertThat(offset.article()).isEqualTo("seed 000 二(二)");
+        assertThat(offset.article()).isEqualTo("henan-2023 二(二)");
     }
 
     private PostedEntry lastEntryOf(String hospital) {
@@ -121,7 +121,7 @@ class HenanScopeTest {
     }
 
     @Test
-    @DisplayName("seed 000 二(一)(二): a hospital lowered to 一级 is re-sized at zero and its whole balance recovered")
+    @DisplayName("henan-2023 二(一)(二): a hospital lowered to 一级 is re-sized at zero and its whole balance recovered")
     void gradeLoweredIsNettedToZero() {
         String hospital = prepaid2024("（测试）鲁山降级");
         jdbc.sql("update registry_org set grade = 1 where code = :c").param("c", hospital).update();
@@ -146,7 +146,7 @@ class HenanScopeTest {
     }
 
     @Test
-    @DisplayName("seed 000 二(二): an ended agreement, once confirmed by another user, recovers the balance at once")
+    @DisplayName("henan-2023 二(二): an ended agreement, once confirmed by another user, recovers the balance at once")
     void agreementEndedRecoversAtOnce() {
         String hospital = prepaid2024("（测试）鲁山解约");
         var end = agreements.record(new Agreements.Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
@@ -161,12 +161,12 @@ class HenanScopeTest {
         var recovery = recoveries.recoveries(hospital, clerk).get(0);
         assertThat(recovery.reason()).isEqualTo("SCOPE_EXIT");
         assertThat(recovery.amount()).isEqualTo(Money.ofFen(150_000));
-        assertThat(recovery.evidence()).contains("seed 000 二(二)", "鲁医保〔2024〕6号");
+        assertThat(recovery.evidence()).contains("henan-2023 二(二)", "鲁医保〔2024〕6号");
         assertThat(recovery.offsetFrom()).isEqualTo(LocalDate.of(2024, 7, 1));
         // Its last settlements absorb part; the rest it returns.
         recoveries.offset(new PaymentOffsets.OffsetRequest(AGENCY, hospital, "310", YearMonth.of(2024, 6),
                 Money.ofFen(100_000), LocalDate.of(2024, 7, 20), "t-ls-end-off-" + hospital));
-        assertThat(lastEntryOf(hospital).article()).isEqualTo("seed 000 二(二)");
+        assertThat(lastEntryOf(hospital).article()).isEqualTo("henan-2023 二(二)");
         recoveries.recordReturn(recovery.id(), Money.ofFen(50_000), LocalDate.of(2024, 7, 25), clerk,
                 "t-ls-end-ret-" + hospital);
         assertThat(prepayments.outstanding(hospital, "310")).isEqualTo(Money.ZERO);
@@ -176,7 +176,7 @@ class HenanScopeTest {
     }
 
     @Test
-    @DisplayName("seed 000 二(二): a year whose reversals outweigh its visits is refused with the figures, not a 500")
+    @DisplayName("henan-2023 二(二): a year whose reversals outweigh its visits is refused with the figures, not a 500")
     void reversalsOutweighVisits() {
         String hospital = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）鲁山冲正");
         Fixtures.agreement(agreements, hospital, clerk);
@@ -189,6 +189,6 @@ class HenanScopeTest {
                 .orElseThrow();
         assertThat(outcome.prepaymentId()).isNull();
         assertThat(outcome.refusals()).singleElement().asString()
-                .contains("2023 年统筹基金支付合计 -700.00 元", "冲正多于结算", "seed 000 二(二)");
+                .contains("2023 年统筹基金支付合计 -700.00 元", "冲正多于结算", "henan-2023 二(二)");
     }
 }

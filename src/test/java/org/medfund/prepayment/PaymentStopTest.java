@@ -36,7 +36,7 @@ import org.medfund.settlement.ReconciliationApplication;
 import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
 import org.medfund.web.TestUsers;
-import org.medfund.web.Users;
+import org.medfund.users.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.medfund.web.MedfundUser;
@@ -130,7 +130,7 @@ class PaymentStopTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 11: a stopped hospital's payment is held with the article, kept held, paid after write-off")
+    @DisplayName("xinyang-2025 art. 11: a stopped hospital's payment is held with the article, kept held, paid after write-off")
     void stoppedHospitalIsHeldUntilWrittenOff() throws Exception {
         Fixtures.fund(ledger, AGENCY, "t-open-" + AGENCY);
         Fixtures.fundXinyangChain(ledger);
@@ -157,7 +157,7 @@ class PaymentStopTest {
         assertThat(held.held()).isTrue();
         assertThat(held.net()).isEqualTo(Money.ofYuan("7000.00"));
         assertThat(held.offsets()).isEqualTo(Money.ZERO);
-        assertThat(held.holdReason()).contains("seed 002 art. 11", "停止拨付", "2,000.00", "豫1527执45号",
+        assertThat(held.holdReason()).contains("xinyang-2025 art. 11", "停止拨付", "2,000.00", "豫1527执45号",
                 "淮滨县人民法院", misuse.get(0).id());
         assertThat(line(batch, paid).held()).isFalse();
         assertThat(batch.totalHeld()).isEqualTo(Money.ofYuan("7000.00"));
@@ -176,13 +176,13 @@ class PaymentStopTest {
                 .andExpect(content().string(not(containsString(stopped))));
         // The hospital sees its own line held, with the reason.
         assertThat(settlements.batch(hospitalActor(stopped), batch.id()).lines()).singleElement()
-                .satisfies(l -> assertThat(l.holdReason()).contains("seed 002 art. 11"));
+                .satisfies(l -> assertThat(l.holdReason()).contains("xinyang-2025 art. 11"));
 
         // Held until the stop is lifted: a release while the prepayment is still unrecovered is refused.
         assertThatThrownBy(() -> settlements.release(finance, batch.id(), LocalDate.of(2025, 10, 20), id("rel")))
                 .isInstanceOfSatisfying(Rejection.class, e -> {
                     assertThat(e.code()).isEqualTo("settlement.still-held");
-                    assertThat(e.getMessage()).contains("seed 002 art. 11");
+                    assertThat(e.getMessage()).contains("xinyang-2025 art. 11");
                 });
         assertThat(line(settlements.batch(clerk, batch.id()), stopped).held()).isTrue();
 

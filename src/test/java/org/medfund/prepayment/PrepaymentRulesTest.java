@@ -16,13 +16,13 @@ import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.policy.PolicyPacks;
 
-/** The pure prepayment rules of seed 000 二 and seed 002, checked with odd fen and exact thresholds. */
+/** The pure prepayment rules of henan-2023 二 and xinyang-2025, checked with odd fen and exact thresholds. */
 class PrepaymentRulesTest {
 
-    private static final String HENAN = "henan-2023 v1, seed 000 二(二)";
+    private static final String HENAN = "henan-2023 v1, henan-2023 二(二)";
 
     @Test
-    @DisplayName("seed 000 二(二): 1.5 × monthly average, odd fen rounded once half-up")
+    @DisplayName("henan-2023 二(二): 1.5 × monthly average, odd fen rounded once half-up")
     void henanSizingOddFen() {
         SortedMap<YearMonth, Money> monthly = new TreeMap<>();
         for (int m = 1; m <= 12; m++) {
@@ -39,7 +39,7 @@ class PrepaymentRulesTest {
     }
 
     @Test
-    @DisplayName("seed 000 二(二): .5 fen rounds up; 1 fen × 1.5 = 1.5 → 2 fen")
+    @DisplayName("henan-2023 二(二): .5 fen rounds up; 1 fen × 1.5 = 1.5 → 2 fen")
     void halfUp() {
         var derivation = Sizing.monthlyAverageTimes(new TreeMap<>(java.util.Map.of(YearMonth.of(2023, 3),
                 Money.ofFen(1))), Year.of(2023), new BigDecimal("1.5"), Sizing.AverageBasis.MONTHS_WITH_DATA, HENAN);
@@ -64,14 +64,14 @@ class PrepaymentRulesTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 4: factor 1 = last year's monthly average; no data → zero")
+    @DisplayName("xinyang-2025 art. 4: factor 1 = last year's monthly average; no data → zero")
     void xinyangSizing() {
         SortedMap<YearMonth, Money> monthly = new TreeMap<>();
         monthly.put(YearMonth.of(2025, 1), Money.ofFen(10));
         monthly.put(YearMonth.of(2025, 2), Money.ofFen(11));
         monthly.put(YearMonth.of(2025, 3), Money.ofFen(11));
         var derivation = Sizing.monthlyAverageTimes(monthly, Year.of(2025), BigDecimal.ONE,
-                Sizing.AverageBasis.MONTHS_WITH_DATA, "xinyang-2025 v1, seed 002 art. 4");
+                Sizing.AverageBasis.MONTHS_WITH_DATA, "xinyang-2025 v1, xinyang-2025 art. 4");
         assertThat(derivation.result()).isEqualTo(Money.ofFen(11)); // 32 / 3 = 10.67 → 11
         assertThat(derivation.formula()).startsWith("2025 年");
         assertThat(Sizing.monthlyAverageTimes(new TreeMap<>(), Year.of(2025), BigDecimal.ONE,
@@ -79,7 +79,7 @@ class PrepaymentRulesTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 5: emergency adjustment keeps the art. 4 amount and the city decision")
+    @DisplayName("xinyang-2025 art. 5: emergency adjustment keeps the art. 4 amount and the city decision")
     void emergencyAdjustment() {
         var base = Sizing.monthlyAverageTimes(new TreeMap<>(java.util.Map.of(YearMonth.of(2025, 1),
                 Money.ofFen(100))), Year.of(2025), BigDecimal.ONE, Sizing.AverageBasis.MONTHS_WITH_DATA, "a4");
@@ -89,7 +89,7 @@ class PrepaymentRulesTest {
     }
 
     @Test
-    @DisplayName("seed 000 二(二) 轧差: pay the difference or recover the excess")
+    @DisplayName("henan-2023 二(二) 轧差: pay the difference or recover the excess")
     void netting() {
         var more = Netting.of(Money.ofFen(1_000), Money.ofFen(700), HENAN);
         assertThat(more.toPay()).isEqualTo(Money.ofFen(300));
@@ -103,7 +103,7 @@ class PrepaymentRulesTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 6(五): offset only when the settlement absorbs all; one fen short → full return")
+    @DisplayName("xinyang-2025 art. 6(五): offset only when the settlement absorbs all; one fen short → full return")
     void allOrNothing() {
         assertThat(Clearing.decide(Money.ofFen(1_000_000), Money.ofFen(1_000_000))).isEqualTo(Clearing.Method.OFFSET);
         assertThat(Clearing.decide(Money.ofFen(1_000_000), Money.ofFen(999_999))).isEqualTo(Clearing.Method.RETURN);
@@ -111,7 +111,7 @@ class PrepaymentRulesTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 10: nine triggers from the pack; (一)–(五) give 10 working days to return, henan none")
+    @DisplayName("xinyang-2025 art. 10: nine triggers from the pack; (一)–(五) give 10 working days to return, henan none")
     void triggers() {
         PolicyPacks packs = PolicyPacks.shipped(code -> code.equals("411500") ? List.of("411500", "410000")
                 : List.of("410000"));
@@ -119,13 +119,13 @@ class PrepaymentRulesTest {
         assertThat(xinyang.recoveryTriggers()).hasSize(9);
         assertThat(xinyang.returnWorkingDays(RecoveryTrigger.UNPAID_JUDGEMENT_DEBT)).isEqualTo(10);
         assertThat(xinyang.returnWorkingDays(RecoveryTrigger.FRAUDULENT_ELIGIBILITY)).isZero();
-        assertThat(RecoveryTrigger.MISUSE.article()).isEqualTo("seed 002 art. 10(七)");
+        assertThat(RecoveryTrigger.MISUSE.article()).isEqualTo("xinyang-2025 art. 10(七)");
         Regime henan = Regime.resolve(packs, "410000", java.time.LocalDate.of(2025, 6, 1));
         assertThat(henan.recoveryTriggers()).isEmpty();
     }
 
     @Test
-    @DisplayName("seed 000 二(一): grade 一级 excluded; no service agreement → no prepayment")
+    @DisplayName("henan-2023 二(一): grade 一级 excluded; no service agreement → no prepayment")
     void henanScope() {
         java.util.Optional<String> agreementRule = java.util.Optional.of(HENAN);
         assertThat(Eligibility.henan(2, true, true, 2, HENAN, agreementRule).eligible()).isTrue();
@@ -145,7 +145,7 @@ class PrepaymentRulesTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 3: each unmet condition refuses with its article; (五) is computed")
+    @DisplayName("xinyang-2025 art. 3: each unmet condition refuses with its article; (五) is computed")
     void xinyangConditions() {
         List<Eligibility.Finding> all = new ArrayList<>();
         for (var condition : Eligibility.Condition.values()) {
@@ -153,10 +153,10 @@ class PrepaymentRulesTest {
         }
         assertThat(Eligibility.xinyang(all, true, fullYear()).eligible()).isTrue();
         var uncleared = Eligibility.xinyang(all, false, fullYear());
-        assertThat(uncleared.refusals()).singleElement().asString().contains("seed 002 art. 3(五)");
+        assertThat(uncleared.refusals()).singleElement().asString().contains("xinyang-2025 art. 3(五)");
         all.set(1, new Eligibility.Finding(Eligibility.Condition.SOUND_FINANCES, false, "有财产被保全", "r"));
         assertThat(Eligibility.xinyang(all, true, fullYear()).refusals()).singleElement().asString()
-                .contains("seed 002 art. 3(二)");
+                .contains("xinyang-2025 art. 3(二)");
         assertThatThrownBy(() -> Eligibility.xinyang(all.subList(0, 4), true, fullYear()))
                 .isInstanceOf(Rejection.class).hasMessageContaining("五项尚未审核");
         all.set(0, new Eligibility.Finding(Eligibility.Condition.AGREEMENT_AND_PERFORMANCE, true, " ", "r"));
@@ -165,7 +165,7 @@ class PrepaymentRulesTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 3(一): 正常结算满一个自然年度 is checked against the settlement months, not declared")
+    @DisplayName("xinyang-2025 art. 3(一): 正常结算满一个自然年度 is checked against the settlement months, not declared")
     void fullNaturalYearOfSettlements() {
         List<Eligibility.Finding> all = new ArrayList<>();
         for (var condition : Eligibility.Condition.values()) {
@@ -176,7 +176,7 @@ class PrepaymentRulesTest {
         assertThat(threeMonths.evidence()).isEqualTo("2024 年有结算记录的月份：1、2、3 月（3 个月），未满一个自然年度");
         var refused = Eligibility.xinyang(all, true, threeMonths);
         assertThat(refused.eligible()).isFalse();
-        assertThat(refused.refusals()).singleElement().asString().contains("seed 002 art. 3(一)", "未满一个自然年度",
+        assertThat(refused.refusals()).singleElement().asString().contains("xinyang-2025 art. 3(一)", "未满一个自然年度",
                 "1、2、3 月");
         var elevenMonths = new Eligibility.SettledYear(2024, new java.util.TreeSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8,
                 9, 10, 12)));
@@ -186,7 +186,7 @@ class PrepaymentRulesTest {
     }
 
     @Test
-    @DisplayName("seed 002 annex: six items and four commitments required")
+    @DisplayName("xinyang-2025 annex: six items and four commitments required")
     void form() {
         var ok = new ApplicationForm("a", "b", "c", "d", "e", "无", true, true, true, true);
         ok.validate();

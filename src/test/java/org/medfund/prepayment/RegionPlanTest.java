@@ -42,7 +42,7 @@ class RegionPlanTest {
     }
 
     @Test
-    @DisplayName("seed 000 二(二): region plan = 1.5 × monthly average of in-province cross-region pay, per fund, netted yearly")
+    @DisplayName("henan-2023 二(二): region plan = 1.5 × monthly average of in-province cross-region pay, per fund, netted yearly")
     void regionPlans() {
         String pds = Fixtures.hospital(jdbc, "410421", 2, false, "（测试）宝丰异地");
         String xy = Fixtures.hospital(jdbc, "411521", 2, false, "（测试）罗山异地");
@@ -64,7 +64,7 @@ class RegionPlanTest {
         // 7 months with data, total 7 × 1,000.01 + 500.00 = 7,500.07; 1.5 × 7,500.07 ÷ 7 = 1,607.1578… → 1,607.16
         assertThat(kaifeng.sized()).isEqualTo(Money.ofFen(160_716));
         assertThat(kaifeng.previous()).isEqualTo(Money.ZERO);
-        assertThat(kaifeng.derivation().citation()).contains("henan-2023", "seed 000 二(二)", "省内异地");
+        assertThat(kaifeng.derivation().citation()).contains("henan-2023", "henan-2023 二(二)", "省内异地");
         assertThat(kaifeng.derivation().inputs()).anySatisfy(i -> assertThat(i.name()).contains("平顶山市（410400）"))
                 .anySatisfy(i -> assertThat(i.name()).contains("信阳市（411500）"));
         assertThat(plan(first, "410300", "390").sized()).isEqualTo(Money.ofFen(2));

@@ -23,7 +23,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Xinyang 预付管理办法 (seed 002) end to end: application and art. 3 review, art. 7 gate per fund, art. 6 workflow
+ * Xinyang 预付管理办法 (xinyang-2025) end to end: application and art. 3 review, art. 7 gate per fund, art. 6 workflow
  * with due dates, all-or-nothing clearing (art. 6(五)), recovery triggers (art. 10), write-off (art. 11). The ledger
  * equals the register after every scenario.
  */
@@ -110,7 +110,7 @@ class XinyangPrepaymentTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 3–7: eligible hospital, art. 4 amount of local settlements, resident fund closed at 5.99")
+    @DisplayName("xinyang-2025 art. 3–7: eligible hospital, art. 4 amount of local settlements, resident fund closed at 5.99")
     void applicationReviewGateAndWorkflow() {
         String hospital = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）罗山医院");
         Fixtures.agreement(agreements, hospital, clerk);
@@ -129,7 +129,7 @@ class XinyangPrepaymentTest {
         var employee = rows.get(0);
         assertThat(employee.insuranceType()).isEqualTo("310");
         assertThat(employee.sized()).isEqualTo(Money.ofFen(10_001));
-        assertThat(employee.derivation().citation()).contains("xinyang-2025", "seed 002 art. 4");
+        assertThat(employee.derivation().citation()).contains("xinyang-2025", "xinyang-2025 art. 4");
         var resident = rows.get(1);
         assertThat(resident.status()).isEqualTo("CLOSED");
         assertThat(resident.gateReasons()).contains("5.99", "低于 6 个月");
@@ -163,7 +163,7 @@ class XinyangPrepaymentTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 3: an unmet condition refuses with its article; art. 5 adjustment records the decision")
+    @DisplayName("xinyang-2025 art. 3: an unmet condition refuses with its article; art. 5 adjustment records the decision")
     void refusalAndAdjustment() {
         String refused = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）不合格医院");
         applications.apply(refused, 2025, form(), LocalDate.of(2025, 1, 13), Fixtures.actor("h", refused,
@@ -174,7 +174,7 @@ class XinyangPrepaymentTest {
         assertThat(applications.review("PA-2025-" + refused, findings, LocalDate.of(2025, 1, 16), clerk)).isEmpty();
         var application = applications.application("PA-2025-" + refused).orElseThrow();
         assertThat(application.status()).isEqualTo("REFUSED");
-        assertThat(application.refusals()).contains("seed 002 art. 3(四)");
+        assertThat(application.refusals()).contains("xinyang-2025 art. 3(四)");
 
         String adjusted = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）调整医院");
         Fixtures.settlements(context, adjusted, COUNTY, "310", PlaceOfSettlement.LOCAL,
@@ -193,7 +193,7 @@ class XinyangPrepaymentTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 6(五): one fen short → nothing offset, full return; absorbed → full offset; uncleared can't apply")
+    @DisplayName("xinyang-2025 art. 6(五): one fen short → nothing offset, full return; absorbed → full offset; uncleared can't apply")
     void allOrNothingClearing() {
         Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         String shortOne = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）差一分");
@@ -234,7 +234,7 @@ class XinyangPrepaymentTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 10–11: (一) 10 working days to return then offset; (六) unrecoverable → stop, write-off")
+    @DisplayName("xinyang-2025 art. 10–11: (一) 10 working days to return then offset; (六) unrecoverable → stop, write-off")
     void recoveryAndWriteOff() {
         Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         String ended = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）解除协议");
@@ -280,7 +280,7 @@ class XinyangPrepaymentTest {
         assertThat(recoveries.paymentsStopped(fraud, LocalDate.of(2025, 8, 31))).isFalse();
         assertThat(recoveries.paymentsStopped(fraud, LocalDate.of(2025, 9, 1))).isTrue();
         assertThat(recoveries.holdReason(COUNTY_AGENCY, fraud, LocalDate.of(2025, 9, 1))).get().asString()
-                .contains("seed 002 art. 11", "催收三次未果");
+                .contains("xinyang-2025 art. 11", "催收三次未果");
         assertThatThrownBy(() -> recoveries.writeOff(id, "罗政文〔2025〕8号", LocalDate.of(2025, 10, 1),
                 Fixtures.actor("xy-reviewer", COUNTY_AGENCY, Role.REVIEWER), "t-xy-wo-early-" + fraud))
                 .isInstanceOfSatisfying(Rejection.class,
@@ -314,7 +314,7 @@ class XinyangPrepaymentTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 10 全额退回: a partial return in the 10 days leaves the rest open, offset after the due date")
+    @DisplayName("xinyang-2025 art. 10 全额退回: a partial return in the 10 days leaves the rest open, offset after the due date")
     void partialReturnStaysOpen() {
         Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         String hospital = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）部分退回");
@@ -345,7 +345,7 @@ class XinyangPrepaymentTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 10(一): confirming the end of a hospital's agreement raises the recovery with 10 working days")
+    @DisplayName("xinyang-2025 art. 10(一): confirming the end of a hospital's agreement raises the recovery with 10 working days")
     void agreementEndedRaisesArticle10() {
         Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         String hospital = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）解除协议自动收回");
@@ -378,7 +378,7 @@ class XinyangPrepaymentTest {
     }
 
     @Test
-    @DisplayName("seed 002 art. 3(一): three months of settlements last year → refused with the months as evidence")
+    @DisplayName("xinyang-2025 art. 3(一): three months of settlements last year → refused with the months as evidence")
     void fullNaturalYearRequired() {
         Fixtures.xinyangFundStatus(fundStatuses, 2025, true, cityClerk);
         String hospital = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）新定点医院");
@@ -390,11 +390,11 @@ class XinyangPrepaymentTest {
         assertThat(applications.review("PA-2025-" + hospital, allMet(), LocalDate.of(2025, 1, 16), clerk)).isEmpty();
         var application = applications.application("PA-2025-" + hospital).orElseThrow();
         assertThat(application.status()).isEqualTo("REFUSED");
-        assertThat(application.refusals()).contains("seed 002 art. 3(一)", "10、11、12 月", "未满一个自然年度");
+        assertThat(application.refusals()).contains("xinyang-2025 art. 3(一)", "10、11、12 月", "未满一个自然年度");
     }
 
     @Test
-    @DisplayName("seed 002 art. 6(三)(四): finance → city → county as ledger transfers, aggregated per receiver, in transit until confirmed")
+    @DisplayName("xinyang-2025 art. 6(三)(四): finance → city → county as ledger transfers, aggregated per receiver, in transit until confirmed")
     void fundingChainAsTransfers() {
         // Year 2026 so that no other test's approved rows join these aggregates.
         Fixtures.xinyangFundStatus(fundStatuses, 2026, true, cityClerk);

@@ -22,7 +22,7 @@ class RegistryDataTest {
     JdbcClient jdbc;
 
     @Test
-    @DisplayName("seed 002: Xinyang 411500 is a city of Henan; its lineage runs up to the province")
+    @DisplayName("xinyang-2025: Xinyang 411500 is a city of Henan; its lineage runs up to the province")
     void xinyangLineage() {
         assertThat(registry.lineage("411500")).extracting(Region::code).containsExactly("411500", "410000");
         assertThat(registry.lineage("411528")).extracting(Region::code).containsExactly("411528", "411500", "410000");
@@ -32,7 +32,7 @@ class RegistryDataTest {
     }
 
     @Test
-    @DisplayName("seed 000/002: Pingdingshan and Xinyang with all their county-level units")
+    @DisplayName("henan-2023/002: Pingdingshan and Xinyang with all their county-level units")
     void henanCounties() {
         assertThat(registry.descendants("410400")).extracting(Region::code).containsExactly(
                 "410402", "410403", "410404", "410411", "410421", "410422", "410423", "410425", "410481", "410482");
@@ -42,7 +42,7 @@ class RegistryDataTest {
     }
 
     @Test
-    @DisplayName("seed 001 annex 2: Guizhou has 9 cities/prefectures and 88 county-level units")
+    @DisplayName("guizhou-2017 annex 2: Guizhou has 9 cities/prefectures and 88 county-level units")
     void guizhou() {
         List<Region> below = registry.descendants("520000");
         assertThat(below).filteredOn(r -> r.level() == RegionLevel.CITY).hasSize(9);
@@ -51,7 +51,7 @@ class RegistryDataTest {
     }
 
     @Test
-    @DisplayName("seed 003: Hainan includes 洋浦经济开发区 as a county-level unit under the province")
+    @DisplayName("hainan-2020: Hainan includes 洋浦经济开发区 as a county-level unit under the province")
     void hainanYangpu() {
         assertThat(registry.descendants("460000")).extracting(Region::name).contains("洋浦经济开发区", "海口市",
                 "三亚市", "儋州市", "琼海市", "琼中黎族苗族自治县");
@@ -63,7 +63,7 @@ class RegistryDataTest {
     }
 
     @Test
-    @DisplayName("seed 004: Handan has 18 counties/districts plus 冀南新区 and 邯郸经济技术开发区")
+    @DisplayName("handan-2020: Handan has 18 counties/districts plus 冀南新区 and 邯郸经济技术开发区")
     void handanZones() {
         assertThat(registry.descendants("130400")).hasSize(20)
                 .extracting(Region::name).contains("邯郸冀南新区", "邯郸经济技术开发区", "武安市", "峰峰矿区");
@@ -103,12 +103,12 @@ class RegistryDataTest {
                 .containsExactlyInAnyOrder(null, "310", "390");
         // Seed 003 art. 6: cities and counties keep their own employee and resident special accounts (mainly to
         // remit the resident subsidies); districts (区) are not 市县 of the notice and keep none.
-        assertThat(registry.accounts("460100-FINANCE")).as("seed 003 art. 6: 海口市")
+        assertThat(registry.accounts("460100-FINANCE")).as("hainan-2020 art. 6: 海口市")
                 .extracting(Account::kind, Account::insuranceType).containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("SPECIAL", "310"),
                         org.assertj.core.groups.Tuple.tuple("SPECIAL", "390"));
         for (String county : List.of("460200", "460300", "460400", "469001", "469030", "469100")) {
-            assertThat(registry.accounts(county + "-FINANCE")).as("seed 003 art. 6: " + county).hasSize(2)
+            assertThat(registry.accounts(county + "-FINANCE")).as("hainan-2020 art. 6: " + county).hasSize(2)
                     .allMatch(a -> a.kind().equals("SPECIAL") && a.accountNo().startsWith("DEMO-"));
         }
         assertThat(registry.accounts("460105-FINANCE")).as("a district of 海口市").isEmpty();
@@ -118,12 +118,12 @@ class RegistryDataTest {
         assertThat(guizhou.accountName()).isEqualTo("贵州省财政厅");
         assertThat(guizhou.accountNo()).isEqualTo("2402002129014452854-000000008");
         assertThat(guizhou.bankName()).isEqualTo("中国工商银行贵州省新支行");
-        assertThat(guizhou.provenance()).contains("seed 001 附件1 一(三)");
+        assertThat(guizhou.provenance()).contains("guizhou-2017 附件1 一(三)");
         assertThat(registry.accounts("520100-AGENCY")).allMatch(a -> a.accountNo().startsWith("DEMO-")
                 && a.provenance() == null);
         assertThat(registry.accounts("130400-FINANCE")).extracting(Account::accountName)
                 .anyMatch(name -> name.contains("待划转"));
-        assertThat(registry.accounts("130427-FINANCE")).as("seed 004: city-level special account").isEmpty();
+        assertThat(registry.accounts("130427-FINANCE")).as("handan-2020: city-level special account").isEmpty();
         assertThat(registry.accounts("H41150200001")).singleElement().extracting(Account::kind).isEqualTo("BANK");
         assertThat(registry.accounts("H41150200001").get(0).accountNo()).startsWith("DEMO-");
     }

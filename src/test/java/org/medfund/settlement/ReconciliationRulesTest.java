@@ -42,7 +42,7 @@ class ReconciliationRulesTest {
     }
 
     @Test
-    @DisplayName("seed 000 三(一): applied on the due date → same cycle; a day late → next; later still → further")
+    @DisplayName("henan-2023 三(一): applied on the due date → same cycle; a day late → next; later still → further")
     void cycle() {
         YearMonth sep = YearMonth.of(2024, 9);
         java.util.function.Function<YearMonth, LocalDate> due = m -> m.plusMonths(1).atDay(5);

@@ -1,5 +1,6 @@
 package org.medfund.settlement;
 
+import org.medfund.settlement.PaymentFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medfund.claims.IntakeFixtures.hospitalActor;
@@ -25,7 +26,7 @@ import org.medfund.ledger.LedgerAudit;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
 import org.medfund.web.TestUsers;
-import org.medfund.web.Users;
+import org.medfund.users.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -96,7 +97,7 @@ class SettlementScenarioTest {
     }
 
     @Test
-    @DisplayName("seed 000 三(一) + 二(二) 下同: the 5th inside National Day or Spring Festival shifts; Hainan's 20th does not")
+    @DisplayName("henan-2023 三(一) + 二(二) 下同: the 5th inside National Day or Spring Festival shifts; Hainan's 20th does not")
     void deadlinesAcrossHolidays() {
         assertThat(reconciliations.deadline(PDS_HOSPITAL, YearMonth.of(2024, 9)).dueDate())
                 .isEqualTo(LocalDate.of(2024, 10, 8));
@@ -111,13 +112,13 @@ class SettlementScenarioTest {
         assertThat(reconciliations.deadline(PDS_HOSPITAL, YearMonth.of(2022, 1)).dueDate()).isNull();
         assertThat(reconciliations.deadline(PDS_HOSPITAL, YearMonth.of(2024, 10)).dueDate())
                 .isEqualTo(LocalDate.of(2024, 11, 5));
-        // 2024-10-20 is a Sunday: seed 003 art. 16 says "每月20日前" with no 顺延 clause, so it stands.
+        // 2024-10-20 is a Sunday: hainan-2020 art. 16 says "每月20日前" with no 顺延 clause, so it stands.
         assertThat(reconciliations.deadline("H46010800001", YearMonth.of(2024, 9)).dueDate())
                 .isEqualTo(LocalDate.of(2024, 10, 20));
     }
 
     @Test
-    @DisplayName("seed 003 art. 16: Hainan pays within 45 working days counted from the 21st")
+    @DisplayName("hainan-2020 art. 16: Hainan pays within 45 working days counted from the 21st")
     void hainanPaymentDue() {
         var agency = new org.medfund.registry.Org("460108-AGENCY", "x", org.medfund.registry.OrgKind.AGENCY,
                 "460108", null, false, false, false);
@@ -191,12 +192,12 @@ class SettlementScenarioTest {
                 .isEqualTo(2);
         audit.assertSound();
 
-        // seed 000 三(一) fallback: the agency cannot pay October on time and pre-pays September's actual amounts.
+        // henan-2023 三(一) fallback: the agency cannot pay October on time and pre-pays September's actual amounts.
         PaymentBatch fallback = settlements.declareFallback(CLERK, YearMonth.of(2024, 10), LocalDate.of(2024, 11, 6),
                 "系统升级，无法按时拨付", id("fb"));
         assertThat(fallback.lines()).extracting(PaymentBatch.Line::net)
                 .containsExactly(Money.ofYuan("10600.25"), Money.ofYuan("1800.00"));
-        assertThat(fallback.lines().get(0).derivation()).contains("上一结算周期实际结算金额", "seed 000 三(一)");
+        assertThat(fallback.lines().get(0).derivation()).contains("上一结算周期实际结算金额", "henan-2023 三(一)");
         settlements.approve(FINANCE, fallback.id(), LocalDate.of(2024, 11, 6), id("fbpay"));
 
         // October: one new 310 record of 1,000.00 fund + the September reversal of −9,000.00 (fund) −1,000 (acct).
@@ -225,7 +226,7 @@ class SettlementScenarioTest {
     }
 
     @Test
-    @DisplayName("seed 000 三(一): applied after the shifted due date → settled with the next month")
+    @DisplayName("henan-2023 三(一): applied after the shifted due date → settled with the next month")
     void lateApplicationRollsOver() {
         fund("410403-AGENCY");
         TestUsers.ensure(users, "wd-clerk", "410403-AGENCY", Role.CLERK);

@@ -135,7 +135,7 @@ class ApiFuzzProperties {
     @BeforeProperty
     void start() throws Exception {
         // The demo's world (documents in every state) lets bad requests reach deeper than empty tables would.
-        org.medfund.cli.TestDemo.ensure(context());
+        org.medfund.cli.demo.TestDemo.ensure(context());
         operations = operations(context());
         before = DatabaseSnapshot.take(context());
         tried.clear();

@@ -1,5 +1,8 @@
 package org.medfund.web;
 
+import org.medfund.users.UserAccount;
+import org.medfund.users.Users;
+import org.medfund.web.settlement.SettlementIntakeApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package org.medfund.web;
 
+import org.medfund.web.settlement.SettlementIntakeApiTest;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;

@@ -1,5 +1,7 @@
 package org.medfund.web;
 
+import org.medfund.users.UserAccount;
+import org.medfund.users.Users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,5 +1,7 @@
 package org.medfund.web;
 
+import org.medfund.users.Users;
+import org.medfund.web.settlement.SettlementIntakeApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
-import org.medfund.cli.TestDemo;
+import org.medfund.cli.demo.TestDemo;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -421,7 +423,7 @@ class SecurityMatrixTest {
             case "/api/registry/orgs/{code}/accounts" -> """
                     {"kind": "NOPE", "bankName": "矩阵", "accountNo": "1", "accountName": "矩阵"}""";
             case "/api/users/{username}/status" -> "{\"enabled\": true, \"reason\": \"矩阵\"}";
-            // Cross-region commands (seed 001): refused after their access checks for an unknown region, card or
+            // Cross-region commands (guizhou-2017): refused after their access checks for an unknown region, card or
             // code, or found nothing to act on.
             case "/api/crossregion/filings" -> """
                     {"cardNo": "", "personName": "矩阵", "insuredRegionCode": "411500", "insuranceType": "310",

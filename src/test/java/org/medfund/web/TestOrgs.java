@@ -1,9 +1,9 @@
 package org.medfund.web;
 
 /** Organisation codes the web tests use. */
-final class TestOrgs {
+public final class TestOrgs {
 
-    static final String AGENCY = "411500-AGENCY";
+    public static final String AGENCY = "411500-AGENCY";
 
     private TestOrgs() {
     }

@@ -1,5 +1,7 @@
 package org.medfund.web;
 
+import org.medfund.users.UserAccount;
+import org.medfund.users.Users;
 import java.util.Set;
 import org.medfund.registry.Role;
 

@@ -1,5 +1,8 @@
 package org.medfund.web;
 
+import org.medfund.users.UserAccount;
+import org.medfund.users.Users;
+import org.medfund.web.users.UsersApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
@@ -88,7 +91,7 @@ class WebShellTest {
                 .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error"));
         mvc.perform(post("/login").param("username", clerk[0]).param("password", clerk[1]))
                 .andExpect(status().isForbidden());
-        MedfundUser principal = users.principal(clerk[0]).orElseThrow();
+        MedfundUser principal = users.credentials(clerk[0]).map(MedfundUser::of).orElseThrow();
         mvc.perform(get("/").with(user(principal))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("<meta name=\"csrf-token\"")))
                 .andExpect(content().string(containsString(clerk[0])))
@@ -204,7 +207,7 @@ class WebShellTest {
                 403, "auth.read-only");
         expectProblem(mvc.perform(post("/api/anything").header("Authorization", "Bearer " + token)),
                 403, "auth.read-only");
-        MedfundUser session = users.principal(auditor[0]).orElseThrow();
+        MedfundUser session = users.credentials(auditor[0]).map(MedfundUser::of).orElseThrow();
         mvc.perform(post("/admin/users").with(user(session)).with(csrf())).andExpect(status().isForbidden());
     }
 
@@ -235,7 +238,7 @@ class WebShellTest {
     void idempotency() throws Exception {
         String[] adminUser = newUser(orgCode(), Role.ADMIN);
         String[] target = newUser(orgCode(), Role.CLERK);
-        MedfundUser admin = users.principal(adminUser[0]).orElseThrow();
+        MedfundUser admin = users.credentials(adminUser[0]).map(MedfundUser::of).orElseThrow();
         String path = "/api/users/" + target[0] + "/status";
         String disable = "{\"enabled\":false,\"reason\":\"离职\"}";
         expectProblem(send(post(path), admin, null, disable), 400, Idempotency.CODE_KEY_MISSING)
@@ -262,7 +265,7 @@ class WebShellTest {
     @DisplayName("a rejected command keeps no idempotency record: the same key may be retried")
     void rejectedCommandNotRecorded() throws Exception {
         String[] adminUser = newUser(orgCode(), Role.ADMIN);
-        MedfundUser admin = users.principal(adminUser[0]).orElseThrow();
+        MedfundUser admin = users.credentials(adminUser[0]).map(MedfundUser::of).orElseThrow();
         String key = "self-" + adminUser[0];
         String body = "{\"enabled\":false,\"reason\":\"x\"}";
         expectProblem(send(post("/api/users/" + adminUser[0] + "/status"), admin, key, body), 422,

@@ -14,7 +14,7 @@ import org.medfund.crossregion.Settlement.LineSplit;
 import org.medfund.crossregion.Settlement.Payments;
 
 /**
- * The discharge-desk benefit calculation of seed 001 四(二) as a pure function: coverage by the treatment region's
+ * The discharge-desk benefit calculation of guizhou-2017 四(二) as a pure function: coverage by the treatment region's
  * catalogue (甲类 in full, 乙类 after its 先行自付 share, 丙类 not at all), then the insured region's deductible, ratio
  * at the hospital's grade and the annual cap against the person's pay so far this year. Amounts stay exact (fractions
  * of a fen from the 乙类 share included) until the fund's pay, which is rounded once, half-up, to the fen; everything
@@ -28,8 +28,8 @@ final class Benefits {
     }
 
     /**
-     * @param catalogueCitation e.g. "guizhou-2017 v1, seed 001 四(二), 就医地 …"
-     * @param benefitCitation e.g. "guizhou-2017 v1, seed 001 四(二), 参保地 …"
+     * @param catalogueCitation e.g. "guizhou-2017 v1, guizhou-2017 四(二), 就医地 …"
+     * @param benefitCitation e.g. "guizhou-2017 v1, guizhou-2017 四(二), 参保地 …"
      * @param usedBefore the pooled fund's pay for the person this year before this bill
      * @param accountBalance the personal-account balance available (zero when the person does not use it)
      */

@@ -11,7 +11,7 @@ import org.medfund.crossregion.FeeDetail;
 import org.medfund.crossregion.FeeLine;
 
 /**
- * Fee details sent after the settlement (seed 001 三(二): 明细信息延后传输) match it when, for every national category
+ * Fee details sent after the settlement (guizhou-2017 三(二): 明细信息延后传输) match it when, for every national category
  * and catalogue class, the items add up to the settled line to the fen; a detail of a category or class the bill did
  * not have is a mismatch too.
  */

@@ -16,7 +16,7 @@ import org.medfund.registry.Region;
 import org.medfund.registry.Registry;
 
 /**
- * The filing exchange file (seed 001 三(一): 参保地经办机构 → 省级经办机构 → 部级经办机构, and back to the treatment
+ * The filing exchange file (guizhou-2017 三(一): 参保地经办机构 → 省级经办机构 → 部级经办机构, and back to the treatment
  * side): UTF-8 CSV, one header line of {@link #COLUMNS}, one filing a line, dates ISO, an empty {@code valid_to}
  * for open-ended filings. Fields never contain commas (checked on write), so no quoting is needed. The layout is in
  * docs/crossregion.md.

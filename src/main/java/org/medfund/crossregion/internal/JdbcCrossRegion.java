@@ -41,7 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The cross-region engine. The regime is read from the insured region's policy pack: whether a filing is required
- * ({@code crossregion.filing-required}, seed 001 三(一)), when each filing type opened ({@link Rollout}), whether a
+ * ({@code crossregion.filing-required}, guizhou-2017 三(一)), when each filing type opened ({@link Rollout}), whether a
  * delaying region is suspended ({@code crossregion.delay-suspends}, 五(一)), and the citations of the catalogue and
  * benefit rules ({@code crossregion.catalogue}, {@code crossregion.benefits}, 四(二)); the amounts themselves are
  * the insured region's data ({@link BenefitRule}).
@@ -71,7 +71,7 @@ class JdbcCrossRegion implements CrossRegion {
         this.filingFile = new FilingFile(registry);
     }
 
-    // --- filing (seed 001 三(一)) ---
+    // --- filing (guizhou-2017 三(一)) ---
 
     @Override
     @Transactional
@@ -150,7 +150,7 @@ class JdbcCrossRegion implements CrossRegion {
                 && a.validFrom().equals(b.validFrom()) && java.util.Objects.equals(a.validTo(), b.validTo());
     }
 
-    // --- designation (seed 001 四(三)) and suspension (五(一)) ---
+    // --- designation (guizhou-2017 四(三)) and suspension (五(一)) ---
 
     @Override
     @Transactional
@@ -240,7 +240,7 @@ class JdbcCrossRegion implements CrossRegion {
                 row.liftedBy());
     }
 
-    // --- the insured region's data (seed 001 四(二)) ---
+    // --- the insured region's data (guizhou-2017 四(二)) ---
 
     @Override
     @Transactional
@@ -295,7 +295,7 @@ class JdbcCrossRegion implements CrossRegion {
         return balance;
     }
 
-    // --- settlement (seed 001 三(二), 四(二)) ---
+    // --- settlement (guizhou-2017 三(二), 四(二)) ---
 
     /** Read-only, in one transaction: one consistent snapshot and one pooled connection for all its queries. */
     @Override
@@ -463,7 +463,7 @@ class JdbcCrossRegion implements CrossRegion {
         return new Computation(request, hospital, filingId, key, inputs, Benefits.calculate(inputs));
     }
 
-    /** The filing the settlement relies on (seed 001 三(一)), or null when the regime needs none. */
+    /** The filing the settlement relies on (guizhou-2017 三(一)), or null when the regime needs none. */
     private String filing(SettlementRequest request, Org hospital, Region insured) {
         LocalDate date = request.date();
         if (!flag(insured.code(), date, "crossregion.filing-required")) {

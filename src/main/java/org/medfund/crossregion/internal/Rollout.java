@@ -11,7 +11,7 @@ import org.medfund.registry.Registry;
 import org.springframework.stereotype.Component;
 
 /**
- * When direct settlement opened for a filing type in an insured region (seed 001 一, 二(一): 先异地安置后转诊转院，先部分
+ * When direct settlement opened for a filing type in an insured region (guizhou-2017 一, 二(一): 先异地安置后转诊转院，先部分
  * 地区试运行). Pack data: {@code crossregion.go-live.<type>.<region>} for a region that went live on its own date (a
  * pilot), else {@code crossregion.go-live.<type>} for the rest; the region's own code is tried first, then its
  * ancestors'. No rule means the type is not open in that region.

@@ -14,7 +14,7 @@ import org.medfund.crossregion.FeeCategory;
 import org.medfund.crossregion.FeeLine;
 
 /**
- * seed 001 四(二): the treatment region's catalogue decides what is covered, the insured region's deductible, ratio
+ * guizhou-2017 四(二): the treatment region's catalogue decides what is covered, the insured region's deductible, ratio
  * and annual cap what the fund pays. The parameters are an insured region's data (here 三级 900.00 at 85 %, 一级
  * 300.00 at 95 %, cap 150,000.00); amounts stay exact until the fund's pay is rounded once, half-up.
  */
@@ -36,7 +36,7 @@ class BenefitsTest {
 
     private static Benefits.Outcome calc(List<FeeLine> lines, GradeTerms terms, Money used, Money balance) {
         return Benefits.calculate(new Benefits.Inputs(lines, terms.grade(), terms, CAP, used, balance,
-                "guizhou-2017 v1, seed 001 四(二)，就医地", "guizhou-2017 v1, seed 001 四(二)，参保地"));
+                "guizhou-2017 v1, guizhou-2017 四(二)，就医地", "guizhou-2017 v1, guizhou-2017 四(二)，参保地"));
     }
 
     @Test

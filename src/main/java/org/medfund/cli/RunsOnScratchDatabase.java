@@ -1,8 +1,0 @@
-package org.medfund.cli;
-
-/**
- * Marks a command that writes test data in bulk (the benchmarks): {@link Launcher} runs it on a scratch database
- * of its own ({@link ScratchDatabase}), never on the user's.
- */
-interface RunsOnScratchDatabase {
-}

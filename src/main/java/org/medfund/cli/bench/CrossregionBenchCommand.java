@@ -1,0 +1,365 @@
+package org.medfund.cli.bench;
+
+import org.medfund.cli.NestedSubcommand;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.medfund.MedfundApplication;
+import org.medfund.common.Money;
+import org.medfund.common.Rejection;
+import org.medfund.crossregion.BenefitRule;
+import org.medfund.crossregion.CrossRegion;
+import org.medfund.crossregion.FilingDraft;
+import org.medfund.crossregion.FilingType;
+import org.medfund.registry.Actor;
+import org.medfund.registry.Role;
+import org.medfund.users.UserAccount;
+import org.medfund.users.Users;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code medfund bench crossregion-settle}: the discharge desk's throughput over HTTP on loopback. Starts a second
+ * medfund web server in a scratch PostgreSQL schema of its own (the user's database is never touched; the schema is
+ * dropped afterwards), files {@code --cards} Guizhou insured persons for a designated Henan hospital, and drives it
+ * with {@code --threads} java.net.http clients: first the trivial endpoint that inserts one row (the stack's own
+ * limit), then the mix of previews and settlements, each after a warm-up, in the same run. Prints requests per
+ * second, p50/p99 per kind and the ratio; checks that every successful settlement was booked once.
+ */
+@Component
+@Command(name = "crossregion-settle", mixinStandardHelpOptions = true,
+        description = "异地就医出院直接结算吞吐量（HTTP 回环，PostgreSQL 临时 schema）：对比插入一行的简单端点")
+class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
+
+    static final int THREADS_MAX = 256;
+    static final int SECONDS_MAX = 3_600;
+    static final int CARDS_MAX = 100_000;
+    static final String HOSPITAL = "H41040200001";
+    static final String INSURED = "520100";
+    /** Goals of issue 14 for this 2-core machine. */
+    static final double SETTLES_PER_SECOND_GOAL = 2_000;
+    static final double P99_MILLIS_GOAL = 20;
+    static final double RATIO_GOAL = 0.5;
+
+    private final Clock clock;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--pg-url", description = "PostgreSQL JDBC URL（默认 jdbc:postgresql://127.0.0.1:5432/test）")
+    String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test";
+
+    @Option(names = "--pg-user", description = "PostgreSQL 用户（默认 postgres）")
+    String pgUser = "postgres";
+
+    @Option(names = "--pg-password", description = "PostgreSQL 密码（默认空）")
+    String pgPassword = "";
+
+    @Option(names = "--threads", description = "并发客户端线程数（默认 16）")
+    int threads = 16;
+
+    @Option(names = "--seconds", description = "每个阶段的测量秒数（默认 20）")
+    int seconds = 20;
+
+    @Option(names = "--warmup-seconds", description = "每个阶段的预热秒数（默认 5）")
+    int warmupSeconds = 5;
+
+    @Option(names = "--preview-percent", description = "试算请求占比（默认 20）")
+    int previewPercent = 20;
+
+    @Option(names = "--cards", description = "备案参保人数（默认 2000）")
+    int cards = 2_000;
+
+    CrossregionBenchCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String parent() {
+        return "bench";
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        check();
+        PrintWriter out = spec.commandLine().getOut();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String schema = "medfund_bench_" + run;
+        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword)) {
+            c.createStatement().execute("create schema " + schema);
+        }
+        out.printf("基准 crossregion-settle：%s 临时 schema %s，%d 线程，每阶段预热 %d 秒、测量 %d 秒%n", pgUrl, schema,
+                threads, warmupSeconds, seconds);
+        out.flush();
+        try (ConfigurableApplicationContext server = startServer(schema)) {
+            int port = Integer.parseInt(server.getEnvironment().getProperty("local.server.port"));
+            LocalDate today = LocalDate.now(clock);
+            String token = prepare(server, today);
+            out.printf("  服务已启动：127.0.0.1:%d；已备案 %d 人，医院 %s%n", port, cards, HOSPITAL);
+            out.flush();
+            URI ping = URI.create("http://127.0.0.1:" + port + "/api/crossregion/bench/ping");
+            Target desk = new Target(URI.create("http://127.0.0.1:" + port + "/api/crossregion/settlements"), token);
+            Phase trivial = phase((rnd, seq) -> new Call(Kind.PING, post(ping, token, null, "{}")));
+            out.println("  简单端点（鉴权 + 插入一行）: " + trivial.describe(Kind.PING));
+            out.flush();
+            Phase mixed = phase((rnd, seq) -> deskCall(desk, rnd, seq, run, today));
+            double ratio = mixed.perSecond(null) / trivial.perSecond(Kind.PING);
+            out.printf("  异地结算（%d%% 试算）: %,.0f 请求/秒；结算 %s；试算 %s%n", previewPercent,
+                    mixed.perSecond(null), mixed.describe(Kind.SETTLE), mixed.describe(Kind.PREVIEW));
+            out.printf("  比值（异地结算请求/秒 ÷ 简单端点请求/秒）: %.1f%%%n", 100 * ratio);
+            long booked = JdbcClient.create(server.getBean(javax.sql.DataSource.class))
+                    .sql("select count(*) from cr_settlement").query(Long.class).single();
+            long answered = mixed.settledTotal();
+            if (booked != answered) {
+                throw new IllegalStateException("booked " + booked + " settlements for " + answered + " answers");
+            }
+            out.printf("  核对：成功结算应答 %,d 次，结算记录 %,d 条，一致%n", answered, booked);
+            boolean met = mixed.perSecond(Kind.SETTLE) >= SETTLES_PER_SECOND_GOAL
+                    && mixed.p99Millis(Kind.SETTLE) <= P99_MILLIS_GOAL && ratio >= RATIO_GOAL;
+            out.printf("目标（结算 ≥ %,.0f/秒、p99 ≤ %.0f 毫秒、比值 ≥ %.0f%%）：%s%n", SETTLES_PER_SECOND_GOAL,
+                    P99_MILLIS_GOAL, 100 * RATIO_GOAL, met ? "达到" : "未达到");
+        } finally {
+            try (Connection c = DriverManager.getConnection(pgUrl, pgUser, pgPassword)) {
+                c.createStatement().execute("drop schema " + schema + " cascade");
+            }
+            out.println("已删除临时 schema " + schema);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private void check() {
+        if (pgUrl == null || !pgUrl.startsWith("jdbc:postgresql:")) {
+            throw new Rejection("bench.pg-url-invalid", "--pg-url", "--pg-url 应为 PostgreSQL 的 JDBC URL（jdbc:postgresql://…）");
+        }
+        if (threads < 1 || threads > THREADS_MAX) {
+            throw new Rejection("bench.threads-invalid", "--threads", "线程数须在 1 至 " + THREADS_MAX + " 之间");
+        }
+        if (seconds < 1 || seconds > SECONDS_MAX || warmupSeconds < 0 || warmupSeconds > SECONDS_MAX) {
+            throw new Rejection("bench.seconds-invalid", "--seconds", "测量秒数须在 1 至 " + SECONDS_MAX + " 之间，预热不为负");
+        }
+        if (previewPercent < 0 || previewPercent > 90) {
+            throw new Rejection("bench.preview-invalid", "--preview-percent", "试算占比须在 0 至 90 之间");
+        }
+        if (cards < 1 || cards > CARDS_MAX) {
+            throw new Rejection("bench.cards-invalid", "--cards", "备案人数须在 1 至 " + CARDS_MAX + " 之间");
+        }
+    }
+
+    /**
+     * Command-line arguments outrank application.properties and the environment (MEDFUND_DB_URL, MEDFUND_DATA_DIR),
+     * so the benchmark's server can only ever see its scratch schema.
+     */
+    private ConfigurableApplicationContext startServer(String schema) {
+        String separator = pgUrl.contains("?") ? "&" : "?";
+        List<String> args = List.of(
+                "--spring.datasource.url=" + pgUrl + separator + "currentSchema=" + schema,
+                "--spring.datasource.username=" + pgUser,
+                "--spring.datasource.password=" + pgPassword,
+                "--spring.flyway.schemas=" + schema,
+                "--spring.flyway.default-schema=" + schema,
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--medfund.bench.enabled=true",
+                "--medfund.cli.enabled=false",
+                "--medfund.data-dir=" + System.getProperty("java.io.tmpdir") + "/" + schema);
+        return new SpringApplicationBuilder(MedfundApplication.class).web(WebApplicationType.SERVLET)
+                .logStartupInfo(false).run(args.toArray(String[]::new));
+    }
+
+    /** Benefit parameters, designation, filings and the hospital's API token, through the facades. */
+    private String prepare(ConfigurableApplicationContext server, LocalDate today) {
+        CrossRegion crossRegion = server.getBean(CrossRegion.class);
+        Actor agency = Actor.system(INSURED + "-AGENCY");
+        crossRegion.designate(HOSPITAL, today.withDayOfYear(1), null, Actor.system("410000-CENTRE"));
+        // A cap no bench run reaches, so every settlement is a full calculation rather than a refusal.
+        crossRegion.setBenefitRule(new BenefitRule(INSURED, "310", today.getYear(), List.of(
+                new BenefitRule.GradeTerms(1, Money.ofYuan("300.00"), new BigDecimal("0.95")),
+                new BenefitRule.GradeTerms(2, Money.ofYuan("600.00"), new BigDecimal("0.9")),
+                new BenefitRule.GradeTerms(3, Money.ofYuan("900.00"), new BigDecimal("0.85"))),
+                Money.ofYuan("100000000.00")), agency);
+        for (int i = 0; i < cards; i++) {
+            crossRegion.file(new FilingDraft(card(i), "基准参保人", INSURED, "310", FilingType.RESETTLED_RETIREE,
+                    "410000", today.withDayOfYear(1), null), agency);
+        }
+        Users users = server.getBean(Users.class);
+        users.create(new UserAccount("bench-hospital", "基准医院结算系统", HOSPITAL, Set.of(Role.HOSPITAL), true), null);
+        return users.issueToken("bench-hospital", "bench crossregion-settle");
+    }
+
+    private String card(int i) {
+        return String.format("52B%08d", i);
+    }
+
+    private enum Kind { PING, PREVIEW, SETTLE }
+
+    private record Target(URI uri, String token) {
+    }
+
+    private record Call(Kind kind, HttpRequest request) {
+    }
+
+    private interface CallFactory {
+        Call next(ThreadLocalRandom rnd, long seq);
+    }
+
+    private Call deskCall(Target desk, ThreadLocalRandom rnd, long seq, String run, LocalDate today) {
+        boolean preview = rnd.nextInt(100) < previewPercent;
+        String setlId = run + "-" + Thread.currentThread().getId() + "-" + seq;
+        String body = """
+                {"setl_id":"%s","mdtrt_cert_no":"%s","insuplc_admdvs":"%s","insutype":"310","setl_date":"%s",
+                 "acct_used_flag":"0","fee_lines":[
+                 {"med_chrgitm_type":"01","chrgitm_lv":"01","det_item_fee_sumamt":"2000.00"},
+                 {"med_chrgitm_type":"09","chrgitm_lv":"02","det_item_fee_sumamt":"1000.05","selfpay_prop":"0.1"},
+                 {"med_chrgitm_type":"06","chrgitm_lv":"01","det_item_fee_sumamt":"%d.%02d"},
+                 {"med_chrgitm_type":"08","chrgitm_lv":"03","det_item_fee_sumamt":"300.00"}]}"""
+                .formatted(setlId, card(rnd.nextInt(cards)), INSURED, today, rnd.nextInt(100, 5_000),
+                        rnd.nextInt(100));
+        URI uri = preview ? URI.create(desk.uri() + "/preview") : desk.uri();
+        return new Call(preview ? Kind.PREVIEW : Kind.SETTLE, post(uri, desk.token(), preview ? null : setlId, body));
+    }
+
+    private static HttpRequest post(URI uri, String token, String idempotencyKey, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.build();
+    }
+
+    /** Latencies of one kind of request in one thread, in nanoseconds. */
+    private static final class Latencies {
+        long[] nanos = new long[1 << 14];
+        int count;
+
+        void add(long value) {
+            if (count == nanos.length) {
+                nanos = Arrays.copyOf(nanos, count * 2);
+            }
+            nanos[count++] = value;
+        }
+    }
+
+    private record ThreadResult(Map<Kind, Latencies> measured, long settledTotal, int errors, String firstError) {
+    }
+
+    /** Results of one phase over all threads. */
+    private record Phase(Map<Kind, long[]> sorted, double seconds, long settledTotal, int errors, String firstError) {
+
+        double perSecond(Kind kind) {
+            long n = kind == null ? sorted.values().stream().mapToLong(a -> a.length).sum() : sorted.get(kind).length;
+            return n / seconds;
+        }
+
+        double p99Millis(Kind kind) {
+            return percentile(sorted.get(kind), 0.99) / 1e6;
+        }
+
+        String describe(Kind kind) {
+            long[] all = sorted.get(kind);
+            return String.format("%,.0f 请求/秒，p50 %.1f 毫秒，p99 %.1f 毫秒，错误 %d%s", perSecond(kind),
+                    percentile(all, 0.5) / 1e6, percentile(all, 0.99) / 1e6, errors,
+                    firstError == null ? "" : "（首个错误：" + firstError + "）");
+        }
+
+        private static double percentile(long[] sortedNanos, double p) {
+            if (sortedNanos.length == 0) {
+                return 0;
+            }
+            return sortedNanos[(int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1)];
+        }
+    }
+
+    private Phase phase(CallFactory calls) throws Exception {
+        long start = System.nanoTime();
+        long measureFrom = start + warmupSeconds * 1_000_000_000L;
+        long end = measureFrom + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<ThreadResult>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> drive(calls, measureFrom, end)));
+            }
+            Map<Kind, List<Latencies>> byKind = new java.util.EnumMap<>(Kind.class);
+            long settled = 0;
+            int errors = 0;
+            String firstError = null;
+            for (Future<ThreadResult> future : futures) {
+                ThreadResult result = future.get();
+                result.measured().forEach((kind, l) -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(l));
+                settled += result.settledTotal();
+                errors += result.errors();
+                firstError = firstError != null ? firstError : result.firstError();
+            }
+            Map<Kind, long[]> sorted = new java.util.EnumMap<>(Kind.class);
+            for (Kind kind : Kind.values()) {
+                long[] all = byKind.getOrDefault(kind, List.of()).stream()
+                        .flatMapToLong(l -> Arrays.stream(l.nanos, 0, l.count)).sorted().toArray();
+                sorted.put(kind, all);
+            }
+            return new Phase(sorted, seconds, settled, errors, firstError);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ThreadResult drive(CallFactory calls, long measureFrom, long end) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        Map<Kind, Latencies> measured = new java.util.EnumMap<>(Kind.class);
+        long settled = 0;
+        int errors = 0;
+        String firstError = null;
+        for (long seq = 0; ; seq++) {
+            Call call = calls.next(rnd, seq);
+            long begin = System.nanoTime();
+            if (begin >= end) {
+                break;
+            }
+            HttpResponse<String> response = client.send(call.request(), HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - begin;
+            boolean ok = response.statusCode() / 100 == 2;
+            if (ok && call.kind() == Kind.SETTLE) {
+                settled++;
+            }
+            if (!ok) {
+                errors++;
+                if (firstError == null) {
+                    firstError = response.statusCode() + " " + response.body();
+                }
+            } else if (begin >= measureFrom) {
+                measured.computeIfAbsent(call.kind(), k -> new Latencies()).add(took);
+            }
+        }
+        return new ThreadResult(measured, settled, errors, firstError);
+    }
+}

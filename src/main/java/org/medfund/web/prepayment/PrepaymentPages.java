@@ -1,0 +1,329 @@
+package org.medfund.web.prepayment;
+
+import org.medfund.notices.XlsxExport;
+import org.medfund.web.MedfundUser;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.medfund.common.Rejection;
+import org.medfund.prepayment.Applications;
+import org.medfund.prepayment.Eligibility;
+import org.medfund.prepayment.Prepayments;
+import org.medfund.prepayment.Recoveries;
+import org.medfund.prepayment.RecoveryTrigger;
+import org.medfund.prepayment.RegionPlans;
+import org.medfund.registry.Role;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Staff and hospital pages of the prepayment capability: the register with filters (a hospital sees only its own
+ * rows), one prepayment with its derivation, steps, movements and recoveries, the application review list, the
+ * deadline list with overdue flags, and the art. 19 annual disclosure (printable page and xlsx).
+ */
+@Controller
+class PrepaymentPages {
+
+    private final Prepayments prepayments;
+    private final Applications applications;
+    private final Recoveries recoveries;
+    private final Clock clock;
+    private final RegionPlans regionPlans;
+    private final org.medfund.registry.Registry registry;
+
+    PrepaymentPages(Prepayments prepayments, Applications applications, Recoveries recoveries, Clock clock,
+                    RegionPlans regionPlans, org.medfund.registry.Registry registry) {
+        this.registry = registry;
+        this.regionPlans = regionPlans;
+        this.prepayments = prepayments;
+        this.applications = applications;
+        this.recoveries = recoveries;
+        this.clock = clock;
+    }
+
+    /** A register row with the hospital's current balance of that fund. */
+    record Line(Prepayments.Prepayment row, String outstanding) {
+    }
+
+    @GetMapping("/prepayments")
+    String register(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) Integer year,
+                    @RequestParam(required = false) String hospital, @RequestParam(required = false) String fund,
+                    @RequestParam(required = false) String status, Model model) {
+        List<Line> lines = prepayments.register(new Prepayments.Filter(year, blank(hospital), blank(fund),
+                blank(status), null), user.actor()).stream()
+                .map(p -> new Line(p, prepayments.outstanding(p.hospitalCode(), p.insuranceType()).toYuanText()))
+                .toList();
+        model.addAttribute("lines", lines);
+        model.addAttribute("year", year);
+        model.addAttribute("hospital", hospital);
+        model.addAttribute("fund", fund);
+        model.addAttribute("status", status);
+        model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
+        model.addAttribute("orgCode", user.actor().orgCode());
+        return "prepayments";
+    }
+
+    @GetMapping("/prepayments/{id}")
+    String one(@AuthenticationPrincipal MedfundUser user, @PathVariable String id, Model model) {
+        Prepayments.Prepayment row = prepayments.prepayment(id, user.actor());
+        model.addAttribute("p", row);
+        model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
+        model.addAttribute("outstanding", prepayments.outstanding(row.hospitalCode(), row.insuranceType()));
+        model.addAttribute("steps", applications.steps(id));
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("movements", prepayments.movements(row.hospitalCode(), user.actor()).stream()
+                .filter(m -> m.insuranceType().equals(row.insuranceType())).toList());
+        model.addAttribute("recoveries", recoveries.recoveries(row.hospitalCode(), user.actor()).stream()
+                .filter(r -> r.insuranceType().equals(row.insuranceType())).toList());
+        model.addAttribute("triggers", triggers(prepayments.regimeOf(row)));
+        // One token per rendered form: submitting the same form twice records one return, not two.
+        model.addAttribute("formToken", java.util.UUID.randomUUID().toString());
+        return "prepayment";
+    }
+
+    /** A recovery trigger the pack knows, with the working days it gives the hospital to return the money. */
+    record TriggerOption(RecoveryTrigger trigger, int returnWorkingDays) {
+    }
+
+    private static List<TriggerOption> triggers(org.medfund.prepayment.Regime regime) {
+        return regime.recoveryTriggers().stream().map(t -> new TriggerOption(t, regime.returnWorkingDays(t)))
+                .toList();
+    }
+
+    /** Maker-checker from the page: the reviewer approves; the capability refuses the preparing clerk. */
+    @PostMapping("/prepayments/{id}/approve")
+    String approve(@AuthenticationPrincipal MedfundUser user, @PathVariable String id) {
+        prepayments.approve(id, LocalDate.now(clock), user.actor());
+        return "redirect:/prepayments/" + id;
+    }
+
+    @GetMapping("/prepayments/applications")
+    String applications(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) Integer year,
+                        Model model) {
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        model.addAttribute("year", shown);
+        model.addAttribute("applications", applications.applications(shown, user.actor()));
+        return "prepayment-applications";
+    }
+
+    /** One application: the annex form, the art. 3 findings, and for staff the review form while it is open. */
+    @GetMapping("/prepayments/applications/{id}")
+    String application(@AuthenticationPrincipal MedfundUser user, @PathVariable String id, Model model) {
+        Applications.Application application = applications.application(id, user.actor());
+        model.addAttribute("a", application);
+        model.addAttribute("findings", applications.findings(id));
+        model.addAttribute("conditions", Eligibility.Condition.values());
+        model.addAttribute("rows", prepayments.register(new Prepayments.Filter(application.year(),
+                application.hospitalCode(), null, null, null), user.actor()));
+        model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
+        model.addAttribute("today", LocalDate.now(clock));
+        org.medfund.registry.Org hospital = registry.requireOrg(application.hospitalCode(), "hospitalCode");
+        model.addAttribute("settled", applications.settledYear(hospital, application.year(),
+                prepayments.regime(hospital.regionCode(), application.submittedOn())));
+        return "prepayment-application";
+    }
+
+    /**
+     * The county clerk records the five art. 3 findings (decision and evidence each); the capability decides, sizes
+     * and opens the art. 6 steps. Approval stays with another user (the bureau review or the reviewer).
+     */
+    @PostMapping("/prepayments/applications/{id}/review")
+    String review(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                  @RequestParam Map<String, String> form) {
+        applications.application(id, user.actor());
+        List<Eligibility.Finding> findings = new ArrayList<>();
+        for (Eligibility.Condition c : Eligibility.Condition.values()) {
+            String decision = form.get("met_" + c.name());
+            if (decision == null) {
+                throw new Rejection("prepayment.finding-missing", "met_" + c.name(), c.article() + " 须选择审核结论");
+            }
+            findings.add(new Eligibility.Finding(c, decision.equals("true"), form.get("evidence_" + c.name()),
+                    null));
+        }
+        applications.review(id, findings, date(form.get("date")), user.actor());
+        return "redirect:/prepayments/applications/" + id;
+    }
+
+    /** Art. 10: the clerk raises a recovery trigger for the hospital and fund of a prepayment. */
+    @PostMapping("/prepayments/{id}/recoveries")
+    String raise(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                 @RequestParam RecoveryTrigger trigger, @RequestParam String evidence,
+                 @RequestParam(required = false) String date) {
+        Prepayments.Prepayment row = prepayments.prepayment(id, user.actor());
+        recoveries.raise(row.hospitalCode(), row.insuranceType(), trigger, evidence, date(date), user.actor());
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** The hospital returned money to the expenditure account (Dr 支出户存款 / Cr 暂付款—医保预付金). */
+    @PostMapping("/prepayments/{id}/recoveries/{recoveryId}/return")
+    String recordReturn(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                        @PathVariable String recoveryId, @RequestParam String amount,
+                        @RequestParam(required = false) String date, @RequestParam String requestId) {
+        recoveries.recordReturn(recoveryId, PrepaymentApi.yuan(amount, "amount"), date(date), user.actor(),
+                "page:" + user.actor().orgCode() + ":" + requestId);
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** Art. 11: the decision that it cannot be recovered — from its date the hospital's settlements stop. */
+    @PostMapping("/prepayments/{id}/recoveries/{recoveryId}/unrecoverable")
+    String unrecoverable(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                         @PathVariable String recoveryId, @RequestParam String reason,
+                         @RequestParam(required = false) String date) {
+        recoveries.unrecoverable(recoveryId, reason, date(date), user.actor());
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** Art. 11: the application to the court for enforcement (date, court, case number). */
+    @PostMapping("/prepayments/{id}/recoveries/{recoveryId}/court-application")
+    String courtApplication(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                            @PathVariable String recoveryId, @RequestParam String court, @RequestParam String caseNo,
+                            @RequestParam(required = false) String date) {
+        recoveries.courtApplication(recoveryId, date(date), court, caseNo, user.actor());
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** Art. 11: the court's document and the loss it confirms. */
+    @PostMapping("/prepayments/{id}/recoveries/{recoveryId}/court-document")
+    String courtDocument(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                         @PathVariable String recoveryId, @RequestParam String courtDocument,
+                         @RequestParam String loss, @RequestParam(required = false) String date) {
+        recoveries.courtDocument(recoveryId, courtDocument, date(date), PrepaymentApi.yuan(loss, "loss"),
+                user.actor());
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** Art. 11, 15: write-off after government approval, by a reviewer other than the clerk who declared it. */
+    @PostMapping("/prepayments/{id}/recoveries/{recoveryId}/write-off")
+    String writeOff(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                    @PathVariable String recoveryId, @RequestParam String approvalDocument,
+                    @RequestParam(required = false) String date, @RequestParam String requestId) {
+        recoveries.writeOff(recoveryId, approvalDocument, date(date), user.actor(),
+                "page:" + user.actor().orgCode() + ":" + requestId);
+        return "redirect:/prepayments/" + id;
+    }
+
+    /** The business date of a form: the date field when given, else today. */
+    private LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return LocalDate.now(clock);
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Rejection("prepayment.date-invalid", "date", "日期格式须为 YYYY-MM-DD：" + text);
+        }
+    }
+
+    /** Seed 000 二(二): the province centre's in-province cross-region plans per pooling region and fund. */
+    @GetMapping("/prepayments/region-plans")
+    String regionPlans(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) Integer year,
+                       Model model) {
+        int shown = year == null ? LocalDate.now(clock).getYear() : year;
+        model.addAttribute("year", shown);
+        model.addAttribute("plans", regionPlans.plans(shown, user.actor()));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "prepayment-region-plans";
+    }
+
+    @PostMapping("/prepayments/region-plans")
+    String generateRegionPlans(@AuthenticationPrincipal MedfundUser user, @RequestParam int year,
+                               @RequestParam(required = false) String date) {
+        regionPlans.generate(year, date(date), user.actor());
+        return "redirect:/prepayments/region-plans?year=" + year;
+    }
+
+    @GetMapping("/prepayments/deadlines")
+    String deadlines(@AuthenticationPrincipal MedfundUser user, Model model) {
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("unpaid", prepayments.unpaid(user.actor()));
+        model.addAttribute("steps", applications.openSteps(user.actor()));
+        model.addAttribute("recoveries", recoveries.open(user.actor()));
+        return "prepayment-deadlines";
+    }
+
+    @GetMapping("/prepayments/disclosure")
+    String disclosure(@AuthenticationPrincipal MedfundUser user, @RequestParam int year, Model model) {
+        model.addAttribute("year", year);
+        model.addAttribute("lines", prepayments.disclosure(year, user.actor()));
+        return "prepayment-disclosure";
+    }
+
+    /** The payment file for staff signed in with a session (the /api twin needs a bearer token). */
+    @GetMapping("/prepayments/payment-file.csv")
+    ResponseEntity<byte[]> paymentFileCsv(@AuthenticationPrincipal MedfundUser user,
+                                          @RequestParam(required = false) String payer,
+                                          @RequestParam LocalDate date) {
+        String org = payer == null ? user.actor().orgCode() : payer;
+        return PrepaymentApi.download("prepayment-payment-" + org + "-" + date + ".csv",
+                new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+                prepayments.paymentFileCsv(org, date, user.actor()));
+    }
+
+    @GetMapping("/prepayments/payment-file.xlsx")
+    ResponseEntity<byte[]> paymentFileXlsx(@AuthenticationPrincipal MedfundUser user,
+                                           @RequestParam(required = false) String payer,
+                                           @RequestParam LocalDate date) {
+        String org = payer == null ? user.actor().orgCode() : payer;
+        return PrepaymentApi.download("prepayment-payment-" + org + "-" + date + ".xlsx", XlsxExport.XLSX,
+                prepayments.paymentFileXlsx(org, date, user.actor()));
+    }
+
+    static final String[] DISCLOSURE_HEADER = {"年度", "医疗机构编码", "医疗机构名称", "险种", "政策包", "核定额度（元）",
+        "拨付金额（元）", "收回金额（元）", "状态", "清算方式", "清算日期"};
+
+    @GetMapping("/prepayments/disclosure.xlsx")
+    ResponseEntity<byte[]> disclosureXlsx(@AuthenticationPrincipal MedfundUser user, @RequestParam int year) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet(year + "年预付金公示");
+            Row head = sheet.createRow(0);
+            for (int i = 0; i < DISCLOSURE_HEADER.length; i++) {
+                head.createCell(i).setCellValue(DISCLOSURE_HEADER[i]);
+            }
+            int r = 1;
+            for (Prepayments.DisclosureLine line : prepayments.disclosure(year, user.actor())) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(line.year());
+                row.createCell(1).setCellValue(line.hospitalCode());
+                row.createCell(2).setCellValue(line.hospitalName());
+                row.createCell(3).setCellValue(line.insuranceType());
+                row.createCell(4).setCellValue(line.packId());
+                // Yuan as text with two decimals: a spreadsheet double would not keep the fen exactly.
+                row.createCell(5).setCellValue(line.sized().toPlainYuan());
+                row.createCell(6).setCellValue(line.disbursed().toPlainYuan());
+                row.createCell(7).setCellValue(line.recovered().toPlainYuan());
+                row.createCell(8).setCellValue(line.status());
+                row.createCell(9).setCellValue(line.clearingMethod() == null ? "" : line.clearingMethod());
+                row.createCell(10).setCellValue(line.clearedOn() == null ? "" : line.clearedOn().toString());
+            }
+            book.write(bytes);
+            return ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=prepayment-disclosure-" + year
+                            + ".xlsx")
+                    .contentType(MediaType.parseMediaType(
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .body(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
