@@ -13,8 +13,10 @@ import org.medfund.notices.internal.Labels;
 import org.medfund.notices.internal.PdfRenderer;
 import org.medfund.policy.PolicyPack;
 import org.medfund.policy.PolicyPacks;
+import org.medfund.prepayment.Prepayment;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
+import org.medfund.prepayment.Recovery;
 import org.medfund.registry.Account;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
@@ -114,8 +116,8 @@ public class Notices {
 
     /** 预付金收回通知书 of one recovery, reached through the prepayment it belongs to (scoped like that page). */
     public RecoveryNotice recoveryNotice(Actor actor, String prepaymentId, String recoveryId) {
-        Prepayments.Prepayment row = prepayments.prepayment(prepaymentId, actor);
-        Recoveries.Recovery recovery = recoveries.recoveries(row.hospitalCode(), actor).stream()
+        Prepayment row = prepayments.prepayment(prepaymentId, actor);
+        Recovery recovery = recoveries.recoveries(row.hospitalCode(), actor).stream()
                 .filter(r -> r.id().equals(recoveryId)).findFirst()
                 .orElseThrow(() -> Rejection.notFound("notices.recovery-not-found", "recoveryId",
                         "收回事项 " + recoveryId + " 不存在"));
@@ -169,14 +171,14 @@ public class Notices {
                 l.held() ? Money.ZERO : l.net(), l.memo(), note);
     }
 
-    private String basis(String packId, Recoveries.Recovery recovery) {
+    private String basis(String packId, Recovery recovery) {
         String document = document(packId);
         return switch (recovery.reason()) {
-            case "TRIGGER" -> document + " 第十条（" + item(recovery.trigger().article()) + "）："
+            case TRIGGER -> document + " 第十条（" + item(recovery.trigger().article()) + "）："
                     + recovery.trigger().text();
-            case "CLEARING" -> document + " 第六条（五）：年度清算，结算费用不能全额冲抵的全额交回";
-            case "SCOPE_EXIT" -> document + " 二（二）：服务协议终止，退出预拨范围，收回预付金";
-            default -> document + " 二（二）：年度重新核定，按上年预拨金额轧差";
+            case CLEARING -> document + " 第六条（五）：年度清算，结算费用不能全额冲抵的全额交回";
+            case SCOPE_EXIT -> document + " 二（二）：服务协议终止，退出预拨范围，收回预付金";
+            case NETTING -> document + " 二（二）：年度重新核定，按上年预拨金额轧差";
         };
     }
 

@@ -1,7 +1,7 @@
 package org.medfund.notices;
 
 import java.time.LocalDate;
-import org.medfund.prepayment.Recoveries;
+import org.medfund.prepayment.Recovery;
 import org.medfund.registry.Account;
 
 /**
@@ -12,6 +12,6 @@ import org.medfund.registry.Account;
  * @param basis the reason as a clerk cites it: document number and article
  * @param returnAccount the payer's expenditure account (支出户) the money goes back to; null if none is registered
  */
-public record RecoveryNotice(String number, Party hospital, Party payer, String fund, Recoveries.Recovery recovery,
+public record RecoveryNotice(String number, Party hospital, Party payer, String fund, Recovery recovery,
                              String basis, Account returnAccount, LocalDate printedOn) {
 }

@@ -1,156 +1,29 @@
 package org.medfund.prepayment;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.medfund.common.Rejection;
 import org.medfund.registry.Actor;
-import org.medfund.registry.Org;
-import org.medfund.registry.Registry;
-import org.medfund.registry.Role;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Service agreements (服务协议) with their prepayment terms: no prepayment without one in force (henan-2023 二(二) last
- * paragraph, xinyang-2025 art. 18). A clerk records an agreement or a new version of it (an end date, a correction) with
- * the evidence seen; a different reviewer confirms it, and only then does it count. Confirming a version that ends
- * the hospital's last agreement takes the hospital out of the prepayment scope, and what it holds is recovered under
- * its regime's rule ({@link Recoveries#leaveScope}).
+ * Service agreements with their prepayment terms, maker-checker with evidence: no prepayment without one in force
+ * (henan-2023 二(二) last paragraph, xinyang-2025 art. 18). Confirming a version that ends the hospital's last
+ * agreement takes it out of the prepayment scope ({@link Recoveries#leaveScope}).
  */
-@Service
-public class Agreements {
-
-    /** Agreement numbers and terms longer than this are refused. */
-    static final int AGREEMENT_NO_CHARS_MAX = 60;
-    static final int TERMS_CHARS_MAX = 2000;
-    /** Request ids of recorded inputs (the API prefixes the caller's key with its organisation). */
-    static final int REQUEST_ID_CHARS_MAX = 200;
-
-    /** A service agreement with its prepayment terms. */
-    public record Agreement(String hospitalCode, String agreementNo, LocalDate validFrom, LocalDate validUntil,
-                            String prepaymentTerms, boolean medicalCommunity, BigDecimal communityFactor) {
-    }
-
-    /** One recorded version of an agreement, with the evidence and its maker-checker state. */
-    public record Recorded(long id, Agreement agreement, String evidence, Review review) {
-    }
-
-    private final Prepayments prepayments;
-    private final Recoveries recoveries;
-    private final Registry registry;
-    private final Store store;
-
-    Agreements(Prepayments prepayments, Recoveries recoveries, Registry registry, Store store) {
-        this.prepayments = prepayments;
-        this.recoveries = recoveries;
-        this.registry = registry;
-        this.store = store;
-    }
+public interface Agreements {
 
     /** A clerk records an agreement (or a new version of one); it waits for a reviewer. Idempotent per request id. */
-    @Transactional
-    public Recorded record(Agreement agreement, String evidence, Actor actor, String requestId) {
-        Prepayments.requireRole(actor, Role.CLERK);
-        if (agreement.hospitalCode() == null || agreement.hospitalCode().isBlank()) {
-            throw new Rejection("prepayment.hospital-missing", "hospitalCode", "须指定定点医疗机构");
-        }
-        prepayments.requireStaff(actor, agreement.hospitalCode());
-        Org hospital = registry.requireOrg(agreement.hospitalCode(), "hospitalCode");
-        if (!hospital.isHospital()) {
-            throw new Rejection("prepayment.not-hospital", "hospitalCode", hospital.name() + " 不是定点医疗机构");
-        }
-        check(agreement);
-        requireEvidence(evidence);
-        return store.agreementRecord(store.insertAgreement(agreement, evidence.strip(), actor.userId(),
-                requestId(requestId))).orElseThrow();
-    }
+    AgreementRecord record(Agreement agreement, String evidence, Actor actor, String requestId);
 
-    private static void check(Agreement agreement) {
-        if (agreement.agreementNo() == null || agreement.agreementNo().isBlank()
-                || agreement.agreementNo().length() > AGREEMENT_NO_CHARS_MAX) {
-            throw new Rejection("prepayment.agreement-no", "agreementNo", "须填写协议编号（至多 60 字符）");
-        }
-        if (agreement.validFrom() == null) {
-            throw new Rejection("prepayment.agreement-dates", "validFrom", "须填写协议生效日期");
-        }
-        if (agreement.validUntil() != null && agreement.validUntil().isBefore(agreement.validFrom())) {
-            throw new Rejection("prepayment.agreement-dates", "validUntil", "协议终止日期不能早于生效日期");
-        }
-        if (agreement.prepaymentTerms() == null || agreement.prepaymentTerms().isBlank()
-                || agreement.prepaymentTerms().length() > TERMS_CHARS_MAX) {
-            throw new Rejection("prepayment.agreement-terms", "prepaymentTerms", "服务协议须明确预付金条款（至多 2000 字）");
-        }
-        if (agreement.medicalCommunity() && (agreement.communityFactor() == null
-                || agreement.communityFactor().signum() <= 0)) {
-            throw new Rejection("prepayment.community-factor", "communityFactor",
-                    "县域紧密型医共体成员须在协议中约定预拨倍数");
-        }
-    }
-
-    static void requireEvidence(String evidence) {
-        if (evidence == null || evidence.isBlank() || evidence.length() > Review.EVIDENCE_CHARS_MAX) {
-            throw new Rejection("prepayment.evidence-missing", "evidence", "须记录依据（协议文本、文件编号等，至多 2000 字）");
-        }
-    }
-
-    static String requestId(String requestId) {
-        if (requestId == null || requestId.isBlank() || requestId.length() > REQUEST_ID_CHARS_MAX) {
-            throw new Rejection("prepayment.request-id", "requestId", "须提供业务编号（至多 200 字符）");
-        }
-        return requestId;
-    }
-
-    /**
-     * A reviewer other than the recording clerk confirms a recorded version; from then it is the version in force.
-     * When it ends the hospital's last agreement by {@code date}, the hospital leaves the prepayment scope and its
-     * balances are recovered. Confirming again changes nothing.
-     */
-    @Transactional
-    public Recorded confirm(long id, LocalDate date, Actor actor) {
-        Recorded recorded = require(id, actor);
-        Prepayments.requireRole(actor, Role.REVIEWER);
-        if (recorded.review().confirmed()) {
-            return recorded;
-        }
-        if (actor.userId().equals(recorded.review().recordedBy())) {
-            throw Rejection.forbidden("prepayment.maker-checker", "id", "复核人不能与登记人为同一人");
-        }
-        store.confirmAgreement(id, actor.userId());
-        Agreement agreement = recorded.agreement();
-        LocalDate end = agreement.validUntil();
-        if (end != null && !end.isAfter(date) && store.agreementInForce(agreement.hospitalCode(),
-                end.plusDays(1)).isEmpty()) {
-            recoveries.leaveScope(agreement.hospitalCode(), "服务协议 " + agreement.agreementNo() + " 于 " + end
-                    + " 终止（登记 " + recorded.review().recordedBy() + "，复核 " + actor.userId() + "）：" + recorded.evidence(),
-                    date, actor);
-        }
-        return store.agreementRecord(id).orElseThrow();
-    }
+    /** A reviewer other than the recording clerk confirms a recorded version. Confirming again changes nothing. */
+    AgreementRecord confirm(long id, LocalDate date, Actor actor);
 
     /** Every recorded version of a hospital's agreements, newest first. */
-    public List<Recorded> records(String hospitalCode, Actor actor) {
-        if (!registry.canSeeOrg(actor, hospitalCode)) {
-            throw Rejection.forbidden("prepayment.out-of-scope", "hospitalCode", "无权查看该医疗机构");
-        }
-        return store.agreementRecords(hospitalCode);
-    }
+    List<AgreementRecord> records(String hospitalCode, Actor actor);
 
     /** Recorded versions waiting for a reviewer, of the hospitals the actor may see. */
-    public List<Recorded> pending(Actor actor) {
-        return store.pendingAgreements().stream()
-                .filter(r -> registry.canSeeOrg(actor, r.agreement().hospitalCode())).toList();
-    }
+    List<AgreementRecord> pending(Actor actor);
 
     /** The confirmed agreement in force on a date, if any. */
-    public Optional<Agreement> inForce(String hospitalCode, LocalDate date) {
-        return store.agreementInForce(hospitalCode, date);
-    }
-
-    private Recorded require(long id, Actor actor) {
-        return store.agreementRecord(id).filter(r -> registry.canSeeOrg(actor, r.agreement().hospitalCode()))
-                .orElseThrow(() -> Rejection.notFound("prepayment.agreement-not-found", "id", "协议登记 " + id
-                        + " 不存在"));
-    }
+    Optional<Agreement> inForce(String hospitalCode, LocalDate date);
 }

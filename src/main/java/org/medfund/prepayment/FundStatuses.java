@@ -1,232 +1,28 @@
 package org.medfund.prepayment;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.medfund.common.Money;
-import org.medfund.common.Rejection;
-import org.medfund.ledger.Ledger;
-import org.medfund.ledger.LedgerReports;
 import org.medfund.registry.Actor;
-import org.medfund.registry.Org;
-import org.medfund.registry.OrgKind;
-import org.medfund.registry.Region;
-import org.medfund.registry.Registry;
-import org.medfund.registry.Role;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The inputs of Xinyang's art. 7 gate per pooling region, fund and prepayment year (xinyang-2025 art. 7): the accumulated
- * balance at the end of last year, last year's twelve months and the rolling forecast. A city clerk records them with
- * the evidence seen and a different reviewer confirms; only the newest confirmed record counts. Once the fund's own
- * books hold last year ({@link #booksHold}), the balance and the twelve months are read from the books instead of
- * the record; the forecast is a projection and is always recorded.
+ * The inputs of Xinyang's art. 7 gate per pooling region, fund and prepayment year (xinyang-2025 art. 7), recorded by
+ * a clerk with evidence and confirmed by another; once the books hold last year they are read from the books.
  */
-@Service
-public class FundStatuses {
+public interface FundStatuses {
 
-    /** A calendar year has twelve months: last year's actuals are always January to December. */
-    static final int MONTHS_PER_YEAR = 12;
-
-    /** Where the balance and last year's months the gate used came from. */
-    public enum Source {
-        BOOKS("基金账簿"),
-        RECORDED("经复核的登记");
-
-        private final String label;
-
-        Source(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-    }
-
-    /**
-     * @param accumulatedBalance null (and {@code lastYear} empty) when the books hold them
-     * @param forecast the rolling forecast, {@code prepayment.rolling-forecast-months} months from January
-     */
-    public record Figures(Money accumulatedBalance, List<FundGate.FundMonth> lastYear,
-                          List<FundGate.FundMonth> forecast) {
-
-        public Figures {
-            lastYear = List.copyOf(lastYear);
-            forecast = List.copyOf(forecast);
-        }
-    }
-
-    /** One recorded fund status; {@code id} 0 before it is stored. */
-    public record Record(long id, String regionCode, String insuranceType, int year, Figures figures,
-                         String evidence, Review review) {
-    }
-
-    /** What the gate uses for a fund and year, and where it came from. */
-    public record Effective(FundGate.FundStatus status, Source source, Record record) {
-    }
-
-    private final Prepayments prepayments;
-    private final Registry registry;
-    private final Ledger ledger;
-    private final LedgerReports reports;
-    private final Store store;
-
-    FundStatuses(Prepayments prepayments, Registry registry, Ledger ledger, LedgerReports reports, Store store) {
-        this.prepayments = prepayments;
-        this.registry = registry;
-        this.ledger = ledger;
-        this.reports = reports;
-        this.store = store;
-    }
-
-    /**
-     * A city clerk records the art. 7 inputs of a fund for a prepayment year; the record waits for a reviewer.
-     * Balance and last year's months may be left out only when the books already hold them. Idempotent per request id.
-     */
-    @Transactional
-    public Record record(String regionCode, String insuranceType, int year, Figures figures, String evidence,
-                         LocalDate date, Actor actor, String requestId) {
-        Prepayments.requireRole(actor, Role.CLERK);
-        Region region = registry.requireRegion(regionCode, "regionCode");
-        if (!registry.canSeeRegion(actor, region.code()) || registry.requireOrg(actor.orgCode(), "org").isHospital()) {
-            throw Rejection.forbidden("prepayment.out-of-scope", "regionCode", "无权登记该地区基金状况");
-        }
-        Regime regime = prepayments.regime(regionCode, date);
-        if (!regime.insuranceTypes().contains(insuranceType) || regime.monthsPayableMin(insuranceType).isEmpty()) {
-            throw new Rejection("prepayment.no-fund-gate", "insuranceType", regime.packId() + " 对险种 " + insuranceType
-                    + " 不设基金结余条件（xinyang-2025 art. 7），无需登记");
-        }
-        Agreements.requireEvidence(evidence);
-        boolean typedIn = figures.accumulatedBalance() != null || !figures.lastYear().isEmpty();
-        if (typedIn) {
-            if (figures.accumulatedBalance() == null) {
-                throw new Rejection("prepayment.fund-balance-missing", "accumulatedBalance", "须同时填写上年末累计结余");
-            }
-            if (figures.accumulatedBalance().isNegative()) {
-                throw new Rejection("prepayment.fund-balance-missing", "accumulatedBalance", "累计结余不能为负数");
-            }
-            checkMonths(figures.lastYear(), YearMonth.of(year - 1, 1), MONTHS_PER_YEAR, "lastYear");
-        } else if (!booksHold(regionCode, insuranceType, year)) {
-            throw new Rejection("prepayment.fund-balance-missing", "accumulatedBalance", "基金账簿尚未完整记载 " + (year - 1)
-                    + " 年各月数据，须填写上年末累计结余和上年 12 个月收支");
-        }
-        checkMonths(figures.forecast(), YearMonth.of(year, 1), regime.forecastMonths(), "forecast");
-        Record draft = new Record(0, regionCode, insuranceType, year, figures, evidence.strip(), null);
-        return store.fundRecord(store.insertFundRecord(draft, actor.userId(), Agreements.requestId(requestId)))
-                .orElseThrow();
-    }
-
-    private static void checkMonths(List<FundGate.FundMonth> months, YearMonth first, int count, String field) {
-        if (months.size() != count) {
-            throw new Rejection("prepayment.fund-window", field, "须提供 " + first + " 起 " + count + " 个月的数据");
-        }
-        for (int i = 0; i < months.size(); i++) {
-            FundGate.FundMonth month = months.get(i);
-            if (!month.month().equals(first.plusMonths(i)) || month.income().isNegative()
-                    || month.expenditure().isNegative()) {
-                throw new Rejection("prepayment.fund-window", field, "须为 " + first + " 起逐月、非负的收支数据");
-            }
-        }
-    }
+    /** A city clerk records the art. 7 inputs of a fund for a prepayment year. Idempotent per request id. */
+    FundRecord record(String regionCode, String insuranceType, int year, FundFigures figures, String evidence,
+                      LocalDate date, Actor actor, String requestId);
 
     /** A reviewer other than the recording clerk confirms; from then it is the record the gate uses. */
-    @Transactional
-    public Record confirm(long id, Actor actor) {
-        Record record = store.fundRecord(id).filter(r -> registry.canSeeRegion(actor, r.regionCode()))
-                .orElseThrow(() -> Rejection.notFound("prepayment.fund-record-not-found", "id", "基金状况登记 " + id
-                        + " 不存在"));
-        Prepayments.requireRole(actor, Role.REVIEWER);
-        if (record.review().confirmed()) {
-            return record;
-        }
-        if (actor.userId().equals(record.review().recordedBy())) {
-            throw Rejection.forbidden("prepayment.maker-checker", "id", "复核人不能与登记人为同一人");
-        }
-        store.confirmFundRecord(id, actor.userId());
-        return store.fundRecord(id).orElseThrow();
-    }
+    FundRecord confirm(long id, Actor actor);
 
-    /**
-     * The records of a region and year, newest first. Visible to those who see the region and to the agencies below
-     * it (a county centre reads the city's fund status that gates its hospitals' prepayments).
-     */
-    public List<Record> records(String regionCode, int year, Actor actor) {
-        String actorRegion = registry.org(actor.orgCode()).filter(o -> !o.isHospital()).map(Org::regionCode)
-                .orElse(null);
-        boolean below = actorRegion != null && registry.lineage(actorRegion).stream()
-                .anyMatch(r -> r.code().equals(regionCode));
-        if (!registry.canSeeRegion(actor, regionCode) && !below) {
-            throw Rejection.forbidden("prepayment.out-of-scope", "regionCode", "无权查看该地区基金状况");
-        }
-        return store.fundRecords(regionCode, year);
-    }
+    /** The records of a region and year, newest first. */
+    List<FundRecord> records(String regionCode, int year, Actor actor);
 
-    /**
-     * The art. 7 inputs the gate uses: balance and last year's months from the books when they hold them, else from
-     * the newest confirmed record; the forecast from that record. None confirmed means the gate cannot open.
-     */
-    public Effective effective(String regionCode, String fund, int year) {
-        Record record = store.confirmedFundRecord(regionCode, fund, year).orElseThrow(() -> new Rejection(
-                "prepayment.fund-status-missing", "regionCode", "地区 " + regionCode + " 未登记经复核的 " + year
-                + " 年险种 " + fund + " 基金结余情况（xinyang-2025 art. 7）"));
-        Optional<FundGate.FundStatus> books = fromBooks(regionCode, fund, year, record.figures().forecast());
-        if (books.isPresent()) {
-            return new Effective(books.get(), Source.BOOKS, record);
-        }
-        if (record.figures().accumulatedBalance() == null) {
-            throw new Rejection("prepayment.fund-status-missing", "regionCode", "基金账簿不再完整记载 " + (year - 1)
-                    + " 年数据，须重新登记上年末累计结余和上年 12 个月收支（xinyang-2025 art. 7）");
-        }
-        return new Effective(new FundGate.FundStatus(fund, record.figures().accumulatedBalance(),
-                record.figures().lastYear(), record.figures().forecast()), Source.RECORDED, record);
-    }
+    /** The art. 7 inputs the gate uses, and where they came from. */
+    EffectiveFundStatus effective(String regionCode, String fund, int year);
 
-    /**
-     * Whether the fund's own books hold last year: every agency book of the pooling region (the city and the regions
-     * below it) is closed through December, and each month of last year has income or expenditure of the fund booked.
-     * The finance department's special-account book is not counted: its transfers to the agencies' expenditure
-     * accounts would count the same spending twice.
-     */
-    public boolean booksHold(String regionCode, String fund, int year) {
-        return flows(regionCode, fund, year).isPresent();
-    }
-
-    private Optional<LedgerReports.FundFlows> flows(String regionCode, String fund, int year) {
-        List<String> books = agencyBooks(regionCode);
-        YearMonth december = YearMonth.of(year - 1, MONTHS_PER_YEAR);
-        for (String book : books) {
-            if (ledger.lastClosedPeriod(book).map(closed -> closed.isBefore(december)).orElse(true)) {
-                return Optional.empty();
-            }
-        }
-        LedgerReports.FundFlows flows = reports.fundFlows(books, fund, YearMonth.of(year - 1, 1), december);
-        return flows.periods().stream().allMatch(p -> p.lines() > 0) ? Optional.of(flows) : Optional.empty();
-    }
-
-    private Optional<FundGate.FundStatus> fromBooks(String regionCode, String fund, int year,
-                                                    List<FundGate.FundMonth> forecast) {
-        return flows(regionCode, fund, year).map(flows -> {
-            List<FundGate.FundMonth> months = new ArrayList<>();
-            for (LedgerReports.FundPeriod p : flows.periods()) {
-                months.add(new FundGate.FundMonth(p.period(), p.income(), p.expenditure()));
-            }
-            return new FundGate.FundStatus(fund, flows.closingBalance(), months, forecast);
-        });
-    }
-
-    /** The agency books of a pooling region: its own agency's and those of every region below it. */
-    private List<String> agencyBooks(String regionCode) {
-        List<String> books = new ArrayList<>();
-        List<Region> regions = new ArrayList<>(List.of(registry.requireRegion(regionCode, "regionCode")));
-        regions.addAll(registry.descendants(regionCode));
-        for (Region region : regions) {
-            registry.agencyOf(region.code()).filter(org -> org.kind() == OrgKind.AGENCY).map(Org::code)
-                    .ifPresent(books::add);
-        }
-        return books;
-    }
+    /** Whether the fund's own books hold last year (every agency book of the pooling region closed through December). */
+    boolean booksHold(String regionCode, String fund, int year);
 }

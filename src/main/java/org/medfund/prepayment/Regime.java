@@ -27,21 +27,21 @@ import org.medfund.policy.Resolved;
  */
 public record Regime(String packId, int packVersion, Map<String, Resolved> parameters) {
 
-    static final String FACTOR = "prepayment.factor";
+    public static final String FACTOR = "prepayment.factor";
     private static final String GROUP = "prepayment";
 
     public Regime {
         parameters = Map.copyOf(parameters);
     }
 
-    static Regime resolve(PolicyPacks packs, String regionCode, LocalDate date) {
+    public static Regime resolve(PolicyPacks packs, String regionCode, LocalDate date) {
         Resolved factor = packs.find(regionCode, date, FACTOR).orElseThrow(() -> new Rejection(
                 "prepayment.no-regime", "regionCode", "地区 " + regionCode + " 在 " + date + " 没有生效的预付金政策"));
         return of(packs.packInForce(factor.packId(), date).orElseThrow());
     }
 
     /** The regime of one pack version, as it produced a row whatever is in force today. */
-    static Regime of(PolicyPacks packs, String packId, int version) {
+    public static Regime of(PolicyPacks packs, String packId, int version) {
         PolicyPack pack = packs.versions(packId).stream().filter(p -> p.version() == version).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no pack " + packId + " v" + version));
         return of(pack);
@@ -57,16 +57,16 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
         return new Regime(pack.id(), pack.version(), found);
     }
 
-    Optional<Resolved> find(String name) {
+    public Optional<Resolved> find(String name) {
         return Optional.ofNullable(parameters.get(name));
     }
 
-    Resolved require(String name) {
+    public Resolved require(String name) {
         return find(name).orElseThrow(() -> new Rejection("prepayment.rule-missing", "packId",
                 "政策包 " + packId + " v" + packVersion + " 未规定 " + name + "，该办理事项不适用"));
     }
 
-    String citation(String name) {
+    public String citation(String name) {
         return require(name).citation();
     }
 
@@ -74,21 +74,21 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
         return find(name).map(r -> r.parameter().flag()).orElse(false);
     }
 
-    BigDecimal factor() {
+    public BigDecimal factor() {
         return require(FACTOR).parameter().decimal();
     }
 
     /** Xinyang: hospitals apply (art. 6(一)); Henan: the agency sizes every hospital in scope. */
-    boolean applicationRequired() {
+    public boolean applicationRequired() {
         return flag("prepayment.on-application");
     }
 
-    Optional<Integer> gradeMin() {
+    public Optional<Integer> gradeMin() {
         return find("prepayment.min-grade").map(r -> r.parameter().integer());
     }
 
     /** Henan 二(二): a hospital without a service agreement recording the prepayment terms is not prepaid. */
-    Optional<Resolved> agreementRequired() {
+    public Optional<Resolved> agreementRequired() {
         return find("prepayment.agreement-required").filter(r -> r.parameter().flag());
     }
 
@@ -96,7 +96,7 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
      * Henan 二(二) "统筹基金预拨工作于 2024 年 1 月开始实施": a prepayment year before the first period is refused, naming
      * the article. A pack without the rule has no start of its own (its effective date governs).
      */
-    void requireStarted(int year) {
+    public void requireStarted(int year) {
         Optional<Resolved> first = find("prepayment.first-period");
         if (first.isPresent() && YearMonth.of(year, 1).isBefore(YearMonth.parse(first.get().parameter().value()))) {
             throw new Rejection("prepayment.not-started", "year", year + " 年不预拨：预拨工作自 "
@@ -110,21 +110,21 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
     }
 
     /** Art. 7: whether a deficit last year or a projected one closes the fund (with the article). */
-    Optional<Resolved> deficitBlocks() {
+    public Optional<Resolved> deficitBlocks() {
         return find("prepayment.deficit-blocks").filter(r -> r.parameter().flag());
     }
 
     /** Art. 7 "按照 12 个月滚动测算": how many projected months the rolling forecast holds. */
-    int forecastMonths() {
+    public int forecastMonths() {
         return require("prepayment.rolling-forecast-months").parameter().integer();
     }
 
-    Sizing.AverageBasis averageBasis() {
-        return Sizing.AverageBasis.parse(require("prepayment.average-basis").parameter().value());
+    public AverageBasis averageBasis() {
+        return AverageBasis.parse(require("prepayment.average-basis").parameter().value());
     }
 
     /** Places of settlement counted in sizing; Henan includes in-province cross-region, Xinyang art. 8 not. */
-    Set<PlaceOfSettlement> places() {
+    public Set<PlaceOfSettlement> places() {
         Set<PlaceOfSettlement> places = EnumSet.noneOf(PlaceOfSettlement.class);
         Arrays.stream(require("prepayment.places").parameter().value().split(",")).map(String::strip)
                 .map(PlaceOfSettlement::valueOf).forEach(places::add);
@@ -132,32 +132,32 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
     }
 
     /** Henan: pay by (prepayment.deadline); Xinyang: apply by (prepayment.apply-by); applied to January. */
-    DeadlineRule deadline() {
+    public DeadlineRule deadline() {
         return require(applicationRequired() ? "prepayment.apply-by" : "prepayment.deadline").parameter().deadline();
     }
 
     /** Henan 二(二) 轧差: the new amount is netted against what the hospital still holds (null: no netting). */
-    Optional<Resolved> resizedYearly() {
+    public Optional<Resolved> resizedYearly() {
         return find("prepayment.resize-yearly").filter(r -> r.parameter().flag());
     }
 
     /** Xinyang art. 6(五): clear by the end of January of the next year (rule applied to that January). */
-    DeadlineRule clearingDeadline() {
+    public DeadlineRule clearingDeadline() {
         return require("prepayment.clear-by").parameter().deadline();
     }
 
     /** Xinyang art. 6(五) 全额冲抵或全额交回, or partial offsets allowed. */
-    Clearing.Rule clearing() {
-        return Clearing.Rule.parse(require("prepayment.clearing").parameter().value());
+    public ClearingRule clearing() {
+        return ClearingRule.parse(require("prepayment.clearing").parameter().value());
     }
 
     /** Xinyang art. 6(五) "对未按规定清算的…不得受理其次年预付金申请". */
-    Optional<Resolved> unclearedBlocksApplication() {
+    public Optional<Resolved> unclearedBlocksApplication() {
         return find("prepayment.uncleared-blocks-next-year").filter(r -> r.parameter().flag());
     }
 
     /** Xinyang art. 5: the city bureau and finance may adjust the amount (refused where the pack has no such rule). */
-    Resolved emergencyAdjustment() {
+    public Resolved emergencyAdjustment() {
         Resolved rule = require("prepayment.emergency-adjustable");
         if (!rule.parameter().flag()) {
             throw new Rejection("prepayment.rule-missing", "packId", packId + " 不允许调整预付金规模（" + rule.citation()
@@ -166,7 +166,7 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
         return rule;
     }
 
-    int workingDays(String name) {
+    public int workingDays(String name) {
         return require(name).parameter().integer();
     }
 
@@ -204,7 +204,7 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
      * Art. 11 "应停止向定点医疗机构拨付医保结算费用，并向…法院依法申请强制执行": the rule that lets the agency declare a
      * prepayment unrecoverable, which stops the hospital's settlement payments; refused where the pack has none.
      */
-    Resolved unrecoverableRule() {
+    public Resolved unrecoverableRule() {
         Resolved rule = require("prepayment.unrecoverable-stops-payments");
         if (!rule.parameter().flag()) {
             throw new Rejection("prepayment.rule-missing", "packId", packId + " 未规定无法收回预付金的处理（"
@@ -214,7 +214,7 @@ public record Regime(String packId, int packVersion, Map<String, Resolved> param
     }
 
     /** Art. 11, 15: the write-off after government approval, kept in the 备查簿; refused where the pack has none. */
-    Resolved writeOffRule() {
+    public Resolved writeOffRule() {
         Resolved rule = require("prepayment.write-off-memo");
         if (!rule.parameter().flag()) {
             throw new Rejection("prepayment.rule-missing", "packId", packId + " 未规定预付金核销（" + rule.citation()

@@ -1,6 +1,8 @@
 package org.medfund.registry;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,15 @@ public interface Registry {
     List<Org> hospitals(String regionCode);
 
     List<Account> accounts(String orgCode);
+
+    /**
+     * The accounts of many organisations in one query, by organisation code (an organisation without accounts is
+     * absent). At most {@link #ACCOUNT_ORGS_MAX} codes per call.
+     */
+    Map<String, List<Account>> accounts(Collection<String> orgCodes);
+
+    /** Organisation codes one {@link #accounts(Collection)} call takes (an SQL IN list stays small). */
+    int ACCOUNT_ORGS_MAX = 1000;
 
     List<InsuranceType> insuranceTypes();
 

@@ -27,11 +27,14 @@ import org.medfund.ledger.LedgerAudit;
 import org.medfund.prepayment.Agreements;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
-import org.medfund.prepayment.Eligibility;
+import org.medfund.prepayment.EligibilityCondition;
+import org.medfund.prepayment.Finding;
 import org.medfund.prepayment.Fixtures;
 import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.Recoveries;
+import org.medfund.prepayment.Recovery;
 import org.medfund.prepayment.RecoveryTrigger;
+import org.medfund.prepayment.WorkflowStep;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
 import org.medfund.settlement.MonthlySettlements;
@@ -39,9 +42,9 @@ import org.medfund.settlement.PaymentBatch;
 import org.medfund.settlement.ReconciliationApplication;
 import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
+import org.medfund.users.Users;
 import org.medfund.web.MedfundUser;
 import org.medfund.web.TestUsers;
-import org.medfund.users.Users;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,7 +118,7 @@ class NoticesTest {
         String plain = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）全额医院");
         String prepaymentId = prepaid(offset);
         prepaid(held);
-        Recoveries.Recovery misuse = recoveries.raise(offset, "310", RecoveryTrigger.MISUSE, "监督检查发现预付金用于基建",
+        Recovery misuse = recoveries.raise(offset, "310", RecoveryTrigger.MISUSE, "监督检查发现预付金用于基建",
                 LocalDate.of(2025, 7, 1), clerk);
         var stop = recoveries.breachOfUse(held, "预付金用于对外投资", LocalDate.of(2025, 7, 1), clerk);
         recoveries.unrecoverable(stop.get(0).id(), "（2025）豫1526执12号 终结本次执行裁定", LocalDate.of(2025, 8, 1),
@@ -252,21 +255,21 @@ class NoticesTest {
         applications.apply(hospital, 2025, new ApplicationForm("测试医院，二级", "考核合格", "财务制度健全", "配合改革",
                 "配合检查", "无", true, true, true, true), applied,
                 Fixtures.actor("h-" + hospital, hospital, Role.HOSPITAL));
-        List<Eligibility.Finding> findings = new ArrayList<>();
-        for (Eligibility.Condition condition : Eligibility.Condition.values()) {
-            findings.add(new Eligibility.Finding(condition, true, "审核材料：" + condition.text(), null));
+        List<Finding> findings = new ArrayList<>();
+        for (EligibilityCondition condition : EligibilityCondition.values()) {
+            findings.add(new Finding(condition, true, "审核材料：" + condition.text(), null));
         }
         String id = applications.review("PA-2025-" + hospital, findings, applied.plusDays(1), clerk).get(0).id();
         LocalDate d = applied.plusDays(2);
-        applications.complete(id, Applications.Step.CITY_AGGREGATED, d, cityClerk, null);
-        applications.complete(id, Applications.Step.BUREAU_REVIEWED, d,
+        applications.complete(id, WorkflowStep.CITY_AGGREGATED, d, cityClerk, null);
+        applications.complete(id, WorkflowStep.BUREAU_REVIEWED, d,
                 Fixtures.actor("hc-bureau", "411500-BUREAU", Role.REVIEWER), null);
-        applications.complete(id, Applications.Step.FUNDED, d.plusDays(3),
+        applications.complete(id, WorkflowStep.FUNDED, d.plusDays(3),
                 Fixtures.actor("hc-city-finance", "411500-FINANCE", Role.FINANCE), null);
-        applications.confirmReceipt(id, Applications.Step.FUNDED, d.plusDays(3), cityClerk);
-        applications.complete(id, Applications.Step.COUNTY_SHARED, d.plusDays(3), cityClerk, null);
-        applications.confirmReceipt(id, Applications.Step.COUNTY_SHARED, d.plusDays(4), clerk);
-        applications.complete(id, Applications.Step.PAID, d.plusDays(4), clerk, "t-hc-pay-" + id);
+        applications.confirmReceipt(id, WorkflowStep.FUNDED, d.plusDays(3), cityClerk);
+        applications.complete(id, WorkflowStep.COUNTY_SHARED, d.plusDays(3), cityClerk, null);
+        applications.confirmReceipt(id, WorkflowStep.COUNTY_SHARED, d.plusDays(4), clerk);
+        applications.complete(id, WorkflowStep.PAID, d.plusDays(4), clerk, "t-hc-pay-" + id);
         return id;
     }
 

@@ -42,7 +42,7 @@ public final class Fixtures {
 
     /** An open-ended agreement recorded by the clerk and confirmed by a reviewer of the same organisation. */
     public static void agreement(Agreements agreements, String hospital, Actor clerk) {
-        var recorded = agreements.record(new Agreements.Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
+        var recorded = agreements.record(new Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
                 null, "按年核定预付金，年终清算", false, null), "协议文本第八条", clerk, "t-agreement-" + hospital);
         agreements.confirm(recorded.id(), LocalDate.of(2020, 1, 1), actor("reviewer-" + clerk.userId(),
                 clerk.orgCode(), Role.REVIEWER));
@@ -90,20 +90,20 @@ public final class Fixtures {
      * else 5.99 (closed). Same monthly figures both funds. Each call is a new record (the newest confirmed counts).
      */
     public static void xinyangFundStatus(FundStatuses fundStatuses, int year, boolean residentOpen, Actor cityClerk) {
-        List<FundGate.FundMonth> actual = new ArrayList<>();
-        List<FundGate.FundMonth> forecast = new ArrayList<>();
+        List<FundMonth> actual = new ArrayList<>();
+        List<FundMonth> forecast = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
-            actual.add(new FundGate.FundMonth(YearMonth.of(year - 1, m), Money.ofFen(1_000_001),
+            actual.add(new FundMonth(YearMonth.of(year - 1, m), Money.ofFen(1_000_001),
                     Money.ofFen(1_000_001)));
-            forecast.add(new FundGate.FundMonth(YearMonth.of(year, m), Money.ofFen(1_000_001),
+            forecast.add(new FundMonth(YearMonth.of(year, m), Money.ofFen(1_000_001),
                     Money.ofFen(1_000_001)));
         }
         Actor reviewer = actor("reviewer-" + cityClerk.userId(), cityClerk.orgCode(), Role.REVIEWER);
         String run = "t-fund-" + year + "-" + NEXT.incrementAndGet() + "-" + System.nanoTime();
-        var employee = fundStatuses.record("411500", "310", year, new FundStatuses.Figures(Money.ofFen(12_000_012),
+        var employee = fundStatuses.record("411500", "310", year, new FundFigures(Money.ofFen(12_000_012),
                 actual, forecast), "测试：基金决算报表", LocalDate.of(year, 1, 2), cityClerk, run + "-310");
         fundStatuses.confirm(employee.id(), reviewer);
-        var resident = fundStatuses.record("411500", "390", year, new FundStatuses.Figures(
+        var resident = fundStatuses.record("411500", "390", year, new FundFigures(
                 Money.ofFen(residentOpen ? 6_000_006 : 6_000_005), actual, forecast), "测试：基金决算报表",
                 LocalDate.of(year, 1, 2), cityClerk, run + "-390");
         fundStatuses.confirm(resident.id(), reviewer);

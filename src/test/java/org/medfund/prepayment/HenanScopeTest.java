@@ -89,7 +89,7 @@ class HenanScopeTest {
                     assertThat(e.field()).isEqualTo("year");
                     assertThat(e.getMessage()).contains("2024-01", "henan-2023 v1, henan-2023 二(二)");
                 });
-        assertThat(prepayments.register(new Prepayments.Filter(2023, null, null, null, null), clerk)).isEmpty();
+        assertThat(prepayments.register(new RegisterFilter(2023, null, null, null, null), clerk)).isEmpty();
     }
 
     @Test
@@ -133,7 +133,7 @@ class HenanScopeTest {
         assertThat(row.sized()).isEqualTo(Money.ZERO);
         assertThat(row.toRecover()).isEqualTo(Money.ofFen(150_000));
         assertThat(row.gateReasons()).contains("1级");
-        assertThat(row.status()).isEqualTo("PREPARED");
+        assertThat(row.status()).isEqualTo(PrepaymentStatus.PREPARED);
         // The resident fund it never held gets no row.
         assertThat(outcomes).filteredOn(o -> o.hospitalCode().equals(hospital) && o.insuranceType().equals("390"))
                 .singleElement().satisfies(o -> assertThat(o.prepaymentId()).isNull());
@@ -149,7 +149,7 @@ class HenanScopeTest {
     @DisplayName("henan-2023 二(二): an ended agreement, once confirmed by another user, recovers the balance at once")
     void agreementEndedRecoversAtOnce() {
         String hospital = prepaid2024("（测试）鲁山解约");
-        var end = agreements.record(new Agreements.Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
+        var end = agreements.record(new Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
                 LocalDate.of(2024, 6, 30), "按年核定预付金，年终清算", false, null), "解除协议通知书（鲁医保〔2024〕6号）",
                 clerk, "t-ls-end-" + hospital);
         assertThat(recoveries.recoveries(hospital, clerk)).isEmpty();
@@ -159,7 +159,7 @@ class HenanScopeTest {
         agreements.confirm(end.id(), LocalDate.of(2024, 7, 1), reviewer);
         assertThat(agreements.inForce(hospital, LocalDate.of(2024, 7, 1))).isEmpty();
         var recovery = recoveries.recoveries(hospital, clerk).get(0);
-        assertThat(recovery.reason()).isEqualTo("SCOPE_EXIT");
+        assertThat(recovery.reason()).isEqualTo(RecoveryReason.SCOPE_EXIT);
         assertThat(recovery.amount()).isEqualTo(Money.ofFen(150_000));
         assertThat(recovery.evidence()).contains("henan-2023 二(二)", "鲁医保〔2024〕6号");
         assertThat(recovery.offsetFrom()).isEqualTo(LocalDate.of(2024, 7, 1));

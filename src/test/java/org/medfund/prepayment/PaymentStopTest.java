@@ -98,15 +98,15 @@ class PaymentStopTest {
         String id = applications.review("PA-2025-" + hospital, XinyangPrepaymentTest.allMet(), applied.plusDays(1),
                 clerk).get(0).id();
         LocalDate d = applied.plusDays(2);
-        applications.complete(id, Applications.Step.CITY_AGGREGATED, d, cityClerk, null);
-        applications.complete(id, Applications.Step.BUREAU_REVIEWED, d,
+        applications.complete(id, WorkflowStep.CITY_AGGREGATED, d, cityClerk, null);
+        applications.complete(id, WorkflowStep.BUREAU_REVIEWED, d,
                 Fixtures.actor("hb-bureau", "411500-BUREAU", Role.REVIEWER), null);
-        applications.complete(id, Applications.Step.FUNDED, d.plusDays(3),
+        applications.complete(id, WorkflowStep.FUNDED, d.plusDays(3),
                 Fixtures.actor("hb-city-finance", "411500-FINANCE", Role.FINANCE), null);
-        applications.confirmReceipt(id, Applications.Step.FUNDED, d.plusDays(3), cityClerk);
-        applications.complete(id, Applications.Step.COUNTY_SHARED, d.plusDays(3), cityClerk, null);
-        applications.confirmReceipt(id, Applications.Step.COUNTY_SHARED, d.plusDays(4), clerk);
-        applications.complete(id, Applications.Step.PAID, d.plusDays(4), clerk, "t-hb-pay-" + id);
+        applications.confirmReceipt(id, WorkflowStep.FUNDED, d.plusDays(3), cityClerk);
+        applications.complete(id, WorkflowStep.COUNTY_SHARED, d.plusDays(3), cityClerk, null);
+        applications.confirmReceipt(id, WorkflowStep.COUNTY_SHARED, d.plusDays(4), clerk);
+        applications.complete(id, WorkflowStep.PAID, d.plusDays(4), clerk, "t-hb-pay-" + id);
         return id;
     }
 

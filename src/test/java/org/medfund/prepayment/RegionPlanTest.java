@@ -36,7 +36,7 @@ class RegionPlanTest {
 
     private final Actor centre = Fixtures.actor("ha-centre-clerk", "410000-CENTRE", Role.CLERK);
 
-    private RegionPlans.RegionPlan plan(List<RegionPlans.RegionPlan> all, String region, String fund) {
+    private RegionPlan plan(List<RegionPlan> all, String region, String fund) {
         return all.stream().filter(p -> p.regionCode().equals(region) && p.insuranceType().equals(fund)).findFirst()
                 .orElseThrow();
     }
@@ -59,8 +59,8 @@ class RegionPlanTest {
                 .isInstanceOfSatisfying(Rejection.class,
                         e -> assertThat(e.code()).isEqualTo("prepayment.province-centre-only"));
 
-        List<RegionPlans.RegionPlan> first = plans.generate(2024, LocalDate.of(2024, 1, 5), centre);
-        RegionPlans.RegionPlan kaifeng = plan(first, "410200", "310");
+        List<RegionPlan> first = plans.generate(2024, LocalDate.of(2024, 1, 5), centre);
+        RegionPlan kaifeng = plan(first, "410200", "310");
         // 7 months with data, total 7 × 1,000.01 + 500.00 = 7,500.07; 1.5 × 7,500.07 ÷ 7 = 1,607.1578… → 1,607.16
         assertThat(kaifeng.sized()).isEqualTo(Money.ofFen(160_716));
         assertThat(kaifeng.previous()).isEqualTo(Money.ZERO);
@@ -70,12 +70,12 @@ class RegionPlanTest {
         assertThat(plan(first, "410300", "390").sized()).isEqualTo(Money.ofFen(2));
         assertThat(plans.generate(2024, LocalDate.of(2024, 1, 6), centre)).isEqualTo(first); // issued once
 
-        List<RegionPlans.RegionPlan> second = plans.generate(2025, LocalDate.of(2025, 1, 6), centre);
-        RegionPlans.RegionPlan kaifeng2025 = plan(second, "410200", "310");
+        List<RegionPlan> second = plans.generate(2025, LocalDate.of(2025, 1, 6), centre);
+        RegionPlan kaifeng2025 = plan(second, "410200", "310");
         assertThat(kaifeng2025.sized()).isEqualTo(Money.ofFen(120_000));
         assertThat(kaifeng2025.previous()).isEqualTo(Money.ofFen(160_716));
         assertThat(kaifeng2025.difference()).isEqualTo(Money.ofFen(-40_716)); // 轧差: the excess is recovered
-        RegionPlans.RegionPlan luoyang2025 = plan(second, "410300", "390");
+        RegionPlan luoyang2025 = plan(second, "410300", "390");
         assertThat(luoyang2025.sized()).isEqualTo(Money.ZERO);
         assertThat(luoyang2025.difference()).isEqualTo(Money.ofFen(-2));
 

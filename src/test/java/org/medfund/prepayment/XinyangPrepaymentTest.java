@@ -70,28 +70,28 @@ class XinyangPrepaymentTest {
                 "配合飞行检查", "无", true, true, true, true);
     }
 
-    static List<Eligibility.Finding> allMet() {
-        List<Eligibility.Finding> findings = new ArrayList<>();
-        for (Eligibility.Condition condition : Eligibility.Condition.values()) {
-            findings.add(new Eligibility.Finding(condition, true, "审核材料：" + condition.text(), null));
+    static List<Finding> allMet() {
+        List<Finding> findings = new ArrayList<>();
+        for (EligibilityCondition condition : EligibilityCondition.values()) {
+            findings.add(new Finding(condition, true, "审核材料：" + condition.text(), null));
         }
         return findings;
     }
 
     /** Applies, reviews and runs the art. 6 steps to payment; answers the employee row. */
-    private Prepayments.Prepayment prepaid(String hospital, int year, LocalDate applied) {
+    private Prepayment prepaid(String hospital, int year, LocalDate applied) {
         applications.apply(hospital, year, form(), applied, Fixtures.actor("h-" + hospital, hospital, Role.HOSPITAL));
         var rows = applications.review("PA-" + year + "-" + hospital, allMet(), applied.plusDays(1), clerk);
         String id = rows.get(0).id();
         LocalDate d = applied.plusDays(2);
-        applications.complete(id, Applications.Step.CITY_AGGREGATED, d, cityClerk, null);
-        applications.complete(id, Applications.Step.BUREAU_REVIEWED, d, bureau, null);
-        applications.complete(id, Applications.Step.FUNDED, d.plusDays(3),
+        applications.complete(id, WorkflowStep.CITY_AGGREGATED, d, cityClerk, null);
+        applications.complete(id, WorkflowStep.BUREAU_REVIEWED, d, bureau, null);
+        applications.complete(id, WorkflowStep.FUNDED, d.plusDays(3),
                 Fixtures.actor("xy-finance", "411500-FINANCE", Role.FINANCE), null);
-        applications.confirmReceipt(id, Applications.Step.FUNDED, d.plusDays(3), cityClerk);
-        applications.complete(id, Applications.Step.COUNTY_SHARED, d.plusDays(3), cityClerk, null);
-        applications.confirmReceipt(id, Applications.Step.COUNTY_SHARED, d.plusDays(4), clerk);
-        applications.complete(id, Applications.Step.PAID, d.plusDays(4), clerk, "t-xy-pay-" + id);
+        applications.confirmReceipt(id, WorkflowStep.FUNDED, d.plusDays(3), cityClerk);
+        applications.complete(id, WorkflowStep.COUNTY_SHARED, d.plusDays(3), cityClerk, null);
+        applications.confirmReceipt(id, WorkflowStep.COUNTY_SHARED, d.plusDays(4), clerk);
+        applications.complete(id, WorkflowStep.PAID, d.plusDays(4), clerk, "t-xy-pay-" + id);
         return prepayments.prepayment(id, clerk);
     }
 
@@ -131,33 +131,33 @@ class XinyangPrepaymentTest {
         assertThat(employee.sized()).isEqualTo(Money.ofFen(10_001));
         assertThat(employee.derivation().citation()).contains("xinyang-2025", "xinyang-2025 art. 4");
         var resident = rows.get(1);
-        assertThat(resident.status()).isEqualTo("CLOSED");
+        assertThat(resident.status()).isEqualTo(PrepaymentStatus.CLOSED);
         assertThat(resident.gateReasons()).contains("5.99", "低于 6 个月");
         assertThat(applications.findings(application.id())).hasSize(5)
                 .allSatisfy(f -> assertThat(f.reviewerUserId()).isEqualTo("xy-clerk"));
 
-        assertThatThrownBy(() -> applications.complete(employee.id(), Applications.Step.BUREAU_REVIEWED,
+        assertThatThrownBy(() -> applications.complete(employee.id(), WorkflowStep.BUREAU_REVIEWED,
                 LocalDate.of(2025, 1, 17), bureau, null)).isInstanceOf(Rejection.class)
                 .hasMessageContaining("市级经办机构审核汇总");
-        applications.complete(employee.id(), Applications.Step.CITY_AGGREGATED, LocalDate.of(2025, 1, 17),
+        applications.complete(employee.id(), WorkflowStep.CITY_AGGREGATED, LocalDate.of(2025, 1, 17),
                 cityClerk, null);
-        applications.complete(employee.id(), Applications.Step.BUREAU_REVIEWED, LocalDate.of(2025, 1, 17), bureau,
+        applications.complete(employee.id(), WorkflowStep.BUREAU_REVIEWED, LocalDate.of(2025, 1, 17), bureau,
                 null);
         var funded = applications.steps(employee.id()).stream()
-                .filter(s -> s.step() == Applications.Step.FUNDED).findFirst().orElseThrow();
+                .filter(s -> s.step() == WorkflowStep.FUNDED).findFirst().orElseThrow();
         // 10 working days after Fri 2025-01-17, across the Spring Festival holiday (Jan 28 – Feb 4, Jan 26 worked)
         assertThat(funded.dueOn()).isEqualTo(LocalDate.of(2025, 2, 7));
         assertThat(funded.overdue(LocalDate.of(2025, 2, 8))).isTrue();
-        applications.complete(employee.id(), Applications.Step.FUNDED, LocalDate.of(2025, 2, 10), finance, null);
-        assertThat(applications.steps(employee.id()).stream().filter(s -> s.step() == Applications.Step.FUNDED)
+        applications.complete(employee.id(), WorkflowStep.FUNDED, LocalDate.of(2025, 2, 10), finance, null);
+        assertThat(applications.steps(employee.id()).stream().filter(s -> s.step() == WorkflowStep.FUNDED)
                 .findFirst().orElseThrow().overdue(LocalDate.of(2025, 3, 1))).isTrue();
-        applications.confirmReceipt(employee.id(), Applications.Step.FUNDED, LocalDate.of(2025, 2, 10), cityClerk);
-        applications.complete(employee.id(), Applications.Step.COUNTY_SHARED, LocalDate.of(2025, 2, 10), cityClerk,
+        applications.confirmReceipt(employee.id(), WorkflowStep.FUNDED, LocalDate.of(2025, 2, 10), cityClerk);
+        applications.complete(employee.id(), WorkflowStep.COUNTY_SHARED, LocalDate.of(2025, 2, 10), cityClerk,
                 null);
-        applications.confirmReceipt(employee.id(), Applications.Step.COUNTY_SHARED, LocalDate.of(2025, 2, 11), clerk);
-        applications.complete(employee.id(), Applications.Step.PAID, LocalDate.of(2025, 2, 12), clerk,
+        applications.confirmReceipt(employee.id(), WorkflowStep.COUNTY_SHARED, LocalDate.of(2025, 2, 11), clerk);
+        applications.complete(employee.id(), WorkflowStep.PAID, LocalDate.of(2025, 2, 12), clerk,
                 "t-xy-paid-" + employee.id());
-        assertThat(prepayments.prepayment(employee.id(), clerk).status()).isEqualTo("DISBURSED");
+        assertThat(prepayments.prepayment(employee.id(), clerk).status()).isEqualTo(PrepaymentStatus.DISBURSED);
         assertThat(prepayments.outstanding(hospital, "310")).isEqualTo(Money.ofFen(10_001));
         assertThat(prepayments.outstanding(hospital, "390")).isEqualTo(Money.ZERO);
     }
@@ -168,12 +168,12 @@ class XinyangPrepaymentTest {
         String refused = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）不合格医院");
         applications.apply(refused, 2025, form(), LocalDate.of(2025, 1, 13), Fixtures.actor("h", refused,
                 Role.HOSPITAL));
-        List<Eligibility.Finding> findings = allMet();
-        findings.set(3, new Eligibility.Finding(Eligibility.Condition.COOPERATES_SUPERVISION, false,
+        List<Finding> findings = allMet();
+        findings.set(3, new Finding(EligibilityCondition.COOPERATES_SUPERVISION, false,
                 "2024-09 被医保部门行政处罚", null));
         assertThat(applications.review("PA-2025-" + refused, findings, LocalDate.of(2025, 1, 16), clerk)).isEmpty();
         var application = applications.application("PA-2025-" + refused).orElseThrow();
-        assertThat(application.status()).isEqualTo("REFUSED");
+        assertThat(application.status()).isEqualTo(ApplicationStatus.REFUSED);
         assertThat(application.refusals()).contains("xinyang-2025 art. 3(四)");
 
         String adjusted = Fixtures.hospital(jdbc, COUNTY, 2, false, "（测试）调整医院");
@@ -189,7 +189,7 @@ class XinyangPrepaymentTest {
         assertThat(row.sized()).isEqualTo(Money.ofFen(75_000));
         assertThat(row.toPay()).isEqualTo(Money.ofFen(75_000));
         assertThat(row.derivation().explain()).contains("信医保〔2025〕9号", "第四条核定额度 = 500.00");
-        assertThat(rows.get(1).status()).isEqualTo("PREPARED");
+        assertThat(rows.get(1).status()).isEqualTo(PrepaymentStatus.PREPARED);
     }
 
     @Test
@@ -221,13 +221,13 @@ class XinyangPrepaymentTest {
                 .extracting(e -> ((Rejection) e).code()).isEqualTo("prepayment.return-in-full");
         recoveries.recordReturn(clearing.id(), Money.ofFen(300_000), LocalDate.of(2026, 1, 25), clerk,
                 "t-xy-ret-" + shortOne);
-        assertThat(prepayments.prepayment(a.id(), clerk).clearingMethod()).isEqualTo("RETURN");
+        assertThat(prepayments.prepayment(a.id(), clerk).clearingMethod()).isEqualTo(ClearingMethod.RETURN);
 
         recoveries.clear(b.id(), LocalDate.of(2026, 1, 5), clerk);
         Money full = recoveries.offset(new PaymentOffsets.OffsetRequest(COUNTY_AGENCY, absorbed, "310",
                 YearMonth.of(2025, 12), Money.ofFen(300_000), LocalDate.of(2026, 1, 20), "t-xy-clr-" + absorbed));
         assertThat(full).isEqualTo(Money.ofFen(300_000));
-        assertThat(prepayments.prepayment(b.id(), clerk).clearingMethod()).isEqualTo("OFFSET");
+        assertThat(prepayments.prepayment(b.id(), clerk).clearingMethod()).isEqualTo(ClearingMethod.OFFSET);
         assertThat(ledger.balance(COUNTY_AGENCY, Prepayments.RECEIVABLE_ACCOUNT, absorbed, "310",
                 LocalDate.of(2026, 1, 31))).isEqualTo(Money.ZERO);
         assertThat(recoveries.cleared(absorbed)).isTrue();
@@ -328,7 +328,7 @@ class XinyangPrepaymentTest {
         recoveries.recordReturn(recovery.id(), Money.ofFen(50_000), LocalDate.of(2025, 6, 10), clerk,
                 "t-xy-part-" + hospital);
         var open = recoveries.recoveries(hospital, clerk).get(0);
-        assertThat(open.status()).isEqualTo("OPEN");
+        assertThat(open.status()).isEqualTo(RecoveryStatus.OPEN);
         assertThat(open.remaining()).isEqualTo(Money.ofFen(150_000));
         assertThat(open.overdue(LocalDate.of(2025, 6, 17))).isFalse();
         assertThat(open.overdue(LocalDate.of(2025, 6, 18))).isTrue();
@@ -339,7 +339,7 @@ class XinyangPrepaymentTest {
         assertThat(recoveries.offset(new PaymentOffsets.OffsetRequest(COUNTY_AGENCY, hospital, "310",
                 YearMonth.of(2025, 5), Money.ofFen(500_000), LocalDate.of(2025, 6, 18), "t-xy-p2-" + hospital)))
                 .isEqualTo(Money.ofFen(150_000));
-        assertThat(recoveries.recoveries(hospital, clerk).get(0).status()).isEqualTo("RECOVERED");
+        assertThat(recoveries.recoveries(hospital, clerk).get(0).status()).isEqualTo(RecoveryStatus.RECOVERED);
         assertThat(prepayments.outstanding(hospital, "310")).isEqualTo(Money.ZERO);
         audit.assertSound();
     }
@@ -354,13 +354,13 @@ class XinyangPrepaymentTest {
                 Fixtures.months(2024, 1, 12, 200_000));
         prepaid(hospital, 2025, LocalDate.of(2025, 1, 6));
         // An end date still in the future is an expiry to come: nothing is recovered yet.
-        var expiring = agreements.record(new Agreements.Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
+        var expiring = agreements.record(new Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
                 LocalDate.of(2025, 12, 31), "按年核定预付金，年终清算", false, null), "协议续签前的到期日", clerk,
                 "t-xy-expiring-" + hospital);
         agreements.confirm(expiring.id(), LocalDate.of(2025, 3, 1), Fixtures.actor("xy-reviewer", COUNTY_AGENCY,
                 Role.REVIEWER));
         assertThat(recoveries.recoveries(hospital, clerk)).isEmpty();
-        var ended = agreements.record(new Agreements.Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
+        var ended = agreements.record(new Agreement(hospital, "XY-" + hospital, LocalDate.of(2020, 1, 1),
                 LocalDate.of(2025, 6, 2), "按年核定预付金，年终清算", false, null), "解除医保协议决定书（罗医保〔2025〕3号）",
                 clerk, "t-xy-ended-" + hospital);
         assertThat(recoveries.recoveries(hospital, clerk)).isEmpty();
@@ -389,7 +389,7 @@ class XinyangPrepaymentTest {
                 Role.HOSPITAL));
         assertThat(applications.review("PA-2025-" + hospital, allMet(), LocalDate.of(2025, 1, 16), clerk)).isEmpty();
         var application = applications.application("PA-2025-" + hospital).orElseThrow();
-        assertThat(application.status()).isEqualTo("REFUSED");
+        assertThat(application.status()).isEqualTo(ApplicationStatus.REFUSED);
         assertThat(application.refusals()).contains("xinyang-2025 art. 3(一)", "10、11、12 月", "未满一个自然年度");
     }
 
@@ -418,9 +418,9 @@ class XinyangPrepaymentTest {
             applications.apply(h, 2026, form(), LocalDate.of(2026, 1, 5), Fixtures.actor("h-" + h, h, Role.HOSPITAL));
             for (var row : applications.review("PA-2026-" + h, allMet(), LocalDate.of(2026, 1, 6),
                     i < 2 ? countyClerk : cityClerk)) {
-                applications.complete(row.id(), Applications.Step.CITY_AGGREGATED, LocalDate.of(2026, 1, 7),
+                applications.complete(row.id(), WorkflowStep.CITY_AGGREGATED, LocalDate.of(2026, 1, 7),
                         cityClerk, null);
-                applications.complete(row.id(), Applications.Step.BUREAU_REVIEWED, LocalDate.of(2026, 1, 7), bureau,
+                applications.complete(row.id(), WorkflowStep.BUREAU_REVIEWED, LocalDate.of(2026, 1, 7), bureau,
                         null);
                 if (row.insuranceType().equals("310")) {
                     employeeRows.add(row.id());
@@ -432,11 +432,11 @@ class XinyangPrepaymentTest {
         String rowC = employeeRows.get(2);
         Money financeBefore = ledger.balance("411500-FINANCE", "1003", null, null, null);
 
-        assertThatThrownBy(() -> applications.complete(rowA, Applications.Step.FUNDED, LocalDate.of(2026, 1, 6),
+        assertThatThrownBy(() -> applications.complete(rowA, WorkflowStep.FUNDED, LocalDate.of(2026, 1, 6),
                 finance, null)).isInstanceOfSatisfying(Rejection.class,
                 e -> assertThat(e.code()).isEqualTo("date.before-document"));
         // One transfer from city finance for the three employee rows: 3,000.00 + 1,000.01 + 5,000.00.
-        var funded = applications.complete(rowA, Applications.Step.FUNDED, LocalDate.of(2026, 1, 9), finance, null);
+        var funded = applications.complete(rowA, WorkflowStep.FUNDED, LocalDate.of(2026, 1, 9), finance, null);
         var transfer = ledger.transfer(funded.transferId()).orElseThrow();
         assertThat(transfer.amount()).isEqualTo(Money.ofFen(900_001));
         assertThat(transfer.ruleType()).isEqualTo("funding.finance-to-agency");
@@ -444,43 +444,43 @@ class XinyangPrepaymentTest {
         assertThat(financeBefore.minus(ledger.balance("411500-FINANCE", "1003", null, null, null)))
                 .isEqualTo(Money.ofFen(900_001));
         for (String other : List.of(rowB, rowC)) {
-            assertThat(step(other, Applications.Step.FUNDED).transferId()).isEqualTo(funded.transferId());
+            assertThat(step(other, WorkflowStep.FUNDED).transferId()).isEqualTo(funded.transferId());
         }
         assertThat(reports.transfersInTransit()).extracting(org.medfund.ledger.Transfer::transferId)
                 .contains(funded.transferId());
         // In transit: neither can the city pass money on nor the city centre pay its own hospital.
-        assertThatThrownBy(() -> applications.complete(rowA, Applications.Step.COUNTY_SHARED,
+        assertThatThrownBy(() -> applications.complete(rowA, WorkflowStep.COUNTY_SHARED,
                 LocalDate.of(2026, 1, 9), cityClerk, null)).isInstanceOfSatisfying(Rejection.class,
                 e -> assertThat(e.code()).isEqualTo("prepayment.funds-in-transit"));
-        assertThatThrownBy(() -> applications.complete(rowC, Applications.Step.PAID, LocalDate.of(2026, 1, 9),
+        assertThatThrownBy(() -> applications.complete(rowC, WorkflowStep.PAID, LocalDate.of(2026, 1, 9),
                 cityClerk, "t-xy-chain-early-" + rowC)).isInstanceOfSatisfying(Rejection.class,
                 e -> assertThat(e.code()).isEqualTo("prepayment.funds-in-transit"));
-        assertThatThrownBy(() -> applications.confirmReceipt(rowA, Applications.Step.FUNDED,
+        assertThatThrownBy(() -> applications.confirmReceipt(rowA, WorkflowStep.FUNDED,
                 LocalDate.of(2026, 1, 12), countyClerk)).isInstanceOfSatisfying(Rejection.class,
                 e -> assertThat(e.code()).isEqualTo("prepayment.step-actor"));
 
-        applications.confirmReceipt(rowC, Applications.Step.FUNDED, LocalDate.of(2026, 1, 12), cityClerk);
+        applications.confirmReceipt(rowC, WorkflowStep.FUNDED, LocalDate.of(2026, 1, 12), cityClerk);
         assertThat(ledger.transfer(funded.transferId()).orElseThrow().status()).isEqualTo("RECEIVED");
-        assertThat(step(rowA, Applications.Step.FUNDED).receivedOn()).isEqualTo(LocalDate.of(2026, 1, 12));
+        assertThat(step(rowA, WorkflowStep.FUNDED).receivedOn()).isEqualTo(LocalDate.of(2026, 1, 12));
         // City hospital: paid by the city centre within 3 working days of the money arriving (Mon 12 → Thu 15).
-        assertThat(step(rowC, Applications.Step.PAID).dueOn()).isEqualTo(LocalDate.of(2026, 1, 15));
-        assertThat(step(rowA, Applications.Step.PAID).dueOn()).isNull();
+        assertThat(step(rowC, WorkflowStep.PAID).dueOn()).isEqualTo(LocalDate.of(2026, 1, 15));
+        assertThat(step(rowA, WorkflowStep.PAID).dueOn()).isNull();
 
-        var shared = applications.complete(rowB, Applications.Step.COUNTY_SHARED, LocalDate.of(2026, 1, 13),
+        var shared = applications.complete(rowB, WorkflowStep.COUNTY_SHARED, LocalDate.of(2026, 1, 13),
                 cityClerk, null);
         var toCounty = ledger.transfer(shared.transferId()).orElseThrow();
         assertThat(toCounty.amount()).isEqualTo(Money.ofFen(400_001));
         assertThat(toCounty.ruleType()).isEqualTo("funding.agency-to-lower-agency");
-        assertThat(step(rowA, Applications.Step.COUNTY_SHARED).transferId()).isEqualTo(shared.transferId());
-        assertThatThrownBy(() -> applications.complete(rowA, Applications.Step.PAID, LocalDate.of(2026, 1, 13),
+        assertThat(step(rowA, WorkflowStep.COUNTY_SHARED).transferId()).isEqualTo(shared.transferId());
+        assertThatThrownBy(() -> applications.complete(rowA, WorkflowStep.PAID, LocalDate.of(2026, 1, 13),
                 countyClerk, "t-xy-chain-early-" + rowA)).isInstanceOf(Rejection.class);
-        applications.confirmReceipt(rowA, Applications.Step.COUNTY_SHARED, LocalDate.of(2026, 1, 14), countyClerk);
-        assertThat(step(rowB, Applications.Step.PAID).dueOn()).isEqualTo(LocalDate.of(2026, 1, 19));
+        applications.confirmReceipt(rowA, WorkflowStep.COUNTY_SHARED, LocalDate.of(2026, 1, 14), countyClerk);
+        assertThat(step(rowB, WorkflowStep.PAID).dueOn()).isEqualTo(LocalDate.of(2026, 1, 19));
         assertThat(ledger.balance(countyAgency, "1004", null, "310", null)).isEqualTo(Money.ofFen(400_001));
 
-        applications.complete(rowA, Applications.Step.PAID, LocalDate.of(2026, 1, 15), countyClerk, "t-xy-chain-" + rowA);
-        applications.complete(rowB, Applications.Step.PAID, LocalDate.of(2026, 1, 15), countyClerk, "t-xy-chain-" + rowB);
-        applications.complete(rowC, Applications.Step.PAID, LocalDate.of(2026, 1, 15), cityClerk, "t-xy-chain-" + rowC);
+        applications.complete(rowA, WorkflowStep.PAID, LocalDate.of(2026, 1, 15), countyClerk, "t-xy-chain-" + rowA);
+        applications.complete(rowB, WorkflowStep.PAID, LocalDate.of(2026, 1, 15), countyClerk, "t-xy-chain-" + rowB);
+        applications.complete(rowC, WorkflowStep.PAID, LocalDate.of(2026, 1, 15), cityClerk, "t-xy-chain-" + rowC);
         assertThat(ledger.balance(countyAgency, "1004", null, "310", null)).isEqualTo(Money.ZERO);
         assertThat(ledger.balance(countyAgency, Prepayments.RECEIVABLE_ACCOUNT, a, "310", null))
                 .isEqualTo(Money.ofFen(300_000));
@@ -490,7 +490,7 @@ class XinyangPrepaymentTest {
         audit.assertSound();
     }
 
-    private Applications.StepState step(String prepaymentId, Applications.Step step) {
+    private StepState step(String prepaymentId, WorkflowStep step) {
         return applications.steps(prepaymentId).stream().filter(s -> s.step() == step).findFirst().orElseThrow();
     }
 }

@@ -13,16 +13,29 @@ import org.medfund.claims.SettlingAgency;
 import org.medfund.common.Money;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
+import org.medfund.prepayment.Agreement;
+import org.medfund.prepayment.AgreementRecord;
 import org.medfund.prepayment.Agreements;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
-import org.medfund.prepayment.Eligibility;
-import org.medfund.prepayment.FundGate;
+import org.medfund.prepayment.EligibilityCondition;
+import org.medfund.prepayment.Finding;
+import org.medfund.prepayment.FundFigures;
+import org.medfund.prepayment.FundMonth;
+import org.medfund.prepayment.FundRecord;
 import org.medfund.prepayment.FundStatuses;
+import org.medfund.prepayment.Prepayment;
+import org.medfund.prepayment.PrepaymentStatus;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
+import org.medfund.prepayment.Recovery;
 import org.medfund.prepayment.RecoveryTrigger;
+import org.medfund.prepayment.RegionPlan;
 import org.medfund.prepayment.RegionPlans;
+import org.medfund.prepayment.RegisterFilter;
+import org.medfund.prepayment.SizingOutcome;
+import org.medfund.prepayment.StepState;
+import org.medfund.prepayment.WorkflowStep;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.Registry;
@@ -88,8 +101,8 @@ class PrepaymentDemoStep implements DemoStep {
             out.println("演示医疗机构未登记，跳过");
             return;
         }
-        boolean again = !prepayments.register(new Prepayments.Filter(2025, XY_CITY_HOSPITAL, "310", "CLEARED",
-                null), Actor.system("411500-AGENCY")).isEmpty();
+        boolean again = !prepayments.register(new RegisterFilter(2025, XY_CITY_HOSPITAL, "310",
+                PrepaymentStatus.CLEARED, null), Actor.system("411500-AGENCY")).isEmpty();
         for (String agency : List.of("410421-AGENCY", "410400-AGENCY", "411500-AGENCY", "411521-AGENCY",
                 "411525-AGENCY")) {
             openingBalance(agency);
@@ -124,7 +137,7 @@ class PrepaymentDemoStep implements DemoStep {
             LocalDate sized = LocalDate.of(year, 1, 8);
             for (String region : List.of("410421", "410402", "410403")) {
                 String agency = registry.agencyOf(region).map(Org::code).orElseThrow();
-                for (Prepayments.Outcome o : prepayments.sizeRegion(region, year, sized, clerk(agency))) {
+                for (SizingOutcome o : prepayments.sizeRegion(region, year, sized, clerk(agency))) {
                     if (o.prepaymentId() == null) {
                         out.printf("  %d %s %s 不预拨：%s%n", year, o.hospitalCode(), o.insuranceType(),
                                 String.join("；", o.refusals()));
@@ -155,7 +168,7 @@ class PrepaymentDemoStep implements DemoStep {
         settle(PDS_GRADE1, "310", 2024, "50000.00", "411521");
         Actor centre = new Actor("demo-centre-clerk", "410000-CENTRE", Set.of(Role.CLERK));
         for (int year : new int[] {2024, 2025}) {
-            for (RegionPlans.RegionPlan p : regionPlans.generate(year, LocalDate.of(year, 1, 5), centre)) {
+            for (RegionPlan p : regionPlans.generate(year, LocalDate.of(year, 1, 5), centre)) {
                 if (p.regionCode().equals("411500")) {
                     out.printf("  %d 省内异地就医预拨计划 %s %s：%s 元（%s），轧差 %s 元%n", year, p.regionName(),
                             p.insuranceType(), p.sized().toYuanText(), p.derivation().formula(),
@@ -166,9 +179,9 @@ class PrepaymentDemoStep implements DemoStep {
     }
 
     private void payHenan(String id, LocalDate date, PrintWriter out) {
-        Prepayments.Prepayment row = prepayments.prepayment(id, Actor.system("410000-CENTRE"));
+        Prepayment row = prepayments.prepayment(id, Actor.system("410000-CENTRE"));
         Actor clerk = clerk(row.payerOrgCode());
-        if (row.status().equals("PREPARED")) {
+        if (row.status() == PrepaymentStatus.PREPARED) {
             prepayments.approve(id, date, reviewer(row.payerOrgCode()));
         }
         row = prepayments.disburse(id, date, true, clerk, "demo:prepayment:disburse:" + id);
@@ -183,7 +196,7 @@ class PrepaymentDemoStep implements DemoStep {
             settle(h, "390", 2024, h.equals(XY_CITY_HOSPITAL) ? "1800000.00" : "600000.00");
         }
         fundStatus();
-        List<Prepayments.Prepayment> approved = new ArrayList<>();
+        List<Prepayment> approved = new ArrayList<>();
         for (String h : List.of(XY_COUNTY_HOSPITAL, XY_CITY_HOSPITAL, XY_TRIGGER_HOSPITAL)) {
             approved.addAll(applyAndApprove(h));
         }
@@ -200,24 +213,24 @@ class PrepaymentDemoStep implements DemoStep {
     }
 
     /** Art. 6(一)–(三): application, county review with finance, city aggregation, bureau review (approval). */
-    private List<Prepayments.Prepayment> applyAndApprove(String hospital) {
+    private List<Prepayment> applyAndApprove(String hospital) {
         Org org = registry.org(hospital).orElseThrow();
         String payer = prepayments.payerOf(org).code();
         applications.apply(hospital, 2025, form(org), LocalDate.of(2025, 1, 8), new Actor("demo-hospital-" + hospital,
                 hospital, Set.of(Role.HOSPITAL)));
-        List<Eligibility.Finding> findings = new ArrayList<>();
-        for (Eligibility.Condition c : Eligibility.Condition.values()) {
-            findings.add(new Eligibility.Finding(c, true, "演示：已核查" + c.text(), null));
+        List<Finding> findings = new ArrayList<>();
+        for (EligibilityCondition c : EligibilityCondition.values()) {
+            findings.add(new Finding(c, true, "演示：已核查" + c.text(), null));
         }
-        List<Prepayments.Prepayment> rows = new ArrayList<>();
-        for (Prepayments.Prepayment row : applications.review("PA-2025-" + hospital, findings,
+        List<Prepayment> rows = new ArrayList<>();
+        for (Prepayment row : applications.review("PA-2025-" + hospital, findings,
                 LocalDate.of(2025, 1, 16), clerk(payer))) {
-            if (row.status().equals("CLOSED")) {
+            if (row.status() == PrepaymentStatus.CLOSED) {
                 continue;
             }
-            applications.complete(row.id(), Applications.Step.CITY_AGGREGATED, LocalDate.of(2025, 1, 17),
+            applications.complete(row.id(), WorkflowStep.CITY_AGGREGATED, LocalDate.of(2025, 1, 17),
                     clerk("411500-AGENCY"), null);
-            applications.complete(row.id(), Applications.Step.BUREAU_REVIEWED, LocalDate.of(2025, 1, 20),
+            applications.complete(row.id(), WorkflowStep.BUREAU_REVIEWED, LocalDate.of(2025, 1, 20),
                     new Actor("demo-bureau", "411500-BUREAU", Set.of(Role.REVIEWER)), null);
             rows.add(row);
         }
@@ -229,34 +242,34 @@ class PrepaymentDemoStep implements DemoStep {
      * centre, which confirms receipt and passes each county's share on (one transfer per county and fund); each
      * county centre confirms and pays its hospitals, the city centre its own.
      */
-    private void fundAndPay(List<Prepayments.Prepayment> rows, PrintWriter out) {
+    private void fundAndPay(List<Prepayment> rows, PrintWriter out) {
         Actor cityClerk = clerk("411500-AGENCY");
         Actor finance = new Actor("demo-finance", "411500-FINANCE", Set.of(Role.FINANCE));
-        for (Prepayments.Prepayment row : rows) {
-            applications.complete(row.id(), Applications.Step.FUNDED, LocalDate.of(2025, 2, 6), finance, null);
-            applications.confirmReceipt(row.id(), Applications.Step.FUNDED, LocalDate.of(2025, 2, 6), cityClerk);
+        for (Prepayment row : rows) {
+            applications.complete(row.id(), WorkflowStep.FUNDED, LocalDate.of(2025, 2, 6), finance, null);
+            applications.confirmReceipt(row.id(), WorkflowStep.FUNDED, LocalDate.of(2025, 2, 6), cityClerk);
         }
-        for (Prepayments.Prepayment row : rows) {
+        for (Prepayment row : rows) {
             if (!row.payerOrgCode().equals("411500-AGENCY")) {
-                applications.complete(row.id(), Applications.Step.COUNTY_SHARED, LocalDate.of(2025, 2, 7), cityClerk,
+                applications.complete(row.id(), WorkflowStep.COUNTY_SHARED, LocalDate.of(2025, 2, 7), cityClerk,
                         null);
-                applications.confirmReceipt(row.id(), Applications.Step.COUNTY_SHARED, LocalDate.of(2025, 2, 7),
+                applications.confirmReceipt(row.id(), WorkflowStep.COUNTY_SHARED, LocalDate.of(2025, 2, 7),
                         clerk(row.payerOrgCode()));
             }
         }
         java.util.Set<String> printed = new java.util.TreeSet<>();
-        for (Prepayments.Prepayment row : rows) {
-            for (Applications.StepState s : applications.steps(row.id())) {
+        for (Prepayment row : rows) {
+            for (StepState s : applications.steps(row.id())) {
                 if (s.transferId() != null && printed.add(s.transferId())) {
                     out.printf("  %s %s：%s → %s，%s 元，%s 到账（%s）%n", s.step().label(), row.insuranceType(),
-                            s.actorOrgCode(), s.step() == Applications.Step.FUNDED ? "411500-AGENCY"
+                            s.actorOrgCode(), s.step() == WorkflowStep.FUNDED ? "411500-AGENCY"
                                     : row.payerOrgCode(), ledger.transfer(s.transferId()).orElseThrow().amount()
                                     .toYuanText(), s.receivedOn(), s.transferId());
                 }
             }
         }
-        for (Prepayments.Prepayment row : rows) {
-            applications.complete(row.id(), Applications.Step.PAID, LocalDate.of(2025, 2, 10),
+        for (Prepayment row : rows) {
+            applications.complete(row.id(), WorkflowStep.PAID, LocalDate.of(2025, 2, 10),
                     clerk(row.payerOrgCode()), "demo:prepayment:paid:" + row.id());
             out.printf("  %s %s 预付 %s 元（%s）%n", registry.org(row.hospitalCode()).orElseThrow().name(),
                     row.insuranceType(), row.sized().toYuanText(), row.derivation().citation());
@@ -269,7 +282,7 @@ class PrepaymentDemoStep implements DemoStep {
             Org org = registry.org(hospital).orElseThrow();
             String payer = prepayments.payerOf(org).code();
             String id = "PP-2025-" + hospital + "-310";
-            Recoveries.Recovery clearing = recoveries.clear(id, LocalDate.of(2026, 1, 6), clerk(payer));
+            Recovery clearing = recoveries.clear(id, LocalDate.of(2026, 1, 6), clerk(payer));
             Money outstanding = clearing.amount();
             Money due = hospital.equals(XY_CITY_HOSPITAL) ? outstanding.minus(Money.ofFen(1)) : outstanding;
             Money offset = recoveries.offset(new PaymentOffsets.OffsetRequest(payer, hospital, "310",
@@ -306,7 +319,7 @@ class PrepaymentDemoStep implements DemoStep {
     /** A service agreement recorded by the paying agency's clerk and confirmed by its reviewer (maker-checker). */
     private void agreement(String hospital) {
         String agency = registry.agencyOf(registry.org(hospital).orElseThrow().regionCode()).orElseThrow().code();
-        Agreements.Recorded recorded = agreements.record(new Agreements.Agreement(hospital, "DEMO-XY-" + hospital,
+        AgreementRecord recorded = agreements.record(new Agreement(hospital, "DEMO-XY-" + hospital,
                 LocalDate.of(2023, 1, 1), null, "医保经办机构按年核定预付金，年初拨付、年终清算轧差", false, null),
                 "演示：服务协议文本第八条（预付金条款）", clerk(agency), "demo:prepayment:agreement:" + hospital);
         agreements.confirm(recorded.id(), LocalDate.of(2023, 1, 1), reviewer(agency));
@@ -318,17 +331,17 @@ class PrepaymentDemoStep implements DemoStep {
      */
     private void fundStatus() {
         for (String fund : prepayments.regime("411500", LocalDate.of(2025, 1, 2)).insuranceTypes()) {
-            List<FundGate.FundMonth> actual = new ArrayList<>();
-            List<FundGate.FundMonth> forecast = new ArrayList<>();
+            List<FundMonth> actual = new ArrayList<>();
+            List<FundMonth> forecast = new ArrayList<>();
             for (int m = 1; m <= 12; m++) {
-                actual.add(new FundGate.FundMonth(YearMonth.of(2024, m), Money.ofYuan("52000000.00"),
+                actual.add(new FundMonth(YearMonth.of(2024, m), Money.ofYuan("52000000.00"),
                         Money.ofYuan("50000000.00")));
-                forecast.add(new FundGate.FundMonth(YearMonth.of(2025, m), Money.ofYuan("53000000.00"),
+                forecast.add(new FundMonth(YearMonth.of(2025, m), Money.ofYuan("53000000.00"),
                         Money.ofYuan("52000000.00")));
             }
             Money balance = Money.ofYuan(fund.equals("310") ? "720000000.00" : "400000000.00");
-            FundStatuses.Record recorded = fundStatuses.record("411500", fund, 2025,
-                    new FundStatuses.Figures(balance, actual, forecast), "演示：2024 年度基金决算报表及 2025 年滚动预测表",
+            FundRecord recorded = fundStatuses.record("411500", fund, 2025,
+                    new FundFigures(balance, actual, forecast), "演示：2024 年度基金决算报表及 2025 年滚动预测表",
                     LocalDate.of(2025, 1, 3), clerk("411500-AGENCY"), "demo:prepayment:fund-status:" + fund);
             fundStatuses.confirm(recorded.id(), reviewer("411500-AGENCY"));
         }

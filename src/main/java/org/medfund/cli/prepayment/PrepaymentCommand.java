@@ -1,6 +1,5 @@
 package org.medfund.cli.prepayment;
 
-import org.medfund.cli.MedfundSubcommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -9,15 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import org.medfund.cli.MedfundSubcommand;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.prepayment.Agreement;
+import org.medfund.prepayment.AgreementRecord;
 import org.medfund.prepayment.Agreements;
-import org.medfund.prepayment.FundGate;
+import org.medfund.prepayment.EffectiveFundStatus;
+import org.medfund.prepayment.FundFigures;
+import org.medfund.prepayment.FundMonth;
+import org.medfund.prepayment.FundRecord;
+import org.medfund.prepayment.FundStatus;
 import org.medfund.prepayment.FundStatuses;
+import org.medfund.prepayment.InvariantBreak;
+import org.medfund.prepayment.Prepayment;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
+import org.medfund.prepayment.Recovery;
 import org.medfund.prepayment.RecoveryTrigger;
+import org.medfund.prepayment.RegionPlan;
 import org.medfund.prepayment.RegionPlans;
+import org.medfund.prepayment.RegisterFilter;
+import org.medfund.prepayment.SizingOutcome;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
 import org.springframework.stereotype.Component;
@@ -72,12 +84,12 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
               @Option(names = "--date", required = true) LocalDate date,
               @Option(names = "--org", required = true) String org,
               @Option(names = "--user", required = true) String user) {
-        for (Prepayments.Outcome outcome : prepayments.sizeRegion(region, year, date, actor(org, user))) {
+        for (SizingOutcome outcome : prepayments.sizeRegion(region, year, date, actor(org, user))) {
             if (outcome.prepaymentId() == null) {
                 out().printf("%s %s 不预拨：%s%n", outcome.hospitalCode(), outcome.insuranceType(),
                         String.join("；", outcome.refusals()));
             } else {
-                Prepayments.Prepayment row = prepayments.prepayment(outcome.prepaymentId(), actor(org, user));
+                Prepayment row = prepayments.prepayment(outcome.prepaymentId(), actor(org, user));
                 out().printf("%s 核定 %s 元，上年余额 %s 元，应补拨 %s 元，应收回 %s 元%n  %s%n", row.id(),
                         row.sized().toYuanText(), row.outstandingBefore().toYuanText(), row.toPay().toYuanText(),
                         row.toRecover().toYuanText(), row.derivation().explain());
@@ -90,7 +102,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                      @Option(names = "--date", required = true) LocalDate date,
                      @Option(names = "--org", required = true) String org,
                      @Option(names = "--user", required = true) String user) {
-        for (RegionPlans.RegionPlan p : regionPlans.generate(year, date, actor(org, user))) {
+        for (RegionPlan p : regionPlans.generate(year, date, actor(org, user))) {
             out().printf("%s %s（%s）险种 %s 预拨 %s 元，上年 %s 元，轧差 %s 元%n  %s%n", p.id(), p.regionName(),
                     p.regionCode(), p.insuranceType(), p.sized().toYuanText(), p.previous().toYuanText(),
                     p.difference().toYuanText(), p.derivation().explain());
@@ -102,7 +114,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                  @Option(names = "--date", required = true) LocalDate date,
                  @Option(names = "--org", required = true) String org,
                  @Option(names = "--user", required = true) String user) {
-        Prepayments.Prepayment row = prepayments.approve(id, date, actor(org, user));
+        Prepayment row = prepayments.approve(id, date, actor(org, user));
         out().printf("%s 已复核，复核人 %s%n", row.id(), row.approvedBy());
     }
 
@@ -114,8 +126,8 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                   @Option(names = "--org", required = true) String org,
                   @Option(names = "--user", required = true) String user,
                   @Option(names = "--request-id", required = true) String requestId) {
-        Prepayments.Prepayment row = prepayments.disburse(id, date, !byReturn, actor(org, user), requestId);
-        out().printf("%s 状态 %s，拨付 %s 元%n", row.id(), row.status(), row.toPay().toYuanText());
+        Prepayment row = prepayments.disburse(id, date, !byReturn, actor(org, user), requestId);
+        out().printf("%s 状态 %s，拨付 %s 元%n", row.id(), row.status().label(), row.toPay().toYuanText());
     }
 
     @Command(name = "clear", mixinStandardHelpOptions = true, description = "年终清算（信阳第六条（五）：全额冲抵或全额交回）")
@@ -123,7 +135,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                @Option(names = "--date", required = true) LocalDate date,
                @Option(names = "--org", required = true) String org,
                @Option(names = "--user", required = true) String user) {
-        Recoveries.Recovery clearing = recoveries.clear(id, date, actor(org, user));
+        Recovery clearing = recoveries.clear(id, date, actor(org, user));
         out().println(clearing == null ? id + " 无余额，已清算"
                 : clearing.id() + " 待清算 " + clearing.amount().toYuanText() + " 元，截止 " + clearing.returnDue());
     }
@@ -137,7 +149,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                  @Option(names = "--date", required = true) LocalDate date,
                  @Option(names = "--org", required = true) String org,
                  @Option(names = "--user", required = true) String user) {
-        Recoveries.Recovery recovery = recoveries.raise(hospital, fund, trigger, evidence, date, actor(org, user));
+        Recovery recovery = recoveries.raise(hospital, fund, trigger, evidence, date, actor(org, user));
         out().printf("%s 应收回 %s 元，退回期限 %s（%s）%n", recovery.id(), recovery.amount().toYuanText(),
                 recovery.returnDue(), trigger.article());
     }
@@ -149,9 +161,9 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                       @Option(names = "--org", required = true) String org,
                       @Option(names = "--user", required = true) String user,
                       @Option(names = "--request-id", required = true) String requestId) {
-        Recoveries.Recovery recovery = recoveries.recordReturn(recoveryId, yuan(amount, "amount"), date,
+        Recovery recovery = recoveries.recordReturn(recoveryId, yuan(amount, "amount"), date,
                 actor(org, user), requestId);
-        out().printf("%s 已收回 %s 元，状态 %s%n", recovery.id(), recovery.recovered().toYuanText(), recovery.status());
+        out().printf("%s 已收回 %s 元，状态 %s%n", recovery.id(), recovery.recovered().toYuanText(), recovery.status().label());
     }
 
     @Command(name = "unrecoverable", mixinStandardHelpOptions = true,
@@ -161,7 +173,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                        @Option(names = "--date", required = true) LocalDate date,
                        @Option(names = "--org", required = true) String org,
                        @Option(names = "--user", required = true) String user) {
-        Recoveries.Recovery recovery = recoveries.unrecoverable(recoveryId, reason, date, actor(org, user));
+        Recovery recovery = recoveries.unrecoverable(recoveryId, reason, date, actor(org, user));
         out().printf("%s 已认定无法收回 %s 元，%s 起停止拨付结算费用%n", recovery.id(), recovery.remaining().toYuanText(),
                 recovery.court().decidedOn());
     }
@@ -173,7 +185,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                           @Option(names = "--date", required = true, description = "申请日期") LocalDate date,
                           @Option(names = "--org", required = true) String org,
                           @Option(names = "--user", required = true) String user) {
-        Recoveries.Recovery recovery = recoveries.courtApplication(recoveryId, date, court, caseNo, actor(org, user));
+        Recovery recovery = recoveries.courtApplication(recoveryId, date, court, caseNo, actor(org, user));
         out().printf("%s %s 向%s申请强制执行，案号 %s%n", recovery.id(), date, recovery.court().court(),
                 recovery.court().caseNo());
     }
@@ -186,7 +198,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                        @Option(names = "--date", required = true, description = "文书日期") LocalDate date,
                        @Option(names = "--org", required = true) String org,
                        @Option(names = "--user", required = true) String user) {
-        Recoveries.Recovery recovery = recoveries.courtDocument(recoveryId, document, date, yuan(loss, "loss"),
+        Recovery recovery = recoveries.courtDocument(recoveryId, document, date, yuan(loss, "loss"),
                 actor(org, user));
         out().printf("%s 法院文书已登记，确认损失 %s 元%n", recovery.id(), recovery.court().loss().toYuanText());
     }
@@ -200,8 +212,8 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                   @Option(names = "--org", required = true) String org,
                   @Option(names = "--user", required = true) String user,
                   @Option(names = "--request-id", required = true) String requestId) {
-        Recoveries.Recovery recovery = recoveries.writeOff(recoveryId, approval, date, actor(org, user), requestId);
-        out().printf("%s 已核销，状态 %s%n", recovery.id(), recovery.status());
+        Recovery recovery = recoveries.writeOff(recoveryId, approval, date, actor(org, user), requestId);
+        out().printf("%s 已核销，状态 %s%n", recovery.id(), recovery.status().label());
     }
 
     @Command(name = "agreement-record", mixinStandardHelpOptions = true,
@@ -217,7 +229,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                          @Option(names = "--org", required = true) String org,
                          @Option(names = "--user", required = true) String user,
                          @Option(names = "--request-id", required = true) String requestId) {
-        Agreements.Recorded recorded = agreements.record(new Agreements.Agreement(hospital, agreementNo, validFrom,
+        AgreementRecord recorded = agreements.record(new Agreement(hospital, agreementNo, validFrom,
                 validUntil, terms, communityFactor != null, communityFactor), evidence, actor(org, user), requestId);
         out().printf("协议登记 %d：%s %s，%s，待复核%n", recorded.id(), hospital, agreementNo, recorded.review().label());
     }
@@ -227,7 +239,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                           @Option(names = "--date", required = true) LocalDate date,
                           @Option(names = "--org", required = true) String org,
                           @Option(names = "--user", required = true) String user) {
-        Agreements.Recorded recorded = agreements.confirm(id, date, actor(org, user));
+        AgreementRecord recorded = agreements.confirm(id, date, actor(org, user));
         out().printf("协议登记 %d 已复核（%s），%s 起生效%n", recorded.id(), recorded.review().confirmedBy(),
                 recorded.agreement().validFrom());
     }
@@ -235,7 +247,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
     @Command(name = "agreements", mixinStandardHelpOptions = true, description = "医疗机构服务协议的各次登记")
     void agreementList(@Option(names = "--hospital", required = true) String hospital,
                        @Option(names = "--org", required = true) String org) {
-        for (Agreements.Recorded r : agreements.records(hospital, Actor.system(org))) {
+        for (AgreementRecord r : agreements.records(hospital, Actor.system(org))) {
             out().printf("%d	%s	%s	%s	%s	%s%n", r.id(), r.agreement().agreementNo(), r.agreement().validFrom(),
                     r.agreement().validUntil() == null ? "长期" : r.agreement().validUntil(), r.review().label(),
                     r.evidence());
@@ -256,9 +268,9 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
                           @Option(names = "--org", required = true) String org,
                           @Option(names = "--user", required = true) String user,
                           @Option(names = "--request-id", required = true) String requestId) throws IOException {
-        FundStatuses.Figures figures = new FundStatuses.Figures(balance == null ? null : yuan(balance, "balance"),
+        FundFigures figures = new FundFigures(balance == null ? null : yuan(balance, "balance"),
                 lastYear == null ? java.util.List.of() : months(lastYear, "last-year"), months(forecast, "forecast"));
-        FundStatuses.Record recorded = fundStatuses.record(region, fund, year, figures, evidence, date,
+        FundRecord recorded = fundStatuses.record(region, fund, year, figures, evidence, date,
                 actor(org, user), requestId);
         out().printf("基金状况登记 %d：%s 险种 %s %d 年，%s%n", recorded.id(), region, fund, year,
                 recorded.review().label());
@@ -268,7 +280,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
     void fundStatusConfirm(@Option(names = "--id", required = true) long id,
                            @Option(names = "--org", required = true) String org,
                            @Option(names = "--user", required = true) String user) {
-        FundStatuses.Record recorded = fundStatuses.confirm(id, actor(org, user));
+        FundRecord recorded = fundStatuses.confirm(id, actor(org, user));
         out().printf("基金状况登记 %d 已复核（%s）%n", recorded.id(), recorded.review().confirmedBy());
     }
 
@@ -276,18 +288,18 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
     void fundStatusShow(@Option(names = "--region", required = true) String region,
                         @Option(names = "--fund", required = true) String fund,
                         @Option(names = "--year", required = true) int year) {
-        FundStatuses.Effective effective = fundStatuses.effective(region, fund, year);
-        FundGate.FundStatus status = effective.status();
+        EffectiveFundStatus effective = fundStatuses.effective(region, fund, year);
+        FundStatus status = effective.status();
         out().printf("%s 险种 %s %d 年：累计结余 %s 元，来源 %s（滚动预测取登记 %d）%n", region, fund, year,
                 status.accumulatedBalance().toYuanText(), effective.source().label(), effective.record().id());
-        for (FundGate.FundMonth m : status.lastYear()) {
+        for (FundMonth m : status.lastYear()) {
             out().printf("  %s 收入 %s 支出 %s%n", m.month(), m.income().toYuanText(), m.expenditure().toYuanText());
         }
     }
 
     /** Month lines "2025-01,53000000.00,52000000.00" (a header line starting with a letter is skipped). */
-    private static java.util.List<FundGate.FundMonth> months(Path file, String field) throws IOException {
-        java.util.List<FundGate.FundMonth> months = new java.util.ArrayList<>();
+    private static java.util.List<FundMonth> months(Path file, String field) throws IOException {
+        java.util.List<FundMonth> months = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             String text = line.replace("\uFEFF", "").strip();
             if (text.isEmpty() || Character.isLetter(text.charAt(0))) {
@@ -303,7 +315,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
             } catch (java.time.format.DateTimeParseException e) {
                 throw new Rejection("prepayment.fund-window", field, "月份格式须为 YYYY-MM：" + parts[0]);
             }
-            months.add(new FundGate.FundMonth(month, yuan(parts[1], field), yuan(parts[2], field)));
+            months.add(new FundMonth(month, yuan(parts[1], field), yuan(parts[2], field)));
         }
         return months;
     }
@@ -319,9 +331,9 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
     @Command(name = "register", mixinStandardHelpOptions = true, description = "预付金台账")
     void register(@Option(names = "--year") Integer year, @Option(names = "--hospital") String hospital,
                   @Option(names = "--org", required = true) String org) {
-        for (Prepayments.Prepayment row : prepayments.register(new Prepayments.Filter(year, hospital, null, null,
+        for (Prepayment row : prepayments.register(new RegisterFilter(year, hospital, null, null,
                 null), Actor.system(org))) {
-            out().printf("%s\t%s\t%s\t%s\t%s\t%s%n", row.id(), row.packId(), row.status(), row.sized().toYuanText(),
+            out().printf("%s\t%s\t%s\t%s\t%s\t%s%n", row.id(), row.packId(), row.status().label(), row.sized().toYuanText(),
                     row.toPay().toYuanText(), prepayments.outstanding(row.hospitalCode(), row.insuranceType())
                             .toYuanText());
         }
@@ -351,7 +363,7 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
             description = "核对：各医院各险种 暂付款—医保预付金 余额 = 拨付 − 收回 − 核销 = 台账")
     int check(@Option(names = "--as-of", required = true) LocalDate asOf) {
         var breaks = prepayments.invariantBreaks(asOf);
-        for (Prepayments.InvariantBreak b : breaks) {
+        for (InvariantBreak b : breaks) {
             out().printf("不一致 %s %s %s：账簿 %s，台账 %s%n", b.payerOrgCode(), b.hospitalCode(), b.insuranceType(),
                     b.ledger().toYuanText(), b.register().toYuanText());
         }

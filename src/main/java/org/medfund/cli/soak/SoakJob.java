@@ -21,14 +21,25 @@ import org.medfund.common.RequestLog;
 import org.medfund.ledger.Book;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
+import org.medfund.prepayment.Agreement;
+import org.medfund.prepayment.AgreementRecord;
 import org.medfund.prepayment.Agreements;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
-import org.medfund.prepayment.Eligibility;
-import org.medfund.prepayment.FundGate;
+import org.medfund.prepayment.EligibilityCondition;
+import org.medfund.prepayment.Finding;
+import org.medfund.prepayment.FundFigures;
+import org.medfund.prepayment.FundMonth;
+import org.medfund.prepayment.FundRecord;
 import org.medfund.prepayment.FundStatuses;
+import org.medfund.prepayment.Prepayment;
+import org.medfund.prepayment.PrepaymentStatus;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
+import org.medfund.prepayment.Recovery;
+import org.medfund.prepayment.RecoveryStatus;
+import org.medfund.prepayment.RegisterFilter;
+import org.medfund.prepayment.WorkflowStep;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.Registry;
@@ -188,7 +199,7 @@ class SoakJob {
     /** The hospital's service agreement, recorded by the settling agency's clerk and confirmed by its reviewer. */
     private void agreement(String hospital) {
         String agency = settlingAgency(hospital);
-        Agreements.Recorded recorded = agreements.record(new Agreements.Agreement(hospital, "SOAK-" + hospital,
+        AgreementRecord recorded = agreements.record(new Agreement(hospital, "SOAK-" + hospital,
                 LocalDate.of(YEAR - 2, 1, 1), null, "医保经办机构按年核定预付金，年初拨付、年终清算轧差", false, null),
                 "服务协议文本（预付金条款）", clerk(agency), "soak:agreement:" + hospital);
         agreements.confirm(recorded.id(), LocalDate.of(YEAR, 1, 2), reviewer(agency));
@@ -243,16 +254,16 @@ class SoakJob {
 
     /** Xinyang art. 7 inputs: employee fund ≥ 12 months payable, resident ≥ 6, no deficit. */
     private void fundStatus(String fund) {
-        List<FundGate.FundMonth> actual = new ArrayList<>();
-        List<FundGate.FundMonth> forecast = new ArrayList<>();
+        List<FundMonth> actual = new ArrayList<>();
+        List<FundMonth> forecast = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
-            actual.add(new FundGate.FundMonth(YearMonth.of(YEAR - 1, m), Money.ofYuan("52000000.00"),
+            actual.add(new FundMonth(YearMonth.of(YEAR - 1, m), Money.ofYuan("52000000.00"),
                     Money.ofYuan("50000000.00")));
-            forecast.add(new FundGate.FundMonth(YearMonth.of(YEAR, m), Money.ofYuan("53000000.00"),
+            forecast.add(new FundMonth(YearMonth.of(YEAR, m), Money.ofYuan("53000000.00"),
                     Money.ofYuan("52000000.00")));
         }
         Money balance = Money.ofYuan(fund.equals("310") ? "720000000.00" : "400000000.00");
-        FundStatuses.Record recorded = fundStatuses.record("411500", fund, YEAR, new FundStatuses.Figures(balance,
+        FundRecord recorded = fundStatuses.record("411500", fund, YEAR, new FundFigures(balance,
                 actual, forecast), "2024 年度基金决算报表及 2025 年滚动预测表", LocalDate.of(YEAR, 1, 2),
                 clerk(XINYANG_CITY_AGENCY), "soak:fund-status:" + fund);
         fundStatuses.confirm(recorded.id(), reviewer(XINYANG_CITY_AGENCY));
@@ -276,7 +287,7 @@ class SoakJob {
                 String id = "PP-" + year + "-" + h + "-" + fund;
                 steps.add(new Step("预拨审核 " + id, sized.plusDays(1), () -> row(id).ifPresent(row -> once(
                         "soak.pp-approve@" + row.payerOrgCode(), "soak:approve:" + id,
-                        () -> prepayments.approve(id, sized.plusDays(1), reviewer(row.payerOrgCode())).status()))));
+                        () -> prepayments.approve(id, sized.plusDays(1), reviewer(row.payerOrgCode())).status().name()))));
                 steps.add(new Step("预拨拨付 " + id, sized.plusDays(2), () -> row(id).ifPresent(row ->
                         prepayments.disburse(id, sized.plusDays(2), true, clerk(row.payerOrgCode()),
                                 "soak:disburse:" + id))));
@@ -294,9 +305,9 @@ class SoakJob {
                         new Actor("soak-hospital", h, Set.of(Role.HOSPITAL)));
             }));
             steps.add(new Step("预付审核 " + h, LocalDate.of(YEAR, 1, 16), () -> {
-                List<Eligibility.Finding> findings = new ArrayList<>();
-                for (Eligibility.Condition c : Eligibility.Condition.values()) {
-                    findings.add(new Eligibility.Finding(c, true, "已核查：" + c.text(), null));
+                List<Finding> findings = new ArrayList<>();
+                for (EligibilityCondition c : EligibilityCondition.values()) {
+                    findings.add(new Finding(c, true, "已核查：" + c.text(), null));
                 }
                 applications.review("PA-" + YEAR + "-" + h, findings, LocalDate.of(YEAR, 1, 16), clerk(payer(h)));
             }));
@@ -304,9 +315,9 @@ class SoakJob {
         for (String h : XINYANG_HOSPITALS) {
             for (String fund : funds(h)) {
                 String id = "PP-" + YEAR + "-" + h + "-" + fund;
-                xinyangStep(steps, id, Applications.Step.CITY_AGGREGATED, LocalDate.of(YEAR, 1, 17),
+                xinyangStep(steps, id, WorkflowStep.CITY_AGGREGATED, LocalDate.of(YEAR, 1, 17),
                         clerk(XINYANG_CITY_AGENCY));
-                xinyangStep(steps, id, Applications.Step.BUREAU_REVIEWED, LocalDate.of(YEAR, 1, 20),
+                xinyangStep(steps, id, WorkflowStep.BUREAU_REVIEWED, LocalDate.of(YEAR, 1, 20),
                         new Actor("soak-bureau", XINYANG_BUREAU, Set.of(Role.REVIEWER)));
             }
         }
@@ -315,9 +326,9 @@ class SoakJob {
             for (String fund : funds(h)) {
                 String id = "PP-" + YEAR + "-" + h + "-" + fund;
                 LocalDate funded = LocalDate.of(YEAR, 2, 6);
-                xinyangStep(steps, id, Applications.Step.FUNDED, funded, finance);
+                xinyangStep(steps, id, WorkflowStep.FUNDED, funded, finance);
                 steps.add(new Step("到账确认 " + id + " FUNDED", funded, () -> open(id).ifPresent(row ->
-                        applications.confirmReceipt(id, Applications.Step.FUNDED, funded,
+                        applications.confirmReceipt(id, WorkflowStep.FUNDED, funded,
                                 clerk(XINYANG_CITY_AGENCY)))));
             }
         }
@@ -328,9 +339,9 @@ class SoakJob {
             for (String fund : funds(h)) {
                 String id = "PP-" + YEAR + "-" + h + "-" + fund;
                 LocalDate shared = LocalDate.of(YEAR, 2, 7);
-                xinyangStep(steps, id, Applications.Step.COUNTY_SHARED, shared, clerk(XINYANG_CITY_AGENCY));
+                xinyangStep(steps, id, WorkflowStep.COUNTY_SHARED, shared, clerk(XINYANG_CITY_AGENCY));
                 steps.add(new Step("到账确认 " + id + " COUNTY_SHARED", shared, () -> open(id).ifPresent(row ->
-                        applications.confirmReceipt(id, Applications.Step.COUNTY_SHARED, shared,
+                        applications.confirmReceipt(id, WorkflowStep.COUNTY_SHARED, shared,
                                 clerk(payer(h))))));
             }
         }
@@ -339,12 +350,12 @@ class SoakJob {
                 String id = "PP-" + YEAR + "-" + h + "-" + fund;
                 LocalDate paid = LocalDate.of(YEAR, 2, 10);
                 steps.add(new Step("预付拨付 " + id, paid, () -> open(id).ifPresent(row -> applications.complete(id,
-                        Applications.Step.PAID, paid, clerk(row.payerOrgCode()), "soak:pp-paid:" + id))));
+                        WorkflowStep.PAID, paid, clerk(row.payerOrgCode()), "soak:pp-paid:" + id))));
             }
         }
     }
 
-    private void xinyangStep(List<Step> steps, String id, Applications.Step step, LocalDate date, Actor actor) {
+    private void xinyangStep(List<Step> steps, String id, WorkflowStep step, LocalDate date, Actor actor) {
         steps.add(new Step(step.label() + " " + id, date, () -> open(id).ifPresent(row ->
                 applications.complete(id, step, date, actor, null))));
     }
@@ -438,8 +449,8 @@ class SoakJob {
 
     /** Art. 6(五): a clearing the December settlement could not absorb whole is returned in full. */
     private void clearingReturn(String hospital, String recoveryId, LocalDate date) {
-        for (Recoveries.Recovery r : recoveries.recoveries(hospital, Actor.system(payer(hospital)))) {
-            if (r.id().equals(recoveryId) && r.status().equals("OPEN")) {
+        for (Recovery r : recoveries.recoveries(hospital, Actor.system(payer(hospital)))) {
+            if (r.id().equals(recoveryId) && r.status() == RecoveryStatus.OPEN) {
                 recoveries.recordReturn(r.id(), r.remaining(), date, clerk(r.payerOrgCode()),
                         "soak:clearing-return:" + r.id());
             }
@@ -453,14 +464,14 @@ class SoakJob {
         requestLog.once(scope, requestId, Fingerprint.of(scope, requestId), command);
     }
 
-    private Optional<Prepayments.Prepayment> row(String id) {
-        return prepayments.register(new Prepayments.Filter(null, hospitalOf(id), fundOf(id), null, null),
+    private Optional<Prepayment> row(String id) {
+        return prepayments.register(new RegisterFilter(null, hospitalOf(id), fundOf(id), null, null),
                 Actor.system(payer(hospitalOf(id)))).stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     /** A row the art. 7 gate did not close. */
-    private Optional<Prepayments.Prepayment> open(String id) {
-        return row(id).filter(r -> !r.status().equals("CLOSED"));
+    private Optional<Prepayment> open(String id) {
+        return row(id).filter(r -> r.status() != PrepaymentStatus.CLOSED);
     }
 
     private static String hospitalOf(String prepaymentId) {

@@ -1,6 +1,10 @@
 package org.medfund.registry.internal;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Account;
@@ -134,6 +138,24 @@ class RegistryImpl implements Registry {
                 select id, org_code, kind, insurance_type, bank_name, account_no, account_name, provenance
                 from registry_account where org_code = :org order by id""")
                 .param("org", orgCode).query(ACCOUNT).list();
+    }
+
+    @Override
+    public Map<String, List<Account>> accounts(Collection<String> orgCodes) {
+        if (orgCodes.size() > ACCOUNT_ORGS_MAX) {
+            throw new IllegalStateException("at most " + ACCOUNT_ORGS_MAX + " organisations per call: "
+                    + orgCodes.size());
+        }
+        Map<String, List<Account>> byOrg = new LinkedHashMap<>();
+        if (orgCodes.isEmpty()) {
+            return byOrg;
+        }
+        jdbc.sql("""
+                select id, org_code, kind, insurance_type, bank_name, account_no, account_name, provenance
+                from registry_account where org_code in (:orgs) order by org_code, id""")
+                .param("orgs", List.copyOf(orgCodes)).query(ACCOUNT).list()
+                .forEach(a -> byOrg.computeIfAbsent(a.orgCode(), k -> new ArrayList<>()).add(a));
+        return byOrg;
     }
 
     @Override

@@ -1,29 +1,39 @@
 package org.medfund.web.prepayment;
 
-import org.medfund.notices.XlsxExport;
-import org.medfund.web.DateRequest;
-import org.medfund.web.DueDateLabels;
-import org.medfund.web.Idempotency;
-import org.medfund.web.MedfundUser;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.notices.XlsxExport;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
-import org.medfund.prepayment.Eligibility;
+import org.medfund.prepayment.CourtSteps;
+import org.medfund.prepayment.EligibilityCondition;
+import org.medfund.prepayment.Finding;
+import org.medfund.prepayment.Prepayment;
+import org.medfund.prepayment.PrepaymentStatus;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
+import org.medfund.prepayment.Recovery;
 import org.medfund.prepayment.RecoveryTrigger;
+import org.medfund.prepayment.RegionPlan;
 import org.medfund.prepayment.RegionPlans;
+import org.medfund.prepayment.RegisterFilter;
+import org.medfund.prepayment.StepState;
+import org.medfund.prepayment.WorkflowStep;
+import org.medfund.web.DateRequest;
+import org.medfund.web.DueDateLabels;
+import org.medfund.web.Idempotency;
+import org.medfund.web.MedfundUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -78,23 +88,24 @@ public class PrepaymentApi {
                           DerivationView derivation) {
     }
 
-    PrepaymentView view(Prepayments.Prepayment p) {
+    PrepaymentView view(Prepayment p) {
         return new PrepaymentView(p.id(), p.year(), p.hospitalCode(), p.insuranceType(), p.regionCode(),
-                p.payerOrgCode(), p.packId(), p.packVersion(), p.category(), p.status(), p.sized().toPlainYuan(),
+                p.payerOrgCode(), p.packId(), p.packVersion(), p.category().name(), p.status().name(), p.sized().toPlainYuan(),
                 p.outstandingBefore().toPlainYuan(), p.toPay().toPlainYuan(), p.toRecover().toPlainYuan(),
                 prepayments.outstanding(p.hospitalCode(), p.insuranceType()).toPlainYuan(), p.dueOn(),
-                dueDates.provisional(p.dueOn()), p.preparedBy(), p.approvedBy(), p.clearingMethod(), p.clearedOn(), p.gateReasons(), DerivationView.of(p.derivation()));
+                dueDates.provisional(p.dueOn()), p.preparedBy(), p.approvedBy(),
+                p.clearingMethod() == null ? null : p.clearingMethod().name(), p.clearedOn(), p.gateReasons(), DerivationView.of(p.derivation()));
     }
 
     record RecoveryView(String id, String prepaymentId, String hospitalCode, String insuranceType, String reason,
                         String trigger, String article, String amount, String recovered, boolean allOrNothing,
                         LocalDate foundOn, LocalDate returnDue, boolean returnDueProvisional, LocalDate offsetFrom,
                         String status, CourtView court) {
-        static RecoveryView of(Recoveries.Recovery r, DueDateLabels dueDates) {
-            return new RecoveryView(r.id(), r.prepaymentId(), r.hospitalCode(), r.insuranceType(), r.reason(),
+        static RecoveryView of(Recovery r, DueDateLabels dueDates) {
+            return new RecoveryView(r.id(), r.prepaymentId(), r.hospitalCode(), r.insuranceType(), r.reason().name(),
                     r.trigger() == null ? null : r.trigger().name(), r.trigger() == null ? null : r.trigger().article(),
                     r.amount().toPlainYuan(), r.recovered().toPlainYuan(), r.allOrNothing(), r.foundOn(),
-                    r.returnDue(), dueDates.provisional(r.returnDue()), r.offsetFrom(), r.status(),
+                    r.returnDue(), dueDates.provisional(r.returnDue()), r.offsetFrom(), r.status().name(),
                     CourtView.of(r.court()));
         }
     }
@@ -102,7 +113,7 @@ public class PrepaymentApi {
     /** Seed 002 art. 11 steps of a recovery: decision (payments stop), court application, court document. */
     record CourtView(LocalDate decidedOn, String reason, String decidedBy, LocalDate appliedOn, String court,
                      String caseNo, String document, LocalDate documentOn, String loss) {
-        static CourtView of(Recoveries.Court c) {
+        static CourtView of(CourtSteps c) {
             return c == null ? null : new CourtView(c.decidedOn(), c.reason(), c.decidedBy(), c.appliedOn(),
                     c.court(), c.caseNo(), c.document(), c.documentOn(), c.loss() == null ? null
                     : c.loss().toPlainYuan());
@@ -110,9 +121,9 @@ public class PrepaymentApi {
     }
 
     /** A workflow step with its due date's provisional flag (暂定 until the year's holiday notice is loaded). */
-    record StepView(String prepaymentId, Applications.Step step, String actorOrgCode, LocalDate dueOn,
+    record StepView(String prepaymentId, WorkflowStep step, String actorOrgCode, LocalDate dueOn,
                     boolean dueProvisional, LocalDate doneOn, String doneBy, String transferId, LocalDate receivedOn) {
-        static StepView of(Applications.StepState s, DueDateLabels dueDates) {
+        static StepView of(StepState s, DueDateLabels dueDates) {
             return new StepView(s.prepaymentId(), s.step(), s.actorOrgCode(), s.dueOn(),
                     dueDates.provisional(s.dueOn()), s.doneOn(), s.doneBy(), s.transferId(), s.receivedOn());
         }
@@ -125,7 +136,11 @@ public class PrepaymentApi {
                                   @RequestParam(required = false) String fund,
                                   @RequestParam(required = false) String status,
                                   @RequestParam(required = false) String pack) {
-        return prepayments.register(new Prepayments.Filter(year, hospital, fund, status, pack), user.actor())
+        Optional<PrepaymentStatus> named = PrepaymentStatus.named(status);
+        if (status != null && named.isEmpty()) {
+            return List.of(); // no row has a status of that name
+        }
+        return prepayments.register(new RegisterFilter(year, hospital, fund, named.orElse(null), pack), user.actor())
                 .stream().map(this::view).toList();
     }
 
@@ -161,7 +176,7 @@ public class PrepaymentApi {
     record RegionPlanView(String id, int year, String provinceCode, String regionCode, String regionName,
                           String insuranceType, String packId, int packVersion, String sized, String previous,
                           String difference, DerivationView derivation, String generatedBy, LocalDate generatedOn) {
-        static RegionPlanView of(RegionPlans.RegionPlan p) {
+        static RegionPlanView of(RegionPlan p) {
             return new RegionPlanView(p.id(), p.year(), p.provinceCode(), p.regionCode(), p.regionName(),
                     p.insuranceType(), p.packId(), p.packVersion(), p.sized().toPlainYuan(),
                     p.previous().toPlainYuan(), p.difference().toPlainYuan(), DerivationView.of(p.derivation()),
@@ -210,7 +225,7 @@ public class PrepaymentApi {
 
     @PostMapping("/api/prepayments/{id}/steps/{step}")
     ResponseEntity<JsonNode> step(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
-                                  @PathVariable Applications.Step step,
+                                  @PathVariable WorkflowStep step,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                   @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "prepayment.step", key, List.of(id, step, body), () ->
@@ -221,7 +236,7 @@ public class PrepaymentApi {
     /** The receiving agency confirms the money of a FUNDED or COUNTY_SHARED step arrived (xinyang-2025 art. 6(四)). */
     @PostMapping("/api/prepayments/{id}/steps/{step}/receipt")
     ResponseEntity<JsonNode> receipt(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
-                                     @PathVariable Applications.Step step,
+                                     @PathVariable WorkflowStep step,
                                      @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                      @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "prepayment.receipt", key, List.of(id, step, body), () ->
@@ -249,7 +264,7 @@ public class PrepaymentApi {
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                    @Valid @RequestBody DateRequest body) {
         return idempotency.run(user, "prepayment.clear", key, List.of(id, body), () -> {
-            Recoveries.Recovery clearing = recoveries.clear(id, date(body.date()), user.actor());
+            Recovery clearing = recoveries.clear(id, date(body.date()), user.actor());
             return clearing == null ? view(prepayments.prepayment(id, user.actor()))
                     : RecoveryView.of(clearing, dueDates);
         });
@@ -271,7 +286,7 @@ public class PrepaymentApi {
                 applications.apply(body.hospitalCode(), body.year(), body.form(), date(body.date()), user.actor()));
     }
 
-    record FindingRequest(@NotNull Eligibility.Condition condition, boolean met, @Size(max = 2000) String evidence) {
+    record FindingRequest(@NotNull EligibilityCondition condition, boolean met, @Size(max = 2000) String evidence) {
     }
 
     record ReviewRequest(@NotNull LocalDate date, @Size(max = 20) List<@NotNull @Valid FindingRequest> findings) {
@@ -281,12 +296,12 @@ public class PrepaymentApi {
     ResponseEntity<JsonNode> review(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                     @Valid @RequestBody ReviewRequest body) {
-        List<Eligibility.Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
         for (FindingRequest f : body.findings() == null ? List.<FindingRequest>of() : body.findings()) {
             if (f.condition() == null) {
                 throw new Rejection("prepayment.finding-missing", "findings", "审核条件不能为空");
             }
-            findings.add(new Eligibility.Finding(f.condition(), f.met(), f.evidence(), user.actor().userId()));
+            findings.add(new Finding(f.condition(), f.met(), f.evidence(), user.actor().userId()));
         }
         return idempotency.run(user, "prepayment.review", key, List.of(id, body), () ->
                 applications.review(id, findings, date(body.date()), user.actor()).stream().map(this::view).toList());
@@ -410,7 +425,8 @@ public class PrepaymentApi {
     List<DisclosureView> disclosure(@AuthenticationPrincipal MedfundUser user, @RequestParam int year) {
         return prepayments.disclosure(year, user.actor()).stream().map(d -> new DisclosureView(d.year(),
                 d.hospitalCode(), d.hospitalName(), d.insuranceType(), d.packId(), d.sized().toPlainYuan(),
-                d.disbursed().toPlainYuan(), d.recovered().toPlainYuan(), d.status(), d.clearingMethod(),
+                d.disbursed().toPlainYuan(), d.recovered().toPlainYuan(), d.status().name(),
+                d.clearingMethod() == null ? null : d.clearingMethod().name(),
                 d.clearedOn())).toList();
     }
 

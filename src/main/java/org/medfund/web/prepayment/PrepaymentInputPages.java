@@ -1,6 +1,5 @@
 package org.medfund.web.prepayment;
 
-import org.medfund.web.MedfundUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -11,12 +10,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.prepayment.Agreement;
+import org.medfund.prepayment.AgreementRecord;
 import org.medfund.prepayment.Agreements;
-import org.medfund.prepayment.FundGate;
+import org.medfund.prepayment.EffectiveFundStatus;
+import org.medfund.prepayment.FundFigures;
+import org.medfund.prepayment.FundMonth;
+import org.medfund.prepayment.FundRecord;
 import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
+import org.medfund.web.MedfundUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,7 +79,7 @@ class PrepaymentInputPages {
         } catch (NumberFormatException e) {
             throw new Rejection("prepayment.community-factor", "communityFactor", "预拨倍数须为数字：" + factor);
         }
-        agreements.record(new Agreements.Agreement(hospital, form.get("agreementNo"), date(form.get("validFrom"),
+        agreements.record(new Agreement(hospital, form.get("agreementNo"), date(form.get("validFrom"),
                 "validFrom"), optionalDate(form.get("validUntil")), form.get("prepaymentTerms"),
                 "true".equals(form.get("medicalCommunity")), communityFactor), form.get("evidence"), user.actor(),
                 "page:" + user.actor().orgCode() + ":" + form.get("requestId"));
@@ -85,13 +90,13 @@ class PrepaymentInputPages {
     String confirmAgreement(@AuthenticationPrincipal MedfundUser user, @PathVariable long id,
                             @RequestParam(required = false) String date) {
         LocalDate confirmedOn = optionalDate(date);
-        Agreements.Recorded confirmed = agreements.confirm(id, confirmedOn == null ? LocalDate.now(clock)
+        AgreementRecord confirmed = agreements.confirm(id, confirmedOn == null ? LocalDate.now(clock)
                 : confirmedOn, user.actor());
         return "redirect:/prepayments/agreements?hospital=" + confirmed.agreement().hospitalCode();
     }
 
     /** One fund's view on the page: its records and what the gate would use now (or why it cannot open). */
-    record FundView(String insuranceType, List<FundStatuses.Record> records, FundStatuses.Effective effective,
+    record FundView(String insuranceType, List<FundRecord> records, EffectiveFundStatus effective,
                     String missing, boolean booksHold) {
     }
 
@@ -100,13 +105,13 @@ class PrepaymentInputPages {
                       @RequestParam(required = false) Integer year, Model model) {
         String shownRegion = region == null || region.isBlank() ? cityOf(user) : region.strip();
         int shownYear = year == null ? LocalDate.now(clock).getYear() : year;
-        Map<String, List<FundStatuses.Record>> byFund = new TreeMap<>();
-        for (FundStatuses.Record r : fundStatuses.records(shownRegion, shownYear, user.actor())) {
+        Map<String, List<FundRecord>> byFund = new TreeMap<>();
+        for (FundRecord r : fundStatuses.records(shownRegion, shownYear, user.actor())) {
             byFund.computeIfAbsent(r.insuranceType(), k -> new ArrayList<>()).add(r);
         }
         List<FundView> funds = new ArrayList<>();
         for (String fund : gatedFunds(shownRegion, shownYear)) {
-            FundStatuses.Effective effective = null;
+            EffectiveFundStatus effective = null;
             String missing = null;
             try {
                 effective = fundStatuses.effective(shownRegion, fund, shownYear);
@@ -151,7 +156,7 @@ class PrepaymentInputPages {
         String region = form.getOrDefault("regionCode", "").strip();
         int year = integer(form.get("year"), "year");
         String balance = form.getOrDefault("accumulatedBalance", "").strip();
-        fundStatuses.record(region, form.get("insuranceType"), year, new FundStatuses.Figures(
+        fundStatuses.record(region, form.get("insuranceType"), year, new FundFigures(
                 balance.isEmpty() ? null : PrepaymentApi.yuan(balance, "accumulatedBalance"),
                 monthLines(form.get("lastYear"), "lastYear"), monthLines(form.get("forecast"), "forecast")),
                 form.get("evidence"), LocalDate.now(clock), user.actor(),
@@ -161,13 +166,13 @@ class PrepaymentInputPages {
 
     @PostMapping("/prepayments/fund-status/{id}/confirm")
     String confirmFundStatus(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
-        FundStatuses.Record confirmed = fundStatuses.confirm(id, user.actor());
+        FundRecord confirmed = fundStatuses.confirm(id, user.actor());
         return "redirect:/prepayments/fund-status?region=" + confirmed.regionCode() + "&year=" + confirmed.year();
     }
 
     /** "2025-01 53000000.00 52000000.00" per line (month, income, expenditure in yuan; spaces, tabs or commas). */
-    static List<FundGate.FundMonth> monthLines(String text, String field) {
-        List<FundGate.FundMonth> months = new ArrayList<>();
+    static List<FundMonth> monthLines(String text, String field) {
+        List<FundMonth> months = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return months;
         }
@@ -187,7 +192,7 @@ class PrepaymentInputPages {
                 throw new Rejection("prepayment.fund-window", field, "月份格式须为 YYYY-MM：" + parts[0]);
             }
             Money income = PrepaymentApi.yuan(parts[1], field);
-            months.add(new FundGate.FundMonth(month, income, PrepaymentApi.yuan(parts[2], field)));
+            months.add(new FundMonth(month, income, PrepaymentApi.yuan(parts[2], field)));
         }
         return months;
     }

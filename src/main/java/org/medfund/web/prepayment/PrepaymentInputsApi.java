@@ -1,7 +1,5 @@
 package org.medfund.web.prepayment;
 
-import org.medfund.web.Idempotency;
-import org.medfund.web.MedfundUser;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,10 +8,16 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.medfund.common.Rejection;
+import org.medfund.prepayment.Agreement;
+import org.medfund.prepayment.AgreementRecord;
 import org.medfund.prepayment.Agreements;
-import org.medfund.prepayment.FundGate;
+import org.medfund.prepayment.FundFigures;
+import org.medfund.prepayment.FundMonth;
+import org.medfund.prepayment.FundRecord;
 import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.Review;
+import org.medfund.web.Idempotency;
+import org.medfund.web.MedfundUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,7 +51,7 @@ class PrepaymentInputsApi {
     record ReviewView(String status, String label, String recordedBy, Instant recordedAt, String confirmedBy,
                       Instant confirmedAt) {
         static ReviewView of(Review r) {
-            return new ReviewView(r.status(), r.label(), r.recordedBy(), r.recordedAt(), r.confirmedBy(),
+            return new ReviewView(r.status().name(), r.label(), r.recordedBy(), r.recordedAt(), r.confirmedBy(),
                     r.confirmedAt());
         }
     }
@@ -55,8 +59,8 @@ class PrepaymentInputsApi {
     record AgreementView(long id, String hospitalCode, String agreementNo, LocalDate validFrom, LocalDate validUntil,
                          String prepaymentTerms, boolean medicalCommunity, BigDecimal communityFactor,
                          String evidence, ReviewView review) {
-        static AgreementView of(Agreements.Recorded r) {
-            Agreements.Agreement a = r.agreement();
+        static AgreementView of(AgreementRecord r) {
+            Agreement a = r.agreement();
             return new AgreementView(r.id(), a.hospitalCode(), a.agreementNo(), a.validFrom(), a.validUntil(),
                     a.prepaymentTerms(), a.medicalCommunity(), a.communityFactor(), r.evidence(),
                     ReviewView.of(r.review()));
@@ -83,7 +87,7 @@ class PrepaymentInputsApi {
                                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                              @RequestBody AgreementRequest body) {
         return idempotency.run(user, "prepayment.agreement", key, body, HttpStatus.CREATED, () ->
-                AgreementView.of(agreements.record(new Agreements.Agreement(body.hospitalCode(), body.agreementNo(),
+                AgreementView.of(agreements.record(new Agreement(body.hospitalCode(), body.agreementNo(),
                         body.validFrom(), body.validUntil(), body.prepaymentTerms(), body.medicalCommunity(),
                         body.communityFactor()), body.evidence(), user.actor(),
                         "api:" + user.actor().orgCode() + ":" + key)));
@@ -99,7 +103,7 @@ class PrepaymentInputsApi {
     }
 
     record MonthView(String month, String income, String expenditure) {
-        static List<MonthView> of(List<FundGate.FundMonth> months) {
+        static List<MonthView> of(List<FundMonth> months) {
             return months.stream().map(m -> new MonthView(m.month().toString(), m.income().toPlainYuan(),
                     m.expenditure().toPlainYuan())).toList();
         }
@@ -107,8 +111,8 @@ class PrepaymentInputsApi {
 
     record FundRecordView(long id, String regionCode, String insuranceType, int year, String accumulatedBalance,
                           List<MonthView> lastYear, List<MonthView> forecast, String evidence, ReviewView review) {
-        static FundRecordView of(FundStatuses.Record r) {
-            FundStatuses.Figures f = r.figures();
+        static FundRecordView of(FundRecord r) {
+            FundFigures f = r.figures();
             return new FundRecordView(r.id(), r.regionCode(), r.insuranceType(), r.year(),
                     f.accumulatedBalance() == null ? null : f.accumulatedBalance().toPlainYuan(),
                     MonthView.of(f.lastYear()), MonthView.of(f.forecast()), r.evidence(), ReviewView.of(r.review()));
@@ -131,7 +135,7 @@ class PrepaymentInputsApi {
     ResponseEntity<JsonNode> recordFundStatus(@AuthenticationPrincipal MedfundUser user,
                                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                               @RequestBody FundRecordRequest body) {
-        FundStatuses.Figures figures = new FundStatuses.Figures(body.accumulatedBalance() == null
+        FundFigures figures = new FundFigures(body.accumulatedBalance() == null
                 || body.accumulatedBalance().isBlank() ? null
                 : PrepaymentApi.yuan(body.accumulatedBalance(), "accumulatedBalance"),
                 months(body.lastYear(), "lastYear"), months(body.forecast(), "forecast"));
@@ -151,8 +155,8 @@ class PrepaymentInputsApi {
     }
 
     /** Months as the API sends them (month "2025-01", yuan text); a bad month or amount names the field. */
-    static List<FundGate.FundMonth> months(List<MonthView> months, String field) {
-        List<FundGate.FundMonth> parsed = new ArrayList<>();
+    static List<FundMonth> months(List<MonthView> months, String field) {
+        List<FundMonth> parsed = new ArrayList<>();
         for (MonthView m : months == null ? List.<MonthView>of() : months) {
             YearMonth month;
             try {
@@ -160,7 +164,7 @@ class PrepaymentInputsApi {
             } catch (java.time.format.DateTimeParseException e) {
                 throw new Rejection("prepayment.fund-window", field, "月份格式须为 YYYY-MM：" + m.month());
             }
-            parsed.add(new FundGate.FundMonth(month, PrepaymentApi.yuan(m.income(), field),
+            parsed.add(new FundMonth(month, PrepaymentApi.yuan(m.income(), field),
                     PrepaymentApi.yuan(m.expenditure(), field)));
         }
         return parsed;

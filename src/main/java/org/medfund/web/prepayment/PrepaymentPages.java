@@ -1,7 +1,5 @@
 package org.medfund.web.prepayment;
 
-import org.medfund.notices.XlsxExport;
-import org.medfund.web.MedfundUser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,17 +8,26 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.medfund.common.Rejection;
+import org.medfund.notices.XlsxExport;
+import org.medfund.prepayment.Application;
 import org.medfund.prepayment.Applications;
-import org.medfund.prepayment.Eligibility;
+import org.medfund.prepayment.DisclosureLine;
+import org.medfund.prepayment.EligibilityCondition;
+import org.medfund.prepayment.Finding;
+import org.medfund.prepayment.Prepayment;
+import org.medfund.prepayment.PrepaymentStatus;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.prepayment.RecoveryTrigger;
 import org.medfund.prepayment.RegionPlans;
+import org.medfund.prepayment.RegisterFilter;
 import org.medfund.registry.Role;
+import org.medfund.web.MedfundUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,15 +65,18 @@ class PrepaymentPages {
     }
 
     /** A register row with the hospital's current balance of that fund. */
-    record Line(Prepayments.Prepayment row, String outstanding) {
+    record Line(Prepayment row, String outstanding) {
     }
 
     @GetMapping("/prepayments")
     String register(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) Integer year,
                     @RequestParam(required = false) String hospital, @RequestParam(required = false) String fund,
                     @RequestParam(required = false) String status, Model model) {
-        List<Line> lines = prepayments.register(new Prepayments.Filter(year, blank(hospital), blank(fund),
-                blank(status), null), user.actor()).stream()
+        Optional<PrepaymentStatus> named = PrepaymentStatus.named(blank(status));
+        List<Prepayment> rows = blank(status) != null && named.isEmpty() ? List.of()
+                : prepayments.register(new RegisterFilter(year, blank(hospital), blank(fund), named.orElse(null),
+                null), user.actor());
+        List<Line> lines = rows.stream()
                 .map(p -> new Line(p, prepayments.outstanding(p.hospitalCode(), p.insuranceType()).toYuanText()))
                 .toList();
         model.addAttribute("lines", lines);
@@ -74,6 +84,7 @@ class PrepaymentPages {
         model.addAttribute("hospital", hospital);
         model.addAttribute("fund", fund);
         model.addAttribute("status", status);
+        model.addAttribute("statuses", PrepaymentStatus.values());
         model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
         model.addAttribute("orgCode", user.actor().orgCode());
         return "prepayments";
@@ -81,7 +92,7 @@ class PrepaymentPages {
 
     @GetMapping("/prepayments/{id}")
     String one(@AuthenticationPrincipal MedfundUser user, @PathVariable String id, Model model) {
-        Prepayments.Prepayment row = prepayments.prepayment(id, user.actor());
+        Prepayment row = prepayments.prepayment(id, user.actor());
         model.addAttribute("p", row);
         model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
         model.addAttribute("outstanding", prepayments.outstanding(row.hospitalCode(), row.insuranceType()));
@@ -125,11 +136,11 @@ class PrepaymentPages {
     /** One application: the annex form, the art. 3 findings, and for staff the review form while it is open. */
     @GetMapping("/prepayments/applications/{id}")
     String application(@AuthenticationPrincipal MedfundUser user, @PathVariable String id, Model model) {
-        Applications.Application application = applications.application(id, user.actor());
+        Application application = applications.application(id, user.actor());
         model.addAttribute("a", application);
         model.addAttribute("findings", applications.findings(id));
-        model.addAttribute("conditions", Eligibility.Condition.values());
-        model.addAttribute("rows", prepayments.register(new Prepayments.Filter(application.year(),
+        model.addAttribute("conditions", EligibilityCondition.values());
+        model.addAttribute("rows", prepayments.register(new RegisterFilter(application.year(),
                 application.hospitalCode(), null, null, null), user.actor()));
         model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
         model.addAttribute("today", LocalDate.now(clock));
@@ -147,13 +158,13 @@ class PrepaymentPages {
     String review(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                   @RequestParam Map<String, String> form) {
         applications.application(id, user.actor());
-        List<Eligibility.Finding> findings = new ArrayList<>();
-        for (Eligibility.Condition c : Eligibility.Condition.values()) {
+        List<Finding> findings = new ArrayList<>();
+        for (EligibilityCondition c : EligibilityCondition.values()) {
             String decision = form.get("met_" + c.name());
             if (decision == null) {
                 throw new Rejection("prepayment.finding-missing", "met_" + c.name(), c.article() + " 须选择审核结论");
             }
-            findings.add(new Eligibility.Finding(c, decision.equals("true"), form.get("evidence_" + c.name()),
+            findings.add(new Finding(c, decision.equals("true"), form.get("evidence_" + c.name()),
                     null));
         }
         applications.review(id, findings, date(form.get("date")), user.actor());
@@ -165,7 +176,7 @@ class PrepaymentPages {
     String raise(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                  @RequestParam RecoveryTrigger trigger, @RequestParam String evidence,
                  @RequestParam(required = false) String date) {
-        Prepayments.Prepayment row = prepayments.prepayment(id, user.actor());
+        Prepayment row = prepayments.prepayment(id, user.actor());
         recoveries.raise(row.hospitalCode(), row.insuranceType(), trigger, evidence, date(date), user.actor());
         return "redirect:/prepayments/" + id;
     }
@@ -296,7 +307,7 @@ class PrepaymentPages {
                 head.createCell(i).setCellValue(DISCLOSURE_HEADER[i]);
             }
             int r = 1;
-            for (Prepayments.DisclosureLine line : prepayments.disclosure(year, user.actor())) {
+            for (DisclosureLine line : prepayments.disclosure(year, user.actor())) {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(line.year());
                 row.createCell(1).setCellValue(line.hospitalCode());
@@ -307,8 +318,8 @@ class PrepaymentPages {
                 row.createCell(5).setCellValue(line.sized().toPlainYuan());
                 row.createCell(6).setCellValue(line.disbursed().toPlainYuan());
                 row.createCell(7).setCellValue(line.recovered().toPlainYuan());
-                row.createCell(8).setCellValue(line.status());
-                row.createCell(9).setCellValue(line.clearingMethod() == null ? "" : line.clearingMethod());
+                row.createCell(8).setCellValue(line.statusLabel());
+                row.createCell(9).setCellValue(line.clearingLabel());
                 row.createCell(10).setCellValue(line.clearedOn() == null ? "" : line.clearedOn().toString());
             }
             book.write(bytes);

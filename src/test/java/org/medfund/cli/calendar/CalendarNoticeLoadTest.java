@@ -30,8 +30,6 @@ import org.medfund.ledger.LedgerAudit;
 import org.medfund.prepayment.Agreements;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
-import org.medfund.prepayment.Eligibility;
-import org.medfund.prepayment.Fixtures;
 import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.RecoveryTrigger;
 import org.medfund.prepayment.Recoveries;
@@ -40,6 +38,11 @@ import org.medfund.registry.Role;
 import org.medfund.web.MedfundUser;
 import org.medfund.users.UserAccount;
 import org.medfund.users.Users;
+import org.medfund.prepayment.EligibilityCondition;
+import org.medfund.prepayment.Finding;
+import org.medfund.prepayment.Recovery;
+import org.medfund.prepayment.WorkflowStep;
+import org.medfund.prepayment.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,21 +110,21 @@ class CalendarNoticeLoadTest {
         applications.apply(hospital, 2025, new ApplicationForm("潢川县某医院，二级", "严格履行协议", "财务制度健全",
                 "配合支付方式改革", "配合飞行检查", "无", true, true, true, true), applied,
                 Fixtures.actor("h-" + hospital, hospital, Role.HOSPITAL));
-        List<Eligibility.Finding> allMet = new ArrayList<>();
-        for (Eligibility.Condition condition : Eligibility.Condition.values()) {
-            allMet.add(new Eligibility.Finding(condition, true, "审核材料：" + condition.text(), null));
+        List<Finding> allMet = new ArrayList<>();
+        for (EligibilityCondition condition : EligibilityCondition.values()) {
+            allMet.add(new Finding(condition, true, "审核材料：" + condition.text(), null));
         }
         String id = applications.review("PA-2025-" + hospital, allMet, applied.plusDays(1), clerk).get(0).id();
         LocalDate d = applied.plusDays(2);
-        applications.complete(id, Applications.Step.CITY_AGGREGATED, d, cityClerk, null);
-        applications.complete(id, Applications.Step.BUREAU_REVIEWED, d,
+        applications.complete(id, WorkflowStep.CITY_AGGREGATED, d, cityClerk, null);
+        applications.complete(id, WorkflowStep.BUREAU_REVIEWED, d,
                 Fixtures.actor("hc-bureau", "411500-BUREAU", Role.REVIEWER), null);
-        applications.complete(id, Applications.Step.FUNDED, d.plusDays(3),
+        applications.complete(id, WorkflowStep.FUNDED, d.plusDays(3),
                 Fixtures.actor("hc-city-finance", "411500-FINANCE", Role.FINANCE), null);
-        applications.confirmReceipt(id, Applications.Step.FUNDED, d.plusDays(3), cityClerk);
-        applications.complete(id, Applications.Step.COUNTY_SHARED, d.plusDays(3), cityClerk, null);
-        applications.confirmReceipt(id, Applications.Step.COUNTY_SHARED, d.plusDays(4), clerk);
-        applications.complete(id, Applications.Step.PAID, d.plusDays(4), clerk, "t-hc-pay-" + id);
+        applications.confirmReceipt(id, WorkflowStep.FUNDED, d.plusDays(3), cityClerk);
+        applications.complete(id, WorkflowStep.COUNTY_SHARED, d.plusDays(3), cityClerk, null);
+        applications.confirmReceipt(id, WorkflowStep.COUNTY_SHARED, d.plusDays(4), clerk);
+        applications.complete(id, WorkflowStep.PAID, d.plusDays(4), clerk, "t-hc-pay-" + id);
     }
 
     private Path file(String name, String text) throws Exception {
@@ -143,7 +146,7 @@ class CalendarNoticeLoadTest {
         prepaid(hospital);
         // Friday 29 Jan 2027 + 10 working days on the provisional calendar: 1–4 Feb, then 除夕 5 Feb to the make-up
         // day 10 Feb are off, 11–18 Feb → 18 Feb, 暂定.
-        Recoveries.Recovery open = recoveries.raise(hospital, "310", RecoveryTrigger.ASSETS_PRESERVED,
+        Recovery open = recoveries.raise(hospital, "310", RecoveryTrigger.ASSETS_PRESERVED,
                 "（2027）豫1526财保1号 财产保全裁定", LocalDate.of(2027, 1, 29), clerk);
         assertThat(open.returnDue()).isEqualTo(LocalDate.of(2027, 2, 18));
         assertThat(calendar.provisional(open.returnDue())).isTrue();
@@ -186,7 +189,7 @@ class CalendarNoticeLoadTest {
         assertThat(loaded.out()).contains("已载入 2027 年通知").contains("国办发明电〔2026〕99号")
                 .contains("预付金退回期限 " + open.id() + "：2027-02-18 → 2027-02-19")
                 .contains("2027-01-31 周日：休息日 → 调休上班 春节");
-        Recoveries.Recovery moved = recoveries.recoveries(hospital, clerk).stream()
+        Recovery moved = recoveries.recoveries(hospital, clerk).stream()
                 .filter(r -> r.id().equals(open.id())).findFirst().orElseThrow();
         assertThat(moved.returnDue()).isEqualTo(LocalDate.of(2027, 2, 19));
         assertThat(moved.offsetFrom()).isEqualTo(LocalDate.of(2027, 2, 20));

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
+import org.medfund.prepayment.ClearingMethod;
+import org.medfund.prepayment.PrepaymentStatus;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.registry.Actor;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,12 +50,12 @@ class PrepaymentDemoStepTest {
         for (String id : new String[] {"PP-2025-H41042100001-310", "PP-2025-H41040200001-310"}) {
             var row = prepayments.prepayment(id, province);
             assertThat(row.toPay().minus(row.toRecover())).isEqualTo(row.sized().minus(row.outstandingBefore()));
-            assertThat(row.status()).isEqualTo("DISBURSED");
+            assertThat(row.status()).isEqualTo(PrepaymentStatus.DISBURSED);
         }
         var cleared = prepayments.prepayment("PP-2025-H41150200001-310", Actor.system("411500-AGENCY"));
-        assertThat(cleared.clearingMethod()).isEqualTo("RETURN");
+        assertThat(cleared.clearingMethod()).isEqualTo(ClearingMethod.RETURN);
         assertThat(prepayments.prepayment("PP-2025-H41152100001-310", Actor.system("411500-AGENCY"))
-                .clearingMethod()).isEqualTo("OFFSET");
+                .clearingMethod()).isEqualTo(ClearingMethod.OFFSET);
         assertThat(prepayments.invariantBreaks(LocalDate.of(2026, 12, 31))).isEmpty();
     }
 }

@@ -31,13 +31,17 @@ import org.medfund.ledger.Ledger;
 import org.medfund.prepayment.Agreements;
 import org.medfund.prepayment.ApplicationForm;
 import org.medfund.prepayment.Applications;
-import org.medfund.prepayment.Eligibility;
-import org.medfund.prepayment.Fixtures;
 import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.Prepayments;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
+import org.medfund.prepayment.EligibilityCondition;
+import org.medfund.prepayment.Finding;
+import org.medfund.prepayment.WorkflowStep;
+import org.medfund.prepayment.Fixtures;
+import org.medfund.prepayment.ApplicationStatus;
+import org.medfund.prepayment.RecoveryStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -153,10 +157,10 @@ class PrepaymentFilesAndFormsTest {
         return hospital;
     }
 
-    private static MockHttpServletRequestBuilder review(String applicationId, Eligibility.Condition unmet) {
+    private static MockHttpServletRequestBuilder review(String applicationId, EligibilityCondition unmet) {
         MockHttpServletRequestBuilder request = post("/prepayments/applications/" + applicationId + "/review")
                 .with(csrf()).param("date", "2025-01-07");
-        for (Eligibility.Condition c : Eligibility.Condition.values()) {
+        for (EligibilityCondition c : EligibilityCondition.values()) {
             request.param("met_" + c.name(), Boolean.toString(c != unmet))
                     .param("evidence_" + c.name(), "核查材料：" + c.text());
         }
@@ -192,16 +196,16 @@ class PrepaymentFilesAndFormsTest {
                 .andExpect(status().is4xxClientError());
 
         mvc.perform(review("PA-2025-" + eligible, null).with(user(staff))).andExpect(status().is3xxRedirection());
-        assertThat(applications.application("PA-2025-" + eligible).orElseThrow().status()).isEqualTo("ELIGIBLE");
+        assertThat(applications.application("PA-2025-" + eligible).orElseThrow().status()).isEqualTo(ApplicationStatus.ELIGIBLE);
         assertThat(applications.findings("PA-2025-" + eligible)).hasSize(5)
                 .allSatisfy(f -> assertThat(f.reviewerUserId()).isEqualTo("xx-clerk"));
         mvc.perform(get("/prepayments/applications/PA-2025-" + eligible).with(user(staff)))
                 .andExpect(content().string(containsString("PP-2025-" + eligible + "-310")))
                 .andExpect(content().string(containsString("2,000.00")));
 
-        mvc.perform(review("PA-2025-" + refused, Eligibility.Condition.COOPERATES_SUPERVISION).with(user(staff)))
+        mvc.perform(review("PA-2025-" + refused, EligibilityCondition.COOPERATES_SUPERVISION).with(user(staff)))
                 .andExpect(status().is3xxRedirection());
-        assertThat(applications.application("PA-2025-" + refused).orElseThrow().status()).isEqualTo("REFUSED");
+        assertThat(applications.application("PA-2025-" + refused).orElseThrow().status()).isEqualTo(ApplicationStatus.REFUSED);
         mvc.perform(get("/prepayments/applications/PA-2025-" + refused).with(user(staff)))
                 .andExpect(content().string(containsString("不符合xinyang-2025 art. 3(四)")));
     }
@@ -216,15 +220,15 @@ class PrepaymentFilesAndFormsTest {
         List<String> rows = new ArrayList<>();
         for (var row : applications.review("PA-2025-" + hospital, allMet(), LocalDate.of(2025, 1, 7), xyClerk)) {
             String id = row.id();
-            applications.complete(id, Applications.Step.CITY_AGGREGATED, LocalDate.of(2025, 1, 8), cityClerk, null);
-            applications.complete(id, Applications.Step.BUREAU_REVIEWED, LocalDate.of(2025, 1, 8),
+            applications.complete(id, WorkflowStep.CITY_AGGREGATED, LocalDate.of(2025, 1, 8), cityClerk, null);
+            applications.complete(id, WorkflowStep.BUREAU_REVIEWED, LocalDate.of(2025, 1, 8),
                     Fixtures.actor("xx-bureau", "411500-BUREAU", Role.REVIEWER), null);
-            applications.complete(id, Applications.Step.FUNDED, LocalDate.of(2025, 1, 9),
+            applications.complete(id, WorkflowStep.FUNDED, LocalDate.of(2025, 1, 9),
                     Fixtures.actor("xx-finance", "411500-FINANCE", Role.FINANCE), null);
-            applications.confirmReceipt(id, Applications.Step.FUNDED, LocalDate.of(2025, 1, 9), cityClerk);
-            applications.complete(id, Applications.Step.COUNTY_SHARED, LocalDate.of(2025, 1, 10), cityClerk, null);
-            applications.confirmReceipt(id, Applications.Step.COUNTY_SHARED, LocalDate.of(2025, 1, 10), xyClerk);
-            applications.complete(id, Applications.Step.PAID, LocalDate.of(2025, 1, 13), xyClerk, "t-xx-pay-" + id);
+            applications.confirmReceipt(id, WorkflowStep.FUNDED, LocalDate.of(2025, 1, 9), cityClerk);
+            applications.complete(id, WorkflowStep.COUNTY_SHARED, LocalDate.of(2025, 1, 10), cityClerk, null);
+            applications.confirmReceipt(id, WorkflowStep.COUNTY_SHARED, LocalDate.of(2025, 1, 10), xyClerk);
+            applications.complete(id, WorkflowStep.PAID, LocalDate.of(2025, 1, 13), xyClerk, "t-xx-pay-" + id);
             rows.add(id);
         }
         String employee = rows.get(0);
@@ -291,7 +295,7 @@ class PrepaymentFilesAndFormsTest {
                         .param("requestId", "wo-" + hospital))
                 .andExpect(status().is3xxRedirection());
         assertThat(recoveries.recoveries(hospital, xyClerk).stream().filter(r -> r.id().equals(misuse.id()))
-                .findFirst().orElseThrow().status()).isEqualTo("WRITTEN_OFF");
+                .findFirst().orElseThrow().status()).isEqualTo(RecoveryStatus.WRITTEN_OFF);
         assertThat(recoveries.paymentsStopped(hospital, LocalDate.of(2025, 10, 9))).isFalse();
         assertThat(prepayments.invariantBreaks(LocalDate.of(2026, 12, 31))).isEmpty();
     }
@@ -317,10 +321,10 @@ class PrepaymentFilesAndFormsTest {
                 .andExpect(status().isForbidden());
     }
 
-    private static List<Eligibility.Finding> allMet() {
-        List<Eligibility.Finding> findings = new ArrayList<>();
-        for (Eligibility.Condition c : Eligibility.Condition.values()) {
-            findings.add(new Eligibility.Finding(c, true, "审核材料：" + c.text(), null));
+    private static List<Finding> allMet() {
+        List<Finding> findings = new ArrayList<>();
+        for (EligibilityCondition c : EligibilityCondition.values()) {
+            findings.add(new Finding(c, true, "审核材料：" + c.text(), null));
         }
         return findings;
     }

@@ -1,4 +1,4 @@
-package org.medfund.prepayment;
+package org.medfund.prepayment.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,27 +9,16 @@ import java.util.List;
 import java.util.SortedMap;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
+import org.medfund.prepayment.AverageBasis;
 
 /**
  * Sizes a prepayment from last year's monthly pooled-fund pay: factor × monthly average, rounded once to the fen,
  * half-up (henan-2023 二(二): factor 1.5; xinyang-2025 art. 4: factor 1). How months without settlements count is the
  * pack's {@link AverageBasis}.
  */
-public final class Sizing {
+final class Sizing {
 
     private Sizing() {
-    }
-
-    /** Which months divide the year's total. */
-    public enum AverageBasis {
-        /** Only months in which the hospital had settlements (a hospital designated in June divides by 7). */
-        MONTHS_WITH_DATA,
-        /** Always 12: a month without settlements counts as zero. */
-        CALENDAR_YEAR;
-
-        static AverageBasis parse(String text) {
-            return text == null ? MONTHS_WITH_DATA : valueOf(text.strip().toUpperCase().replace('-', '_'));
-        }
     }
 
     /**
@@ -37,7 +26,7 @@ public final class Sizing {
      * @param factor e.g. 1.5
      * @return the amount with its derivation; zero when the year has no settlement at all
      */
-    public static Derivation monthlyAverageTimes(SortedMap<YearMonth, Money> monthly, Year year, BigDecimal factor,
+    static Derivation monthlyAverageTimes(SortedMap<YearMonth, Money> monthly, Year year, BigDecimal factor,
                                                  AverageBasis basis, String citation) {
         if (factor.signum() <= 0) {
             throw new IllegalStateException("prepayment factor must be positive: " + factor);
@@ -67,7 +56,7 @@ public final class Sizing {
     /**
      * Art. 5 emergency adjustment (xinyang-2025): the city bureau and finance replace the art. 4 amount by a decided one.
      */
-    public static Derivation adjusted(Derivation base, Money adjustedAmount, String decisionNo, String reason,
+    static Derivation adjusted(Derivation base, Money adjustedAmount, String decisionNo, String reason,
                                       String citation) {
         if (adjustedAmount.isNegative()) {
             throw new IllegalStateException("adjusted amount must not be negative");

@@ -1,4 +1,4 @@
-package org.medfund.prepayment;
+package org.medfund.prepayment.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,13 @@ import org.medfund.common.Rejection;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
 import org.medfund.ledger.LedgerAudit;
+import org.medfund.prepayment.Fixtures;
+import org.medfund.prepayment.FundDataSource;
+import org.medfund.prepayment.FundFigures;
+import org.medfund.prepayment.FundMonth;
+import org.medfund.prepayment.FundRecord;
+import org.medfund.prepayment.FundStatuses;
+import org.medfund.prepayment.ReviewStatus;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.OrgKind;
@@ -48,16 +55,16 @@ class FundStatusTest {
     private final Actor clerk = Fixtures.actor("fs-clerk", "411500-AGENCY", Role.CLERK);
     private final Actor reviewer = Fixtures.actor("fs-reviewer", "411500-AGENCY", Role.REVIEWER);
 
-    private static List<FundGate.FundMonth> months(int year, String income, String expenditure) {
-        List<FundGate.FundMonth> months = new ArrayList<>();
+    private static List<FundMonth> months(int year, String income, String expenditure) {
+        List<FundMonth> months = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
-            months.add(new FundGate.FundMonth(YearMonth.of(year, m), Money.ofYuan(income), Money.ofYuan(expenditure)));
+            months.add(new FundMonth(YearMonth.of(year, m), Money.ofYuan(income), Money.ofYuan(expenditure)));
         }
         return months;
     }
 
-    private FundStatuses.Record record(String fund, Money balance, List<FundGate.FundMonth> lastYear, String key) {
-        return fundStatuses.record(CITY, fund, YEAR, new FundStatuses.Figures(balance, lastYear,
+    private FundRecord record(String fund, Money balance, List<FundMonth> lastYear, String key) {
+        return fundStatuses.record(CITY, fund, YEAR, new FundFigures(balance, lastYear,
                 months(YEAR, "100.00", "90.00")), "2020 年度基金决算报表（信医保〔2021〕2号）", LocalDate.of(2025, 1, 3), clerk,
                 "t-fs-" + key);
     }
@@ -66,7 +73,7 @@ class FundStatusTest {
     @DisplayName("xinyang-2025 art. 7: a clerk records, a different reviewer confirms; unconfirmed records decide nothing")
     void makerChecker() {
         var recorded = record("390", Money.ofYuan("600.00"), months(YEAR - 1, "100.00", "100.00"), "mc-1");
-        assertThat(recorded.review().status()).isEqualTo(Review.RECORDED);
+        assertThat(recorded.review().status()).isEqualTo(ReviewStatus.RECORDED);
         assertThat(record("390", Money.ofYuan("600.00"), months(YEAR - 1, "100.00", "100.00"), "mc-1").id())
                 .as("same request id, same record").isEqualTo(recorded.id());
         assertThatThrownBy(() -> fundStatuses.effective(CITY, "390", YEAR)).isInstanceOfSatisfying(Rejection.class,
@@ -79,7 +86,7 @@ class FundStatusTest {
         var confirmed = fundStatuses.confirm(recorded.id(), reviewer);
         assertThat(confirmed.review().confirmedBy()).isEqualTo("fs-reviewer");
         var effective = fundStatuses.effective(CITY, "390", YEAR);
-        assertThat(effective.source()).isEqualTo(FundStatuses.Source.RECORDED);
+        assertThat(effective.source()).isEqualTo(FundDataSource.RECORDED);
         assertThat(effective.status().accumulatedBalance()).isEqualTo(Money.ofYuan("600.00"));
         // 600.00 ÷ (1,200.00 ÷ 12) = 6.00 months: exactly the resident minimum.
         assertThat(FundGate.evaluate(effective.status(), new java.math.BigDecimal("6"), true, "a7").open()).isTrue();
@@ -90,7 +97,7 @@ class FundStatusTest {
         assertThatThrownBy(() -> record("390", Money.ofYuan("600.00"), months(YEAR - 1, "100.00", "100.00")
                 .subList(0, 11), "mc-3")).isInstanceOfSatisfying(Rejection.class,
                 e -> assertThat(e.field()).isEqualTo("lastYear"));
-        assertThatThrownBy(() -> fundStatuses.record(CITY, "390", YEAR, new FundStatuses.Figures(Money.ofYuan("1.00"),
+        assertThatThrownBy(() -> fundStatuses.record(CITY, "390", YEAR, new FundFigures(Money.ofYuan("1.00"),
                 months(YEAR - 1, "1.00", "1.00"), months(YEAR, "1.00", "1.00")), " ", LocalDate.of(2025, 1, 3), clerk,
                 "t-fs-mc-4")).isInstanceOfSatisfying(Rejection.class,
                 e -> assertThat(e.field()).isEqualTo("evidence"));
@@ -132,12 +139,12 @@ class FundStatusTest {
         var recorded = record("310", null, List.of(), "books");
         fundStatuses.confirm(recorded.id(), reviewer);
         var effective = fundStatuses.effective(CITY, "310", YEAR);
-        assertThat(effective.source()).isEqualTo(FundStatuses.Source.BOOKS);
+        assertThat(effective.source()).isEqualTo(FundDataSource.BOOKS);
         assertThat(effective.status().accumulatedBalance()).isEqualTo(Money.ofYuan("10000240.00"));
         assertThat(effective.status().lastYear()).hasSize(12);
-        assertThat(effective.status().lastYear().get(0)).isEqualTo(new FundGate.FundMonth(YearMonth.of(2020, 1),
+        assertThat(effective.status().lastYear().get(0)).isEqualTo(new FundMonth(YearMonth.of(2020, 1),
                 Money.ofYuan("120.00"), Money.ofYuan("100.00")));
-        assertThat(effective.status().lastYear().get(5)).isEqualTo(new FundGate.FundMonth(YearMonth.of(2020, 6),
+        assertThat(effective.status().lastYear().get(5)).isEqualTo(new FundMonth(YearMonth.of(2020, 6),
                 Money.ofYuan("620.00"), Money.ofYuan("600.00")));
         assertThat(effective.status().forecast()).hasSize(12);
         // Even a typed-in record yields to the books once they hold the year.

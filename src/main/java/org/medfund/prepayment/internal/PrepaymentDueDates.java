@@ -1,4 +1,4 @@
-package org.medfund.prepayment;
+package org.medfund.prepayment.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.List;
 import org.medfund.calendar.BusinessCalendar;
 import org.medfund.calendar.DueDateChange;
 import org.medfund.calendar.DueDateRecompute;
+import org.medfund.prepayment.WorkflowStep;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +40,7 @@ class PrepaymentDueDates implements DueDateRecompute {
             LocalDate due = after.recompute(r.basis());
             jdbc.sql("update prepayment_step set due_on = :d where prepayment_id = :k and step = :s")
                     .param("d", due).param("k", r.key()).param("s", r.step()).update();
-            changes.add(new DueDateChange("预付金步骤 " + Applications.Step.valueOf(r.step()).label(), r.key(),
+            changes.add(new DueDateChange("预付金步骤 " + WorkflowStep.valueOf(r.step()).label(), r.key(),
                     r.due(), due, true));
         }
         for (Row r : rows("""

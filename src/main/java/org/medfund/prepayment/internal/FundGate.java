@@ -1,11 +1,13 @@
-package org.medfund.prepayment;
+package org.medfund.prepayment.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.medfund.common.Money;
+import org.medfund.prepayment.FundMonth;
+import org.medfund.prepayment.FundStatus;
+import org.medfund.prepayment.SettledYear;
 
 /**
  * Xinyang's fund gate (xinyang-2025 art. 7): a fund is prepaid only when its accumulated balance covers enough months
@@ -16,30 +18,13 @@ import org.medfund.common.Money;
  * <p>Window (a decision): months payable = accumulated balance at the end of last year ÷ average monthly
  * expenditure of last year's 12 months. Compared exactly (balance × 12 ≥ minimum × expenditure), never in double.
  */
-public final class FundGate {
+final class FundGate {
 
     private FundGate() {
     }
 
-    /** Income and expenditure of one fund in one month (actual for last year, projected for the forecast). */
-    public record FundMonth(YearMonth month, Money income, Money expenditure) {
-    }
-
-    /**
-     * @param lastYear last year's 12 actual months
-     * @param forecast the projected months of the rolling forecast for the prepayment year
-     */
-    public record FundStatus(String insuranceType, Money accumulatedBalance, List<FundMonth> lastYear,
-                             List<FundMonth> forecast) {
-
-        public FundStatus {
-            lastYear = List.copyOf(lastYear);
-            forecast = List.copyOf(forecast);
-        }
-    }
-
     /** @param monthsPayable shown rounded down to 2 decimals, so 11.999 never reads as 12.00 */
-    public record Result(String insuranceType, boolean open, BigDecimal monthsPayable, BigDecimal monthsPayableMin,
+    record Result(String insuranceType, boolean open, BigDecimal monthsPayable, BigDecimal monthsPayableMin,
                          Money lastYearResult, Money projectedResult, List<String> reasons) {
 
         public Result {
@@ -51,9 +36,9 @@ public final class FundGate {
      * @param deficitBlocks whether a deficit last year or a projected one closes the fund ({@code
      *     prepayment.deficit-blocks})
      */
-    public static Result evaluate(FundStatus status, BigDecimal monthsPayableMin, boolean deficitBlocks,
+    static Result evaluate(FundStatus status, BigDecimal monthsPayableMin, boolean deficitBlocks,
                                   String citation) {
-        if (status.lastYear().size() != FundStatuses.MONTHS_PER_YEAR || status.forecast().isEmpty()) {
+        if (status.lastYear().size() != SettledYear.MONTHS_PER_YEAR || status.forecast().isEmpty()) {
             throw new IllegalStateException("fund status needs last year's 12 months and a forecast: " + status);
         }
         Money expenditure = sum(status.lastYear(), false);
@@ -61,7 +46,7 @@ public final class FundGate {
         Money projected = sum(status.forecast(), true).minus(sum(status.forecast(), false));
         List<String> reasons = new ArrayList<>();
         BigDecimal balanceTimesWindow = BigDecimal.valueOf(status.accumulatedBalance().fen())
-                .multiply(BigDecimal.valueOf(FundStatuses.MONTHS_PER_YEAR));
+                .multiply(BigDecimal.valueOf(SettledYear.MONTHS_PER_YEAR));
         BigDecimal monthsPayable;
         if (expenditure.isPositive()) {
             monthsPayable = balanceTimesWindow.divide(BigDecimal.valueOf(expenditure.fen()), 2, RoundingMode.DOWN);

@@ -1,4 +1,4 @@
-package org.medfund.prepayment;
+package org.medfund.prepayment.internal;
 
 import java.util.List;
 import org.medfund.common.Derivation;
@@ -11,9 +11,9 @@ import org.medfund.common.Money;
  * @param toPay what the agency disburses now (≥ 0)
  * @param toRecover what the hospital gives back, by offset or return (≥ 0); at most one of the two is positive
  */
-public record Netting(Money sized, Money outstanding, Money toPay, Money toRecover, Derivation derivation) {
+record Netting(Money sized, Money outstanding, Money toPay, Money toRecover, Derivation derivation) {
 
-    public static Netting of(Money sized, Money outstanding, String citation) {
+    static Netting of(Money sized, Money outstanding, String citation) {
         if (sized.isNegative() || outstanding.isNegative()) {
             throw new IllegalStateException("netting needs non-negative amounts: " + sized + ", " + outstanding);
         }
