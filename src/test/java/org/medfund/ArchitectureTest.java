@@ -103,6 +103,7 @@ class ArchitectureTest {
                 .should().resideInAnyPackage(ALLOWED.keySet().stream().map(c -> "org.medfund." + c + "..")
                         .toArray(String[]::new))
                 .orShould().haveFullyQualifiedName(MedfundApplication.class.getName())
+                .orShould().haveFullyQualifiedName("org.medfund.package-info")
                 .because("code belongs to one capability of DESIGN.md §3")
                 .check(CLASSES);
     }
