@@ -2,13 +2,16 @@ package org.medfund;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +22,11 @@ import org.junit.jupiter.api.Test;
 /**
  * DESIGN.md §3 as executable rules: dependencies between capabilities point one way; a capability is used from
  * outside only through its root package (its API), never through {@code internal} or any other sub-package; no
- * capability uses the adapters ({@code web}, {@code cli}). Every rule fails when it matches no class, so a rule
- * about a package that does not exist cannot pass silently, and {@link #rulesCatchAWrongImport} proves each rule
- * fails on a deliberately wrong dependency.
+ * capability uses the adapters ({@code web}, {@code cli}); one adapter package ({@code web.ledger},
+ * {@code cli.bench}, …) uses no other, only its shell ({@code org.medfund.web}, {@code org.medfund.cli}). Every rule
+ * fails when it matches no class ({@link #everyRuleFailsOnAnEmptyImport}), so a rule about a package that does not
+ * exist cannot pass silently, and {@link #rulesCatchAWrongImport} proves each kind of rule fails on a deliberately
+ * wrong dependency, naming the class that has it.
  */
 class ArchitectureTest {
 
@@ -72,12 +77,33 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("DESIGN.md §3: web.<cap> and cli.<cap> adapters use only their shell, not each other")
+    void adaptersUseOnlyTheirShell() {
+        shellRules().forEach(rule -> rule.check(CLASSES));
+    }
+
+    @Test
+    @DisplayName("every rule fails when it matches no class (no rule passes by being empty)")
+    void everyRuleFailsOnAnEmptyImport() {
+        JavaClasses none = new ClassFileImporter().importClasses(String.class);
+        List<ArchRule> all = new ArrayList<>(directionRules());
+        all.addAll(apiRules());
+        all.add(adapterRule());
+        all.addAll(shellRules());
+        assertThat(all).hasSizeGreaterThan(ALLOWED.size());
+        List<String> passedOnNothing = all.stream()
+                .filter(rule -> catchThrowable(() -> rule.check(none)) == null).map(ArchRule::getDescription).toList();
+        assertThat(passedOnNothing).as("rules that pass on no classes").isEmpty();
+    }
+
+    @Test
     @DisplayName("every class lives in a known capability package")
     void everyClassHasACapability() {
         classes().that().resideInAPackage("org.medfund..")
                 .should().resideInAnyPackage(ALLOWED.keySet().stream().map(c -> "org.medfund." + c + "..")
                         .toArray(String[]::new))
                 .orShould().haveFullyQualifiedName(MedfundApplication.class.getName())
+                .orShould().haveFullyQualifiedName("org.medfund.package-info")
                 .because("code belongs to one capability of DESIGN.md §3")
                 .check(CLASSES);
     }
@@ -90,44 +116,76 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("each rule fails on a deliberately wrong import, and on an empty rule")
+    @DisplayName("each kind of rule fails on a deliberately wrong import and names the class that has it")
     void rulesCatchAWrongImport() {
         JavaClasses wrong = new ClassFileImporter().importClasses(
                 org.medfund.calendar.ArchitectureViolation.class, org.medfund.web.MedfundUser.class,
-                org.medfund.ledger.internal.InternalFixture.class);
-        // calendar → web breaks the direction and the adapter rule; calendar → ledger.internal breaks the API rule.
-        assertThatThrownBy(() -> directionRules().forEach(rule -> rule.check(wrong)))
-                .isInstanceOf(AssertionError.class);
-        assertThatThrownBy(() -> apiRules().forEach(rule -> rule.check(wrong))).isInstanceOf(AssertionError.class);
-        assertThatThrownBy(() -> adapterRule().check(wrong)).isInstanceOf(AssertionError.class);
-        JavaClasses none = new ClassFileImporter().importClasses(String.class);
-        assertThatThrownBy(() -> adapterRule().check(none)).isInstanceOf(AssertionError.class);
+                org.medfund.ledger.internal.InternalFixture.class,
+                org.medfund.web.calendar.AdapterViolation.class, org.medfund.web.ledger.AdapterFixture.class,
+                org.medfund.cli.bench.CommandViolation.class, org.medfund.cli.ledger.CommandFixture.class);
+        // calendar → web breaks the direction and the adapter rule; calendar → ledger.internal breaks the API rule;
+        // web.calendar → web.ledger and cli.bench → cli.ledger break the shell rules.
+        String calendar = org.medfund.calendar.ArchitectureViolation.class.getName();
+        assertCatches(directionRule("calendar", ALLOWED.get("calendar")), wrong, calendar);
+        assertCatches(apiRule("ledger"), wrong, calendar);
+        assertCatches(adapterRule(), wrong, calendar);
+        assertCatches(shellRule("web"), wrong, org.medfund.web.calendar.AdapterViolation.class.getName());
+        assertCatches(shellRule("cli"), wrong, org.medfund.cli.bench.CommandViolation.class.getName());
+    }
+
+    private static void assertCatches(ArchRule rule, JavaClasses classes, String violator) {
+        assertThatThrownBy(() -> rule.check(classes)).as(rule.getDescription()).isInstanceOf(AssertionError.class)
+                .hasMessageContaining(violator);
     }
 
     private static List<ArchRule> directionRules() {
         List<ArchRule> rules = new ArrayList<>();
         ALLOWED.forEach((capability, allowed) -> {
-            String[] forbidden = ALLOWED.keySet().stream()
-                    .filter(other -> !other.equals(capability) && !allowed.contains(other))
-                    .map(other -> "org.medfund." + other + "..")
-                    .toArray(String[]::new);
-            if (forbidden.length > 0) {
-                rules.add(noClasses().that().resideInAPackage("org.medfund." + capability + "..")
-                        .should().dependOnClassesThat().resideInAnyPackage(forbidden)
-                        .because("DESIGN.md §3 lets " + capability + " use only " + allowed));
+            if (ALLOWED.size() - 1 > allowed.size()) {
+                rules.add(directionRule(capability, allowed));
             }
         });
         return rules;
     }
 
+    private static ArchRule directionRule(String capability, List<String> allowed) {
+        String[] forbidden = ALLOWED.keySet().stream()
+                .filter(other -> !other.equals(capability) && !allowed.contains(other))
+                .map(other -> "org.medfund." + other + "..")
+                .toArray(String[]::new);
+        return noClasses().that().resideInAPackage("org.medfund." + capability + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .because("DESIGN.md §3 lets " + capability + " use only " + allowed);
+    }
+
+    /** One adapter package does not use another: what they share lives in the shell (the adapter's root). */
+    private static List<ArchRule> shellRules() {
+        return ADAPTERS.stream().map(ArchitectureTest::shellRule).toList();
+    }
+
+    private static ArchRule shellRule(String adapter) {
+        // A slice rule passes on no slices at all, whatever the failOnEmptyShould setting; the second half makes
+        // the whole rule fail when there is no adapter sub-package to check.
+        String subPackages = "org.medfund." + adapter + ".*..";
+        return CompositeArchRule.of(slices().matching("org.medfund." + adapter + ".(*)..").should()
+                        .notDependOnEachOther()
+                        .because(adapter + ".<capability> packages share only the " + adapter + " shell (DESIGN.md §3)"))
+                .and(classes().that().resideInAPackage(subPackages).should().resideInAPackage(subPackages)
+                        .because("the " + adapter + " adapter packages exist"));
+    }
+
     /** Outside capability X, nothing depends on a sub-package of X ({@code X.internal} and any other). */
     private static List<ArchRule> apiRules() {
         return ALLOWED.keySet().stream().filter(capability -> !ADAPTERS.contains(capability))
-                .map(capability -> (ArchRule) noClasses()
-                        .that().resideOutsideOfPackage("org.medfund." + capability + "..")
-                        .should().dependOnClassesThat().resideInAPackage("org.medfund." + capability + ".*..")
-                        .because(capability + "'s API is its root package; the rest is its own business"))
-                .toList();
+                .map(ArchitectureTest::apiRule).toList();
+    }
+
+    private static ArchRule apiRule(String capability) {
+        return noClasses()
+                .that().resideInAPackage("org.medfund..")
+                .and().resideOutsideOfPackage("org.medfund." + capability + "..")
+                .should().dependOnClassesThat().resideInAPackage("org.medfund." + capability + ".*..")
+                .because(capability + "'s API is its root package; the rest is its own business");
     }
 
     private static ArchRule adapterRule() {

@@ -1,6 +1,13 @@
 package org.medfund.claims;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -83,5 +90,31 @@ public final class SyntheticSettlements {
                 : insutype + "100:" + Money.ofFen(hifp).toPlainYuan() + "|" + (employee ? "330100:" : "392100:")
                 + Money.ofFen(fund - hifp).toPlainYuan());
         return row;
+    }
+
+    /** Writes {@code rows} synthetic settlements in the import format (header of national field names). */
+    public static void writeCsv(Path file, String hospital, String idPrefix, String clearing, String treatment,
+                                String inProvince, YearMonth month, int rows, long seed) {
+        List<String> fields = SettlementFields.ALL;
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", fields));
+            w.write('\n');
+            generate(hospital, idPrefix, clearing, treatment, inProvince, month, rows, seed,
+                    row -> {
+                        try {
+                            for (int i = 0; i < fields.size(); i++) {
+                                if (i > 0) {
+                                    w.write(',');
+                                }
+                                w.write(row.getOrDefault(fields.get(i), ""));
+                            }
+                            w.write('\n');
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

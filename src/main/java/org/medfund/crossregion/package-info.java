@@ -1,6 +1,6 @@
 /**
  * Cross-region care (异地就医), one engine for every regime, the regime chosen by the insured region's policy pack
- * (DESIGN.md §3, §7). This part implements guizhou-2017 (guizhou-2017): filing before treatment away from home by the
+ * (DESIGN.md §3, §7). This part implements guizhou-2017 (黔人社厅通〔2017〕204号): filing before treatment away from home by the
  * insured region's agency, identified by the social-security card (三(一), 六(二)), with the rollout of filing types
  * per region as pack data (一, 二(一)); filings exported insured region → province → national as a file and imported
  * the other way so the treatment side can look them up; cross-province designated hospitals with effective dates

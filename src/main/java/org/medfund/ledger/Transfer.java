@@ -9,13 +9,10 @@ import org.medfund.common.Money;
  * the receipt is confirmed; until then the transfer is in transit (DESIGN.md §5, guizhou-2017 annex 2).
  *
  * @param transferId the request id of the event that sent it
- * @param status {@code IN_TRANSIT} or {@code RECEIVED}
  */
-public record Transfer(String transferId, String ruleType, Money amount, Map<String, String> parties, String status,
-                       LocalDate sentOn, LocalDate receivedOn, String documentType, String documentId, String memo) {
-
-    public static final String IN_TRANSIT = "IN_TRANSIT";
-    public static final String RECEIVED = "RECEIVED";
+public record Transfer(String transferId, String ruleType, Money amount, Map<String, String> parties,
+                       TransferStatus status, LocalDate sentOn, LocalDate receivedOn, String documentType,
+                       String documentId, String memo) {
 
     public Transfer {
         parties = Map.copyOf(parties);

@@ -43,6 +43,12 @@ public record PolicyPack(String id, int version, String title, String documentNo
         return !date.isBefore(effectiveFrom) && (effectiveUntil == null || !date.isAfter(effectiveUntil));
     }
 
+    /** When the pack is in force, in Chinese: "2023-07-01 起" or "… 至 …", noting a configured date. */
+    public String effectiveText() {
+        return effectiveFrom + (effectiveUntil == null ? " 起" : " 至 " + effectiveUntil)
+                + (effectiveConfigured ? "（生效日期原文未载明，为配置值）" : "");
+    }
+
     /** e.g. "henan-2023 v1". */
     public String label() {
         return id + " v" + version;

@@ -58,7 +58,7 @@ class CrossRegionEntriesTest {
         List<PostedEntry> sentEntries = ledger.post(countyToCity);
         assertThat(sentEntries).extracting(PostedEntry::bookOrgCode).containsExactly(countyFinance, countyAgency);
         Transfer inTransit = ledger.transfer(countyToCity.requestId()).orElseThrow();
-        assertThat(inTransit.status()).isEqualTo(Transfer.IN_TRANSIT);
+        assertThat(inTransit.status()).isEqualTo(TransferStatus.IN_TRANSIT);
         assertThat(ledger.balance(cityAgency, "2211.01", countyAgency, null, FAR)).isEqualTo(Money.ZERO);
         assertThat(audit.problems()).isEmpty();
 
@@ -131,11 +131,11 @@ class CrossRegionEntriesTest {
         ledger.post(funding);
         assertThat(ledger.balance(finance, "1003", null, null, FAR)).isEqualTo(Money.ofYuan("1765432.11"));
         assertThat(ledger.balance(agency, "1004", null, null, FAR)).isEqualTo(Money.ZERO);
-        assertThat(ledger.transfer(funding.requestId()).orElseThrow().status()).isEqualTo(Transfer.IN_TRANSIT);
+        assertThat(ledger.transfer(funding.requestId()).orElseThrow().status()).isEqualTo(TransferStatus.IN_TRANSIT);
         ledger.confirmReceipt(funding.requestId(), LocalDate.of(2025, 1, 27), Events.requestId());
         assertThat(ledger.balance(agency, "1004", null, null, FAR)).isEqualTo(Money.ofYuan("1234567.89"));
         assertThat(ledger.balance(agency, "1003", null, null, FAR)).isEqualTo(Money.ofYuan("1765432.11"));
-        assertThat(ledger.transfer(funding.requestId()).orElseThrow().status()).isEqualTo(Transfer.RECEIVED);
+        assertThat(ledger.transfer(funding.requestId()).orElseThrow().status()).isEqualTo(TransferStatus.RECEIVED);
         assertThat(audit.problems()).isEmpty();
     }
 }

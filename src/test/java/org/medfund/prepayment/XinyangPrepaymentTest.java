@@ -440,7 +440,7 @@ class XinyangPrepaymentTest {
         var transfer = ledger.transfer(funded.transferId()).orElseThrow();
         assertThat(transfer.amount()).isEqualTo(Money.ofFen(900_001));
         assertThat(transfer.ruleType()).isEqualTo("funding.finance-to-agency");
-        assertThat(transfer.status()).isEqualTo("IN_TRANSIT");
+        assertThat(transfer.status()).isEqualTo(org.medfund.ledger.TransferStatus.IN_TRANSIT);
         assertThat(financeBefore.minus(ledger.balance("411500-FINANCE", "1003", null, null, null)))
                 .isEqualTo(Money.ofFen(900_001));
         for (String other : List.of(rowB, rowC)) {
@@ -460,7 +460,7 @@ class XinyangPrepaymentTest {
                 e -> assertThat(e.code()).isEqualTo("prepayment.step-actor"));
 
         applications.confirmReceipt(rowC, WorkflowStep.FUNDED, LocalDate.of(2026, 1, 12), cityClerk);
-        assertThat(ledger.transfer(funded.transferId()).orElseThrow().status()).isEqualTo("RECEIVED");
+        assertThat(ledger.transfer(funded.transferId()).orElseThrow().status()).isEqualTo(org.medfund.ledger.TransferStatus.RECEIVED);
         assertThat(step(rowA, WorkflowStep.FUNDED).receivedOn()).isEqualTo(LocalDate.of(2026, 1, 12));
         // City hospital: paid by the city centre within 3 working days of the money arriving (Mon 12 → Thu 15).
         assertThat(step(rowC, WorkflowStep.PAID).dueOn()).isEqualTo(LocalDate.of(2026, 1, 15));

@@ -1,7 +1,7 @@
 package org.medfund.cli.audit;
 
 import org.medfund.cli.MedfundSubcommand;
-import org.medfund.cli.calendar.CalendarCommand;
+import org.medfund.cli.Arguments;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,6 +75,6 @@ class AuditLogCommand implements Runnable, MedfundSubcommand {
     }
 
     private static LocalDate date(String text, String option) {
-        return text == null ? null : CalendarCommand.date(text, option);
+        return text == null ? null : Arguments.date(text, option);
     }
 }

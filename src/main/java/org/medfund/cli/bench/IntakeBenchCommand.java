@@ -1,7 +1,6 @@
 package org.medfund.cli.bench;
 
 import org.medfund.cli.NestedSubcommand;
-import org.medfund.cli.settlement.GenerateSettlementsCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +19,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
+import org.medfund.claims.SyntheticSettlements;
 import org.medfund.claims.IntakeResult;
 import org.medfund.claims.SettlementFields;
 import org.medfund.claims.SettlementIntake;
@@ -105,7 +105,7 @@ class IntakeBenchCommand implements Callable<Integer>, NestedSubcommand, RunsOnS
             String clearing = SettlingAgency.regionCode(registry, org);
             String inProvince = registry.descendants(org.regionCode().substring(0, 2) + "0000").stream()
                     .map(Region::code).filter(c -> !c.equals(clearing)).findFirst().orElse(clearing);
-            GenerateSettlementsCommand.writeCsv(file, org.code(), "B" + run + "-", clearing, org.regionCode(),
+            SyntheticSettlements.writeCsv(file, org.code(), "B" + run + "-", clearing, org.regionCode(),
                     inProvince, MONTH, rows, 1);
             out.printf("  CSV %,d 字节；经导入路径导入 …%n", Files.size(file));
             out.flush();
@@ -219,7 +219,11 @@ class IntakeBenchCommand implements Callable<Integer>, NestedSubcommand, RunsOnS
         }
     }
 
-    /** The benchmark's rows leave the settlement table again; they were only there to be timed. */
+    /**
+     * The benchmark's rows leave the settlement table again; they were only there to be timed. Deleted here rather
+     * than through {@code claims}: settlement records have no delete path, and should not get one for a benchmark
+     * (docs/decisions.md, "Benchmarks that write another capability's tables directly").
+     */
     private void cleanUp(String hospitalCode, String run, long batchId, PrintWriter out) {
         int deleted = jdbc.sql("delete from claims_settlement where fixmedins_code = :h and period = :p"
                         + " and setl_id like :prefix")

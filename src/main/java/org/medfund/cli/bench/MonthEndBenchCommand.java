@@ -190,6 +190,11 @@ class MonthEndBenchCommand implements Callable<Integer>, NestedSubcommand, RunsO
     }
 
     /** Untimed setup: the generator's rows straight into claims_settlement (COPY on PostgreSQL). */
+    /**
+     * Setup, not timed: COPY straight into {@code claims_settlement} rather than through the intake, whose rate is
+     * what {@code bench intake} measures (docs/decisions.md, "Benchmarks that write another capability's tables
+     * directly"); the run is on a scratch database.
+     */
     private void load(List<String> hospitals, Org agency, YearMonth month, String run, PrintWriter out)
             throws SQLException, IOException {
         long start = System.nanoTime();

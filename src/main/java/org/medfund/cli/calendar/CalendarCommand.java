@@ -1,5 +1,7 @@
 package org.medfund.cli.calendar;
 
+import org.medfund.cli.GroupCommand;
+import org.medfund.cli.Arguments;
 import org.medfund.cli.MedfundSubcommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,33 +39,9 @@ import picocli.CommandLine.Spec;
         description = "工作日历：节假日与调休、工作日推算、期限规则",
         subcommands = {CalendarCommand.WorkingDay.class, CalendarCommand.AddWorkingDays.class,
             CalendarCommand.Deadline.class, CalendarCommand.LoadNotice.class, CalendarCommand.Notices.class})
-public class CalendarCommand implements Runnable, MedfundSubcommand {
+public class CalendarCommand extends GroupCommand implements MedfundSubcommand {
 
-    @Spec
-    CommandSpec spec;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** ISO date from the command line; anything else is bad input naming the parameter. */
-    public static LocalDate date(String text, String field) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new Rejection("cli.bad-date", field, "日期格式应为 YYYY-MM-DD：" + text);
-        }
-    }
-
-    /** Month (YYYY-MM) from the command line; anything else is bad input naming the parameter. */
-    public static YearMonth period(String text, String field) {
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new Rejection("cli.bad-period", field, "期间格式应为 YYYY-MM：" + text);
-        }
-    }
 
     static String describe(CalendarDay day) {
         String weekday = day.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.CHINA);
@@ -91,7 +69,7 @@ public class CalendarCommand implements Runnable, MedfundSubcommand {
 
         @Override
         public void run() {
-            LocalDate day = date(date, "DATE");
+            LocalDate day = Arguments.date(date, "DATE");
             CalendarDay info = calendar.day(day);
             PrintWriter out = spec.commandLine().getOut();
             out.println(describe(info) + "：" + (info.working() ? "工作日" : "非工作日"));
@@ -123,7 +101,7 @@ public class CalendarCommand implements Runnable, MedfundSubcommand {
 
         @Override
         public void run() {
-            LocalDate start = date(date, "DATE");
+            LocalDate start = Arguments.date(date, "DATE");
             LocalDate end = calendar.addWorkingDays(start, workingDays);
             PrintWriter out = spec.commandLine().getOut();
             out.println(start + " 起 " + workingDays + " 个工作日（起算日不计）：" + describe(calendar.day(end)));
@@ -154,7 +132,7 @@ public class CalendarCommand implements Runnable, MedfundSubcommand {
 
         @Override
         public void run() {
-            YearMonth month = period(period, "--period");
+            YearMonth month = Arguments.period(period, "--period");
             DeadlineRule parsed = DeadlineRule.parse(rule);
             LocalDate due = calendar.deadline(parsed, month);
             PrintWriter out = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package org.medfund.cli.crossregion;
 
+import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
 import org.medfund.cli.OneLineErrors;
 import java.io.IOException;
@@ -30,13 +31,11 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "crossregion", mixinStandardHelpOptions = true, description = "异地就医（备案交换文件、备案查询）")
-class CrossregionCommand implements Runnable, MedfundSubcommand {
+class CrossregionCommand extends GroupCommand implements MedfundSubcommand {
 
     /** Files larger than this are split by the sender (the API's limit, in bytes of UTF-8). */
     static final long FILE_BYTES_MAX = 40_000_000;
 
-    @Spec
-    CommandSpec spec;
 
     private final CrossRegion crossRegion;
     private final RequestLog requestLog;
@@ -46,10 +45,6 @@ class CrossregionCommand implements Runnable, MedfundSubcommand {
         this.requestLog = requestLog;
     }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     private PrintWriter out() {
         return spec.commandLine().getOut();

@@ -1,6 +1,5 @@
 package org.medfund.cli.demo;
 
-import org.medfund.cli.policy.PolicyCommand;
 import java.io.PrintWriter;
 import org.medfund.calendar.BusinessCalendar;
 import org.medfund.policy.PolicyPack;
@@ -42,7 +41,7 @@ public class CalendarPolicyDemoStep implements DemoStep {
                 + "；超出范围的日期一律拒绝");
         for (PolicyPack pack : packs.packs()) {
             out.println("政策包 " + pack.label() + "  " + pack.documentNo() + "  地区 " + pack.regionCode()
-                    + "  生效 " + PolicyCommand.effective(pack) + "  规则 " + pack.parameters().size() + " 条");
+                    + "  生效 " + pack.effectiveText() + "  规则 " + pack.parameters().size() + " 条");
         }
         out.println("（只读数据，无需写入；查看：./medfund policy list、./medfund calendar working-day 2025-10-08）");
     }

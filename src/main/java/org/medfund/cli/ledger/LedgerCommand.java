@@ -1,7 +1,8 @@
 package org.medfund.cli.ledger;
 
+import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
-import org.medfund.cli.calendar.CalendarCommand;
+import org.medfund.cli.Arguments;
 import java.io.PrintWriter;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
@@ -19,18 +20,12 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "ledger", mixinStandardHelpOptions = true, description = "基金账簿：校验哈希链、结账",
         subcommands = {LedgerCommand.Verify.class, LedgerCommand.ClosePeriod.class})
-class LedgerCommand implements Runnable, MedfundSubcommand {
+class LedgerCommand extends GroupCommand implements MedfundSubcommand {
 
     /** Exit code when a chain or an invariant is broken (bad input stays 2). */
     static final int EXIT_BROKEN = 1;
 
-    @Spec
-    CommandSpec spec;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Component
     @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -103,7 +98,7 @@ class LedgerCommand implements Runnable, MedfundSubcommand {
 
         @Override
         public void run() {
-            YearMonth month = CalendarCommand.period(period, "--period");
+            YearMonth month = Arguments.period(period, "--period");
             ledger.closePeriod(book, month);
             spec.commandLine().getOut().println("已结账：" + book + " 至 " + month);
             spec.commandLine().getOut().flush();

@@ -1,7 +1,8 @@
 package org.medfund.cli.policy;
 
+import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
-import org.medfund.cli.calendar.CalendarCommand;
+import org.medfund.cli.Arguments;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -23,22 +24,11 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "policy", mixinStandardHelpOptions = true, description = "政策包：列表、参数及条款、按地区与日期解析规则",
         subcommands = {PolicyCommand.ListPacks.class, PolicyCommand.Show.class, PolicyCommand.Resolve.class})
-public class PolicyCommand implements Runnable, MedfundSubcommand {
+public class PolicyCommand extends GroupCommand implements MedfundSubcommand {
 
-    @Spec
-    CommandSpec spec;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** "2023-10-24 起" or, when the seed does not state it, "2025-01-01 起（配置）". */
-    public static String effective(PolicyPack pack) {
-        return pack.effectiveFrom() + (pack.effectiveUntil() == null ? " 起" : " 至 " + pack.effectiveUntil())
-                + (pack.effectiveConfigured() ? "（生效日期原文未载明，为配置值）" : "");
-    }
-
     @Component
     @Command(name = "list", mixinStandardHelpOptions = true, description = "列出政策包（每个包的最新版本）")
     static class ListPacks implements Runnable {
@@ -57,7 +47,7 @@ public class PolicyCommand implements Runnable, MedfundSubcommand {
             PrintWriter out = spec.commandLine().getOut();
             for (PolicyPack pack : packs.packs()) {
                 out.println(pack.label() + "  seed " + pack.seed() + "  地区 " + pack.regionCode() + "  "
-                        + pack.documentNo() + "  " + pack.issuers() + "  生效 " + effective(pack) + "  规则 "
+                        + pack.documentNo() + "  " + pack.issuers() + "  生效 " + pack.effectiveText() + "  规则 "
                         + pack.parameters().size() + " 条");
             }
             out.flush();
@@ -98,7 +88,7 @@ public class PolicyCommand implements Runnable, MedfundSubcommand {
             out.println(pack.label() + "  " + pack.title());
             out.println("文号：" + pack.documentNo() + "  发文机关：" + pack.issuers() + "  seed " + pack.seed());
             out.println("适用地区：" + pack.regionCode() + "（含下级地区）  印发：" + (pack.issuedOn() == null
-                    ? "原文未载明" : pack.issuedOn()) + "  生效：" + effective(pack));
+                    ? "原文未载明" : pack.issuedOn()) + "  生效：" + pack.effectiveText());
             if (!pack.governs().isEmpty()) {
                 out.println("完整规定的规则组（不继承上级政策包）：" + String.join(", ", pack.governs()));
             }
@@ -137,14 +127,14 @@ public class PolicyCommand implements Runnable, MedfundSubcommand {
         public void run() {
             Region found = registry.region(region).orElseThrow(() -> new Rejection("policy.unknown-region",
                     "--region", "未知的统筹区代码：" + region));
-            LocalDate day = CalendarCommand.date(date, "--date");
+            LocalDate day = Arguments.date(date, "--date");
             Resolved resolved = packs.resolve(found.code(), day, rule);
             PolicyPack pack = packs.packInForce(resolved.packId(), day).orElseThrow();
             PrintWriter out = spec.commandLine().getOut();
             out.println(rule + " = " + resolved.parameter().value());
             out.println("地区：" + found.code() + " " + found.name() + "  日期：" + day);
             out.println("政策包：" + resolved.packId() + "  版本：v" + resolved.packVersion() + "  文号："
-                    + pack.documentNo() + "  生效：" + effective(pack));
+                    + pack.documentNo() + "  生效：" + pack.effectiveText());
             out.println("条款：" + resolved.parameter().article() + "  " + resolved.parameter().note());
             out.println("引用：" + resolved.citation());
             out.flush();

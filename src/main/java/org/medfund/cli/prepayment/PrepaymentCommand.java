@@ -1,5 +1,7 @@
 package org.medfund.cli.prepayment;
 
+import org.medfund.cli.GroupCommand;
+import org.medfund.cli.MedfundSubcommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -45,10 +47,8 @@ import picocli.CommandLine.Spec;
  */
 @Component
 @Command(name = "prepayment", mixinStandardHelpOptions = true, description = "医保基金预付金（预拨、审核、拨付、清算、收回）")
-class PrepaymentCommand implements Runnable, MedfundSubcommand {
+class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
 
-    @Spec
-    CommandSpec spec;
 
     private final Prepayments prepayments;
     private final Recoveries recoveries;
@@ -65,10 +65,6 @@ class PrepaymentCommand implements Runnable, MedfundSubcommand {
         this.recoveries = recoveries;
     }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     private PrintWriter out() {
         return spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package org.medfund.cli.registry;
 
+import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
 import java.io.PrintWriter;
 import java.util.List;
@@ -24,15 +25,9 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "registry", mixinStandardHelpOptions = true, description = "统筹区、机构与账户（基础数据）",
         subcommands = {RegistryCommand.Regions.class, RegistryCommand.Orgs.class, RegistryCommand.Show.class})
-class RegistryCommand implements Runnable, MedfundSubcommand {
+class RegistryCommand extends GroupCommand implements MedfundSubcommand {
 
-    @Spec
-    CommandSpec spec;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     static String levelLabel(Region region) {
         switch (region.level()) {

@@ -1,5 +1,6 @@
 package org.medfund.cli.settlement;
 
+import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -9,13 +10,7 @@ import picocli.CommandLine.Spec;
 /** {@code medfund generate …}: synthetic workloads, contributed as {@link NestedSubcommand}s with parent "generate". */
 @Component
 @Command(name = "generate", mixinStandardHelpOptions = true, description = "生成合成数据（演示、测试与性能基准用）")
-class GenerateCommand implements Runnable, MedfundSubcommand {
+class GenerateCommand extends GroupCommand implements MedfundSubcommand {
 
-    @Spec
-    CommandSpec spec;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 }

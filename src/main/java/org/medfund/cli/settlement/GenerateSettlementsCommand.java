@@ -1,15 +1,8 @@
 package org.medfund.cli.settlement;
 
 import org.medfund.cli.NestedSubcommand;
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.util.List;
-import org.medfund.claims.SettlementFields;
 import org.medfund.claims.SyntheticSettlements;
 import org.medfund.claims.SettlingAgency;
 import org.medfund.common.Rejection;
@@ -71,36 +64,10 @@ public class GenerateSettlementsCommand implements Runnable, NestedSubcommand {
         String province = org.regionCode().substring(0, 2) + "0000";
         String inProvince = registry.descendants(province).stream().map(r -> r.code())
                 .filter(c -> !c.equals(clearing)).findFirst().orElse(clearing);
-        writeCsv(out, hospital, hospital.substring(Math.max(0, hospital.length() - 8)) + "-"
+        SyntheticSettlements.writeCsv(out, hospital, hospital.substring(Math.max(0, hospital.length() - 8)) + "-"
                 + month.toString().replace("-", "") + "-" + seed + "-", clearing, org.regionCode(), inProvince, month,
                 rows, seed);
         spec.commandLine().getOut().println("已生成 " + rows + " 行：" + out);
         spec.commandLine().getOut().flush();
-    }
-
-    /** Writes {@code rows} synthetic settlements in the import format (header of national field names). */
-    public static void writeCsv(Path file, String hospital, String idPrefix, String clearing, String treatment,
-                         String inProvince, YearMonth month, int rows, long seed) {
-        List<String> fields = SettlementFields.ALL;
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", fields));
-            w.write('\n');
-            SyntheticSettlements.generate(hospital, idPrefix, clearing, treatment, inProvince, month, rows, seed,
-                    row -> {
-                        try {
-                            for (int i = 0; i < fields.size(); i++) {
-                                if (i > 0) {
-                                    w.write(',');
-                                }
-                                w.write(row.getOrDefault(fields.get(i), ""));
-                            }
-                            w.write('\n');
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.medfund.cli.settlement;
 
+import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -9,13 +10,7 @@ import picocli.CommandLine.Spec;
 /** {@code medfund import …}: bulk files, contributed as {@link NestedSubcommand}s with parent "import". */
 @Component
 @Command(name = "import", mixinStandardHelpOptions = true, description = "导入数据文件（CSV / xlsx）")
-class ImportCommand implements Runnable, MedfundSubcommand {
+class ImportCommand extends GroupCommand implements MedfundSubcommand {
 
-    @Spec
-    CommandSpec spec;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 }

@@ -1,5 +1,6 @@
 package org.medfund.cli.soak;
 
+import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -13,13 +14,7 @@ import picocli.CommandLine.Spec;
 @Component
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "可靠性试验（在临时数据库上注入故障，不触碰本机数据；结果记录在 docs/reliability.md）")
-class SoakCommand implements Runnable, MedfundSubcommand {
+class SoakCommand extends GroupCommand implements MedfundSubcommand {
 
-    @Spec
-    CommandSpec spec;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 }

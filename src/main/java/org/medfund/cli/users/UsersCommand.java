@@ -1,5 +1,6 @@
 package org.medfund.cli.users;
 
+import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
 import java.io.PrintWriter;
 import org.medfund.common.Fingerprint;
@@ -28,15 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "users", mixinStandardHelpOptions = true, description = "用户：列表、重置密码、签发 API 令牌",
         subcommands = {UsersCommand.ListUsers.class, UsersCommand.Add.class, UsersCommand.ResetPassword.class,
             UsersCommand.Token.class, UsersCommand.RevokeTokens.class})
-class UsersCommand implements Runnable, MedfundSubcommand {
+class UsersCommand extends GroupCommand implements MedfundSubcommand {
 
-    @Spec
-    CommandSpec spec;
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Component
     @Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)

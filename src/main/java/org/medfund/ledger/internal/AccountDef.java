@@ -6,15 +6,11 @@ import org.medfund.ledger.BookType;
  * One account of a chart.
  *
  * @param debitNormal true when the account's balance is debits − credits (assets, expenditure)
- * @param negativeRule {@code none}, {@code account} or {@code counterparty} (see chart-of-accounts.txt)
+ * @param negativeRule which negative balance the account forbids (see chart-of-accounts.txt)
  * @param postable true when the account has no sub-accounts
  */
 record AccountDef(BookType bookType, String code, String name, String parentCode, boolean debitNormal,
-                  String negativeRule, boolean memo, boolean postable) {
-
-    static final String NEGATIVE_NONE = "none";
-    static final String NEGATIVE_ACCOUNT = "account";
-    static final String NEGATIVE_COUNTERPARTY = "counterparty";
+                  NegativeRule negativeRule, boolean memo, boolean postable) {
 
     /** Signed balance in the normal direction. */
     long normalBalance(long debitFen, long creditFen) {

@@ -10,19 +10,19 @@ import org.medfund.ledger.BookType;
 
 /**
  * Cached balances of one write, held in memory while its drafts are applied in order, so a forbidden negative is
- * caught even when a later entry of the same batch would restore the balance. Keys are org|account|counterparty
- * (counterparty '' when none); account-level totals are kept beside them for accounts whose whole balance must
- * stay non-negative.
+ * caught even when a later entry of the same batch would restore the balance. Keyed by book, account and
+ * counterparty; account-level totals ({@link BalanceKey#accountTotal()}) are kept beside them for accounts whose
+ * whole balance must stay non-negative.
  */
 final class Balances {
 
     private final Chart chart;
     private final LedgerStore store;
     private final Map<String, BookType> types;
-    private final Map<String, long[]> current = new HashMap<>();
-    private final Map<String, long[]> accountTotals = new HashMap<>();
-    private final Map<String, long[]> deltas = new HashMap<>();
-    private final Set<String> existing = new HashSet<>();
+    private final Map<BalanceKey, Sums> current = new HashMap<>();
+    private final Map<BalanceKey, Sums> accountTotals = new HashMap<>();
+    private final Map<BalanceKey, Sums> deltas = new HashMap<>();
+    private final Set<BalanceKey> existing = new HashSet<>();
 
     Balances(Chart chart, LedgerStore store, Map<String, BookType> types) {
         this.chart = chart;
@@ -38,49 +38,36 @@ final class Balances {
             }
         }
         accountsByOrg.forEach((org, accounts) -> store.balances(org, accounts).forEach((key, sums) -> {
-            String full = org + "|" + key;
-            current.put(full, sums);
-            existing.add(full);
-            long[] total = accountTotals.computeIfAbsent(org + "|" + key.substring(0, key.indexOf('|')),
-                    k -> new long[2]);
-            total[0] += sums[0];
-            total[1] += sums[1];
+            current.put(key, sums);
+            existing.add(key);
+            accountTotals.merge(key.accountTotal(), sums, Sums::plus);
         }));
     }
 
     void apply(Draft d) {
         for (LineRow l : d.lines()) {
-            String key = d.orgCode() + "|" + l.accountCode() + "|" + (l.counterpartyCode() == null ? ""
-                    : l.counterpartyCode());
-            add(current, key, l);
-            add(deltas, key, l);
-            add(accountTotals, d.orgCode() + "|" + l.accountCode(), l);
+            BalanceKey key = BalanceKey.of(d.orgCode(), l);
+            current.merge(key, Sums.of(l), Sums::plus);
+            deltas.merge(key, Sums.of(l), Sums::plus);
+            accountTotals.merge(key.accountTotal(), Sums.of(l), Sums::plus);
         }
         for (int i = 0; i < d.lines().size(); i++) {
             LineRow l = d.lines().get(i);
             AccountDef account = chart.account(types.get(d.orgCode()), l.accountCode()).orElseThrow();
             boolean decreases = account.debitNormal() ? l.creditFen() > 0 : l.debitFen() > 0;
-            if (!decreases || account.negativeRule().equals(AccountDef.NEGATIVE_NONE)) {
+            if (!decreases || account.negativeRule() == NegativeRule.NONE) {
                 continue;
             }
-            boolean perCounterparty = account.negativeRule().equals(AccountDef.NEGATIVE_COUNTERPARTY);
-            long[] sums = perCounterparty
-                    ? current.get(d.orgCode() + "|" + l.accountCode() + "|"
-                            + (l.counterpartyCode() == null ? "" : l.counterpartyCode()))
-                    : accountTotals.get(d.orgCode() + "|" + l.accountCode());
-            long balance = account.normalBalance(sums[0], sums[1]);
+            boolean perCounterparty = account.negativeRule() == NegativeRule.COUNTERPARTY;
+            BalanceKey key = BalanceKey.of(d.orgCode(), l);
+            Sums sums = perCounterparty ? current.get(key) : accountTotals.get(key.accountTotal());
+            long balance = account.normalBalance(sums.debitFen(), sums.creditFen());
             if (balance < 0) {
                 throw new Rejection("ledger.negative-balance", "lines[" + i + "]", "科目 " + l.accountCode() + " "
                         + account.name() + (perCounterparty ? "（" + l.counterpartyCode() + "）" : "")
                         + " 余额不足：记账后余额将为 " + Money.ofFen(balance) + "，该科目不允许负数");
             }
         }
-    }
-
-    private static void add(Map<String, long[]> map, String key, LineRow l) {
-        long[] sums = map.computeIfAbsent(key, k -> new long[2]);
-        sums[0] = Math.addExact(sums[0], l.debitFen());
-        sums[1] = Math.addExact(sums[1], l.creditFen());
     }
 
     void save() {

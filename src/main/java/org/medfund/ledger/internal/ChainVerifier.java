@@ -92,7 +92,7 @@ class ChainVerifier {
                     continue;
                 }
                 ChainBreak.Kind wrong = e.sequenceNo() != expectedSeq ? ChainBreak.Kind.GAP
-                        : !e.prevHash().equals(prev) ? ChainBreak.Kind.PREVIOUS_HASH
+                        : !e.link().prevHash().equals(prev) ? ChainBreak.Kind.PREVIOUS_HASH
                         : !EntryHash.of(e).equals(e.hash()) ? ChainBreak.Kind.CONTENT
                         : e.seal() == null ? ChainBreak.Kind.UNSEALED
                         : !LedgerKey.same(seals.entry(org, e.sequenceNo(), e.hash()), e.seal()) ? ChainBreak.Kind.SEAL

@@ -34,14 +34,10 @@ final class Chart {
             String code = cells[1];
             String parent = code.contains(".") ? code.substring(0, code.lastIndexOf('.')) : null;
             boolean hasChildren = rows.stream().anyMatch(r -> r[0].equals(cells[0]) && r[1].startsWith(code + "."));
-            if (!cells[3].equals("D") && !cells[3].equals("C")) {
-                throw new IllegalStateException(RESOURCE + ": side must be D or C: " + code);
-            }
-            if (!List.of(AccountDef.NEGATIVE_NONE, AccountDef.NEGATIVE_ACCOUNT, AccountDef.NEGATIVE_COUNTERPARTY)
-                    .contains(cells[4])) {
-                throw new IllegalStateException(RESOURCE + ": unknown negative rule: " + code);
-            }
-            AccountDef def = new AccountDef(type, code, cells[2], parent, cells[3].equals("D"), cells[4],
+            boolean debitNormal = PipeTable.debit(RESOURCE, cells[3], code);
+            NegativeRule negative = NegativeRule.parse(cells[4]).orElseThrow(() -> new IllegalStateException(
+                    RESOURCE + ": unknown negative rule: " + code));
+            AccountDef def = new AccountDef(type, code, cells[2], parent, debitNormal, negative,
                     cells[5].equals("memo"), !hasChildren);
             Map<String, AccountDef> chart = byType.computeIfAbsent(type, t -> new LinkedHashMap<>());
             if (chart.put(code, def) != null) {

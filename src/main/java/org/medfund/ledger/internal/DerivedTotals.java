@@ -13,39 +13,6 @@ import org.medfund.common.Money;
  */
 final class DerivedTotals {
 
-    /** One book, account and counterparty ('' when none): the key of ledger_balance. */
-    record BalanceKey(String orgCode, String accountCode, String counterpartyCode) implements Comparable<BalanceKey> {
-
-        @Override
-        public int compareTo(BalanceKey o) {
-            int byOrg = orgCode.compareTo(o.orgCode);
-            if (byOrg != 0) {
-                return byOrg;
-            }
-            int byAccount = accountCode.compareTo(o.accountCode);
-            return byAccount != 0 ? byAccount : counterpartyCode.compareTo(o.counterpartyCode);
-        }
-
-        String describe() {
-            return "账套 " + orgCode + " 科目 " + accountCode
-                    + (counterpartyCode.isEmpty() ? "" : " 往来单位 " + counterpartyCode);
-        }
-    }
-
-    /** Debit and credit totals in fen. */
-    record Sums(long debitFen, long creditFen) {
-        static final Sums ZERO = new Sums(0, 0);
-
-        Sums plus(Sums o) {
-            return new Sums(Math.addExact(debitFen, o.debitFen), Math.addExact(creditFen, o.creditFen));
-        }
-
-        @Override
-        public String toString() {
-            return "借 " + Money.ofFen(debitFen).toYuanText() + " / 贷 " + Money.ofFen(creditFen).toYuanText();
-        }
-    }
-
     /** One transfer's entries in one book: how many, and their debits. */
     record TransferSide(long entries, long debitFen) {
     }
@@ -76,8 +43,8 @@ final class DerivedTotals {
         if (debits != credits) {
             unbalancedEntries.add("账套 " + e.orgCode() + " 第 " + e.sequenceNo() + " 号凭证借贷不平衡：" + entry);
         }
-        if (e.transferId() != null) {
-            transfers.computeIfAbsent(e.transferId(), k -> new HashMap<>()).merge(e.orgCode(),
+        if (e.source().transferId() != null) {
+            transfers.computeIfAbsent(e.source().transferId(), k -> new HashMap<>()).merge(e.orgCode(),
                     new TransferSide(1, debits),
                     (a, b) -> new TransferSide(a.entries() + b.entries(), a.debitFen() + b.debitFen()));
         }

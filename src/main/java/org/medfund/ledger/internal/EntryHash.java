@@ -20,6 +20,7 @@ final class EntryHash {
     }
 
     static String of(EntryRow e) {
+        EntrySource s = e.source();
         MessageDigest digest = sha256();
         put(digest, "medfund-ledger-entry-v1");
         put(digest, e.orgCode());
@@ -27,16 +28,16 @@ final class EntryHash {
         put(digest, e.date().toString());
         put(digest, e.period());
         put(digest, e.memo());
-        put(digest, e.ruleType());
-        put(digest, e.documentType());
-        put(digest, e.documentId());
-        put(digest, e.packId());
-        put(digest, e.article());
-        put(digest, e.reversesSequenceNo() == null ? null : e.reversesSequenceNo().toString());
-        put(digest, e.transferId());
-        put(digest, e.requestId());
+        put(digest, s.ruleType());
+        put(digest, s.documentType());
+        put(digest, s.documentId());
+        put(digest, s.packId());
+        put(digest, s.article());
+        put(digest, s.reversesSequenceNo() == null ? null : s.reversesSequenceNo().toString());
+        put(digest, s.transferId());
+        put(digest, s.requestId());
         put(digest, e.postedAt().toString());
-        put(digest, e.prevHash());
+        put(digest, e.link().prevHash());
         put(digest, Integer.toString(e.lines().size()));
         for (LineRow l : e.lines()) {
             put(digest, Integer.toString(l.lineNo()));

@@ -5,26 +5,45 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * A stored entry with every column the hash covers, its hash and its seal (the keyed HMAC of the hash, see
- * {@link LedgerKey}; null before the writer seals it, or on a row nobody sealed).
+ * A stored entry with every column the hash covers: the draft it was written from, its number and period in the
+ * book, when it was posted, and its link in the hash chain.
  */
-record EntryRow(String orgCode, long sequenceNo, LocalDate date, String period, String memo, String ruleType,
-                String documentType, String documentId, String packId, String article, Long reversesSequenceNo,
-                String transferId, String requestId, LocalDateTime postedAt, String prevHash, String hash,
-                String seal, List<LineRow> lines) {
+record EntryRow(Draft draft, long sequenceNo, String period, LocalDateTime postedAt, ChainLink link) {
 
-    EntryRow {
-        lines = List.copyOf(lines);
+    String orgCode() {
+        return draft.orgCode();
+    }
+
+    LocalDate date() {
+        return draft.date();
+    }
+
+    String memo() {
+        return draft.memo();
+    }
+
+    EntrySource source() {
+        return draft.source();
+    }
+
+    List<LineRow> lines() {
+        return draft.lines();
+    }
+
+    String hash() {
+        return link.hash();
+    }
+
+    String seal() {
+        return link.seal();
     }
 
     /** This entry with its hash and seal set. */
     EntryRow sealed(String newHash, String newSeal) {
-        return new EntryRow(orgCode, sequenceNo, date, period, memo, ruleType, documentType, documentId, packId,
-                article, reversesSequenceNo, transferId, requestId, postedAt, prevHash, newHash, newSeal, lines);
+        return new EntryRow(draft, sequenceNo, period, postedAt, link.sealed(newHash, newSeal));
     }
 
     EntryRow withLines(List<LineRow> newLines) {
-        return new EntryRow(orgCode, sequenceNo, date, period, memo, ruleType, documentType, documentId, packId,
-                article, reversesSequenceNo, transferId, requestId, postedAt, prevHash, hash, seal, newLines);
+        return new EntryRow(draft.withLines(newLines), sequenceNo, period, postedAt, link);
     }
 }

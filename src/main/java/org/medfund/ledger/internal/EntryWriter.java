@@ -67,14 +67,14 @@ class EntryWriter {
 
     /** Writes the new requests, answers repeats from the first posting; entries in request order. */
     List<PostedEntry> write(List<Request> requests) {
-        Map<String, String[]> earlier = new HashMap<>(store.requests(requestIds(requests)));
+        Map<String, LedgerStore.PostedRequest> earlier = new HashMap<>(store.requests(requestIds(requests)));
         List<Request> fresh = new ArrayList<>();
         List<Draft> drafts = new ArrayList<>();
         List<Integer> draftCounts = new ArrayList<>();
         Map<String, String> freshFingerprints = new HashMap<>();
         for (Request r : requests) {
-            String[] before = earlier.get(r.requestId());
-            String fingerprint = before != null ? before[0] : freshFingerprints.get(r.requestId());
+            LedgerStore.PostedRequest before = earlier.get(r.requestId());
+            String fingerprint = before != null ? before.fingerprint() : freshFingerprints.get(r.requestId());
             if (fingerprint != null) {
                 if (!fingerprint.equals(r.fingerprint())) {
                     throw Rejection.conflict("request.id-reused", "requestId",
@@ -96,14 +96,15 @@ class EntryWriter {
         List<EntryRow> written = writeDrafts(drafts);
         written.stream().limit(AUDIT_ENTRIES_MAX)
                 .forEach(e -> audit.note("entry", e.orgCode() + "#" + e.sequenceNo()));
-        List<String[]> requestRows = new ArrayList<>(fresh.size());
+        List<LedgerStore.PostedRequest> requestRows = new ArrayList<>(fresh.size());
         Map<String, List<EntryRow>> byRequest = new HashMap<>();
         int at = 0;
         for (int i = 0; i < fresh.size(); i++) {
             List<EntryRow> own = written.subList(at, at + draftCounts.get(i));
             at += draftCounts.get(i);
             byRequest.put(fresh.get(i).requestId(), own);
-            requestRows.add(new String[] {fresh.get(i).requestId(), fresh.get(i).fingerprint(), refs(own)});
+            requestRows.add(new LedgerStore.PostedRequest(fresh.get(i).requestId(), fresh.get(i).fingerprint(),
+                    refs(own)));
         }
         store.insertRequests(requestRows);
         for (int i = 0; i < fresh.size(); i++) {
@@ -117,7 +118,7 @@ class EntryWriter {
                 own.forEach(e -> result.add(posted(e, types.computeIfAbsent(e.orgCode(),
                         o -> store.book(o).orElseThrow().type()))));
             } else {
-                result.addAll(load(earlier.get(r.requestId())[1]));
+                result.addAll(load(earlier.get(r.requestId()).entryRefs()));
             }
         }
         return result;
@@ -180,9 +181,9 @@ class EntryWriter {
         for (Draft d : drafts) {
             check(d, books.get(d.orgCode()));
             // Checked again under the book lock: two reversals of one entry must not both pass the early check.
-            if (d.reversesSequenceNo() != null && store.isReversed(d.orgCode(), d.reversesSequenceNo())) {
-                throw Rejection.conflict("ledger.already-reversed", "sequenceNo",
-                        "该凭证已冲销: " + d.reversesSequenceNo());
+            Long reverses = d.source().reversesSequenceNo();
+            if (reverses != null && store.isReversed(d.orgCode(), reverses)) {
+                throw Rejection.conflict("ledger.already-reversed", "sequenceNo", "该凭证已冲销: " + reverses);
             }
         }
         Balances balances = new Balances(chart, store, books.keySet().stream()
@@ -196,10 +197,8 @@ class EntryWriter {
         List<EntryRow> anchored = new ArrayList<>();
         for (Draft d : drafts) {
             BookWork book = books.get(d.orgCode());
-            EntryRow unsealed = new EntryRow(d.orgCode(), book.nextSequenceNo, d.date(), YearMonth.from(d.date())
-                    .toString(), d.memo(), d.ruleType(), d.documentType(), d.documentId(), d.packId(), d.article(),
-                    d.reversesSequenceNo(), d.transferId(), d.requestId(), postedAt, book.lastHash, "", null,
-                    d.lines());
+            EntryRow unsealed = new EntryRow(d, book.nextSequenceNo, YearMonth.from(d.date()).toString(), postedAt,
+                    ChainLink.after(book.lastHash));
             String hash = EntryHash.of(unsealed);
             EntryRow row = unsealed.sealed(hash, seals.entry(unsealed.orgCode(), unsealed.sequenceNo(), hash));
             rows.add(row);
@@ -299,8 +298,9 @@ class EntryWriter {
             lines.add(new EntryLine(l.accountCode(), name, Money.ofFen(l.debitFen()), Money.ofFen(l.creditFen()),
                     l.counterpartyCode(), l.insuranceType(), l.dimPeriod(), l.reference()));
         }
+        EntrySource s = e.source();
         return new PostedEntry(e.orgCode(), e.sequenceNo(), e.date(), e.period(), e.memo(), lines,
-                e.documentType(), e.documentId(), e.ruleType(), e.packId(), e.article(), e.reversesSequenceNo(),
+                s.documentType(), s.documentId(), s.ruleType(), s.packId(), s.article(), s.reversesSequenceNo(),
                 e.hash());
     }
 

@@ -24,6 +24,7 @@ import org.medfund.ledger.JournalEntry;
 import org.medfund.ledger.Ledger;
 import org.medfund.ledger.PostedEntry;
 import org.medfund.ledger.Transfer;
+import org.medfund.ledger.TransferStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -116,8 +117,10 @@ class JdbcLedger implements Ledger {
                     e.insuranceType(), e.period() == null ? null : e.period().toString(), e.documentId()));
         }
         List<Draft> drafts = new ArrayList<>();
-        byRole.forEach((role, lines) -> drafts.add(new Draft(e.parties().get(role), e.date(), e.memo(), e.type(),
-                e.documentType(), e.documentId(), e.packId(), e.article(), null, transferId, e.requestId(), lines)));
+        EntrySource source = EntrySource.rule(e.type(), e.documentType(), e.documentId(), e.packId(), e.article(),
+                transferId, e.requestId());
+        byRole.forEach((role, lines) -> drafts.add(new Draft(e.parties().get(role), e.date(), e.memo(), source,
+                lines)));
         return drafts;
     }
 
@@ -137,8 +140,8 @@ class JdbcLedger implements Ledger {
                     l.counterpartyOrgCode(), l.insuranceType(), l.period(), l.reference()));
             content.append(lines.get(lines.size() - 1)).append('\n');
         }
-        Draft draft = new Draft(entry.orgCode(), entry.date(), entry.memo(), "journal", entry.documentType(),
-                entry.documentId(), null, null, null, null, entry.requestId(), lines);
+        Draft draft = new Draft(entry.orgCode(), entry.date(), entry.memo(),
+                EntrySource.journal(entry.documentType(), entry.documentId(), entry.requestId()), lines);
         String fingerprint = Fingerprint.of("journal", entry.orgCode(), entry.date().toString(), entry.memo(),
                 entry.documentType(), entry.documentId(), content.toString());
         return writer.write(List.of(new EntryWriter.Request(entry.requestId(), fingerprint, () -> List.of(draft),
@@ -165,9 +168,8 @@ class JdbcLedger implements Ledger {
             }
             LocalDate postingDate = firstOpenDate(bookOrgCode, date);
             String memo = "冲销第 " + sequenceNo + " 号凭证" + (reason == null ? "" : "：" + reason);
-            return List.of(new Draft(bookOrgCode, postingDate, memo, "reversal", original.documentType(),
-                    original.documentId(), original.packId(), original.article(), sequenceNo, null, requestId,
-                    lines));
+            return List.of(new Draft(bookOrgCode, postingDate, memo,
+                    EntrySource.reversal(original.source(), sequenceNo, requestId), lines));
         };
         String fingerprint = Fingerprint.of("reverse", bookOrgCode, Long.toString(sequenceNo), date.toString(),
                 reason);
@@ -193,7 +195,7 @@ class JdbcLedger implements Ledger {
         Supplier<List<Draft>> drafts = () -> {
             Transfer transfer = writer.transfer(transferId).orElseThrow(() -> Rejection.notFound(
                     "ledger.transfer-unknown", "transferId", "无此划款: " + transferId));
-            if (!transfer.status().equals(Transfer.IN_TRANSIT)) {
+            if (transfer.status() != TransferStatus.IN_TRANSIT) {
                 throw Rejection.conflict("ledger.transfer-received", "transferId", "该划款已确认到账: " + transferId);
             }
             if (date.isBefore(transfer.sentOn())) {
@@ -218,8 +220,8 @@ class JdbcLedger implements Ledger {
         if (type == null) {
             return Money.ZERO;
         }
-        long[] sums = store.derivedSums(bookOrgCode, accountCode, counterpartyOrgCode, insuranceType, asOf);
-        return Money.ofFen(account.normalBalance(sums[0], sums[1]));
+        Sums sums = store.derivedSums(bookOrgCode, accountCode, counterpartyOrgCode, insuranceType, asOf);
+        return Money.ofFen(account.normalBalance(sums.debitFen(), sums.creditFen()));
     }
 
     @Override

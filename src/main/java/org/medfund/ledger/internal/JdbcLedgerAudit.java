@@ -14,8 +14,7 @@ import org.medfund.ledger.BookType;
 import org.medfund.ledger.ChainBreak;
 import org.medfund.ledger.LedgerAudit;
 import org.medfund.ledger.Transfer;
-import org.medfund.ledger.internal.DerivedTotals.BalanceKey;
-import org.medfund.ledger.internal.DerivedTotals.Sums;
+import org.medfund.ledger.TransferStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -157,18 +156,18 @@ class JdbcLedgerAudit implements LedgerAudit {
         books.forEach(b -> types.put(b.orgCode(), b.type()));
         Map<BalanceKey, Sums> perAccount = new TreeMap<>();
         new TreeMap<>(derived).forEach((key, sums) -> {
-            perAccount.merge(new BalanceKey(key.orgCode(), key.accountCode(), ""), sums, Sums::plus);
+            perAccount.merge(key.accountTotal(), sums, Sums::plus);
             AccountDef account = chart.account(types.get(key.orgCode()), key.accountCode()).orElse(null);
             if (account == null) {
                 problems.add(key.describe() + " 有分录，但该科目不在科目表中");
-            } else if (account.negativeRule().equals(AccountDef.NEGATIVE_COUNTERPARTY)
+            } else if (account.negativeRule() == NegativeRule.COUNTERPARTY
                     && account.normalBalance(sums.debitFen(), sums.creditFen()) < 0) {
                 problems.add(key.describe() + " 出现不允许的负余额");
             }
         });
         perAccount.forEach((key, sums) -> {
             AccountDef account = chart.account(types.get(key.orgCode()), key.accountCode()).orElse(null);
-            if (account != null && account.negativeRule().equals(AccountDef.NEGATIVE_ACCOUNT)
+            if (account != null && account.negativeRule() == NegativeRule.ACCOUNT
                     && account.normalBalance(sums.debitFen(), sums.creditFen()) < 0) {
                 problems.add(key.describe() + " 出现不允许的负余额");
             }
@@ -186,7 +185,7 @@ class JdbcLedgerAudit implements LedgerAudit {
             if (orgCode != null && !t.parties().containsValue(orgCode)) {
                 continue;
             }
-            Map<String, long[]> expected = expected(t);
+            Map<String, DerivedTotals.TransferSide> expected = expected(t);
             if (orgCode != null) {
                 expected.keySet().retainAll(Set.of(orgCode));
             }
@@ -194,11 +193,11 @@ class JdbcLedgerAudit implements LedgerAudit {
             Set<String> orgs = new TreeSet<>(expected.keySet());
             orgs.addAll(found.keySet());
             for (String org : orgs) {
-                long[] e = expected.get(org);
+                DerivedTotals.TransferSide e = expected.get(org);
                 DerivedTotals.TransferSide f = found.get(org);
-                if (e == null || f == null || e[0] != f.entries() || e[1] != f.debitFen()) {
-                    problems.add("划款 " + t.transferId() + "（" + t.status() + "）在账套 " + org + " 中不相符：应有 "
-                            + (e == null ? "无凭证" : e[0] + " 张凭证、借方 " + Money.ofFen(e[1]).toYuanText())
+                if (e == null || !e.equals(f)) {
+                    problems.add("划款 " + t.transferId() + "（" + t.status().label() + "）在账套 " + org + " 中不相符：应有 "
+                            + (e == null ? "无凭证" : e.entries() + " 张凭证、借方 " + Money.ofFen(e.debitFen()).toYuanText())
                             + "，实有 " + (f == null ? "无凭证" : f.entries() + " 张凭证、借方 "
                             + Money.ofFen(f.debitFen()).toYuanText()));
                 }
@@ -209,14 +208,15 @@ class JdbcLedgerAudit implements LedgerAudit {
     }
 
     /** Book → {entries, debits} the transfer's rule calls for at the stage it reached. */
-    private Map<String, long[]> expected(Transfer t) {
-        boolean received = t.status().equals(Transfer.RECEIVED);
-        Map<String, long[]> expected = new HashMap<>();
+    private Map<String, DerivedTotals.TransferSide> expected(Transfer t) {
+        boolean received = t.status() == TransferStatus.RECEIVED;
+        Map<String, DerivedTotals.TransferSide> expected = new HashMap<>();
         for (RuleLine line : rules.rule(t.ruleType()).orElse(List.of())) {
             if (line.debit() && (!line.receipt() || received)) {
                 String org = t.parties().get(line.bookRole());
-                long[] e = expected.computeIfAbsent(org, k -> new long[] {1, 0});
-                e[1] += t.amount().fen();
+                // One entry per book, however many of the rule's debit lines it has.
+                expected.merge(org, new DerivedTotals.TransferSide(1, t.amount().fen()),
+                        (a, b) -> new DerivedTotals.TransferSide(1, a.debitFen() + b.debitFen()));
             }
         }
         return expected;

@@ -15,6 +15,7 @@ import org.medfund.ledger.BookType;
 import org.medfund.ledger.PostedEntry;
 import org.medfund.ledger.LedgerReports;
 import org.medfund.ledger.Transfer;
+import org.medfund.ledger.TransferStatus;
 import org.medfund.registry.Org;
 import org.medfund.registry.Registry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,8 +60,8 @@ class JdbcLedgerReports implements LedgerReports {
         if (orgCodes.isEmpty() || from.isAfter(to)) {
             throw new IllegalStateException("fund flows need books and a period range: " + orgCodes + " " + from);
         }
-        Map<YearMonth, long[]> byPeriod = new java.util.TreeMap<>();
-        long[] balance = new long[1];
+        Map<YearMonth, PeriodFlow> byPeriod = new java.util.TreeMap<>();
+        long[] balance = new long[1];  // one running total, written from the row callback
         jdbc.sql("""
                 select e.period, left(l.account_code, 1) as class, sum(l.debit_fen), sum(l.credit_fen), count(*)
                 from ledger_line l
@@ -77,24 +78,67 @@ class JdbcLedgerReports implements LedgerReports {
                     YearMonth period = YearMonth.parse(rs.getString(1));
                     String accountClass = rs.getString(2);
                     if (!period.isBefore(from) && !accountClass.equals("3")) {
-                        long[] sums = byPeriod.computeIfAbsent(period, p -> new long[3]);
-                        int slot = accountClass.equals("4") ? 0 : 1;
-                        sums[slot] += accountClass.equals("4") ? credit - debit : debit - credit;
-                        sums[2] += rs.getLong(5);
+                        PeriodFlow flow = accountClass.equals("4")
+                                ? new PeriodFlow(credit - debit, 0, rs.getLong(5))
+                                : new PeriodFlow(0, debit - credit, rs.getLong(5));
+                        byPeriod.merge(period, flow, PeriodFlow::plus);
                     }
                 });
         List<FundPeriod> periods = new ArrayList<>();
         for (YearMonth p = from; !p.isAfter(to); p = p.plusMonths(1)) {
-            long[] sums = byPeriod.getOrDefault(p, new long[3]);
-            periods.add(new FundPeriod(p, Money.ofFen(sums[0]), Money.ofFen(sums[1]), sums[2]));
+            PeriodFlow flow = byPeriod.getOrDefault(p, PeriodFlow.NONE);
+            periods.add(new FundPeriod(p, Money.ofFen(flow.incomeFen()), Money.ofFen(flow.expenditureFen()),
+                    flow.lines()));
         }
         return new FundFlows(Money.ofFen(balance[0]), periods);
+    }
+
+    /** One period's fund income (4xxx, credit − debit), expenditure (5xxx, debit − credit) and line count. */
+    private record PeriodFlow(long incomeFen, long expenditureFen, long lines) {
+        static final PeriodFlow NONE = new PeriodFlow(0, 0, 0);
+
+        PeriodFlow plus(PeriodFlow o) {
+            return new PeriodFlow(incomeFen + o.incomeFen, expenditureFen + o.expenditureFen, lines + o.lines);
+        }
+    }
+
+    /** An account's sums before the period (the opening balance) and within it. */
+    private record AccountSums(Sums before, Sums during) {
+        static final AccountSums ZERO = new AccountSums(Sums.ZERO, Sums.ZERO);
+
+        AccountSums plus(AccountSums o) {
+            return new AccountSums(before.plus(o.before), during.plus(o.during));
+        }
+
+        boolean isZero() {
+            return before.isZero() && during.isZero();
+        }
+
+        /** The trial-balance columns: opening and closing balances split by side, the period's movements. */
+        Columns columns() {
+            long opening = before.netDebitFen();
+            long closing = opening + during.netDebitFen();
+            return new Columns(Math.max(opening, 0), Math.max(-opening, 0), during.debitFen(), during.creditFen(),
+                    Math.max(closing, 0), Math.max(-closing, 0));
+        }
+    }
+
+    /** One trial-balance row's amounts in fen, column by column. */
+    private record Columns(long openingDebitFen, long openingCreditFen, long debitFen, long creditFen,
+                           long closingDebitFen, long closingCreditFen) {
+        static final Columns ZERO = new Columns(0, 0, 0, 0, 0, 0);
+
+        Columns plus(Columns o) {
+            return new Columns(openingDebitFen + o.openingDebitFen, openingCreditFen + o.openingCreditFen,
+                    debitFen + o.debitFen, creditFen + o.creditFen, closingDebitFen + o.closingDebitFen,
+                    closingCreditFen + o.closingCreditFen);
+        }
     }
 
     @Override
     public TrialBalance trialBalance(String orgCode, YearMonth period) {
         Book book = book(orgCode);
-        Map<String, long[]> sums = new HashMap<>();
+        Map<String, AccountSums> sums = new HashMap<>();
         jdbc.sql("""
                 select l.account_code,
                        sum(case when e.period < :period then l.debit_fen else 0 end),
@@ -107,31 +151,21 @@ class JdbcLedgerReports implements LedgerReports {
                 group by l.account_code""")
                 .param("org", orgCode).param("period", period.toString())
                 .query(rs -> {
-                    sums.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)});
+                    sums.put(rs.getString(1), new AccountSums(new Sums(rs.getLong(2), rs.getLong(3)),
+                            new Sums(rs.getLong(4), rs.getLong(5))));
                 });
         List<TrialBalanceRow> rows = new ArrayList<>();
-        long[] total = new long[6];
+        Columns total = Columns.ZERO;
         for (AccountDef a : chart.accounts(book.type())) {
-            long[] s = new long[4];
-            sums.forEach((code, v) -> {
-                if (code.equals(a.code()) || code.startsWith(a.code() + ".")) {
-                    for (int i = 0; i < 4; i++) {
-                        s[i] += v[i];
-                    }
-                }
-            });
-            if (s[0] == 0 && s[1] == 0 && s[2] == 0 && s[3] == 0) {
+            AccountSums s = sums.entrySet().stream()
+                    .filter(e -> e.getKey().equals(a.code()) || e.getKey().startsWith(a.code() + "."))
+                    .map(Map.Entry::getValue).reduce(AccountSums.ZERO, AccountSums::plus);
+            if (s.isZero()) {
                 continue;
             }
-            long opening = s[0] - s[1];
-            long closing = opening + s[2] - s[3];
-            long[] row = {Math.max(opening, 0), Math.max(-opening, 0), s[2], s[3], Math.max(closing, 0),
-                Math.max(-closing, 0)};
+            Columns row = s.columns();
             if (a.postable()) {
-                for (int i = 0; i < 6; i++) {
-                    total[i] += row[i];
-                }
+                total = total.plus(row);
             }
             rows.add(row(a.code(), a.name(), a.parentCode() == null ? 0 : 1, a.memo(), row));
         }
@@ -155,9 +189,10 @@ class JdbcLedgerReports implements LedgerReports {
         return anchors;
     }
 
-    private static TrialBalanceRow row(String code, String name, int level, boolean memo, long[] v) {
-        return new TrialBalanceRow(code, name, level, memo, Money.ofFen(v[0]), Money.ofFen(v[1]), Money.ofFen(v[2]),
-                Money.ofFen(v[3]), Money.ofFen(v[4]), Money.ofFen(v[5]));
+    private static TrialBalanceRow row(String code, String name, int level, boolean memo, Columns v) {
+        return new TrialBalanceRow(code, name, level, memo, Money.ofFen(v.openingDebitFen()),
+                Money.ofFen(v.openingCreditFen()), Money.ofFen(v.debitFen()), Money.ofFen(v.creditFen()),
+                Money.ofFen(v.closingDebitFen()), Money.ofFen(v.closingCreditFen()));
     }
 
     @Override
@@ -168,9 +203,8 @@ class JdbcLedgerReports implements LedgerReports {
         if (to.isBefore(from)) {
             throw new Rejection("ledger.range-invalid", "to", "截止期间早于起始期间");
         }
-        long[] before = store.derivedSums(orgCode, accountCode, counterpartyCode, null,
-                from.atDay(1).minusDays(1));
-        long running = account.normalBalance(before[0], before[1]);
+        Sums before = store.derivedSums(orgCode, accountCode, counterpartyCode, null, from.atDay(1).minusDays(1));
+        long running = account.normalBalance(before.debitFen(), before.creditFen());
         Money opening = Money.ofFen(running);
         List<DetailRow> rows = new ArrayList<>();
         String counterpartyFilter = counterpartyCode == null ? "" : " and l.counterparty_code = :counterparty";
@@ -189,21 +223,26 @@ class JdbcLedgerReports implements LedgerReports {
         if (counterpartyCode != null) {
             query = query.param("counterparty", counterpartyCode);
         }
-        List<Object[]> lines = query
-                .query((rs, n) -> new Object[] {rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getString(3),
-                    rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                    rs.getString(10)})
+        List<DetailLine> lines = query
+                .query((rs, n) -> new DetailLine(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getString(3),
+                        new LineRow(0, rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getString(7),
+                                rs.getString(8), rs.getString(9), rs.getString(10))))
                 .list();
         if (lines.size() > ROWS_MAX) {
             throw new Rejection("ledger.too-many-rows", "to", "明细超过 " + ROWS_MAX + " 行，请缩小期间范围");
         }
-        for (Object[] l : lines) {
-            running += account.normalBalance((Long) l[4], (Long) l[5]);
-            rows.add(new DetailRow((LocalDate) l[0], (Long) l[1], (String) l[2], (String) l[3],
-                    Money.ofFen((Long) l[4]), Money.ofFen((Long) l[5]), side(account, running),
-                    Money.ofFen(Math.abs(running)), (String) l[6], (String) l[7], (String) l[8], (String) l[9]));
+        for (DetailLine d : lines) {
+            LineRow l = d.line();
+            running += account.normalBalance(l.debitFen(), l.creditFen());
+            rows.add(new DetailRow(d.date(), d.sequenceNo(), d.memo(), l.accountCode(), Money.ofFen(l.debitFen()),
+                    Money.ofFen(l.creditFen()), side(account, running), Money.ofFen(Math.abs(running)),
+                    l.counterpartyCode(), l.insuranceType(), l.dimPeriod(), l.reference()));
         }
         return new DetailLedger(orgCode, accountCode, account.name(), from, to, opening, rows, Money.ofFen(running));
+    }
+
+    /** One line of a detail ledger with its entry's date, number and memo (line number not read: 0). */
+    private record DetailLine(LocalDate date, long sequenceNo, String memo, LineRow line) {
     }
 
     /** 借/贷/平 of a balance held in the account's normal direction. */
@@ -257,7 +296,7 @@ class JdbcLedgerReports implements LedgerReports {
 
     @Override
     public List<Transfer> transfersInTransit() {
-        return transfers.withStatus(Transfer.IN_TRANSIT, ROWS_MAX);
+        return transfers.withStatus(TransferStatus.IN_TRANSIT, ROWS_MAX);
     }
 
     @Override

@@ -37,17 +37,17 @@ class LedgerCatalog implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        Map<String, String> stored = new HashMap<>();
+        Map<StoredKey, StoredAccount> stored = new HashMap<>();
         jdbc.sql("select book_type, code, name, normal_side, negative_rule, memo_account from ledger_account")
                 .query(rs -> {
-                    stored.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(3) + "|" + rs.getString(4)
-                            + "|" + rs.getString(5) + "|" + rs.getBoolean(6));
+                    stored.put(new StoredKey(rs.getString(1), rs.getString(2)), new StoredAccount(rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getBoolean(6)));
                 });
         for (BookType type : BookType.values()) {
             for (AccountDef a : chart.accounts(type)) {
                 String side = a.debitNormal() ? "D" : "C";
-                String wanted = a.name() + "|" + side + "|" + a.negativeRule() + "|" + a.memo();
-                String have = stored.get(type.name() + "|" + a.code());
+                StoredAccount wanted = new StoredAccount(a.name(), side, a.negativeRule().code(), a.memo());
+                StoredAccount have = stored.get(new StoredKey(type.name(), a.code()));
                 if (wanted.equals(have)) {
                     continue;
                 }
@@ -61,10 +61,18 @@ class LedgerCatalog implements SmartInitializingSingleton {
                                  negative_rule = :negative, memo_account = :memo
                           where book_type = :type and code = :code""";
                 jdbc.sql(sql).param("name", a.name()).param("parent", a.parentCode()).param("side", side)
-                        .param("negative", a.negativeRule()).param("memo", a.memo())
+                        .param("negative", a.negativeRule().code()).param("memo", a.memo())
                         .param("type", type.name()).param("code", a.code()).update();
             }
         }
+    }
+
+    /** The key of a row of {@code ledger_account}. */
+    private record StoredKey(String bookType, String code) {
+    }
+
+    /** The columns of a {@code ledger_account} row the chart decides (besides the parent). */
+    private record StoredAccount(String name, String normalSide, String negativeRule, boolean memo) {
     }
 
     /** Account codes of a book type, for listings. */

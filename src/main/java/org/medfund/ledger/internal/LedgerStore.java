@@ -175,9 +175,9 @@ class LedgerStore {
                 .param("org", orgCode).query(String.class).list();
     }
 
-    /** Cached balances of the given accounts of one book: key account|counterparty → {debit, credit}. */
-    Map<String, long[]> balances(String orgCode, Collection<String> accountCodes) {
-        Map<String, long[]> result = new HashMap<>();
+    /** Cached balances of the given accounts of one book. */
+    Map<BalanceKey, Sums> balances(String orgCode, Collection<String> accountCodes) {
+        Map<BalanceKey, Sums> result = new HashMap<>();
         if (accountCodes.isEmpty()) {
             return result;
         }
@@ -185,28 +185,35 @@ class LedgerStore {
                         + "where org_code = :org and account_code in (:accounts)")
                 .param("org", orgCode).param("accounts", List.copyOf(accountCodes))
                 .query(rs -> {
-                    result.put(rs.getString(1) + "|" + rs.getString(2), new long[] {rs.getLong(3), rs.getLong(4)});
+                    result.put(new BalanceKey(orgCode, rs.getString(1), rs.getString(2)),
+                            new Sums(rs.getLong(3), rs.getLong(4)));
                 });
         return result;
     }
 
-    /** Request id → {fingerprint, entry refs} for the ids already posted. */
-    Map<String, String[]> requests(Collection<String> requestIds) {
-        Map<String, String[]> result = new HashMap<>();
+    /** A posted request: its fingerprint and the entries it wrote (book#number, comma separated). */
+    record PostedRequest(String requestId, String fingerprint, String entryRefs) {
+    }
+
+    /** Request id → the request as first posted, for the ids already posted. */
+    Map<String, PostedRequest> requests(Collection<String> requestIds) {
+        Map<String, PostedRequest> result = new HashMap<>();
         List<String> ids = List.copyOf(requestIds);
         for (int from = 0; from < ids.size(); from += IN_LIST_MAX) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_MAX));
             jdbc.sql("select request_id, fingerprint, entry_refs from ledger_request where request_id in (:ids)")
                     .param("ids", chunk)
                     .query(rs -> {
-                        result.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                        result.put(rs.getString(1), new PostedRequest(rs.getString(1), rs.getString(2),
+                                rs.getString(3)));
                     });
         }
         return result;
     }
 
-    void insertRequests(List<String[]> rows) {
-        insert("ledger_request", "request_id, fingerprint, entry_refs", new ArrayList<>(rows));
+    void insertRequests(List<PostedRequest> rows) {
+        insert("ledger_request", "request_id, fingerprint, entry_refs", rows.stream()
+                .map(r -> new Object[] {r.requestId(), r.fingerprint(), r.entryRefs()}).toList());
     }
 
     /** Entries, then their lines. */
@@ -214,9 +221,10 @@ class LedgerStore {
         List<Object[]> heads = new ArrayList<>(entries.size());
         List<Object[]> lines = new ArrayList<>();
         for (EntryRow e : entries) {
-            heads.add(new Object[] {e.orgCode(), e.sequenceNo(), e.date(), e.period(), e.memo(), e.ruleType(),
-                e.documentType(), e.documentId(), e.packId(), e.article(), e.reversesSequenceNo(), e.transferId(),
-                e.requestId(), e.postedAt(), e.prevHash(), e.hash(), e.seal()});
+            EntrySource s = e.source();
+            heads.add(new Object[] {e.orgCode(), e.sequenceNo(), e.date(), e.period(), e.memo(), s.ruleType(),
+                s.documentType(), s.documentId(), s.packId(), s.article(), s.reversesSequenceNo(), s.transferId(),
+                s.requestId(), e.postedAt(), e.link().prevHash(), e.hash(), e.seal()});
             for (LineRow l : e.lines()) {
                 lines.add(new Object[] {e.orgCode(), e.sequenceNo(), l.lineNo(), l.accountCode(), l.debitFen(),
                     l.creditFen(), l.counterpartyCode(), l.insuranceType(), l.dimPeriod(), l.reference()});
@@ -244,29 +252,29 @@ class LedgerStore {
                 });
     }
 
-    /** Adds deltas to cached balances: updates the keys that exist, inserts the rest. Key = org|account|cp. */
-    void applyBalanceDeltas(Map<String, long[]> deltas, java.util.Set<String> existingKeys) {
-        List<Map.Entry<String, long[]>> updates = new ArrayList<>();
-        List<Map.Entry<String, long[]>> inserts = new ArrayList<>();
-        for (Map.Entry<String, long[]> delta : deltas.entrySet()) {
+    /** Adds deltas to cached balances: updates the keys that exist, inserts the rest. */
+    void applyBalanceDeltas(Map<BalanceKey, Sums> deltas, java.util.Set<BalanceKey> existingKeys) {
+        List<Map.Entry<BalanceKey, Sums>> updates = new ArrayList<>();
+        List<Map.Entry<BalanceKey, Sums>> inserts = new ArrayList<>();
+        for (Map.Entry<BalanceKey, Sums> delta : deltas.entrySet()) {
             (existingKeys.contains(delta.getKey()) ? updates : inserts).add(delta);
         }
         template.batchUpdate("update ledger_balance set debit_fen = debit_fen + ?, credit_fen = credit_fen + ? "
                         + "where org_code = ? and account_code = ? and counterparty_code = ?",
-                updates, updates.size(), (ps, d) -> bindBalance(ps, d, true));
+                updates, updates.size(), (ps, d) -> bindBalance(ps, d));
         template.batchUpdate("insert into ledger_balance (debit_fen, credit_fen, org_code, account_code, "
                         + "counterparty_code) values (?, ?, ?, ?, ?)",
-                inserts, inserts.size(), (ps, d) -> bindBalance(ps, d, false));
+                inserts, inserts.size(), (ps, d) -> bindBalance(ps, d));
     }
 
-    private static void bindBalance(PreparedStatement ps, Map.Entry<String, long[]> d, boolean update)
+    private static void bindBalance(PreparedStatement ps, Map.Entry<BalanceKey, Sums> d)
             throws SQLException {
-        String[] key = d.getKey().split("\\|", -1);
-        ps.setLong(1, d.getValue()[0]);
-        ps.setLong(2, d.getValue()[1]);
-        ps.setString(3, key[0]);
-        ps.setString(4, key[1]);
-        ps.setString(5, key[2]);
+        BalanceKey key = d.getKey();
+        ps.setLong(1, d.getValue().debitFen());
+        ps.setLong(2, d.getValue().creditFen());
+        ps.setString(3, key.orgCode());
+        ps.setString(4, key.accountCode());
+        ps.setString(5, key.counterpartyCode());
     }
 
     /**
@@ -315,11 +323,12 @@ class LedgerStore {
     private static EntryRow entryHead(ResultSet rs, int n) throws SQLException {
         long reverses = rs.getLong(11);
         Long reversesOrNull = rs.wasNull() ? null : reverses;
-        return new EntryRow(rs.getString(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                rs.getString(10), reversesOrNull, rs.getString(12), rs.getString(13),
-                rs.getTimestamp(14).toLocalDateTime(), rs.getString(15), rs.getString(16), rs.getString(17),
+        EntrySource source = new EntrySource(rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), reversesOrNull, rs.getString(12), rs.getString(13));
+        Draft draft = new Draft(rs.getString(1), rs.getObject(3, LocalDate.class), rs.getString(5), source,
                 List.of());
+        return new EntryRow(draft, rs.getLong(2), rs.getString(4), rs.getTimestamp(14).toLocalDateTime(),
+                new ChainLink(rs.getString(15), rs.getString(16), rs.getString(17)));
     }
 
     boolean isReversed(String orgCode, long sequenceNo) {
@@ -328,7 +337,7 @@ class LedgerStore {
     }
 
     /** Debit and credit sums derived from the lines of an account and its sub-accounts, dated up to asOf. */
-    long[] derivedSums(String orgCode, String accountCode, String counterpartyCode, String insuranceType,
+    Sums derivedSums(String orgCode, String accountCode, String counterpartyCode, String insuranceType,
                        LocalDate asOf) {
         StringBuilder sql = new StringBuilder("""
                 select coalesce(sum(l.debit_fen), 0), coalesce(sum(l.credit_fen), 0)
@@ -355,7 +364,7 @@ class LedgerStore {
         if (insuranceType != null) {
             statement = statement.param("insurance", insuranceType);
         }
-        return statement.query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        return statement.query((rs, n) -> new Sums(rs.getLong(1), rs.getLong(2))).single();
     }
 
     void closeAccount(String orgCode, String accountCode, LocalDateTime closedAt) {

@@ -27,6 +27,14 @@ final class PipeTable {
         }
     }
 
+    /** True for a debit side {@code D}, false for a credit side {@code C}; anything else is a bug in the file. */
+    static boolean debit(String resource, String side, String where) {
+        if (!side.equals("D") && !side.equals("C")) {
+            throw new IllegalStateException(resource + ": side must be D or C: " + where);
+        }
+        return side.equals("D");
+    }
+
     /** The rows of {@code text}, each with exactly {@code cellCount} stripped cells. */
     static List<String[]> rows(String resource, String text, int cellCount) {
         List<String[]> rows = new ArrayList<>();

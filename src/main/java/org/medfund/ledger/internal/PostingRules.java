@@ -34,16 +34,14 @@ final class PostingRules {
             if (!cells[2].equals("now") && !cells[2].equals("receipt")) {
                 throw new IllegalStateException(RESOURCE + ": stage must be now or receipt: " + line);
             }
-            if (!cells[3].equals("D") && !cells[3].equals("C")) {
-                throw new IllegalStateException(RESOURCE + ": side must be D or C: " + line);
-            }
+            boolean debit = PipeTable.debit(RESOURCE, cells[3], line);
             boolean known = chart.account(org.medfund.ledger.BookType.AGENCY, cells[4]).isPresent()
                     || chart.account(org.medfund.ledger.BookType.FINANCE, cells[4]).isPresent();
             if (!known) {
                 throw new IllegalStateException(RESOURCE + ": account in no chart: " + line);
             }
             rules.computeIfAbsent(cells[0], k -> new ArrayList<>()).add(new RuleLine(cells[0], cells[1],
-                    cells[2].equals("receipt"), cells[3].equals("D"), cells[4], cells[5].equals("-") ? null : cells[5]));
+                    cells[2].equals("receipt"), debit, cells[4], cells[5].equals("-") ? null : cells[5]));
         }
         rules.forEach((type, lines) -> {
             for (String role : roles(lines)) {

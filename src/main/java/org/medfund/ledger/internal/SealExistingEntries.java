@@ -1,14 +1,13 @@
 package org.medfund.ledger.internal;
 
+import org.medfund.common.CodeMigration;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.medfund.ledger.Anchor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
  * beans to Flyway); on a new database there is nothing to seal.
  */
 @Component
-class SealExistingEntries implements JavaMigration {
+class SealExistingEntries extends CodeMigration {
 
     /** Entries read and sealed per round trip. */
     static final int BATCH_ROWS = 1_000;
@@ -32,28 +31,9 @@ class SealExistingEntries implements JavaMigration {
     private final Clock clock;
 
     SealExistingEntries(ChainSeals seals, Clock clock) {
+        super("86", "seal existing ledger entries");
         this.seals = seals;
         this.clock = clock;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("86");
-    }
-
-    @Override
-    public String getDescription() {
-        return "seal existing ledger entries";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

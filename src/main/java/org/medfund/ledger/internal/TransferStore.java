@@ -13,6 +13,7 @@ import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Transfer;
+import org.medfund.ledger.TransferStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,7 @@ class TransferStore {
         jdbc.sql("insert into ledger_transfer (" + COLUMNS + ") values (:id, :rule, :amount, :parties, :status, "
                         + ":sentOn, null, :period, :insurance, :docType, :docId, :pack, :article, :memo)")
                 .param("id", e.requestId()).param("rule", e.type()).param("amount", e.amount().fen())
-                .param("parties", parties.toString()).param("status", Transfer.IN_TRANSIT)
+                .param("parties", parties.toString()).param("status", TransferStatus.IN_TRANSIT.name())
                 .param("sentOn", Date.valueOf(e.date()))
                 .param("period", e.period() == null ? null : e.period().toString())
                 .param("insurance", e.insuranceType()).param("docType", e.documentType())
@@ -55,10 +56,10 @@ class TransferStore {
     }
 
     /** Transfers in a status, oldest first, at most {@code limit}. */
-    List<Transfer> withStatus(String status, int limit) {
+    List<Transfer> withStatus(TransferStatus status, int limit) {
         return jdbc.sql("select " + COLUMNS + " from ledger_transfer where status = :status "
                         + "order by sent_on, transfer_id limit :limit")
-                .param("status", status).param("limit", limit).query(TransferStore::transfer).list();
+                .param("status", status.name()).param("limit", limit).query(TransferStore::transfer).list();
     }
 
     List<Transfer> all() {
@@ -80,8 +81,8 @@ class TransferStore {
     void markReceived(String transferId, LocalDate receivedOn) {
         int updated = jdbc.sql("update ledger_transfer set status = :received, received_on = :on "
                         + "where transfer_id = :id and status = :inTransit")
-                .param("received", Transfer.RECEIVED).param("on", Date.valueOf(receivedOn))
-                .param("id", transferId).param("inTransit", Transfer.IN_TRANSIT).update();
+                .param("received", TransferStatus.RECEIVED.name()).param("on", Date.valueOf(receivedOn))
+                .param("id", transferId).param("inTransit", TransferStatus.IN_TRANSIT.name()).update();
         if (updated != 1) {
             throw Rejection.conflict("ledger.transfer-received", "transferId", "该划款已确认到账: " + transferId);
         }
@@ -99,7 +100,7 @@ class TransferStore {
     private static Transfer transfer(ResultSet rs, int n) throws SQLException {
         Date received = rs.getDate(7);
         return new Transfer(rs.getString(1), rs.getString(2), Money.ofFen(rs.getLong(3)), parties(rs.getString(4)),
-                rs.getString(5), rs.getDate(6).toLocalDate(), received == null ? null : received.toLocalDate(),
+                TransferStatus.valueOf(rs.getString(5)), rs.getDate(6).toLocalDate(), received == null ? null : received.toLocalDate(),
                 rs.getString(10), rs.getString(11), rs.getString(14));
     }
 }

@@ -17,9 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class DataLoader {
 
-    static final String SOURCE_DATA = "DATA";
-    static final String SOURCE_API = "API";
-
     private final JdbcClient jdbc;
     /** False while migration V3 runs: the provenance column arrives with V77, which sets it for V3's rows. */
     private final boolean provenanceColumn;

@@ -1,9 +1,8 @@
 package org.medfund.registry.internal;
 
+import org.medfund.common.CodeMigration;
 import java.time.Clock;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -15,32 +14,13 @@ import org.springframework.stereotype.Component;
  * database up to a newer data set at start-up with the same loader.
  */
 @Component
-class DataMigration implements JavaMigration {
+class DataMigration extends CodeMigration {
 
     private final Clock clock;
 
     DataMigration(Clock clock) {
+        super("3", "registry reference data");
         this.clock = clock;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("3");
-    }
-
-    @Override
-    public String getDescription() {
-        return "registry reference data";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Account;
 import org.medfund.registry.AccountDraft;
+import org.medfund.registry.AccountKind;
 import org.medfund.registry.Actor;
 import org.medfund.registry.HospitalProfile;
 import org.medfund.registry.Org;
@@ -30,11 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class RegistryAdminImpl implements RegistryAdmin {
 
+    /** The account kinds as the rejection lists them (the order of {@link AccountKind}). */
+    private static final String ACCOUNT_KIND_NAMES = java.util.Arrays.toString(AccountKind.values());
+
+
     static final int NAME_LENGTH_MAX = 200;
     static final int ACCOUNTS_PER_ORG_MAX = 100;
     private static final Pattern ORG_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,39}");
     private static final Pattern ACCOUNT_NO = Pattern.compile("[A-Za-z0-9-]{4,40}");
-    static final Set<String> ACCOUNT_KINDS = Set.of("INCOME", "EXPENDITURE", "SPECIAL", "BANK", "RESERVE");
 
     private final JdbcClient jdbc;
     private final RegistryImpl registry;
@@ -154,13 +158,15 @@ class RegistryAdminImpl implements RegistryAdmin {
     public Account addAccount(Actor actor, String orgCode, AccountDraft draft) {
         requireAdmin(actor);
         Org org = requireVisibleOrg(actor, orgCode);
-        if (draft == null || draft.kind() == null || !ACCOUNT_KINDS.contains(draft.kind())) {
-            throw new Rejection("registry.account-kind-invalid", "kind", "账户类型须为 " + ACCOUNT_KINDS);
+        AccountKind kind = draft == null ? null : AccountKind.of(draft.kind()).orElseThrow(() -> new Rejection(
+                "registry.account-kind-invalid", "kind", "账户类型须为 " + ACCOUNT_KIND_NAMES));
+        if (kind == null) {
+            throw new Rejection("registry.account-kind-invalid", "kind", "账户类型须为 " + ACCOUNT_KIND_NAMES);
         }
-        if (org.isHospital() != draft.kind().equals("BANK")) {
+        if (org.isHospital() != (kind == AccountKind.BANK)) {
             throw new Rejection("registry.account-kind-invalid", "kind", "定点医药机构只登记结算账户 BANK，其他机构不用 BANK");
         }
-        if (draft.kind().equals("SPECIAL") && org.kind() != OrgKind.FINANCE) {
+        if (kind == AccountKind.SPECIAL && org.kind() != OrgKind.FINANCE) {
             throw new Rejection("registry.account-kind-invalid", "kind", "财政专户只能由财政部门开设");
         }
         if (draft.insuranceType() != null && registry.insuranceType(draft.insuranceType()).isEmpty()) {

@@ -98,7 +98,7 @@ final class LedgerViews {
                         String status, LocalDate sentOn, LocalDate receivedOn, String documentType,
                         String documentId, String memo) {
         static TransferView of(Transfer t) {
-            return new TransferView(t.transferId(), t.ruleType(), Amount.of(t.amount()), t.parties(), t.status(),
+            return new TransferView(t.transferId(), t.ruleType(), Amount.of(t.amount()), t.parties(), t.status().name(),
                     t.sentOn(), t.receivedOn(), t.documentType(), t.documentId(), t.memo());
         }
     }

@@ -1,6 +1,12 @@
 package org.medfund.web.prepayment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.medfund.notices.XlsxExport;
+import org.medfund.web.DateRequest;
+import org.medfund.web.DueDateLabels;
+import org.medfund.web.Idempotency;
+import org.medfund.web.Downloads;
+import org.medfund.web.MedfundUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -401,7 +407,7 @@ public class PrepaymentApi {
                                           @RequestParam(required = false) String payer,
                                           @RequestParam LocalDate date) {
         String org = payer == null ? user.actor().orgCode() : payer;
-        return download("prepayment-payment-" + org + "-" + date + ".csv",
+        return Downloads.attachment("prepayment-payment-" + org + "-" + date + ".csv",
                 new MediaType("text", "csv", StandardCharsets.UTF_8),
                 prepayments.paymentFileCsv(org, date, user.actor()));
     }
@@ -412,13 +418,8 @@ public class PrepaymentApi {
                                            @RequestParam(required = false) String payer,
                                            @RequestParam LocalDate date) {
         String org = payer == null ? user.actor().orgCode() : payer;
-        return download("prepayment-payment-" + org + "-" + date + ".xlsx", XlsxExport.XLSX,
+        return Downloads.attachment("prepayment-payment-" + org + "-" + date + ".xlsx", XlsxExport.XLSX,
                 prepayments.paymentFileXlsx(org, date, user.actor()));
-    }
-
-    public static ResponseEntity<byte[]> download(String fileName, MediaType type, byte[] body) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=" + fileName)
-                .contentType(type).body(body);
     }
 
     @GetMapping("/api/prepayments/disclosure")

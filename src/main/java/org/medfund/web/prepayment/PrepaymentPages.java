@@ -1,5 +1,8 @@
 package org.medfund.web.prepayment;
 
+import org.medfund.notices.XlsxExport;
+import org.medfund.web.Downloads;
+import org.medfund.web.MedfundUser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -281,7 +284,7 @@ class PrepaymentPages {
                                           @RequestParam(required = false) String payer,
                                           @RequestParam LocalDate date) {
         String org = payer == null ? user.actor().orgCode() : payer;
-        return PrepaymentApi.download("prepayment-payment-" + org + "-" + date + ".csv",
+        return Downloads.attachment("prepayment-payment-" + org + "-" + date + ".csv",
                 new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
                 prepayments.paymentFileCsv(org, date, user.actor()));
     }
@@ -291,7 +294,7 @@ class PrepaymentPages {
                                            @RequestParam(required = false) String payer,
                                            @RequestParam LocalDate date) {
         String org = payer == null ? user.actor().orgCode() : payer;
-        return PrepaymentApi.download("prepayment-payment-" + org + "-" + date + ".xlsx", XlsxExport.XLSX,
+        return Downloads.attachment("prepayment-payment-" + org + "-" + date + ".xlsx", XlsxExport.XLSX,
                 prepayments.paymentFileXlsx(org, date, user.actor()));
     }
 

@@ -1,8 +1,8 @@
 package org.medfund.web.settlement;
 
 import org.medfund.notices.XlsxExport;
+import org.medfund.web.Downloads;
 import org.medfund.web.MedfundUser;
-import org.medfund.web.prepayment.PrepaymentApi;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -58,13 +58,13 @@ class SettlementPages {
     /** The bank file for staff signed in with a session (the /api twin needs a bearer token). */
     @GetMapping("/settlements/payment-batches/{id}/bank-file.csv")
     ResponseEntity<byte[]> bankCsv(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
-        return PrepaymentApi.download("batch-" + id + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+        return Downloads.attachment("batch-" + id + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
                 PaymentFiles.csv(settlements.batch(user.actor(), id)));
     }
 
     @GetMapping("/settlements/payment-batches/{id}/bank-file.xlsx")
     ResponseEntity<byte[]> bankXlsx(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
-        return PrepaymentApi.download("batch-" + id + ".xlsx", XlsxExport.XLSX,
+        return Downloads.attachment("batch-" + id + ".xlsx", XlsxExport.XLSX,
                 PaymentFiles.xlsx(settlements.batch(user.actor(), id)));
     }
 

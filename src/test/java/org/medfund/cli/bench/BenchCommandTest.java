@@ -1,5 +1,6 @@
 package org.medfund.cli.bench;
 
+import org.medfund.cli.CommandTest;
 import org.medfund.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,17 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * docs/performance.md).
  */
 @DatabaseTest
-class BenchCommandTest {
-
-    @Autowired
-    ApplicationContext context;
+class BenchCommandTest extends CommandTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    private CliRun run(String... args) {
-        return CliRun.of(context, args);
-    }
 
     @Test
     @DisplayName("bench intake --rows 200: import path and raw load both rated, ratio printed, rows cleaned up")

@@ -1,5 +1,6 @@
 package org.medfund.cli.calendar;
 
+import org.medfund.cli.CommandTest;
 import org.medfund.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,18 +8,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** {@code medfund calendar …} prints the calendar's answers and refuses bad input with one line and exit 2. */
 @DatabaseTest
-class CalendarCommandTest {
-
-    @Autowired
-    ApplicationContext context;
-
-    private CliRun run(String... args) {
-        return CliRun.of(context, args);
-    }
+class CalendarCommandTest extends CommandTest {
 
     @Test
     @DisplayName("working-day: a National Day holiday is not worked and the next working day is 8 October")

@@ -1,5 +1,6 @@
 package org.medfund.cli.calendar;
 
+import org.medfund.cli.CommandTest;
 import org.medfund.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -44,7 +45,6 @@ import org.medfund.prepayment.Recovery;
 import org.medfund.prepayment.WorkflowStep;
 import org.medfund.prepayment.Fixtures;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
@@ -58,13 +58,10 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @DatabaseTest
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class CalendarNoticeLoadTest {
+class CalendarNoticeLoadTest extends CommandTest {
 
     private static final String COUNTY = "411526";
     private static final String AGENCY = "411526-AGENCY";
-
-    @Autowired
-    ApplicationContext context;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -98,10 +95,6 @@ class CalendarNoticeLoadTest {
     void todayIsInDecember2026() {
         // The scenario is the issue's: today 2026-12-01, 2027 the provisional next year.
         Assumptions.assumeTrue(LocalDate.now(clock).getYear() == 2026, "needs a 2026 clock");
-    }
-
-    private CliRun run(String... args) {
-        return CliRun.of(context, args);
     }
 
     /** Seed 002 art. 6 from application to payment for 2025 (the flow of PaymentStopTest, in 潢川县). */

@@ -1,5 +1,6 @@
 package org.medfund.cli.ledger;
 
+import org.medfund.cli.CommandTest;
 import org.medfund.cli.CliRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +14,6 @@ import org.medfund.ledger.BookType;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,20 +21,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * broken link and exits non-zero; {@code bench ledger} posts and compares with raw JDBC.
  */
 @DatabaseTest
-class LedgerCommandTest {
-
-    @Autowired
-    ApplicationContext context;
+class LedgerCommandTest extends CommandTest {
 
     @Autowired
     Ledger ledger;
 
     @Autowired
     JdbcClient jdbc;
-
-    private CliRun run(String... args) {
-        return CliRun.of(context, args);
-    }
 
     @Test
     @DisplayName("ledger verify --book: passes, then fails at exactly the altered entry, passes again once restored")

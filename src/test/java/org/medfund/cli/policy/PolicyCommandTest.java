@@ -1,5 +1,6 @@
 package org.medfund.cli.policy;
 
+import org.medfund.cli.CommandTest;
 import org.medfund.cli.CliRun;
 import org.medfund.cli.demo.CalendarPolicyDemoStep;
 import org.medfund.cli.demo.DemoStep;
@@ -11,18 +12,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** {@code medfund policy …} lists packs, shows parameters with articles and resolves rules through the registry. */
 @DatabaseTest
-class PolicyCommandTest {
-
-    @Autowired
-    ApplicationContext context;
-
-    private CliRun run(String... args) {
-        return CliRun.of(context, args);
-    }
+class PolicyCommandTest extends CommandTest {
 
     @Test
     @DisplayName("list: five packs with document numbers; configured effective dates are marked")

@@ -1,5 +1,6 @@
 package org.medfund.cli.registry;
 
+import org.medfund.cli.CommandTest;
 import org.medfund.cli.CliRun;
 import org.medfund.cli.demo.RegistryDemoStep;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,21 +11,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /** {@code medfund registry …} prints the reference data; unknown codes exit 2 with one line. */
 @DatabaseTest
-class RegistryCommandTest {
-
-    @Autowired
-    ApplicationContext context;
+class RegistryCommandTest extends CommandTest {
 
     @Autowired
     RegistryDemoStep demoStep;
-
-    private CliRun run(String... args) {
-        return CliRun.of(context, args);
-    }
 
     @Test
     @DisplayName("regions: provinces by default, sub-regions with --parent")

@@ -1,5 +1,6 @@
 package org.medfund.cli.users;
 
+import org.medfund.cli.CommandTest;
 import org.medfund.cli.CliRun;
 import org.medfund.cli.demo.UsersDemoStep;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,16 +17,12 @@ import org.medfund.registry.Role;
 import org.medfund.users.UserAccount;
 import org.medfund.users.Users;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The demo's users (printed once, idempotent) and {@code medfund users …}. */
 @DatabaseTest
-class UsersCommandTest {
-
-    @Autowired
-    ApplicationContext context;
+class UsersCommandTest extends CommandTest {
     @Autowired
     UsersDemoStep demoStep;
     @Autowired
@@ -34,10 +31,6 @@ class UsersCommandTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
-
-    private CliRun run(String... args) {
-        return CliRun.of(context, args);
-    }
 
     private String demo() {
         StringWriter out = new StringWriter();

@@ -21,9 +21,8 @@ public final class Forger {
         String prev = EntryHash.GENESIS;
         long count = 0;
         for (EntryRow e : store.entries(book, 1, Integer.MAX_VALUE)) {
-            EntryRow relinked = new EntryRow(e.orgCode(), e.sequenceNo(), e.date(), e.period(), e.memo(), e.ruleType(),
-                    e.documentType(), e.documentId(), e.packId(), e.article(), e.reversesSequenceNo(),
-                    e.transferId(), e.requestId(), e.postedAt(), prev, "", e.seal(), e.lines());
+            EntryRow relinked = new EntryRow(e.draft(), e.sequenceNo(), e.period(), e.postedAt(),
+                    new ChainLink(prev, "", e.seal()));
             String hash = EntryHash.of(relinked);
             jdbc.sql("update ledger_entry set prev_hash = :prev, hash = :hash where org_code = :book "
                             + "and sequence_no = :seq")

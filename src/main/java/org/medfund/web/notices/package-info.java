@@ -1,0 +1,2 @@
+/** Web adapter of {@code notices}: the pages that download each printable notice as PDF. */
+package org.medfund.web.notices;
