@@ -29,7 +29,7 @@ import org.medfund.registry.RegionLevel;
 import org.medfund.registry.Registry;
 import org.medfund.registry.RegistryAdmin;
 import org.medfund.registry.Role;
-import org.medfund.settlement.PaymentFiles;
+import org.medfund.notices.Tables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -371,14 +371,14 @@ public class Prepayments {
     public static final String[] PAYMENT_FILE_HEADER = {"业务编号", "预付金编号", "付款账号", "付款户名", "收款账号",
         "收款户名", "收款开户行", "金额（元）", "大写金额", "用途"};
 
-    /** The payment file as CSV, in the settlement bank files' format ({@link PaymentFiles}), with a 合计 row. */
+    /** The payment file as CSV, in the settlement bank files' format ({@link Tables}), with a 合计 row. */
     public byte[] paymentFileCsv(String payerOrgCode, LocalDate date, Actor actor) {
-        return PaymentFiles.csv(PAYMENT_FILE_HEADER, paymentRows(paymentFile(payerOrgCode, date, actor)));
+        return Tables.csv(PAYMENT_FILE_HEADER, paymentRows(paymentFile(payerOrgCode, date, actor)));
     }
 
     /** The payment file as xlsx (amounts numeric, in yuan), one sheet named after the payer and date. */
     public byte[] paymentFileXlsx(String payerOrgCode, LocalDate date, Actor actor) {
-        return PaymentFiles.xlsx(date + " 预付金", PAYMENT_FILE_HEADER,
+        return Tables.xlsx(date + " 预付金", PAYMENT_FILE_HEADER,
                 paymentRows(paymentFile(payerOrgCode, date, actor)));
     }
 

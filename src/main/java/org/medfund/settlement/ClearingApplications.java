@@ -76,7 +76,7 @@ public class ClearingApplications {
         }
     }
 
-    public record Stored(long id, Application application, String status, LocalDate appliedOn,
+    public record Stored(long id, Application application, ClearingStatus status, LocalDate appliedOn,
                          LocalDate withdrawnOn) {
     }
 
@@ -99,7 +99,8 @@ public class ClearingApplications {
     private long insert(Actor actor, Org hospital, Application a, LocalDate on, String requestId) {
         long open = jdbc.sql("""
                 select count(*) from stl_clearing_appl where fixmedins_code = :h and setlym = :c and clr_type = :t
-                  and status in ('APPLIED', 'APPROVED')""")
+                  and status in (:open)""")
+                .param("open", List.of(ClearingStatus.APPLIED.name(), ClearingStatus.APPROVED.name()))
                 .param("h", hospital.code()).param("c", ReconciliationStore.ym(a.setlym())).param("t", a.clrType())
                 .query(Long.class).single();
         if (open > 0) {
@@ -110,7 +111,8 @@ public class ClearingApplications {
         Money acct = Money.ZERO;
         boolean any = false;
         for (ReconciliationView r : reconciliations.list(actor, null)) {
-            if (!r.cycle().equals(a.setlym()) || !(r.status().equals("CONFIRMED") || r.status().equals("PAID"))) {
+            if (!r.cycle().equals(a.setlym()) || !(r.status() == ReconciliationStatus.CONFIRMED
+                    || r.status() == ReconciliationStatus.PAID)) {
                 continue;
             }
             for (ReconciliationView.Group g : r.groups()) {
@@ -134,9 +136,9 @@ public class ClearingApplications {
                 insert into stl_clearing_appl (fixmedins_code, agency_code, setlym, clr_type, clr_way, psntime,
                     medfee_sumamt, med_sumfee, fund_appy_sum, cash_payamt, acct_pay, begndate, enddate, status,
                     applied_by, applied_on, request_id)
-                values (:h, :ag, :c, :t, :w, :n, :medfee, :sumfee, :fund, :cash, :acct, :b, :e, 'APPLIED', :by, :on,
+                values (:h, :ag, :c, :t, :w, :n, :medfee, :sumfee, :fund, :cash, :acct, :b, :e, :status, :by, :on,
                     :req)""")
-                .param("h", hospital.code()).param("ag", reconciliations.agencyOf(hospital).code())
+                .param("status", ClearingStatus.APPLIED.name()).param("h", hospital.code()).param("ag", reconciliations.agencyOf(hospital).code())
                 .param("c", ReconciliationStore.ym(a.setlym())).param("t", a.clrType()).param("w", a.clrWay())
                 .param("n", a.psntime()).param("medfee", a.medfeeSumamt().fen())
                 .param("sumfee", a.medSumfee().fen()).param("fund", a.fundAppySum().fen())
@@ -163,11 +165,12 @@ public class ClearingApplications {
             throw Rejection.forbidden("settlement.out-of-scope", "id", "只能撤销本机构的清算申请");
         }
         dates.check(on, "date").notBefore(s.appliedOn(), "清算申请日期");
-        if (!s.status().equals("APPLIED")) {
-            throw Rejection.conflict("settlement.bad-status", "status", "清算申请状态为 " + s.status() + "，不能撤销");
+        if (s.status() != ClearingStatus.APPLIED) {
+            throw Rejection.conflict("settlement.bad-status", "status", "清算申请状态为" + s.status().label()
+                    + "，不能撤销");
         }
-        jdbc.sql("update stl_clearing_appl set status = 'WITHDRAWN', withdrawn_on = :on where id = :id")
-                .param("on", Date.valueOf(on)).param("id", id).update();
+        jdbc.sql("update stl_clearing_appl set status = :withdrawn, withdrawn_on = :on where id = :id")
+                .param("withdrawn", ClearingStatus.WITHDRAWN.name()).param("on", Date.valueOf(on)).param("id", id).update();
         return find(id);
     }
 
@@ -177,8 +180,9 @@ public class ClearingApplications {
             return;
         }
         jdbc.sql("""
-                update stl_clearing_appl set status = 'APPROVED'
-                where agency_code = :a and setlym = :c and status = 'APPLIED' and fixmedins_code in (:h)""")
+                update stl_clearing_appl set status = :approved
+                where agency_code = :a and setlym = :c and status = :applied and fixmedins_code in (:h)""")
+                .param("approved", ClearingStatus.APPROVED.name()).param("applied", ClearingStatus.APPLIED.name())
                 .param("a", agencyCode).param("c", ReconciliationStore.ym(cycle)).param("h", hospitals).update();
     }
 
@@ -204,7 +208,7 @@ public class ClearingApplications {
                 Money.ofFen(rs.getLong("med_sumfee")), Money.ofFen(rs.getLong("fund_appy_sum")),
                 Money.ofFen(rs.getLong("cash_payamt")), Money.ofFen(rs.getLong("acct_pay")),
                 rs.getDate("begndate").toLocalDate(), rs.getDate("enddate").toLocalDate());
-        return new Stored(rs.getLong("id"), a, rs.getString("status"), rs.getDate("applied_on").toLocalDate(),
+        return new Stored(rs.getLong("id"), a, ClearingStatus.valueOf(rs.getString("status")), rs.getDate("applied_on").toLocalDate(),
                 withdrawn == null ? null : withdrawn.toLocalDate());
     }
 }

@@ -40,8 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MonthlySettlements {
 
-    static final String REGULAR = "REGULAR";
-    static final String FALLBACK = "FALLBACK";
     /** Payment batches a list shows at most (newest first); older ones stay reachable by id. */
     public static final int BATCHES_MAX = 200;
     static final String RULE_CYCLE = "settlement.cycle";
@@ -139,84 +137,97 @@ public class MonthlySettlements {
 
     private long doPrepare(Actor actor, Org agency, YearMonth cycle, LocalDate on, String requestId) {
         dates.check(on, "date").notBefore(cycle.atDay(1), "结算周期首日");
-        if (store.find(agency.code(), cycle, REGULAR).isPresent()) {
+        if (store.find(agency.code(), cycle, BatchKind.REGULAR).isPresent()) {
             throw Rejection.conflict("settlement.batch-exists", "cycle", cycle + " 的月度结算批次已生成");
         }
         settlementRule(agency, cycle);
         List<ReconciliationView> recons = reconciliationStore.confirmedUnpaid(agency.code(), cycle);
-        Map<String, Money[]> sums = new TreeMap<>();
-        Map<String, List<String>> periods = new TreeMap<>();
+        Map<PaymentBatch.Payee, Reconciled> sums = new TreeMap<>(PAYEE_ORDER);
         for (ReconciliationView r : recons) {
             for (ReconciliationView.Group g : r.groups()) {
-                Money[] s = sums.computeIfAbsent(r.hospitalCode() + "|" + g.insutype(),
-                        k -> new Money[] {Money.ZERO, Money.ZERO, Money.ZERO});
-                s[0] = s[0].plus(g.agencyPooledFund());
-                s[1] = s[1].plus(g.agencyFund().minus(g.agencyPooledFund()));
-                s[2] = s[2].plus(g.agencyAccount());
-                List<String> p = periods.computeIfAbsent(r.hospitalCode() + "|" + g.insutype(), k -> new ArrayList<>());
-                if (!p.contains(r.period().toString())) {
-                    p.add(r.period().toString());
-                }
+                PaymentBatch.Funds funds = new PaymentBatch.Funds(g.agencyPooledFund(),
+                        g.agencyFund().minus(g.agencyPooledFund()), g.agencyAccount());
+                sums.merge(new PaymentBatch.Payee(r.hospitalCode(), g.insutype()),
+                        new Reconciled(funds, List.of(r.period())), Reconciled::plus);
             }
         }
-        Optional<Long> fallback = store.find(agency.code(), cycle, FALLBACK);
-        PaymentBatch advanceBatch = fallback.flatMap(f -> store.batch(f, null))
-                .filter(b -> b.status().equals("PAID")).orElse(null);
+        PaymentBatch advanceBatch = store.find(agency.code(), cycle, BatchKind.FALLBACK)
+                .flatMap(f -> store.batch(f, null))
+                .filter(b -> b.status() == BatchStatus.PAID).orElse(null);
         if (advanceBatch != null) {
-            for (PaymentBatch.Line l : advanceBatch.lines()) {
-                sums.computeIfAbsent(l.hospitalCode() + "|" + l.insutype(),
-                        k -> new Money[] {Money.ZERO, Money.ZERO, Money.ZERO});
-            }
+            advanceBatch.lines().forEach(l -> sums.putIfAbsent(l.payee(), Reconciled.NONE));
         }
         if (sums.isEmpty()) {
             throw new Rejection("settlement.nothing-to-settle", "cycle", cycle + " 没有已复核确认的对账");
         }
         List<PaymentBatch.Line> lines = new ArrayList<>();
-        for (Map.Entry<String, Money[]> e : sums.entrySet()) {
-            String[] key = e.getKey().split("\\|");
-            lines.add(regularLine(agency, cycle, key[0], key[1], e.getValue(),
-                    periods.getOrDefault(e.getKey(), List.of()), advanceBatch));
-        }
+        sums.forEach((payee, reconciled) -> lines.add(regularLine(agency, cycle, payee, reconciled, advanceBatch)));
         Due due = due(agency, cycle);
-        long batchId = store.insert(agency.code(), cycle, REGULAR, actor.userId(), on, due, null, requestId);
+        long batchId = store.insert(agency.code(), cycle, BatchKind.REGULAR, actor.userId(), on, due, null,
+                requestId);
         store.insertLines(batchId, lines);
         recons.forEach(r -> reconciliationStore.assignBatch(r.id(), batchId));
         return batchId;
     }
 
-    private PaymentBatch.Line regularLine(Org agency, YearMonth cycle, String hospital, String insutype,
-                                          Money[] s, List<String> periods, PaymentBatch advanceBatch) {
-        Money gross = s[0].plus(s[1]).plus(s[2]);
+    /** Lines of a batch in hospital, then insurance type order. */
+    private static final java.util.Comparator<PaymentBatch.Payee> PAYEE_ORDER =
+            java.util.Comparator.comparing(PaymentBatch.Payee::hospitalCode).thenComparing(PaymentBatch.Payee::insutype);
+
+    /** What the confirmed reconciliations of a cycle give one payee: the funds and the fee months they cover. */
+    private record Reconciled(PaymentBatch.Funds funds, List<YearMonth> periods) {
+
+        static final Reconciled NONE = new Reconciled(PaymentBatch.Funds.NONE, List.of());
+
+        Reconciled plus(Reconciled other) {
+            List<YearMonth> months = new ArrayList<>(periods);
+            other.periods.stream().filter(m -> !months.contains(m)).forEach(months::add);
+            return new Reconciled(funds.plus(other.funds), months);
+        }
+
+        String months() {
+            return String.join("、", periods.stream().map(YearMonth::toString).toList());
+        }
+    }
+
+    private PaymentBatch.Line regularLine(Org agency, YearMonth cycle, PaymentBatch.Payee payee,
+                                          Reconciled reconciled, PaymentBatch advanceBatch) {
+        PaymentBatch.Funds s = reconciled.funds();
+        Money gross = s.total();
         Money advance = advanceBatch == null ? Money.ZERO : advanceBatch.lines().stream()
-                .filter(l -> l.hospitalCode().equals(hospital) && l.insutype().equals(insutype))
+                .filter(l -> l.payee().equals(payee))
                 .map(PaymentBatch.Line::net).reduce(Money.ZERO, Money::plus);
-        Money carriedIn = store.lastPaidLine(agency.code(), hospital, insutype, cycle, REGULAR)
+        Money carriedIn = store.lastPaidLine(agency.code(), payee, cycle, BatchKind.REGULAR)
                 .map(PaymentBatch.Line::carriedOut).orElse(Money.ZERO);
         TrueUp t = TrueUp.of(gross, advance, carriedIn);
         String citation = settlementRule(agency, cycle).citation() + (advance.isZero() && carriedIn.isZero() ? ""
                 : "（预拨后清算）");
         Derivation d = new Derivation("应付 = max(0, 统筹基金 + 其他基金 + 个人账户 − 已预拨 − 上期结转多拨)",
-                List.of(Derivation.Input.money("统筹基金支出 hifp_pay", s[0]),
-                        Derivation.Input.money("其他基金支出 fund_pay_sumamt − hifp_pay", s[1]),
-                        Derivation.Input.money("个人账户支出 acct_pay", s[2]),
+                List.of(Derivation.Input.money("统筹基金支出 hifp_pay", s.pooledFund()),
+                        Derivation.Input.money("其他基金支出 fund_pay_sumamt − hifp_pay", s.otherFunds()),
+                        Derivation.Input.money("个人账户支出 acct_pay", s.accountPay()),
                         Derivation.Input.money("本周期已预拨", advance),
                         Derivation.Input.money("上期结转多拨", carriedIn),
                         Derivation.Input.money("结转下期多拨", t.carriedOut()),
-                        new Derivation.Input("对账月份", String.join("、", periods))),
+                        new Derivation.Input("对账月份", reconciled.months())),
                 citation, t.due());
-        String content = periods.isEmpty() ? "预拨清算" : String.join("、", periods) + " 医疗费用月度结算";
-        return line(hospital, insutype, s, gross, advance, carriedIn, t.due(), t.carriedOut(),
-                memo(cycle, insutype, content), d.explain());
+        String content = reconciled.periods().isEmpty() ? "预拨清算" : reconciled.months() + " 医疗费用月度结算";
+        PaymentBatch.Amounts amounts = new PaymentBatch.Amounts(gross, advance, carriedIn, Money.ZERO, t.due(),
+                t.carriedOut());
+        return line(payee, s, amounts, memo(cycle, payee.insutype(), content), d.explain());
     }
 
-    private PaymentBatch.Line line(String hospital, String insutype, Money[] s, Money gross, Money advance,
-                                   Money carriedIn, Money net, Money carriedOut, String memo, String derivation) {
+    /** A new line, not held, paid to the hospital's registered bank account (its name if none is registered). */
+    private PaymentBatch.Line line(PaymentBatch.Payee payee, PaymentBatch.Funds funds, PaymentBatch.Amounts amounts,
+                                   String memo, String derivation) {
+        String hospital = payee.hospitalCode();
         Optional<Account> bank = registry.accounts(hospital).stream().filter(a -> a.kind().equals("BANK"))
                 .findFirst();
         String name = registry.org(hospital).map(Org::name).orElse(hospital);
-        return new PaymentBatch.Line(hospital, insutype, s[0], s[1], s[2], gross, advance, carriedIn, Money.ZERO,
-                net, carriedOut, bank.map(Account::accountName).orElse(name), bank.map(Account::bankName).orElse(null),
-                bank.map(Account::accountNo).orElse(null), memo, derivation, null, null, null);
+        PaymentBatch.BankAccount account = new PaymentBatch.BankAccount(bank.map(Account::accountName).orElse(name),
+                bank.map(Account::bankName).orElse(null), bank.map(Account::accountNo).orElse(null));
+        return new PaymentBatch.Line(hospital, payee.insutype(), funds, amounts, account, memo, derivation,
+                PaymentBatch.Hold.NONE);
     }
 
     /** 摘要 naming the period, insurance type and content, as henan-2023 四(二) requires of every payment. */
@@ -252,28 +263,30 @@ public class MonthlySettlements {
     private long doFallback(Actor actor, Org agency, YearMonth cycle, LocalDate on, String reason, Resolved rule,
                             String requestId) {
         dates.check(on, "date");
-        if (store.find(agency.code(), cycle, FALLBACK).isPresent()
-                || store.find(agency.code(), cycle, REGULAR).isPresent()) {
+        if (store.find(agency.code(), cycle, BatchKind.FALLBACK).isPresent()
+                || store.find(agency.code(), cycle, BatchKind.REGULAR).isPresent()) {
             throw Rejection.conflict("settlement.batch-exists", "cycle", cycle + " 已有结算或预拨批次");
         }
         List<PaymentBatch.Line> lines = new ArrayList<>();
-        for (String[] pair : store.paidPairsBefore(agency.code(), cycle)) {
-            PaymentBatch.Line last = store.lastPaidLine(agency.code(), pair[0], pair[1], cycle, REGULAR).orElseThrow();
+        for (PaymentBatch.Payee payee : store.paidPayeesBefore(agency.code(), cycle)) {
+            PaymentBatch.Line last = store.lastPaidLine(agency.code(), payee, cycle, BatchKind.REGULAR)
+                    .orElseThrow();
             if (!last.gross().isPositive()) {
                 continue;
             }
             Derivation d = new Derivation("预拨额 = 上一结算周期实际结算金额",
                     List.of(Derivation.Input.money("上一结算周期实际结算金额", last.gross()),
                             new Derivation.Input("上一结算周期摘要", last.memo())), rule.citation(), last.gross());
-            lines.add(line(pair[0], pair[1], new Money[] {Money.ZERO, Money.ZERO, Money.ZERO}, last.gross(),
-                    Money.ZERO, Money.ZERO, last.gross(), Money.ZERO,
-                    memo(cycle, pair[1], "医疗费用预拨款（按上一结算周期实际结算金额）"), d.explain()));
+            PaymentBatch.Amounts amounts = new PaymentBatch.Amounts(last.gross(), Money.ZERO, Money.ZERO, Money.ZERO,
+                    last.gross(), Money.ZERO);
+            lines.add(line(payee, PaymentBatch.Funds.NONE, amounts,
+                    memo(cycle, payee.insutype(), "医疗费用预拨款（按上一结算周期实际结算金额）"), d.explain()));
         }
         if (lines.isEmpty()) {
             throw new Rejection("settlement.no-last-cycle", "cycle", "没有上一结算周期的实际结算金额，无法预拨");
         }
         Due due = due(agency, cycle);
-        long batchId = store.insert(agency.code(), cycle, FALLBACK, actor.userId(), on, due, reason, requestId);
+        long batchId = store.insert(agency.code(), cycle, BatchKind.FALLBACK, actor.userId(), on, due, reason, requestId);
         store.insertLines(batchId, lines);
         return batchId;
     }
@@ -302,8 +315,9 @@ public class MonthlySettlements {
     }
 
     private void pay(Actor actor, PaymentBatch b, Org agency, LocalDate on, String requestId) {
-        if (!b.status().equals("PREPARED")) {
-            throw Rejection.conflict("settlement.bad-status", "status", "批次状态为 " + b.status() + "，不能再次审核支付");
+        if (b.status() != BatchStatus.PREPARED) {
+            throw Rejection.conflict("settlement.bad-status", "status", "批次状态为" + b.status().label()
+                    + "，不能再次审核支付");
         }
         ledger.openBook(agency.code());
         List<String> heldHospitals = new ArrayList<>();
@@ -311,7 +325,7 @@ public class MonthlySettlements {
             Optional<String> hold = l.net().isPositive() ? holdReason(agency, l.hospitalCode(), on) : Optional.empty();
             if (hold.isPresent()) {
                 // Nothing is offset or posted: the whole amount due stays with the agency until the stop is lifted.
-                store.holdLine(b.id(), l.hospitalCode(), l.insutype(), hold.get());
+                store.holdLine(b.id(), l.payee(), hold.get());
                 heldHospitals.add(l.hospitalCode());
                 continue;
             }
@@ -323,12 +337,16 @@ public class MonthlySettlements {
                 b.lines().stream().map(PaymentBatch.Line::hospitalCode).distinct().toList());
     }
 
+    /** What paying a line came to: what the offsets recovered and what went to the hospital. */
+    private record Settled(Money offsets, Money net) {
+    }
+
     /** Runs the offsets (regular batches), posts {@code settlement.paid} for the net; answers offsets and net. */
-    private Money[] settle(PaymentBatch b, Org agency, PaymentBatch.Line l, LocalDate on, String requestId,
+    private Settled settle(PaymentBatch b, Org agency, PaymentBatch.Line l, LocalDate on, String requestId,
                            StringBuilder derivation) {
         Money due = l.net();
         Money recovered = Money.ZERO;
-        if (b.kind().equals(REGULAR)) {
+        if (b.kind() == BatchKind.REGULAR) {
             for (PaymentOffsets o : offsets.orderedStream().toList()) {
                 Money rest = due.minus(recovered);
                 Money taken = o.offset(new PaymentOffsets.OffsetRequest(agency.code(), l.hospitalCode(),
@@ -344,7 +362,7 @@ public class MonthlySettlements {
         }
         Money net = due.minus(recovered);
         if (net.isPositive()) {
-            SettlementRule rule = b.kind().equals(FALLBACK) ? fallbackRule(agency, b) : settlementRule(agency, b.cycle());
+            SettlementRule rule = b.kind() == BatchKind.FALLBACK ? fallbackRule(agency, b) : settlementRule(agency, b.cycle());
             // The batch's document number, not its database id: ids skip what crashes and refusals rolled back,
             // and the ledger hashes what it is given, so the same payments must cite the same document.
             ledger.post(new BusinessEvent("settlement.paid", "stl-" + b.documentNo() + "-" + l.hospitalCode() + "-"
@@ -352,7 +370,7 @@ public class MonthlySettlements {
                     l.hospitalCode()), l.insutype(), "settlement-payment", b.documentNo(), rule.packId(),
                     rule.article(), l.memo()));
         }
-        return new Money[] {recovered, net};
+        return new Settled(recovered, net);
     }
 
     /** The fallback rule a FALLBACK batch was declared under (resolved again on its preparation date). */
@@ -364,8 +382,8 @@ public class MonthlySettlements {
 
     private void payLine(PaymentBatch b, Org agency, PaymentBatch.Line l, LocalDate on, String requestId) {
         StringBuilder derivation = new StringBuilder(l.derivation());
-        Money[] settled = settle(b, agency, l, on, requestId, derivation);
-        store.settleLine(b.id(), l.hospitalCode(), l.insutype(), settled[0], settled[1], derivation.toString());
+        Settled settled = settle(b, agency, l, on, requestId, derivation);
+        store.settleLine(b.id(), l.payee(), settled.offsets(), settled.net(), derivation.toString());
     }
 
     /** The first reason any {@link PaymentHolds} bean gives for not paying the hospital on the date. */
@@ -411,16 +429,15 @@ public class MonthlySettlements {
         for (PaymentBatch.Line l : held) {
             Optional<String> hold = holdReason(agency, l.hospitalCode(), on);
             if (hold.isPresent()) {
-                store.holdLine(b.id(), l.hospitalCode(), l.insutype(), hold.get());
+                store.holdLine(b.id(), l.payee(), hold.get());
                 stillHeld = hold.get();
                 stillHeldHospitals.add(l.hospitalCode());
                 continue;
             }
             StringBuilder derivation = new StringBuilder(l.derivation()).append("；暂停拨付（").append(l.holdReason())
                     .append("）已解除，").append(on).append(" 拨付");
-            Money[] settled = settle(b, agency, l, on, requestId, derivation);
-            store.releaseLine(b.id(), l.hospitalCode(), l.insutype(), settled[0], settled[1], derivation.toString(),
-                    on);
+            Settled settled = settle(b, agency, l, on, requestId, derivation);
+            store.releaseLine(b.id(), l.payee(), settled.offsets(), settled.net(), derivation.toString(), on);
             released.add(l.hospitalCode());
         }
         if (released.isEmpty()) {
@@ -457,8 +474,7 @@ public class MonthlySettlements {
         if (own.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new PaymentBatch(b.id(), b.agencyCode(), b.cycle(), b.kind(), b.status(), b.preparedBy(),
-                b.preparedOn(), b.approvedBy(), b.paidOn(), b.dueDate(), b.dueRule(), b.late(), b.reason(), own));
+        return Optional.of(b.withLines(own));
     }
 
     /**

@@ -29,20 +29,21 @@ class PaymentStore {
         this.template = template;
     }
 
-    Optional<Long> find(String agencyCode, YearMonth cycle, String kind) {
+    Optional<Long> find(String agencyCode, YearMonth cycle, BatchKind kind) {
         return jdbc.sql("select id from stl_payment_batch where agency_code = :a and cycle = :c and kind = :k")
-                .param("a", agencyCode).param("c", ReconciliationStore.ym(cycle)).param("k", kind)
+                .param("a", agencyCode).param("c", ReconciliationStore.ym(cycle)).param("k", kind.name())
                 .query(Long.class).optional();
     }
 
-    long insert(String agencyCode, YearMonth cycle, String kind, String preparedBy, LocalDate on,
+    long insert(String agencyCode, YearMonth cycle, BatchKind kind, String preparedBy, LocalDate on,
                 MonthlySettlements.Due due, String reason, String requestId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into stl_payment_batch (agency_code, cycle, kind, status, prepared_by, prepared_on, due_date,
                     due_rule, due_basis, reason, request_id)
-                values (:a, :c, :k, 'PREPARED', :by, :on, :due, :rule, :basis, :reason, :req)""")
-                .param("a", agencyCode).param("c", ReconciliationStore.ym(cycle)).param("k", kind)
+                values (:a, :c, :k, :status, :by, :on, :due, :rule, :basis, :reason, :req)""")
+                .param("a", agencyCode).param("c", ReconciliationStore.ym(cycle)).param("k", kind.name())
+                .param("status", BatchStatus.PREPARED.name())
                 .param("by", preparedBy).param("on", Date.valueOf(on))
                 .param("due", due.date() == null ? null : Date.valueOf(due.date())).param("rule", due.rule())
                 .param("basis", due.basis())
@@ -59,10 +60,10 @@ class PaymentStore {
             ps.setLong(1, batchId);
             ps.setString(2, l.hospitalCode());
             ps.setString(3, l.insutype());
-            long[] amounts = {l.pooledFund().fen(), l.otherFunds().fen(), l.accountPay().fen(), l.gross().fen(),
-                l.advance().fen(), l.carriedIn().fen(), l.offsets().fen(), l.net().fen(), l.carriedOut().fen()};
-            for (int i = 0; i < amounts.length; i++) {
-                ps.setLong(4 + i, amounts[i]);
+            int at = 4;
+            for (Money amount : List.of(l.pooledFund(), l.otherFunds(), l.accountPay(), l.gross(), l.advance(),
+                    l.carriedIn(), l.offsets(), l.net(), l.carriedOut())) {
+                ps.setLong(at++, amount.fen());
             }
             ps.setString(13, l.payeeName());
             ps.setString(14, l.bankName());
@@ -72,39 +73,42 @@ class PaymentStore {
         });
     }
 
-    void settleLine(long batchId, String hospital, String insutype, Money offsets, Money net, String derivation) {
+    void settleLine(long batchId, PaymentBatch.Payee payee, Money offsets, Money net, String derivation) {
         jdbc.sql("""
                 update stl_payment_line set offsets = :o, net = :n, derivation = :d
                 where batch_id = :b and fixmedins_code = :h and insutype = :t""")
                 .param("o", offsets.fen()).param("n", net.fen()).param("d", derivation).param("b", batchId)
-                .param("h", hospital).param("t", insutype).update();
+                .param("h", payee.hospitalCode()).param("t", payee.insutype()).update();
     }
 
     /** The line is not paid because the hospital's payments are stopped; {@code net} keeps what is due. */
-    void holdLine(long batchId, String hospital, String insutype, String reason) {
+    void holdLine(long batchId, PaymentBatch.Payee payee, String reason) {
         jdbc.sql("""
-                update stl_payment_line set hold_status = 'HELD', hold_reason = :r
+                update stl_payment_line set hold_status = :held, hold_reason = :r
                 where batch_id = :b and fixmedins_code = :h and insutype = :t""")
-                .param("r", reason).param("b", batchId).param("h", hospital).param("t", insutype).update();
+                .param("held", HoldStatus.HELD.name()).param("r", reason).param("b", batchId)
+                .param("h", payee.hospitalCode()).param("t", payee.insutype()).update();
     }
 
-    void releaseLine(long batchId, String hospital, String insutype, Money offsets, Money net, String derivation,
+    void releaseLine(long batchId, PaymentBatch.Payee payee, Money offsets, Money net, String derivation,
                      LocalDate on) {
         int n = jdbc.sql("""
-                update stl_payment_line set hold_status = 'RELEASED', offsets = :o, net = :n, derivation = :d,
+                update stl_payment_line set hold_status = :released, offsets = :o, net = :n, derivation = :d,
                     released_on = :on
-                where batch_id = :b and fixmedins_code = :h and insutype = :t and hold_status = 'HELD'""")
+                where batch_id = :b and fixmedins_code = :h and insutype = :t and hold_status = :held""")
+                .param("released", HoldStatus.RELEASED.name()).param("held", HoldStatus.HELD.name())
                 .param("o", offsets.fen()).param("n", net.fen()).param("d", derivation).param("on", Date.valueOf(on))
-                .param("b", batchId).param("h", hospital).param("t", insutype).update();
+                .param("b", batchId).param("h", payee.hospitalCode()).param("t", payee.insutype()).update();
         if (n != 1) {
-            throw new IllegalStateException("line " + batchId + "/" + hospital + "/" + insutype + " was not HELD");
+            throw new IllegalStateException("line " + batchId + "/" + payee + " was not HELD");
         }
     }
 
     void markPaid(long batchId, String approvedBy, LocalDate on) {
         int n = jdbc.sql("""
-                update stl_payment_batch set status = 'PAID', approved_by = :by, paid_on = :on
-                where id = :id and status = 'PREPARED'""")
+                update stl_payment_batch set status = :paid, approved_by = :by, paid_on = :on
+                where id = :id and status = :prepared""")
+                .param("paid", BatchStatus.PAID.name()).param("prepared", BatchStatus.PREPARED.name())
                 .param("by", approvedBy).param("on", Date.valueOf(on)).param("id", batchId).update();
         if (n != 1) {
             throw new IllegalStateException("batch " + batchId + " was not PREPARED");
@@ -112,26 +116,28 @@ class PaymentStore {
     }
 
     /** The latest paid line of a kind for a hospital and insurance type before a cycle. */
-    Optional<PaymentBatch.Line> lastPaidLine(String agencyCode, String hospital, String insutype, YearMonth before,
-                                             String kind) {
+    Optional<PaymentBatch.Line> lastPaidLine(String agencyCode, PaymentBatch.Payee payee, YearMonth before,
+                                             BatchKind kind) {
         return jdbc.sql("""
                 select l.* from stl_payment_line l join stl_payment_batch b on b.id = l.batch_id
-                where b.agency_code = :a and b.kind = :k and b.status = 'PAID' and b.cycle < :c
+                where b.agency_code = :a and b.kind = :k and b.status = :paid and b.cycle < :c
                   and l.fixmedins_code = :h and l.insutype = :t
                 order by b.cycle desc""")
-                .param("a", agencyCode).param("k", kind).param("c", ReconciliationStore.ym(before))
-                .param("h", hospital).param("t", insutype).query((rs, n) -> line(rs)).stream().findFirst();
+                .param("a", agencyCode).param("k", kind.name()).param("paid", BatchStatus.PAID.name())
+                .param("c", ReconciliationStore.ym(before))
+                .param("h", payee.hospitalCode()).param("t", payee.insutype()).query((rs, n) -> line(rs)).stream().findFirst();
     }
 
     /** Hospital × insurance type pairs with a paid regular line before the cycle (fallback candidates). */
-    List<String[]> paidPairsBefore(String agencyCode, YearMonth before) {
+    List<PaymentBatch.Payee> paidPayeesBefore(String agencyCode, YearMonth before) {
         return jdbc.sql("""
                 select distinct l.fixmedins_code, l.insutype from stl_payment_line l
                 join stl_payment_batch b on b.id = l.batch_id
-                where b.agency_code = :a and b.kind = 'REGULAR' and b.status = 'PAID' and b.cycle < :c
+                where b.agency_code = :a and b.kind = :regular and b.status = :paid and b.cycle < :c
                 order by l.fixmedins_code, l.insutype""")
-                .param("a", agencyCode).param("c", ReconciliationStore.ym(before))
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+                .param("a", agencyCode).param("regular", BatchKind.REGULAR.name())
+                .param("paid", BatchStatus.PAID.name()).param("c", ReconciliationStore.ym(before))
+                .query((rs, n) -> new PaymentBatch.Payee(rs.getString(1), rs.getString(2))).list();
     }
 
     Optional<PaymentBatch> batch(long id, LocalDate asOf) {
@@ -183,19 +189,24 @@ class PaymentStore {
         boolean late = dueDate != null && (paidOn != null ? paidOn.isAfter(dueDate)
                 : asOf != null && asOf.isAfter(dueDate));
         return new PaymentBatch(rs.getLong("id"), rs.getString("agency_code"),
-                ReconciliationStore.month(rs.getInt("cycle")), rs.getString("kind"), rs.getString("status"),
+                ReconciliationStore.month(rs.getInt("cycle")), BatchKind.valueOf(rs.getString("kind")),
+                BatchStatus.valueOf(rs.getString("status")),
                 rs.getString("prepared_by"), rs.getDate("prepared_on").toLocalDate(), rs.getString("approved_by"),
                 paidOn, dueDate, rs.getString("due_rule"), late, rs.getString("reason"), lines);
     }
 
     private static PaymentBatch.Line line(ResultSet rs) throws SQLException {
-        return new PaymentBatch.Line(rs.getString("fixmedins_code"), rs.getString("insutype"),
-                fen(rs, "pooled_fund"), fen(rs, "other_funds"), fen(rs, "account_pay"), fen(rs, "gross"),
-                fen(rs, "advance"), fen(rs, "carried_in"), fen(rs, "offsets"), fen(rs, "net"),
-                fen(rs, "carried_out"), rs.getString("payee_name"), rs.getString("bank_name"),
-                rs.getString("account_no"), rs.getString("memo"), rs.getString("derivation"),
-                rs.getString("hold_status"), rs.getString("hold_reason"),
-                rs.getObject("released_on", LocalDate.class));
+        PaymentBatch.Funds funds = new PaymentBatch.Funds(fen(rs, "pooled_fund"), fen(rs, "other_funds"),
+                fen(rs, "account_pay"));
+        PaymentBatch.Amounts amounts = new PaymentBatch.Amounts(fen(rs, "gross"), fen(rs, "advance"),
+                fen(rs, "carried_in"), fen(rs, "offsets"), fen(rs, "net"), fen(rs, "carried_out"));
+        PaymentBatch.BankAccount account = new PaymentBatch.BankAccount(rs.getString("payee_name"),
+                rs.getString("bank_name"), rs.getString("account_no"));
+        String hold = rs.getString("hold_status");
+        return new PaymentBatch.Line(rs.getString("fixmedins_code"), rs.getString("insutype"), funds, amounts, account,
+                rs.getString("memo"), rs.getString("derivation"), hold == null ? PaymentBatch.Hold.NONE
+                : new PaymentBatch.Hold(HoldStatus.valueOf(hold), rs.getString("hold_reason"),
+                        rs.getObject("released_on", LocalDate.class)));
     }
 
     private static Money fen(ResultSet rs, String column) throws SQLException {

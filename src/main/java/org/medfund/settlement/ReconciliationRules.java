@@ -21,11 +21,25 @@ final class ReconciliationRules {
     static final int CYCLES_AHEAD_MAX = 24;
 
     static final String MATCHED = "0";
+    /** A 3201 group whose count or amounts differ. */
+    static final String GROUP_DIFFERS = "1";
     static final String AGENCY_ONLY = "1";
     static final String HOSPITAL_ONLY = "2";
     static final String AMOUNTS_DIFFER = "3";
 
     private ReconciliationRules() {
+    }
+
+    /** One 3201 group: an insurance type and a clearing type, ordered by both. */
+    record GroupKey(String insuranceType, String clearingType) implements Comparable<GroupKey> {
+
+        private static final java.util.Comparator<GroupKey> ORDER = java.util.Comparator
+                .comparing(GroupKey::insuranceType).thenComparing(GroupKey::clearingType);
+
+        @Override
+        public int compareTo(GroupKey other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     /** Totals of one group (insutype × clr_type): what 3201 compares. */
@@ -47,16 +61,16 @@ final class ReconciliationRules {
         return new Figures(1, medfee, fund, account);
     }
 
-    /** Compares groups keyed "insutype|clr_type"; a group on one side only is compared against zeros. */
-    static List<GroupResult> compareTotals(Map<String, Figures> hospital, Map<String, Figures> agency) {
-        Set<String> keys = new java.util.TreeSet<>(hospital.keySet());
+    /** Compares groups by key; a group on one side only is compared against zeros. */
+    static List<GroupResult> compareTotals(Map<GroupKey, Figures> hospital, Map<GroupKey, Figures> agency) {
+        Set<GroupKey> keys = new java.util.TreeSet<>(hospital.keySet());
         keys.addAll(agency.keySet());
         List<GroupResult> results = new ArrayList<>();
-        for (String key : keys) {
+        for (GroupKey key : keys) {
             Figures h = hospital.getOrDefault(key, Figures.NONE);
             Figures a = agency.getOrDefault(key, Figures.NONE);
-            String[] parts = key.split("\\|", 2);
-            results.add(new GroupResult(parts[0], parts[1], h, a, h.equals(a) ? "0" : "1"));
+            results.add(new GroupResult(key.insuranceType(), key.clearingType(), h, a, h.equals(a) ? MATCHED
+                    : GROUP_DIFFERS));
         }
         return results;
     }

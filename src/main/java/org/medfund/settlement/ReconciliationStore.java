@@ -46,8 +46,8 @@ class ReconciliationStore {
         jdbc.sql("""
                 insert into stl_reconciliation (fixmedins_code, agency_code, period, cycle, applied_on, due_date,
                     late, deadline_rule, citation, status, stmt_rslt, applied_by, clerk_user, request_id)
-                values (:h, :a, :p, :c, :on, :due, :late, :rule, :cite, 'APPLIED', :r, :by, :clerk, :req)""")
-                .param("h", hospital).param("a", agency).param("p", ym(period)).param("c", ym(cycle))
+                values (:h, :a, :p, :c, :on, :due, :late, :rule, :cite, :status, :r, :by, :clerk, :req)""")
+                .param("status", ReconciliationStatus.APPLIED.name()).param("h", hospital).param("a", agency).param("p", ym(period)).param("c", ym(cycle))
                 .param("on", Date.valueOf(appliedOn))
                 .param("due", deadline.dueDate() == null ? null : Date.valueOf(deadline.dueDate()))
                 .param("late", late).param("rule", deadline.rule()).param("cite", deadline.citation())
@@ -56,7 +56,8 @@ class ReconciliationStore {
         return keys.getKey().longValue();
     }
 
-    void insertGroups(long id, List<ReconciliationRules.GroupResult> groups, Map<String, Money> agencyPooled) {
+    void insertGroups(long id, List<ReconciliationRules.GroupResult> groups,
+                      Map<ReconciliationRules.GroupKey, Money> agencyPooled) {
         template.batchUpdate("""
                 insert into stl_recon_total (recon_id, insutype, clr_type, hosp_medfee, hosp_fund, hosp_acct,
                     hosp_cnt, agcy_medfee, agcy_fund, agcy_acct, agcy_cnt, agcy_hifp, stmt_rslt)
@@ -72,7 +73,8 @@ class ReconciliationStore {
             ps.setLong(9, g.agency().fundPaySum().fen());
             ps.setLong(10, g.agency().accountPay().fen());
             ps.setLong(11, g.agency().count());
-            ps.setLong(12, agencyPooled.getOrDefault(g.insuranceType() + "|" + g.clearingType(), Money.ZERO).fen());
+            ps.setLong(12, agencyPooled.getOrDefault(new ReconciliationRules.GroupKey(g.insuranceType(),
+                    g.clearingType()), Money.ZERO).fen());
             ps.setString(13, g.result());
         });
     }
@@ -97,11 +99,12 @@ class ReconciliationStore {
         ps.setObject(at + 2, f == null ? null : f.accountPay().fen());
     }
 
-    void setStatus(long id, String from, String to, String userColumn, String user, String dateColumn,
+    void setStatus(long id, ReconciliationStatus from, ReconciliationStatus to, String userColumn, String user, String dateColumn,
                    LocalDate on) {
         int n = jdbc.sql("update stl_reconciliation set status = :to, " + userColumn + " = :u, " + dateColumn
                         + " = :d where id = :id and status = :from")
-                .param("to", to).param("u", user).param("d", Date.valueOf(on)).param("id", id).param("from", from)
+                .param("to", to.name()).param("u", user).param("d", Date.valueOf(on)).param("id", id)
+                .param("from", from.name())
                 .update();
         if (n != 1) {
             throw new IllegalStateException("reconciliation " + id + " was not " + from);
@@ -132,8 +135,8 @@ class ReconciliationStore {
     /** Confirmed reconciliations of an agency's cycle not yet in a payment batch. */
     List<ReconciliationView> confirmedUnpaid(String agencyCode, YearMonth cycle) {
         return jdbc.sql("select r.*, 0 as diffs from stl_reconciliation r where r.agency_code = :a and r.cycle = :c"
-                        + " and r.status = 'CONFIRMED' and r.batch_id is null order by r.fixmedins_code, r.period")
-                .param("a", agencyCode).param("c", ym(cycle)).query((rs, n) -> view(rs)).list();
+                        + " and r.status = :confirmed and r.batch_id is null order by r.fixmedins_code, r.period")
+                .param("confirmed", ReconciliationStatus.CONFIRMED.name()).param("a", agencyCode).param("c", ym(cycle)).query((rs, n) -> view(rs)).list();
     }
 
     List<ReconciliationView.Difference> differences(long id) {
@@ -157,7 +160,7 @@ class ReconciliationStore {
         return new ReconciliationView(id, rs.getString("fixmedins_code"), null, rs.getString("agency_code"),
                 month(rs.getInt("period")), month(rs.getInt("cycle")), rs.getDate("applied_on").toLocalDate(),
                 due == null ? null : due.toLocalDate(), rs.getBoolean("late"), rs.getString("deadline_rule"),
-                rs.getString("citation"), rs.getString("status"), rs.getString("stmt_rslt"),
+                rs.getString("citation"), ReconciliationStatus.valueOf(rs.getString("status")), rs.getString("stmt_rslt"),
                 rs.getString("clerk_user"), rs.getString("checked_by"), rs.getString("confirmed_by"), groups,
                 rs.getLong("diffs"));
     }
@@ -172,20 +175,23 @@ class ReconciliationStore {
 
     /** Marks the batch's reconciliations paid, except those of hospitals whose lines are held (they stay CONFIRMED). */
     void markPaid(long batchId, List<String> heldHospitals) {
-        jdbc.sql("update stl_reconciliation set status = 'PAID' where batch_id = :b and status = 'CONFIRMED'")
-                .param("b", batchId).update();
+        jdbc.sql("update stl_reconciliation set status = :paid where batch_id = :b and status = :confirmed")
+                .param("paid", ReconciliationStatus.PAID.name())
+                .param("confirmed", ReconciliationStatus.CONFIRMED.name()).param("b", batchId).update();
         for (String hospital : heldHospitals.stream().distinct().toList()) {
-            jdbc.sql("update stl_reconciliation set status = 'CONFIRMED' where batch_id = :b and fixmedins_code = :h")
-                    .param("b", batchId).param("h", hospital).update();
+            jdbc.sql("update stl_reconciliation set status = :confirmed where batch_id = :b and fixmedins_code = :h")
+                    .param("confirmed", ReconciliationStatus.CONFIRMED.name()).param("b", batchId)
+                    .param("h", hospital).update();
         }
     }
 
     /** A held hospital's reconciliations of the batch, paid on release. */
     void markPaid(long batchId, String hospital) {
         jdbc.sql("""
-                update stl_reconciliation set status = 'PAID'
-                where batch_id = :b and fixmedins_code = :h and status = 'CONFIRMED'""")
-                .param("b", batchId).param("h", hospital).update();
+                update stl_reconciliation set status = :paid
+                where batch_id = :b and fixmedins_code = :h and status = :confirmed""")
+                .param("paid", ReconciliationStatus.PAID.name())
+                .param("confirmed", ReconciliationStatus.CONFIRMED.name()).param("b", batchId).param("h", hospital).update();
     }
 
     static Money money(ResultSet rs, String column) throws SQLException {

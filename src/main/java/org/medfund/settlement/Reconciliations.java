@@ -25,6 +25,7 @@ import org.medfund.registry.Org;
 import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
 import org.medfund.settlement.ReconciliationRules.Figures;
+import org.medfund.settlement.ReconciliationRules.GroupKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -161,25 +162,27 @@ public class Reconciliations {
                 c -> deadline.rule() == null ? null : deadline(hospital.code(), c).dueDate());
         // Close the month first, so that records arriving from now on go into the next month.
         records.closeMonth(hospital.code(), period, Instant.now(clock));
-        Map<String, Figures> agencyTotals = new HashMap<>();
-        Map<String, Money> agencyPooled = new HashMap<>();
+        Map<GroupKey, Figures> agencyTotals = new HashMap<>();
+        Map<GroupKey, Money> agencyPooled = new HashMap<>();
         for (SettlementRecords.GroupTotal g : records.totals(hospital.code(), period)) {
-            String key = g.insuranceType() + "|" + g.clearingType();
+            GroupKey key = new GroupKey(g.insuranceType(), g.clearingType());
             agencyTotals.put(key, new Figures(g.count(), g.medfeeSum(), g.fundPaySum(), g.accountPay()));
             agencyPooled.put(key, g.pooledFundPay());
         }
-        Map<String, Figures> hospitalTotals = new HashMap<>();
+        Map<GroupKey, Figures> hospitalTotals = new HashMap<>();
         for (ReconciliationApplication.Total t : app.totals()) {
-            hospitalTotals.put(t.insutype() + "|" + t.clrType(),
+            hospitalTotals.put(new GroupKey(t.insutype(), t.clrType()),
                     new Figures(t.count(), t.medfeeSumamt(), t.fundPaySumamt(), t.acctPay()));
         }
         List<ReconciliationRules.GroupResult> groups = ReconciliationRules.compareTotals(hospitalTotals,
                 agencyTotals);
         List<ReconciliationRules.RecordResult> diffs = app.details().isEmpty() ? List.of()
                 : ReconciliationRules.compareRecords(details(app), agencyRecords(hospital.code(), period));
-        boolean balanced = groups.stream().allMatch(g -> g.result().equals("0")) && diffs.isEmpty();
+        boolean balanced = groups.stream().allMatch(g -> g.result().equals(ReconciliationRules.MATCHED))
+                && diffs.isEmpty();
         long id = store.insert(hospital.code(), agencyOf(hospital).code(), period, cycle, appliedOn, deadline,
-                deadline.dueDate() != null && appliedOn.isAfter(deadline.dueDate()), balanced ? "0" : "1",
+                deadline.dueDate() != null && appliedOn.isAfter(deadline.dueDate()),
+                balanced ? ReconciliationRules.MATCHED : ReconciliationRules.GROUP_DIFFERS,
                 actor.userId(), clerk, requestId);
         store.insertGroups(id, groups, agencyPooled);
         store.insertDiffs(id, diffs);
@@ -192,7 +195,7 @@ public class Reconciliations {
             throw new Rejection("settlement.too-many-lines", "totals", "对账行数超过上限");
         }
         String settling = SettlingAgency.regionCode(registry, hospital);
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        java.util.Set<GroupKey> keys = new java.util.HashSet<>();
         for (int i = 0; i < app.totals().size(); i++) {
             ReconciliationApplication.Total t = required(app.totals().get(i), "application.totals[" + i + "]");
             String at = "application.totals[" + i + "].";
@@ -211,7 +214,7 @@ public class Reconciliations {
             if (t.count() < 0 || t.medfeeSumamt() == null || t.fundPaySumamt() == null || t.acctPay() == null) {
                 throw new Rejection("settlement.bad-total", "fixmedins_setl_cnt", "对账总额不完整");
             }
-            if (!keys.add(t.insutype() + "|" + t.clrType())) {
+            if (!keys.add(new GroupKey(t.insutype(), t.clrType()))) {
                 throw new Rejection("settlement.duplicate-group", "clr_type", "险种 " + t.insutype() + " 清算类别 "
                         + t.clrType() + " 重复");
             }
@@ -260,10 +263,10 @@ public class Reconciliations {
         if (!actor.userId().equals(r.clerkUser())) {
             throw Rejection.forbidden("settlement.not-the-clerk", "user", "对账由专人 " + r.clerkUser() + " 负责核对");
         }
-        if (!r.status().equals("APPLIED")) {
-            throw Rejection.conflict("settlement.bad-status", "status", "状态为 " + r.status() + "，不能核对");
+        if (r.status() != ReconciliationStatus.APPLIED) {
+            throw Rejection.conflict("settlement.bad-status", "status", "状态为" + r.status().label() + "，不能核对");
         }
-        store.setStatus(id, "APPLIED", "CHECKED", "checked_by", actor.userId(), "checked_on", on);
+        store.setStatus(id, ReconciliationStatus.APPLIED, ReconciliationStatus.CHECKED, "checked_by", actor.userId(), "checked_on", on);
         return view(actor, id);
     }
 
@@ -274,13 +277,14 @@ public class Reconciliations {
         ReconciliationView r = view(actor, id);
         requireAgencyRole(actor, registry.requireOrg(r.agencyCode(), "agency"), Role.REVIEWER);
         dates.check(on, "date").notBefore(store.checkedOn(id), "核对日期");
-        if (!r.status().equals("CHECKED")) {
-            throw Rejection.conflict("settlement.bad-status", "status", "状态为 " + r.status() + "，须先经专人核对");
+        if (r.status() != ReconciliationStatus.CHECKED) {
+            throw Rejection.conflict("settlement.bad-status", "status", "状态为" + r.status().label()
+                    + "，须先经专人核对");
         }
         if (actor.userId().equals(r.checkedBy())) {
             throw Rejection.forbidden("settlement.same-user", "user", "复核人不能是核对人 " + r.checkedBy());
         }
-        store.setStatus(id, "CHECKED", "CONFIRMED", "confirmed_by", actor.userId(), "confirmed_on", on);
+        store.setStatus(id, ReconciliationStatus.CHECKED, ReconciliationStatus.CONFIRMED, "confirmed_by", actor.userId(), "confirmed_on", on);
         return view(actor, id);
     }
 
@@ -320,7 +324,8 @@ public class Reconciliations {
             boolean overdue = r.map(ReconciliationView::late)
                     .orElse(d.dueDate() != null && today.isAfter(d.dueDate()));
             list.add(new ReconciliationView.Obligation(hospital.code(), hospital.name(), period, d.dueDate(),
-                    d.dueDate() != null && calendar.provisional(d.dueDate()), d.rule(), r.map(ReconciliationView::status).orElse("NOT_APPLIED"), overdue,
+                    d.dueDate() != null && calendar.provisional(d.dueDate()), d.rule(),
+                    r.map(ReconciliationView::status).orElse(ReconciliationStatus.NOT_APPLIED), overdue,
                     r.map(ReconciliationView::id).orElse(null), clerkOf(hospital.code()).orElse(null)));
         }
         return list;

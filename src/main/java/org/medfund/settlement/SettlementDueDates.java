@@ -43,8 +43,8 @@ class SettlementDueDates implements DueDateRecompute {
         List<DueDateChange> changes = new ArrayList<>();
         List<Batch> batches = jdbc.sql("""
                 select id, agency_code, cycle, due_date, due_basis from stl_payment_batch
-                where status = 'PREPARED' and due_basis is not null and due_date >= :from order by id""")
-                .param("from", from).query((rs, n) -> new Batch(rs.getLong("id"), rs.getString("agency_code"),
+                where status = :prepared and due_basis is not null and due_date >= :from order by id""")
+                .param("prepared", BatchStatus.PREPARED.name()).param("from", from).query((rs, n) -> new Batch(rs.getLong("id"), rs.getString("agency_code"),
                         rs.getInt("cycle"), rs.getObject("due_date", LocalDate.class), rs.getString("due_basis")))
                 .list();
         for (Batch b : batches) {

@@ -13,6 +13,10 @@ import org.medfund.settlement.ReconciliationRules.Figures;
 /** Pure reconciliation rules: 3201/3202 comparison, roll-over of late applications, true-up after fallback. */
 class ReconciliationRulesTest {
 
+    static ReconciliationRules.GroupKey k(String insutype, String clrType) {
+        return new ReconciliationRules.GroupKey(insutype, clrType);
+    }
+
     static Figures f(long n, long medfee, long fund, long acct) {
         return new Figures(n, Money.ofFen(medfee), Money.ofFen(fund), Money.ofFen(acct));
     }
@@ -21,8 +25,8 @@ class ReconciliationRulesTest {
     @DisplayName("3201: a group matches only when count and all three amounts are equal; one-sided groups differ")
     void totals() {
         var results = ReconciliationRules.compareTotals(
-                Map.of("310|21", f(2, 100, 80, 10), "390|11", f(1, 5, 3, 0)),
-                Map.of("310|21", f(2, 100, 80, 10), "390|11", f(1, 5, 3, 1), "310|11", f(1, 1, 1, 0)));
+                Map.of(k("310", "21"), f(2, 100, 80, 10), k("390", "11"), f(1, 5, 3, 0)),
+                Map.of(k("310", "21"), f(2, 100, 80, 10), k("390", "11"), f(1, 5, 3, 1), k("310", "11"), f(1, 1, 1, 0)));
         assertThat(results).extracting(ReconciliationRules.GroupResult::clearingType,
                 ReconciliationRules.GroupResult::result).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("11", "1"), org.assertj.core.groups.Tuple.tuple("21", "0"),

@@ -1,6 +1,5 @@
 package org.medfund.settlement;
 
-import org.medfund.settlement.PaymentFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medfund.claims.IntakeFixtures.hospitalActor;
@@ -178,10 +177,10 @@ class SettlementScenarioTest {
         assertThatThrownBy(() -> reconciliations.check(CLERK, r.id(), LocalDate.of(2024, 10, 7)))
                 .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("date.before-document"));
         PaymentBatch paid = settlements.approve(FINANCE, b.id(), LocalDate.of(2024, 10, 12), id("pay"));
-        assertThat(paid.status()).isEqualTo("PAID");
+        assertThat(paid.status()).isEqualTo(BatchStatus.PAID);
         assertThat(ledger.balance("410425-AGENCY", "5001", PDS_HOSPITAL, null, null).minus(expenseBefore))
                 .isEqualTo(paid.totalNet());
-        assertThat(reconciliations.view(CLERK, r.id()).status()).isEqualTo("PAID");
+        assertThat(reconciliations.view(CLERK, r.id()).status()).isEqualTo(ReconciliationStatus.PAID);
         // The payments cite the batch number (agency, cycle, kind), not the database id, which skips what crashes
         // and refusals rolled back: the hash chain of the same payments must not depend on it (issue 11).
         assertThat(paid.documentNo()).isEqualTo("410425-AGENCY-202409-REGULAR");
@@ -256,20 +255,20 @@ class SettlementScenarioTest {
         var first = clearing.apply(hospitalActor(BAOFENG_HOSPITAL), clearingApplication(oct, "1200.00"),
                 LocalDate.of(2024, 11, 1), id("c"));
         assertThat(clearing.withdraw(hospitalActor(BAOFENG_HOSPITAL), first.id(), LocalDate.of(2024, 11, 2)).status())
-                .isEqualTo("WITHDRAWN");
+                .isEqualTo(ClearingStatus.WITHDRAWN);
         var second = clearing.apply(hospitalActor(BAOFENG_HOSPITAL), clearingApplication(oct, "1200.00"),
                 LocalDate.of(2024, 11, 3), id("c"));
         PaymentBatch b = settlements.prepare(BF_CLERK, oct, LocalDate.of(2024, 11, 10), id("p"));
         assertThat(b.lines()).singleElement().satisfies(l -> assertThat(l.gross()).isEqualTo(Money.ofYuan("1200.00")));
         settlements.approve(new Actor("wd-finance", "410403-AGENCY", Set.of(Role.FINANCE)), b.id(),
                 LocalDate.of(2024, 11, 12), id("pay"));
-        assertThat(clearing.find(second.id()).status()).isEqualTo("APPROVED");
+        assertThat(clearing.find(second.id()).status()).isEqualTo(ClearingStatus.APPROVED);
         assertThatThrownBy(() -> clearing.withdraw(hospitalActor(BAOFENG_HOSPITAL), second.id(),
                 LocalDate.of(2024, 11, 13))).isInstanceOf(Rejection.class);
-        String bankFile = new String(PaymentFiles.csv(settlements.batch(BF_CLERK, b.id())),
+        String bankFile = new String(BankFiles.csv(settlements.batch(BF_CLERK, b.id())),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(bankFile).contains("1200.00", "2024年10月 城乡居民基本医疗保险", "DEMO-", "壹仟贰佰元整");
-        assertThat(PaymentFiles.xlsx(settlements.batch(BF_CLERK, b.id()))).isNotEmpty();
+        assertThat(BankFiles.xlsx(settlements.batch(BF_CLERK, b.id()))).isNotEmpty();
         audit.assertSound();
     }
 

@@ -1,4 +1,4 @@
-package org.medfund.settlement;
+package org.medfund.notices;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,39 +12,16 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.medfund.common.Money;
 
 /**
- * Bank files (网上支付文件) as CSV (UTF-8 with BOM, for Excel and the banks' upload tools) and xlsx. The batch files have
- * one row per hospital and insurance type with a positive net that is not held ({@link PaymentHolds}): payee name,
- * bank, account, amount in yuan and the 摘要 naming period, insurance type and content (henan-2023 四(二)). The table
- * writers are public so that other capabilities' payment files (e.g. prepayment disbursements) share the format.
+ * Plain tables as CSV (UTF-8 with BOM, for Excel and the banks' upload tools) and as one xlsx sheet, the writers every
+ * capability's files share: the bank files ({@link PaymentFiles}) and the prepayment disbursement file. A row is a
+ * table row of cells, not a tuple: {@link Money} cells are written in yuan, nulls as empty cells.
  */
-public final class PaymentFiles {
+public final class Tables {
 
-    static final String[] HEADER = {"收款户名", "开户银行", "收款账号", "金额（元）", "大写金额", "摘要", "机构编码", "险种"};
-    /** A payment file is one agency's payments of one batch or day; the cap keeps a download's memory bounded. */
+    /** A file is one agency's payments of one batch or day; the cap keeps a download's memory bounded. */
     public static final int ROWS_MAX = 50_000;
 
-    private PaymentFiles() {
-    }
-
-    public static byte[] csv(PaymentBatch batch) {
-        return csv(HEADER, rows(batch));
-    }
-
-    public static byte[] xlsx(PaymentBatch batch) {
-        return xlsx(batch.cycle() + (batch.kind().equals("FALLBACK") ? " 预拨" : " 结算"), HEADER, rows(batch));
-    }
-
-    private static List<Object[]> rows(PaymentBatch batch) {
-        List<Object[]> rows = new ArrayList<>();
-        for (PaymentBatch.Line l : batch.lines()) {
-            if (l.payable()) {
-                rows.add(new Object[] {l.payeeName(), l.bankName(), l.accountNo(), l.net(), l.net().toChineseCapital(),
-                    l.memo(), l.hospitalCode(), l.insutype()});
-            }
-        }
-        rows.add(new Object[] {"合计", null, null, batch.totalNet(), batch.totalNet().toChineseCapital(), null, null,
-            null});
-        return rows;
+    private Tables() {
     }
 
     /**
@@ -94,7 +71,7 @@ public final class PaymentFiles {
 
     private static void checkSize(List<Object[]> rows) {
         if (rows.size() > ROWS_MAX) {
-            throw new IllegalStateException("payment file of " + rows.size() + " rows exceeds " + ROWS_MAX);
+            throw new IllegalStateException("file of " + rows.size() + " rows exceeds " + ROWS_MAX);
         }
     }
 

@@ -1,9 +1,10 @@
-package org.medfund.notices;
+package org.medfund.settlement;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import org.medfund.common.Money;
+import org.medfund.notices.Party;
 
 /**
  * 结算及拨付通知书: what the agency reconciled with one hospital for a settlement cycle, and what it offset, held and

@@ -1,9 +1,9 @@
-package org.medfund.notices;
+package org.medfund.settlement;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.medfund.common.Money;
-import org.medfund.settlement.PaymentBatch;
+import org.medfund.notices.Party;
 
 /**
  * The summary sheet (汇总表) signed with a bank file: one row per payee, the count and the total in figures and in
