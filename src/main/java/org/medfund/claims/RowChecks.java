@@ -342,11 +342,9 @@ final class RowChecks {
     }
 
     private static SettlementRecord negated(SettlementRecord t, RowParser.Reversal rev) {
-        return new SettlementRecord(rev.setlId(), t.visitId(), t.personNo(), t.hospitalCode(), t.insuranceType(),
-                t.medicalType(), t.clearingType(), t.clearingWay(), t.clearingAgencyRegion(), t.place(),
-                t.insuredRegion(), t.treatmentRegion(), rev.settledAt(), t.medfeeSum().negate(),
-                t.pooledFundPay().negate(), t.fundPaySum().negate(), t.personPart().negate(),
-                t.accountPay().negate(), t.personCashPay().negate(), t.hospitalPart().negate(),
+        SettlementRecord.Visit visit = new SettlementRecord.Visit(rev.setlId(), t.visitId(), t.personNo(),
+                t.hospitalCode(), t.insuranceType(), t.medicalType(), rev.settledAt());
+        return new SettlementRecord(visit, t.clearing(), t.amounts().negate(),
                 t.fundDetail().stream().map(d -> new FundPay(d.fundPayType(), d.amount().negate())).toList(),
                 t.setlId());
     }

@@ -153,9 +153,10 @@ final class RowParser {
             return null;
         }
         checkIdentities(e, insutype, medfee, hifp, fund, psnPart, acct, cash, hospPart, detail);
-        return new SettlementRecord(setlId, visitId, personNo, hospital, insutype, medType, clrType, clrWay,
-                clrOptins, place, insured, treatment, at, medfee, hifp, fund, psnPart, acct, cash, hospPart, detail,
-                null);
+        return new SettlementRecord(
+                new SettlementRecord.Visit(setlId, visitId, personNo, hospital, insutype, medType, at),
+                new SettlementRecord.Clearing(clrType, clrWay, clrOptins, place, insured, treatment),
+                new SettlementRecord.Amounts(medfee, hifp, fund, psnPart, acct, cash, hospPart), detail, null);
     }
 
     static void checkIdentities(Errors e, String insutype, Money medfee, Money hifp, Money fund, Money psnPart,

@@ -429,14 +429,16 @@ class SettlementStore {
         List<FundPay> fundDetail = detail.isEmpty() ? List.of() : Arrays.stream(detail.split("\\|"))
                 .map(p -> new FundPay(p.substring(0, p.indexOf(':')), Money.ofYuan(p.substring(p.indexOf(':') + 1))))
                 .toList();
-        SettlementRecord r = new SettlementRecord(rs.getString("setl_id"), rs.getString("mdtrt_id"),
+        SettlementRecord.Visit visit = new SettlementRecord.Visit(rs.getString("setl_id"), rs.getString("mdtrt_id"),
                 rs.getString("psn_no"), rs.getString("fixmedins_code"), rs.getString("insutype"),
-                rs.getString("med_type"), rs.getString("clr_type"), rs.getString("clr_way"),
-                rs.getString("clr_optins"), PlaceOfSettlement.ofPayLoc(rs.getString("pay_loc")),
-                rs.getString("insuplc_admdvs"), rs.getString("mdtrtarea_admvs"),
-                rs.getTimestamp("setl_time").toLocalDateTime(), fen(rs, "medfee_sumamt"), fen(rs, "hifp_pay"),
+                rs.getString("med_type"), rs.getTimestamp("setl_time").toLocalDateTime());
+        SettlementRecord.Clearing clearing = new SettlementRecord.Clearing(rs.getString("clr_type"),
+                rs.getString("clr_way"), rs.getString("clr_optins"), PlaceOfSettlement.ofPayLoc(rs.getString("pay_loc")),
+                rs.getString("insuplc_admdvs"), rs.getString("mdtrtarea_admvs"));
+        SettlementRecord.Amounts amounts = new SettlementRecord.Amounts(fen(rs, "medfee_sumamt"), fen(rs, "hifp_pay"),
                 fen(rs, "fund_pay_sumamt"), fen(rs, "psn_part_amt"), fen(rs, "acct_pay"), fen(rs, "psn_cash_pay"),
-                fen(rs, "hosp_part_amt"), fundDetail, rs.getString("refd_setl_id"));
+                fen(rs, "hosp_part_amt"));
+        SettlementRecord r = new SettlementRecord(visit, clearing, amounts, fundDetail, rs.getString("refd_setl_id"));
         return new Stored(r, rs.getInt("period"), rs.getString("content_hash"), rs.getString("reversed_by"));
     }
 

@@ -24,7 +24,7 @@ public record PaymentBatch(long id, String agencyCode, YearMonth cycle, BatchKin
     }
 
     /** The same batch showing only some of its lines (a hospital sees its own). */
-    PaymentBatch withLines(List<Line> only) {
+    public PaymentBatch withLines(List<Line> only) {
         return new PaymentBatch(id, agencyCode, cycle, kind, status, preparedBy, preparedOn, approvedBy, paidOn,
                 dueDate, dueRule, late, reason, only);
     }
@@ -159,7 +159,7 @@ public record PaymentBatch(long id, String agencyCode, YearMonth cycle, BatchKin
             return pooledFund.plus(otherFunds).plus(accountPay);
         }
 
-        Funds plus(Funds other) {
+        public Funds plus(Funds other) {
             return new Funds(pooledFund.plus(other.pooledFund), otherFunds.plus(other.otherFunds),
                     accountPay.plus(other.accountPay));
         }

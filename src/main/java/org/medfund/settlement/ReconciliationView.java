@@ -23,6 +23,13 @@ public record ReconciliationView(long id, String hospitalCode, String hospitalNa
         groups = List.copyOf(groups);
     }
 
+    /** The same reconciliation with its 3201 groups (the store reads them for many reconciliations at once). */
+    public ReconciliationView withGroups(List<Group> all) {
+        return new ReconciliationView(id, hospitalCode, hospitalName, agencyCode, period, cycle, appliedOn, dueDate,
+                late, deadlineRule, citation, status, stmtRslt, clerkUser, checkedBy, confirmedBy, all,
+                differenceCount);
+    }
+
     /** Every 3201 group and every 3202 record matched (stmt_rslt 0). */
     public boolean matched() {
         return MATCHED.equals(stmtRslt);

@@ -16,9 +16,10 @@ import org.medfund.common.Money;
 class ContentHashTest {
 
     static SettlementRecord record(long medfeeFen, List<FundPay> detail, String reverses, LocalDateTime at) {
-        return new SettlementRecord("S-1_a", "M1", "P1", "H41040200001", "310", "21", "21", "1", "410400",
-                PlaceOfSettlement.LOCAL, "410400", "410402", at, Money.ofFen(medfeeFen), Money.ofFen(5),
-                Money.ofFen(-5), Money.ofFen(0), Money.ofFen(100), Money.ofFen(-12_345), Money.ofFen(999_999_999_999L),
+        return new SettlementRecord(new SettlementRecord.Visit("S-1_a", "M1", "P1", "H41040200001", "310", "21", at),
+                new SettlementRecord.Clearing("21", "1", "410400", PlaceOfSettlement.LOCAL, "410400", "410402"),
+                new SettlementRecord.Amounts(Money.ofFen(medfeeFen), Money.ofFen(5), Money.ofFen(-5), Money.ofFen(0),
+                        Money.ofFen(100), Money.ofFen(-12_345), Money.ofFen(999_999_999_999L)),
                 detail, reverses);
     }
 

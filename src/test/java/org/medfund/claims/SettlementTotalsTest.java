@@ -30,9 +30,11 @@ class SettlementTotalsTest {
     static SettlementRecord record(String id, String hospital, String insutype, PlaceOfSettlement place,
                                    LocalDateTime at, long hifpFen, String reverses) {
         Money hifp = Money.ofFen(hifpFen);
-        return new SettlementRecord(id, "M" + id, "P" + id, hospital, insutype, "21", "21", "1", "410400", place,
-                place == PlaceOfSettlement.CROSS_PROVINCE ? "110100" : "410400", "410400", at, hifp, hifp, hifp,
-                Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, List.of(), reverses);
+        return new SettlementRecord(new SettlementRecord.Visit(id, "M" + id, "P" + id, hospital, insutype, "21", at),
+                new SettlementRecord.Clearing("21", "1", "410400", place,
+                        place == PlaceOfSettlement.CROSS_PROVINCE ? "110100" : "410400", "410400"),
+                new SettlementRecord.Amounts(hifp, hifp, hifp, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO),
+                List.of(), reverses);
     }
 
     @Test

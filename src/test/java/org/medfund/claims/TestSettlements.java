@@ -49,10 +49,13 @@ public final class TestSettlements {
             for (var month : pooledFundPay.entrySet()) {
                 String id = idPrefix + month.getKey().toString().replace("-", "");
                 Money hifp = month.getValue();
-                SettlementRecord r = new SettlementRecord(id, "M" + id, "P" + id, hospital, insutype, "21", "21",
-                        "1", treatmentRegion, place, insuredRegion, treatmentRegion,
-                        LocalDateTime.of(month.getKey().getYear(), month.getKey().getMonth(), day, 10, 0),
-                        hifp, hifp, hifp, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, List.of(), null);
+                SettlementRecord r = new SettlementRecord(new SettlementRecord.Visit(id, "M" + id, "P" + id, hospital,
+                        insutype, "21", LocalDateTime.of(month.getKey().getYear(), month.getKey().getMonth(), day,
+                        10, 0)),
+                        new SettlementRecord.Clearing("21", "1", treatmentRegion, place, insuredRegion,
+                                treatmentRegion),
+                        new SettlementRecord.Amounts(hifp, hifp, hifp, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO),
+                        List.of(), null);
                 rows.add(new SettlementStore.Row(r, SettlementStore.period(r.settledMonth()), "hash-" + id));
             }
             store.write(rows, batch);

@@ -1,4 +1,4 @@
-package org.medfund.settlement;
+package org.medfund.settlement.internal;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.medfund.common.Money;
+import org.medfund.settlement.BatchKind;
+import org.medfund.settlement.BatchStatus;
+import org.medfund.settlement.HoldStatus;
+import org.medfund.settlement.PaymentBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,7 +40,7 @@ class PaymentStore {
     }
 
     long insert(String agencyCode, YearMonth cycle, BatchKind kind, String preparedBy, LocalDate on,
-                MonthlySettlements.Due due, String reason, String requestId) {
+                JdbcMonthlySettlements.Due due, String reason, String requestId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into stl_payment_batch (agency_code, cycle, kind, status, prepared_by, prepared_on, due_date,

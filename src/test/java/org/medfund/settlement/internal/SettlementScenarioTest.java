@@ -1,4 +1,4 @@
-package org.medfund.settlement;
+package org.medfund.settlement.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,6 +26,15 @@ import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
 import org.medfund.web.TestUsers;
 import org.medfund.users.Users;
+import org.medfund.settlement.BankFiles;
+import org.medfund.settlement.BatchStatus;
+import org.medfund.settlement.ClearingApplications;
+import org.medfund.settlement.ClearingStatus;
+import org.medfund.settlement.PaymentBatch;
+import org.medfund.settlement.ReconciliationApplication;
+import org.medfund.settlement.ReconciliationStatus;
+import org.medfund.settlement.Reconciliations;
+import org.medfund.settlement.ReconciliationView;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -52,13 +61,13 @@ class SettlementScenarioTest {
     @Autowired
     Reconciliations reconciliations;
     @Autowired
-    MonthlySettlements settlements;
+    JdbcMonthlySettlements settlements;
     @Autowired
     Ledger ledger;
     @Autowired
     LedgerAudit audit;
     @Autowired
-    ClearingApplications clearing;
+    JdbcClearingApplications clearing;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired

@@ -1,4 +1,4 @@
-package org.medfund.settlement;
+package org.medfund.settlement.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.common.Money;
-import org.medfund.settlement.ReconciliationRules.Figures;
+import org.medfund.settlement.internal.ReconciliationRules.Figures;
 
 /** Pure reconciliation rules: 3201/3202 comparison, roll-over of late applications, true-up after fallback. */
 class ReconciliationRulesTest {

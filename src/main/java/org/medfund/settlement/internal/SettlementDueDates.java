@@ -1,4 +1,4 @@
-package org.medfund.settlement;
+package org.medfund.settlement.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,6 +8,8 @@ import java.util.List;
 import org.medfund.calendar.BusinessCalendar;
 import org.medfund.calendar.DueDateChange;
 import org.medfund.calendar.DueDateRecompute;
+import org.medfund.settlement.BatchStatus;
+import org.medfund.settlement.Reconciliations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SettlementDueDates implements DueDateRecompute {
 
-    private final Reconciliations reconciliations;
+    private final JdbcReconciliations reconciliations;
     private final ReconciliationStore reconciliationStore;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    SettlementDueDates(Reconciliations reconciliations, ReconciliationStore reconciliationStore, JdbcClient jdbc,
+    SettlementDueDates(JdbcReconciliations reconciliations, ReconciliationStore reconciliationStore, JdbcClient jdbc,
                        Clock clock) {
         this.reconciliations = reconciliations;
         this.reconciliationStore = reconciliationStore;

@@ -1,4 +1,4 @@
-package org.medfund.settlement;
+package org.medfund.settlement.internal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

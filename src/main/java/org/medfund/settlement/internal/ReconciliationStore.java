@@ -1,4 +1,4 @@
-package org.medfund.settlement;
+package org.medfund.settlement.internal;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.medfund.common.Money;
+import org.medfund.settlement.ReconciliationStatus;
+import org.medfund.settlement.ReconciliationView;
+import org.medfund.settlement.Reconciliations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -118,25 +121,27 @@ class ReconciliationStore {
     }
 
     Optional<ReconciliationView> view(long id) {
-        return jdbc.sql("select r.*, (select count(*) from stl_recon_diff d where d.recon_id = r.id) as diffs"
-                        + " from stl_reconciliation r where r.id = :id")
-                .param("id", id).query((rs, n) -> view(rs)).optional();
+        return withGroups(jdbc.sql("select r.*, (select count(*) from stl_recon_diff d where d.recon_id = r.id)"
+                        + " as diffs from stl_reconciliation r where r.id = :id")
+                .param("id", id).query((rs, n) -> header(rs)).list()).stream().findFirst();
     }
 
     List<ReconciliationView> list(String orgCode, YearMonth period) {
-        return jdbc.sql("select r.*, (select count(*) from stl_recon_diff d where d.recon_id = r.id) as diffs"
-                        + " from stl_reconciliation r where (r.fixmedins_code = :o or r.agency_code = :o)"
+        return withGroups(jdbc.sql("select r.*, (select count(*) from stl_recon_diff d where d.recon_id = r.id)"
+                        + " as diffs from stl_reconciliation r where (r.fixmedins_code = :o or r.agency_code = :o)"
                         + " and (:p = 0 or r.period = :p) order by r.period desc, r.fixmedins_code limit :max")
                 .param("o", orgCode).param("p", period == null ? 0 : ym(period))
                 .param("max", Reconciliations.LIST_MAX)
-                .query((rs, n) -> view(rs)).list();
+                .query((rs, n) -> header(rs)).list());
     }
 
     /** Confirmed reconciliations of an agency's cycle not yet in a payment batch. */
     List<ReconciliationView> confirmedUnpaid(String agencyCode, YearMonth cycle) {
-        return jdbc.sql("select r.*, 0 as diffs from stl_reconciliation r where r.agency_code = :a and r.cycle = :c"
-                        + " and r.status = :confirmed and r.batch_id is null order by r.fixmedins_code, r.period")
-                .param("confirmed", ReconciliationStatus.CONFIRMED.name()).param("a", agencyCode).param("c", ym(cycle)).query((rs, n) -> view(rs)).list();
+        return withGroups(jdbc.sql("select r.*, 0 as diffs from stl_reconciliation r where r.agency_code = :a"
+                        + " and r.cycle = :c and r.status = :confirmed and r.batch_id is null"
+                        + " order by r.fixmedins_code, r.period")
+                .param("confirmed", ReconciliationStatus.CONFIRMED.name()).param("a", agencyCode)
+                .param("c", ym(cycle)).query((rs, n) -> header(rs)).list());
     }
 
     List<ReconciliationView.Difference> differences(long id) {
@@ -147,21 +152,42 @@ class ReconciliationStore {
                         money(rs, "agcy_acct"))).list();
     }
 
-    private ReconciliationView view(ResultSet rs) throws SQLException {
-        long id = rs.getLong("id");
-        List<ReconciliationView.Group> groups = jdbc.sql(
-                        "select * from stl_recon_total where recon_id = :id order by insutype, clr_type")
-                .param("id", id).query((g, n) -> new ReconciliationView.Group(g.getString("insutype"),
-                        g.getString("clr_type"), g.getLong("hosp_cnt"), money(g, "hosp_medfee"),
-                        money(g, "hosp_fund"), money(g, "hosp_acct"), g.getLong("agcy_cnt"),
-                        money(g, "agcy_medfee"), money(g, "agcy_fund"), money(g, "agcy_acct"),
-                        money(g, "agcy_hifp"), g.getString("stmt_rslt"))).list();
+    /** Ids per query when reading groups: keeps the {@code in} list well below every database's parameter cap. */
+    static final int GROUP_IDS_PER_QUERY = 1_000;
+
+    /**
+     * The reconciliations with their 3201 groups, read in one query per {@link #GROUP_IDS_PER_QUERY} reconciliations
+     * rather than one per reconciliation (a list holds up to {@link Reconciliations#LIST_MAX}).
+     */
+    private List<ReconciliationView> withGroups(List<ReconciliationView> headers) {
+        Map<Long, List<ReconciliationView.Group>> groups = new java.util.HashMap<>();
+        List<Long> ids = headers.stream().map(ReconciliationView::id).toList();
+        for (int from = 0; from < ids.size(); from += GROUP_IDS_PER_QUERY) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + GROUP_IDS_PER_QUERY));
+            jdbc.sql("select * from stl_recon_total where recon_id in (:ids) order by recon_id, insutype, clr_type")
+                    .param("ids", chunk).query((org.springframework.jdbc.core.RowCallbackHandler) g ->
+                            groups.computeIfAbsent(g.getLong("recon_id"), k -> new java.util.ArrayList<>())
+                                    .add(group(g)));
+        }
+        return headers.stream().map(r -> r.withGroups(groups.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    private static ReconciliationView.Group group(ResultSet g) throws SQLException {
+        return new ReconciliationView.Group(g.getString("insutype"), g.getString("clr_type"), g.getLong("hosp_cnt"),
+                money(g, "hosp_medfee"), money(g, "hosp_fund"), money(g, "hosp_acct"), g.getLong("agcy_cnt"),
+                money(g, "agcy_medfee"), money(g, "agcy_fund"), money(g, "agcy_acct"), money(g, "agcy_hifp"),
+                g.getString("stmt_rslt"));
+    }
+
+    /** A reconciliation row without its groups ({@link #withGroups} adds them). */
+    private static ReconciliationView header(ResultSet rs) throws SQLException {
         Date due = rs.getDate("due_date");
-        return new ReconciliationView(id, rs.getString("fixmedins_code"), null, rs.getString("agency_code"),
-                month(rs.getInt("period")), month(rs.getInt("cycle")), rs.getDate("applied_on").toLocalDate(),
-                due == null ? null : due.toLocalDate(), rs.getBoolean("late"), rs.getString("deadline_rule"),
-                rs.getString("citation"), ReconciliationStatus.valueOf(rs.getString("status")), rs.getString("stmt_rslt"),
-                rs.getString("clerk_user"), rs.getString("checked_by"), rs.getString("confirmed_by"), groups,
+        return new ReconciliationView(rs.getLong("id"), rs.getString("fixmedins_code"), null,
+                rs.getString("agency_code"), month(rs.getInt("period")), month(rs.getInt("cycle")),
+                rs.getDate("applied_on").toLocalDate(), due == null ? null : due.toLocalDate(), rs.getBoolean("late"),
+                rs.getString("deadline_rule"), rs.getString("citation"),
+                ReconciliationStatus.valueOf(rs.getString("status")), rs.getString("stmt_rslt"),
+                rs.getString("clerk_user"), rs.getString("checked_by"), rs.getString("confirmed_by"), List.of(),
                 rs.getLong("diffs"));
     }
 
