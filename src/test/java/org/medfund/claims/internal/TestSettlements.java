@@ -1,5 +1,8 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
+import org.medfund.claims.PlaceOfSettlement;
+import org.medfund.claims.SettlementRecord;
+import org.medfund.claims.SettlementTotals;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
 import java.io.IOException;
 import java.io.ByteArrayInputStream;
@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.medfund.claims.FundPay;
+import org.medfund.claims.PlaceOfSettlement;
+import org.medfund.claims.SettlementFields;
+import org.medfund.claims.SettlementRecord;
 import org.medfund.common.Money;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;

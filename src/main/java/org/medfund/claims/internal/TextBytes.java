@@ -1,9 +1,10 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 
+import org.medfund.claims.SettlementFields;
 /**
  * A growing byte buffer that settlement text is written into as UTF-8 without building strings first: the content
  * hash and the COPY rows are made for every row of files of millions of rows. Numbers and times are written digit

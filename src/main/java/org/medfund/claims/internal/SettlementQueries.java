@@ -1,4 +1,4 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.medfund.claims.PlaceOfSettlement;
+import org.medfund.claims.SettlementRecords;
+import org.medfund.claims.SettlementTotals;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.springframework.jdbc.core.simple.JdbcClient;

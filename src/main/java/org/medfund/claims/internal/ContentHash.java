@@ -1,9 +1,12 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.medfund.claims.FundPay;
+import org.medfund.claims.SettlementFields;
+import org.medfund.claims.SettlementRecord;
 /**
  * The content hash of a settlement record that tells a re-sent record (same hash: a no-op) from a conflicting one:
  * {@link org.medfund.common.Fingerprint#of} over the canonical text of its fields ({@link SettlementFields#values}),

@@ -1,7 +1,9 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.medfund.claims.PlaceOfSettlement;
+import org.medfund.claims.RowError;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,11 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.medfund.claims.PlaceOfSettlement;
+import org.medfund.claims.SettlementRecord;
+import org.medfund.claims.SettlementRecords;
+import org.medfund.claims.SettlementTotals;
 import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.YearMonth;

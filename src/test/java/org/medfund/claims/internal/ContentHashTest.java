@@ -1,7 +1,11 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.medfund.claims.FundPay;
+import org.medfund.claims.PlaceOfSettlement;
+import org.medfund.claims.SettlementFields;
+import org.medfund.claims.SettlementRecord;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

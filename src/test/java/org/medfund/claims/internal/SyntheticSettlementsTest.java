@@ -1,7 +1,8 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.medfund.claims.SyntheticSettlements;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.medfund.claims.FundPay;
+import org.medfund.claims.IntakeRejection;
+import org.medfund.claims.PlaceOfSettlement;
+import org.medfund.claims.RowError;
+import org.medfund.claims.SettlementFields;
+import org.medfund.claims.SettlementRecord;
+import org.medfund.claims.SettlingAgency;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.Region;

@@ -1,4 +1,4 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,12 @@ import static org.medfund.claims.IntakeFixtures.hospitalActor;
 import static org.medfund.claims.IntakeFixtures.id;
 import static org.medfund.claims.IntakeFixtures.row;
 
+import org.medfund.claims.IntakeRejection;
+import org.medfund.claims.IntakeResult;
+import org.medfund.claims.RowError;
+import org.medfund.claims.SettlementIntake;
+import org.medfund.claims.SettlementRecords;
+import org.medfund.claims.IntakeFixtures;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -217,7 +223,7 @@ class SettlementIntakeTest {
     @DisplayName("a re-sent file: known rows are no-ops, new rows written, a changed row a conflict (streamed chunks fall back)")
     void resentFileAcrossChunks() {
         List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 0; i < SettlementIntake.CHUNK_ROWS + 500; i++) {
+        for (int i = 0; i < JdbcSettlementIntake.CHUNK_ROWS + 500; i++) {
             rows.add(row(id("R"), PDS_HOSPITAL, "310", "2026-10-05 10:00:00", "300.00", "200.00", "180.00", "20.00"));
         }
         Actor actor = hospitalActor(PDS_HOSPITAL);

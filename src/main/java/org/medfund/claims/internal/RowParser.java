@@ -1,10 +1,17 @@
-package org.medfund.claims;
+package org.medfund.claims.internal;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.medfund.claims.FundPay;
+import org.medfund.claims.PlaceOfSettlement;
+import org.medfund.claims.RowError;
+import org.medfund.claims.SettlementFields;
+import org.medfund.claims.SettlementFiles;
+import org.medfund.claims.SettlementIntake;
+import org.medfund.claims.SettlementRecord;
 import org.medfund.common.Money;
 
 /**
