@@ -43,10 +43,11 @@ class ArchitectureTest {
             Map.entry("policy", List.of("common", "calendar", "registry")),
             Map.entry("ledger", List.of("common", "calendar", "registry", "policy")),
             Map.entry("claims", FOUNDATION),
-            Map.entry("settlement", plus(FOUNDATION, "claims")),
-            Map.entry("prepayment", plus(FOUNDATION, "claims", "settlement")),
-            Map.entry("crossregion", plus(FOUNDATION, "claims")),
-            Map.entry("notices", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion")),
+            // notices writes documents for everyone above it and knows none of them (DESIGN.md §3).
+            Map.entry("notices", FOUNDATION),
+            Map.entry("settlement", plus(FOUNDATION, "claims", "notices")),
+            Map.entry("prepayment", plus(FOUNDATION, "claims", "settlement", "notices")),
+            Map.entry("crossregion", plus(FOUNDATION, "claims", "notices")),
             Map.entry("users", plus(FOUNDATION, "settlement")),
             Map.entry("web", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "notices", "users")),
             Map.entry("cli", plus(FOUNDATION, "claims", "settlement", "prepayment", "crossregion", "notices", "users")));

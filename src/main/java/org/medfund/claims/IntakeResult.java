@@ -14,7 +14,7 @@ public record IntakeResult(long batchId, long rowsTotal, long rowsWritten, long 
                            long rowsRolledForward, boolean repeat) {
 
     /** What a repeat of this (first) import did: every row was already there, so nothing changed. */
-    IntakeResult asRepeat() {
+    public IntakeResult asRepeat() {
         return new IntakeResult(batchId, rowsTotal, 0, rowsTotal, 0, true);
     }
 

@@ -43,7 +43,7 @@ public final class SettlementFields {
      * (no formatter, no BigDecimal) because intake computes it for every row of files of millions of rows; the
      * text is the same as {@link #TIME} and {@link Money#toPlainYuan()} give.
      */
-    static String[] values(SettlementRecord r) {
+    public static String[] values(SettlementRecord r) {
         return new String[] {r.setlId(), r.visitId(), r.personNo(), r.hospitalCode(), r.insuranceType(),
             r.medicalType(), r.clearingType(), r.clearingWay(), r.clearingAgencyRegion(), r.place().payLoc(),
             r.insuredRegion(), r.treatmentRegion(), timeText(r.settledAt()), yuanText(r.medfeeSum().fen()),
@@ -53,7 +53,7 @@ public final class SettlementFields {
     }
 
     /** Fen as plain yuan with two decimals, e.g. -5 → "-0.05" (what {@link Money#toPlainYuan()} prints). */
-    static String yuanText(long fen) {
+    public static String yuanText(long fen) {
         if (fen == Long.MIN_VALUE) {
             return Money.ofFen(fen).toPlainYuan();
         }
@@ -68,7 +68,7 @@ public final class SettlementFields {
     }
 
     /** {@code setl_time} as {@link #TIME} formats it, for years 1000–9999 (intake refuses times before 2000). */
-    static String timeText(LocalDateTime t) {
+    public static String timeText(LocalDateTime t) {
         if (t.getYear() < 1000 || t.getYear() > 9999) {
             return TIME.format(t);
         }
@@ -99,7 +99,7 @@ public final class SettlementFields {
         return text.toString();
     }
 
-    static LocalDateTime parseTime(String text) {
+    public static LocalDateTime parseTime(String text) {
         String t = text.strip();
         if (t.length() == 19 && t.charAt(10) == 'T') {
             t = t.replace('T', ' ');

@@ -41,7 +41,7 @@ public final class SettlementFiles {
      * that do not decode are read as U+FFFD so that one bad row is reported like any other instead of ending the
      * read (and, on PostgreSQL, the COPY of the rows before it) with an exception.
      */
-    static final String BAD_ENCODING_KEY = "_encoding";
+    public static final String BAD_ENCODING_KEY = "_encoding";
     static final char REPLACEMENT = '\uFFFD';
     private static final int CSV_BUFFER_CHARS = 64 * 1024;
 

@@ -30,6 +30,7 @@ import org.medfund.prepayment.Applications;
 import org.medfund.prepayment.EligibilityCondition;
 import org.medfund.prepayment.Finding;
 import org.medfund.prepayment.Fixtures;
+import org.medfund.prepayment.PrepaymentNotices;
 import org.medfund.prepayment.FundStatuses;
 import org.medfund.prepayment.Recoveries;
 import org.medfund.prepayment.Recovery;
@@ -40,6 +41,7 @@ import org.medfund.registry.Role;
 import org.medfund.settlement.MonthlySettlements;
 import org.medfund.settlement.PaymentBatch;
 import org.medfund.settlement.ReconciliationApplication;
+import org.medfund.settlement.SettlementNotices;
 import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
 import org.medfund.users.Users;
@@ -65,7 +67,9 @@ class NoticesTest {
     private static final YearMonth CYCLE = YearMonth.of(2025, 8);
 
     @Autowired
-    Notices notices;
+    SettlementNotices notices;
+    @Autowired
+    PrepaymentNotices prepaymentNotices;
     @Autowired
     Agreements agreements;
     @Autowired
@@ -165,7 +169,7 @@ class NoticesTest {
     @Test
     @DisplayName("xinyang-2025 art. 10(七): the recovery notice cites the document and article, amount and deadline")
     void recoveryNotice() throws Exception {
-        String text = text(notices.recoveryNoticePdf(clerk, scenario.prepaymentId(), scenario.recoveryId()).pdf());
+        String text = text(prepaymentNotices.recoveryNoticePdf(clerk, scenario.prepaymentId(), scenario.recoveryId()).pdf());
         assertThat(text).contains("医保基金预付金收回通知书", "（测试）冲抵医院", "信医保办〔2025〕7号 第十条（七）",
                 "监督检查发现预付金用于基建", "2,000.00", "贰仟元整", "已收回", "潢川县医疗保障服务中心职工医保支出户",
                 "DEMO-000142").doesNotContain("seed", "TRIGGER", "RECOVERED");
@@ -174,7 +178,7 @@ class NoticesTest {
     @Test
     @DisplayName("xinyang-2025 art. 19: the disclosure PDF has the lines of the disclosure page")
     void disclosure() throws Exception {
-        String text = text(notices.disclosurePdf(clerk, 2025).pdf());
+        String text = text(prepaymentNotices.disclosurePdf(clerk, 2025).pdf());
         assertThat(text).contains("2025 年度医保基金预付金拨付及清算情况公示", "信医保办〔2025〕7号 第十九条",
                 "（测试）冲抵医院", scenario.offset(), "（测试）停拨医院", "2,000.00", "已收回")
                 .doesNotContain("DISBURSED", "seed");

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.medfund.claims.PlaceOfSettlement;
-import org.medfund.claims.TestSettlements;
+import org.medfund.claims.internal.TestSettlements;
 import org.medfund.common.Money;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;

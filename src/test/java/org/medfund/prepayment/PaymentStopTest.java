@@ -31,7 +31,8 @@ import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
 import org.medfund.settlement.MonthlySettlements;
 import org.medfund.settlement.PaymentBatch;
-import org.medfund.settlement.PaymentFiles;
+import org.medfund.settlement.BankFiles;
+import org.medfund.settlement.HoldStatus;
 import org.medfund.settlement.ReconciliationApplication;
 import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
@@ -163,7 +164,7 @@ class PaymentStopTest {
         assertThat(batch.totalHeld()).isEqualTo(Money.ofYuan("7000.00"));
         assertThat(batch.totalNet()).isEqualTo(Money.ofYuan("3000.00"));
         assertThat(ledger.balance(AGENCY, "5001", stopped, null, null)).isEqualTo(expenseBefore);
-        String bankFile = new String(PaymentFiles.csv(batch), StandardCharsets.UTF_8);
+        String bankFile = new String(BankFiles.csv(batch), StandardCharsets.UTF_8);
         assertThat(bankFile).contains(paid, "3000.00").doesNotContain(stopped);
         // The batch view on the staff pages shows the hold and its article; the bank file (page route) leaves it out.
         mvc.perform(get("/settlements").with(user(MedfundUser.of(clerk))))
@@ -198,7 +199,7 @@ class PaymentStopTest {
                 .andExpect(status().is3xxRedirection());
         PaymentBatch released = settlements.batch(finance, batch.id());
         PaymentBatch.Line after = line(released, stopped);
-        assertThat(after.holdStatus()).isEqualTo("RELEASED");
+        assertThat(after.holdStatus()).isEqualTo(HoldStatus.RELEASED);
         assertThat(after.releasedOn()).isEqualTo(LocalDate.of(2025, 11, 4));
         assertThat(after.derivation()).contains("已解除");
         assertThat(released.totalNet()).isEqualTo(Money.ofYuan("10000.00"));

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
-import org.medfund.claims.TestSettlements;
+import org.medfund.claims.internal.TestSettlements;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Actor;

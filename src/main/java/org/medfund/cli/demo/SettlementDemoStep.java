@@ -24,6 +24,7 @@ import org.medfund.registry.Role;
 import org.medfund.settlement.MonthlySettlements;
 import org.medfund.settlement.PaymentBatch;
 import org.medfund.settlement.ReconciliationApplication;
+import org.medfund.settlement.ReconciliationStatus;
 import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
 import org.medfund.users.UserAccount;
@@ -132,10 +133,10 @@ class SettlementDemoStep implements DemoStep {
                 new ReconciliationApplication(hospital.code(), MONTH, totals, List.of()), APPLIED_ON,
                 "demo-reconcile-" + hospital.code());
         String actualClerk = r.clerkUser();
-        if (r.status().equals("APPLIED")) {
+        if (r.status() == ReconciliationStatus.APPLIED) {
             reconciliations.check(new Actor(actualClerk, agency.code(), Set.of(Role.CLERK)), r.id(), APPLIED_ON);
         }
-        if (reconciliations.view(Actor.system(agency.code()), r.id()).status().equals("CHECKED")) {
+        if (reconciliations.view(Actor.system(agency.code()), r.id()).status() == ReconciliationStatus.CHECKED) {
             reconciliations.confirm(new Actor("demo-reviewer-" + agency.code(), agency.code(), Set.of(Role.REVIEWER)),
                     r.id(), APPLIED_ON.plusDays(1));
         }

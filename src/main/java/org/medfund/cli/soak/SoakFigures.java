@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.medfund.ledger.LedgerAudit;
 import org.medfund.prepayment.Prepayments;
+import org.medfund.settlement.BatchKind;
 import org.medfund.settlement.PaymentBatch;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -115,7 +116,7 @@ class SoakFigures {
                 where b.status = 'PAID' and l.net > 0 and (l.hold_status is null or l.hold_status = 'RELEASED')""")
                 .query((rs, n) -> {
                     String document = PaymentBatch.documentNo(rs.getString(1),
-                            YearMonth.of(rs.getInt(2) / 100, rs.getInt(2) % 100), rs.getString(3));
+                            YearMonth.of(rs.getInt(2) / 100, rs.getInt(2) % 100), BatchKind.valueOf(rs.getString(3)));
                     String key = String.join("|", rs.getString(1), document, rs.getString(4), rs.getString(5));
                     long[] sum = paid.remove(key);
                     if (sum == null) {

@@ -373,11 +373,11 @@ class SoakJob {
             steps.add(new Step("专人核对 " + h + " " + month, next.atDay(4), () -> recon(h, month).ifPresent(r ->
                     once("soak.recon-check@" + r.agencyCode(), "soak:check:" + h + ":" + month,
                             () -> reconciliations.check(reconciliationClerk(r.agencyCode()), r.id(), next.atDay(4))
-                                    .status()))));
+                                    .status().name()))));
             steps.add(new Step("复核确认 " + h + " " + month, next.atDay(5), () -> recon(h, month).ifPresent(r ->
                     once("soak.recon-confirm@" + r.agencyCode(), "soak:confirm:" + h + ":" + month,
                             () -> reconciliations.confirm(reviewer(r.agencyCode()), r.id(), next.atDay(5))
-                                    .status()))));
+                                    .status().name()))));
         }
         if (yearEnd) {
             for (String h : XINYANG_HOSPITALS) {

@@ -1,6 +1,7 @@
 /**
- * The notice engine: Thymeleaf (XML mode) fills the XHTML templates, openhtmltopdf lays them out on A4 and PDFBox
- * writes the PDF with the shipped CJK font embedded as a subset; {@link org.medfund.notices.internal.Labels} holds
- * the Chinese words the notices print for states and kinds.
+ * The notice engine behind {@link org.medfund.notices.NoticePrinter}: Thymeleaf (XML mode) fills the XHTML
+ * templates, openhtmltopdf lays them out on A4 and PDFBox writes the PDF with the shipped CJK font embedded as a
+ * subset. The words a notice prints for states and kinds are the owning capability's enum labels, passed in with
+ * the notice (DESIGN.md §3: one Chinese label used by every surface).
  */
 package org.medfund.notices.internal;

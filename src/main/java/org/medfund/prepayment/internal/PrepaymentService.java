@@ -45,7 +45,7 @@ import org.medfund.registry.RegionLevel;
 import org.medfund.registry.Registry;
 import org.medfund.registry.RegistryAdmin;
 import org.medfund.registry.Role;
-import org.medfund.settlement.PaymentFiles;
+import org.medfund.notices.Tables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -362,13 +362,13 @@ class PrepaymentService implements Prepayments {
 
     @Override
     public byte[] paymentFileCsv(String payerOrgCode, LocalDate date, Actor actor) {
-        return PaymentFiles.csv(PAYMENT_FILE_HEADER.toArray(String[]::new),
+        return Tables.csv(PAYMENT_FILE_HEADER.toArray(String[]::new),
                 paymentRows(paymentFile(payerOrgCode, date, actor)));
     }
 
     @Override
     public byte[] paymentFileXlsx(String payerOrgCode, LocalDate date, Actor actor) {
-        return PaymentFiles.xlsx(date + " 预付金", PAYMENT_FILE_HEADER.toArray(String[]::new),
+        return Tables.xlsx(date + " 预付金", PAYMENT_FILE_HEADER.toArray(String[]::new),
                 paymentRows(paymentFile(payerOrgCode, date, actor)));
     }
 

@@ -5,7 +5,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.medfund.common.Rejection;
 import org.medfund.notices.Notice;
-import org.medfund.notices.Notices;
+import org.medfund.prepayment.PrepaymentNotices;
+import org.medfund.settlement.SettlementNotices;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,16 +18,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The printable notices as PDF, for staff signed in with a session, linked from the pages they belong to and scoped
- * like them (the notices capability asks the owning capability with the user as actor). Served inline so the browser
+ * like them (each owning capability assembles its notice with the user as actor). Served inline so the browser
  * opens its PDF viewer to print; the file name is kept for saving.
  */
 @Controller
 class NoticePages {
 
-    private final Notices notices;
+    private final SettlementNotices settlementNotices;
+    private final PrepaymentNotices prepaymentNotices;
 
-    NoticePages(Notices notices) {
-        this.notices = notices;
+    NoticePages(SettlementNotices settlementNotices, PrepaymentNotices prepaymentNotices) {
+        this.settlementNotices = settlementNotices;
+        this.prepaymentNotices = prepaymentNotices;
     }
 
     /** 结算及拨付通知书 of a hospital for a settlement cycle, from the settlement page's batch lines. */
@@ -34,13 +37,13 @@ class NoticePages {
     ResponseEntity<byte[]> settlementNotice(@AuthenticationPrincipal MedfundUser user,
                                             @RequestParam(required = false) String hospital,
                                             @RequestParam(required = false) String period) {
-        return pdf(notices.settlementNoticePdf(user.actor(), hospital, month(period)));
+        return pdf(settlementNotices.settlementNoticePdf(user.actor(), hospital, month(period)));
     }
 
     @GetMapping("/settlements/payment-batches/{id}/bank-file-summary.pdf")
     ResponseEntity<byte[]> bankFileSummary(@AuthenticationPrincipal MedfundUser user, @PathVariable String id) {
         try {
-            return pdf(notices.bankFileSummaryPdf(user.actor(), Long.parseLong(id)));
+            return pdf(settlementNotices.bankFileSummaryPdf(user.actor(), Long.parseLong(id)));
         } catch (NumberFormatException e) {
             throw Rejection.notFound("settlement.batch-not-found", "id", "结算批次不存在：" + id);
         }
@@ -49,7 +52,7 @@ class NoticePages {
     @GetMapping("/prepayments/{id}/recoveries/{recoveryId}/notice.pdf")
     ResponseEntity<byte[]> recoveryNotice(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                                           @PathVariable String recoveryId) {
-        return pdf(notices.recoveryNoticePdf(user.actor(), id, recoveryId));
+        return pdf(prepaymentNotices.recoveryNoticePdf(user.actor(), id, recoveryId));
     }
 
     @GetMapping("/prepayments/disclosure.pdf")
@@ -58,7 +61,7 @@ class NoticePages {
         if (year == null || !year.strip().matches("\\d{4}")) {
             throw new Rejection("notices.year-invalid", "year", "年度应为四位数字，如 2025：" + (year == null ? "未填" : year));
         }
-        return pdf(notices.disclosurePdf(user.actor(), Integer.parseInt(year.strip())));
+        return pdf(prepaymentNotices.disclosurePdf(user.actor(), Integer.parseInt(year.strip())));
     }
 
     /** A month typed into a link or address bar: refused with the field named, never a framework 400. */

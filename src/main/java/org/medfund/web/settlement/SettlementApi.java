@@ -13,7 +13,7 @@ import java.util.List;
 import org.medfund.settlement.ClearingApplications;
 import org.medfund.settlement.MonthlySettlements;
 import org.medfund.settlement.PaymentBatch;
-import org.medfund.settlement.PaymentFiles;
+import org.medfund.settlement.BankFiles;
 import org.medfund.settlement.ReconciliationApplication;
 import org.medfund.settlement.ReconciliationView;
 import org.medfund.settlement.Reconciliations;
@@ -166,7 +166,7 @@ class SettlementApi {
     ResponseEntity<byte[]> bankCsv(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=batch-" + id + ".csv")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(PaymentFiles.csv(settlements.batch(user.actor(), id)));
+                .body(BankFiles.csv(settlements.batch(user.actor(), id)));
     }
 
     @GetMapping("/api/payment-batches/{id}/bank-file.xlsx")
@@ -174,7 +174,7 @@ class SettlementApi {
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=batch-" + id + ".xlsx")
                 .contentType(MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(PaymentFiles.xlsx(settlements.batch(user.actor(), id)));
+                .body(BankFiles.xlsx(settlements.batch(user.actor(), id)));
     }
 
     @PostMapping("/api/clearing-applications")

@@ -100,7 +100,7 @@ class SettlementExports {
                 RECONCILIATION_HEADER, sink -> list.forEach(r -> sink.accept(Arrays.asList(
                         r.hospitalCode(), r.hospitalName(), r.period().toString(), r.cycle().toString(),
                         String.valueOf(r.appliedOn()), dueDates.label(r.dueDate()), r.late() ? "逾期，顺延至下月结算" : "",
-                        r.status(), r.stmtRslt(), "0".equals(r.stmtRslt()) ? "相符" : "不符", r.clerkUser(),
+                        r.status().label(), r.stmtRslt(), r.matched() ? "相符" : "不符", r.clerkUser(),
                         r.checkedBy(), r.confirmedBy(), r.differenceCount()))));
     }
 

@@ -10,7 +10,7 @@ import java.time.YearMonth;
 import org.medfund.registry.Org;
 import org.medfund.registry.Registry;
 import org.medfund.settlement.MonthlySettlements;
-import org.medfund.settlement.PaymentFiles;
+import org.medfund.settlement.BankFiles;
 import org.medfund.settlement.Reconciliations;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,13 +59,13 @@ class SettlementPages {
     @GetMapping("/settlements/payment-batches/{id}/bank-file.csv")
     ResponseEntity<byte[]> bankCsv(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
         return Downloads.attachment("batch-" + id + ".csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
-                PaymentFiles.csv(settlements.batch(user.actor(), id)));
+                BankFiles.csv(settlements.batch(user.actor(), id)));
     }
 
     @GetMapping("/settlements/payment-batches/{id}/bank-file.xlsx")
     ResponseEntity<byte[]> bankXlsx(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
         return Downloads.attachment("batch-" + id + ".xlsx", XlsxExport.XLSX,
-                PaymentFiles.xlsx(settlements.batch(user.actor(), id)));
+                BankFiles.xlsx(settlements.batch(user.actor(), id)));
     }
 
     /** A finance user pays the held lines whose stop was lifted (xinyang-2025 art. 11); still-stopped lines stay held. */
