@@ -534,6 +534,18 @@ class SecurityMatrixTest {
             case "/api/crossregion/settlements", "/api/crossregion/settlements/preview",
                     "/api/crossregion/settlements/{setlId}/reversal", "/api/crossregion/settlements/{setlId}/details"
                     -> allow(p.hospital());
+            // henan-2023 预留+清算 (issue 15): the province centre sizes, records use and issues notices; province
+            // finance approves and confirms receipts (no such principal here); a city's agency confirms its use,
+            // a city's finance remits. Counties and the province are not pooling regions of Henan.
+            case "/api/crossregion/funding/reserves", "/api/crossregion/funding/reserve-uses",
+                    "/api/crossregion/funding/remittance-notices" ->
+                    allow(p.has(Role.CLERK) && p.orgCode().equals("410000-CENTRE"));
+            case "/api/crossregion/funding/reserves/approval", "/api/crossregion/funding/remittances/receipt" ->
+                    Expect.DENIED;
+            case "/api/crossregion/funding/reserve-confirmations" -> allow(p.has(Role.CLERK)
+                    && (p.orgCode().equals("411500-AGENCY") || p.orgCode().equals("410400-AGENCY")));
+            case "/api/crossregion/funding/remittances" -> allow(p.has(Role.FINANCE)
+                    && p.orgCode().equals("411500-FINANCE"));
             default -> throw new IllegalStateException("no policy for " + endpoint.method() + " " + path
                     + ": add it here");
         };

@@ -1,0 +1,18 @@
+package org.medfund.crossregion;
+
+/** One region's employee remittance under a quarterly notice (henan-2023 一(三)): notified, sent (in transit), received. */
+public enum RemittanceState {
+    NOTIFIED("待上解"),
+    REMITTED("已上解（在途）"),
+    RECEIVED("已到账");
+
+    private final String label;
+
+    RemittanceState(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

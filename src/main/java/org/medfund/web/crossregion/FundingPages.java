@@ -1,0 +1,101 @@
+package org.medfund.web.crossregion;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.medfund.common.Rejection;
+import org.medfund.crossregion.CrossRegionFunding;
+import org.medfund.crossregion.CrossRegionFunding.LateRemitter;
+import org.medfund.crossregion.CrossRegionFunding.RemittanceLine;
+import org.medfund.crossregion.CrossRegionFunding.RemittanceNotice;
+import org.medfund.notices.XlsxExport;
+import org.medfund.web.MedfundUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The province centre's cross-region funding dashboard (henan-2023 "预留+清算"): per region the reserve's two pots
+ * with use and balance, the quarter's employee remittances due, received and late, and this month's clearing steps
+ * with due dates and status. A region's agency or finance sees its own rows and its confirmations. Names, Chinese
+ * states and citations by document number and article; the late list is exported as xlsx.
+ */
+@Controller
+class FundingPages {
+
+    static final List<String> LATE_HEADER = List.of("年度", "季度", "统筹区", "应上解截止日", "上解日期", "逾期天数",
+            "应上解金额（元）", "依据");
+
+    private final CrossRegionFunding funding;
+    private final Clock clock;
+
+    FundingPages(CrossRegionFunding funding, Clock clock) {
+        this.funding = funding;
+        this.clock = clock;
+    }
+
+    record NoticeRow(String quarter, String region, String monthlyAverage, String amount, String quota, String due,
+                     String state, String remittedOn, String receivedOn, String derivation) {
+    }
+
+    static List<List<Object>> lateRows(List<LateRemitter> late) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (LateRemitter l : late) {
+            rows.add(List.of(l.year(), "第" + l.quarter() + "季度", l.regionName(), l.dueDate().toString(),
+                    l.remittedOn() == null ? "未上解" : l.remittedOn().toString(), l.daysLate(),
+                    l.amount().toYuanText(), "豫财社〔2023〕178号 一(三)、四(二)"));
+        }
+        return rows;
+    }
+
+    @GetMapping("/crossregion/funding")
+    String dashboard(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) Integer year,
+                     @RequestParam(required = false) YearMonth period, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        int y = year == null ? today.getYear() : year;
+        YearMonth month = period == null ? YearMonth.from(today) : period;
+        model.addAttribute("year", y);
+        model.addAttribute("period", month);
+        model.addAttribute("today", today);
+        try {
+            model.addAttribute("reserve", funding.reserve(y, user.actor()).orElse(null));
+            List<NoticeRow> rows = new ArrayList<>();
+            for (RemittanceNotice n : funding.remittanceNotices(y, user.actor())) {
+                for (RemittanceLine l : n.lines()) {
+                    rows.add(new NoticeRow("第" + n.quarter() + "季度（" + n.dates().issuedOn() + " 下发"
+                            + (n.dates().issuedLate() ? "，晚于 " + n.dates().noticeDueDate() : "") + "）",
+                            l.regionName(), l.monthlyAverage().toYuanText(), l.amount().toYuanText(),
+                            l.quota().toYuanText(), n.dates().remitDueDate() + (n.dates().provisional() ? "（暂定）" : ""),
+                            l.state().label(), l.remitted() == null ? "" : String.valueOf(l.remitted().remittedOn()),
+                            l.remitted() == null || l.remitted().receivedOn() == null ? ""
+                                    : l.remitted().receivedOn().toString(), l.derivation().explain()));
+                }
+            }
+            model.addAttribute("notices", rows);
+            model.addAttribute("late", funding.lateRemitters(today, user.actor()));
+            model.addAttribute("steps", funding.clearingSteps(month, today, user.actor()));
+            model.addAttribute("confirmations", funding.confirmations(month, user.actor()));
+            model.addAttribute("problem", null);
+        } catch (Rejection rejected) {
+            model.addAttribute("reserve", null);
+            model.addAttribute("notices", List.of());
+            model.addAttribute("late", List.of());
+            model.addAttribute("steps", List.of());
+            model.addAttribute("confirmations", List.of());
+            model.addAttribute("problem", rejected.getMessage());
+        }
+        return "crossregion-funding";
+    }
+
+    @GetMapping("/crossregion/funding/late-remitters.xlsx")
+    ResponseEntity<byte[]> lateXlsx(@AuthenticationPrincipal MedfundUser user) {
+        LocalDate today = LocalDate.now(clock);
+        return XlsxExport.response("上解不到位统筹区-" + today + ".xlsx", "上解不到位", LATE_HEADER,
+                lateRows(funding.lateRemitters(today, user.actor())));
+    }
+}
