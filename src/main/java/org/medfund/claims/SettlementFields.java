@@ -18,6 +18,27 @@ public final class SettlementFields {
             "setl_time", "medfee_sumamt", "hifp_pay", "fund_pay_sumamt", "psn_part_amt", "acct_pay", "psn_cash_pay",
             "hosp_part_amt", "setldetail", "refd_setl_id");
 
+    /**
+     * The Chinese name of each national field, as the national interface documents name them: what pages and
+     * error reports print beside (or instead of) the field name.
+     */
+    public static final Map<String, String> LABELS = Map.ofEntries(Map.entry("setl_id", "结算ID"),
+            Map.entry("mdtrt_id", "就诊ID"), Map.entry("psn_no", "人员编号"),
+            Map.entry("fixmedins_code", "定点医药机构编码"), Map.entry("insutype", "险种类型"),
+            Map.entry("med_type", "医疗类别"), Map.entry("clr_type", "清算类别"), Map.entry("clr_way", "清算方式"),
+            Map.entry("clr_optins", "清算经办机构"), Map.entry("pay_loc", "支付地点类别"),
+            Map.entry("insuplc_admdvs", "参保地医保区划"), Map.entry("mdtrtarea_admvs", "就医地医保区划"),
+            Map.entry("setl_time", "结算时间"), Map.entry("medfee_sumamt", "医疗费总额"),
+            Map.entry("hifp_pay", "统筹基金支出"), Map.entry("fund_pay_sumamt", "基金支付总额"),
+            Map.entry("psn_part_amt", "个人负担总金额"), Map.entry("acct_pay", "个人账户支出"),
+            Map.entry("psn_cash_pay", "个人现金支出"), Map.entry("hosp_part_amt", "医院负担金额"),
+            Map.entry("setldetail", "基金支付明细"), Map.entry("refd_setl_id", "被冲正的结算ID"));
+
+    /** The Chinese name of a national field, or the field name itself when it is not one. */
+    public static String label(String field) {
+        return field == null ? null : LABELS.getOrDefault(field, field);
+    }
+
     public static final List<String> AMOUNTS = List.of("medfee_sumamt", "hifp_pay", "fund_pay_sumamt",
             "psn_part_amt", "acct_pay", "psn_cash_pay", "hosp_part_amt");
 

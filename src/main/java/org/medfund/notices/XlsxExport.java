@@ -51,8 +51,13 @@ public final class XlsxExport {
                 head.getCell(i).setCellStyle(bold);
                 sheet.setColumnWidth(i, 20 * 256);
             }
+            // Number formats make a reader (Excel, POI's DataFormatter) show 5 and 1234.50, never "5.0".
+            CellStyle whole = workbook.createCellStyle();
+            whole.setDataFormat(workbook.createDataFormat().getFormat("0"));
+            CellStyle yuan = workbook.createCellStyle();
+            yuan.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
             int[] next = {1};
-            rows.accept(values -> fill(sheet.createRow(next[0]++), values));
+            rows.accept(values -> fill(sheet.createRow(next[0]++), values, whole, yuan));
             workbook.write(bytes);
             return attachment(fileName, bytes.toByteArray());
         } catch (IOException e) {
@@ -60,11 +65,20 @@ public final class XlsxExport {
         }
     }
 
-    private static void fill(Row row, List<Object> values) {
+    /**
+     * Whole numbers (counts, voucher numbers) as integer cells, decimals (yuan from {@code Money.toYuan()}) as
+     * two-decimal cells: the double a spreadsheet stores holds any amount below 10^13 yuan to the fen, and the
+     * format rounds it back for display.
+     */
+    private static void fill(Row row, List<Object> values, CellStyle whole, CellStyle yuan) {
         for (int c = 0; c < values.size(); c++) {
             Object value = values.get(c);
-            if (value instanceof Number number) {
+            if (value instanceof java.math.BigDecimal decimal) {
+                row.createCell(c).setCellValue(decimal.doubleValue());
+                row.getCell(c).setCellStyle(decimal.scale() > 0 ? yuan : whole);
+            } else if (value instanceof Number number) {
                 row.createCell(c).setCellValue(number.doubleValue());
+                row.getCell(c).setCellStyle(number instanceof Double || number instanceof Float ? yuan : whole);
             } else if (value != null) {
                 row.createCell(c).setCellValue(value.toString());
             }

@@ -5,5 +5,8 @@
  * comes from. Owns resolution of a rule for a region and date through the region hierarchy
  * ({@link org.medfund.registry.Registry#lineage}); a parameter change is a new pack version, and
  * {@link org.medfund.policy.Resolved#citation()} names the version a computation used.
+ * {@link org.medfund.policy.Citations} is the one place that turns such a pack-id citation into the clerk's form
+ * (document number and article) and the link to the article's page, whose summary ({@code policy/<id>.articles}) is
+ * written in our own words.
  */
 package org.medfund.policy;

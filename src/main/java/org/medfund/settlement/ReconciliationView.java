@@ -19,6 +19,12 @@ public record ReconciliationView(long id, String hospitalCode, String hospitalNa
                                  String clerkUser, String checkedBy, String confirmedBy, List<Group> groups,
                                  long differenceCount) {
 
+    /** The same view with the hospital's name (the store keeps codes; the facade names the hospital). */
+    public ReconciliationView withHospitalName(String name) {
+        return new ReconciliationView(id, hospitalCode, name, agencyCode, period, cycle, appliedOn, dueDate, late,
+                deadlineRule, citation, status, stmtRslt, clerkUser, checkedBy, confirmedBy, groups, differenceCount);
+    }
+
     public ReconciliationView {
         groups = List.copyOf(groups);
     }

@@ -7,11 +7,27 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Model attributes every page's layout needs: {@code currentUser} (the {@link MedfundUser}, null on the login
- * page or when a test's principal is not a {@link MedfundUser}) and {@code isAdmin}. Spring applies it to REST
+ * page or when a test's principal is not a {@link MedfundUser}), {@code currentOrgName} and {@code isAdmin}. Spring applies it to REST
  * controllers too ({@code @RestController} is a {@code @Controller}); there it costs two trivial lookups.
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
+
+    private final org.medfund.registry.Registry registry;
+
+    PageModel(org.medfund.registry.Registry registry) {
+        this.registry = registry;
+    }
+
+    /** The name of the user's organisation for the user bar (its code is the bar's small second line). */
+    @ModelAttribute("currentOrgName")
+    String currentOrgName(@AuthenticationPrincipal MedfundUser user) {
+        if (user == null) {
+            return null;
+        }
+        String code = user.actor().orgCode();
+        return registry.org(code).map(org.medfund.registry.Org::name).orElse(code);
+    }
 
     @ModelAttribute("currentUser")
     MedfundUser currentUser(@AuthenticationPrincipal MedfundUser user) {

@@ -56,10 +56,12 @@ import org.springframework.util.FileSystemUtils;
  * the demo, and headless Chromium (Debian's chromium and chromium-driver, installed by {@code .ci/run}) signs in
  * through the login form as each demo role, opens the home page and every page reachable from the navigation (links
  * within the app, bounded), downloads an xlsx and a PDF with the session and reads them back. Every page must answer
- * 200 and show no stack trace, and print media must hide the navigation. English state words, raw codes and internal
- * "seed" citations are written to {@code target/browser/report.md}, not failed on yet: other changes to those pages
- * are in flight, and a later step turns the report into a failing check. Screenshots of every page are kept under
- * {@code target/browser/}. Without chromium the test is skipped, saying why.
+ * 200 and show no stack trace, and print media must hide the navigation. No page may show an English state word, a
+ * raw code where a name exists, a snake_case field name or an internal "seed" citation: each one found fails the run
+ * and is listed in {@code target/browser/report.md}. The one allow-list is markup, not words: a code shown next to
+ * its name is marked {@code class="code"} (the name is beside it in the same table row, list item or line), and such
+ * an element must indeed sit beside Chinese text. Screenshots of every page are kept under {@code target/browser/}.
+ * Without chromium the test is skipped, saying why.
  */
 @EnabledIf(value = "chromiumInstalled", disabledReason = "browser tests need Debian's chromium and chromium-driver "
         + "(/usr/bin/chromium, /usr/bin/chromedriver); bash .ci/run installs them")
@@ -77,21 +79,41 @@ class BrowserTest {
     static final List<String> ROLES = List.of("xy-clerk", "xy-reviewer", "xy-finance", "xy-hospital", "xy-auditor",
             "xy-admin");
 
-    /** Bounds of the crawl: about two minutes on the 2-core machine when idle; the time limit is for a loaded one. */
+    /**
+     * Bounds of the crawl: about two minutes on the 2-core machine when idle; the time limit is for a loaded one (a
+     * load of 23 on 2 cores took 270 s for five roles).
+     */
     static final int PAGES_PER_ROLE_MAX = 24;
     static final int PAGES_PER_SHAPE_MAX = 1;
     static final int DEPTH_MAX = 2;
-    static final Duration RUN_MAX = Duration.ofSeconds(210);
+    static final Duration RUN_MAX = Duration.ofSeconds(480);
 
     static final Pattern STACK_TRACE = Pattern.compile(
             "Exception|\\bat (?:org|java|jdk|sun)\\.[\\w.$]+\\(|Whitelabel Error Page|Caused by:");
     static final Pattern SEED = Pattern.compile("(?i)\\bseed\\b");
     /** Words of two or more capitals/underscores (stored states, kinds, roles), minus a few that are fine. */
     static final Pattern ENGLISH_STATE = Pattern.compile("\\b[A-Z][A-Z_]{3,}\\b");
-    static final Set<String> ENGLISH_FINE = Set.of("HTTP", "JSON", "HTML", "XLSX", "HTMX", "OPENAPI");
-    /** Organisation codes (411500-AGENCY), hospital codes and snake_case field names shown raw. */
+    /** Not states: file formats and protocol words a clerk meets on buttons and in API hints. */
+    static final Set<String> ENGLISH_FINE = Set.of("HTTP", "JSON", "HTML", "XLSX", "HTMX", "OPENAPI", "POST", "UTF-8",
+            "UTF", "CSV", "PDF");
+    /**
+     * Organisation codes (411500-AGENCY), hospital codes, user names built from them (demo-clerk-411500-agency) and
+     * snake_case field names shown raw.
+     */
     static final Pattern RAW_CODE = Pattern.compile(
-            "\\b\\d{6}-[A-Z_]+\\b|\\bH\\d{11}\\b|\\b[a-z]+(?:_[a-z]+)+\\b");
+            "\\b\\d{6}-[A-Za-z_]+\\b|\\bH\\d{11}\\b|\\b[a-z]+(?:_[a-z]+)+\\b");
+    /**
+     * Stored state names of prepayment and settlement whose enums, each with its one Chinese label, are being
+     * introduced in parallel (issue 12: prepayment and settlement states as types). Until those changes are merged
+     * these are reported as "pending-label" and do not fail; once they are, this set is emptied and any such word
+     * fails like every other English state. Only state names of those two capabilities, never codes or field names.
+     */
+    static final Set<String> LABELS_IN_FLIGHT = Set.of("PREPARED", "APPROVED", "DISBURSED", "CLOSED", "CLEARING",
+            "CLEARED", "RETURN", "OFFSET", "RECOVERED", "RECOVERED_RETURN", "RECOVERED_OFFSET", "OPEN", "APPLIED",
+            "CHECKED", "CONFIRMED", "PAID", "RELEASED", "HELD");
+    /** What marks a code shown next to its name: the allow-list of the checks above. */
+    static final String CODE_BESIDE_NAME = ".code";
+    static final String PENDING = "pending-label";
 
     @LocalServerPort
     int port;
@@ -175,6 +197,11 @@ class BrowserTest {
                 .anyMatch(e -> e.getKey().startsWith("xy-clerk ") && e.getKey().endsWith(".xlsx")
                         && !e.getValue().startsWith("0 rows"));
         assertThat(failures).as("see target/browser/report.md").isEmpty();
+        assertThat(findings).as("English states, raw codes, field names or seed numbers shown to staff: see "
+                        + "target/browser/report.md").filteredOn(f -> !f.kind().equals(PENDING))
+                .extracting(f -> f.role() + " " + f.url() + ": " + f.kind() + " " + f.token() + " (" + f.context()
+                        + ")")
+                .isEmpty();
     }
 
     /** Runs the demo as {@code ./medfund demo} does and reads the passwords it prints once. */
@@ -320,6 +347,7 @@ class BrowserTest {
         if (url.contains("/api/")) {
             return; // Swagger UI is the API's own English page, not a staff page.
         }
+        text = withoutCodesBesideNames(browser, user, url, text, findings);
         Matcher seed = SEED.matcher(text);
         while (seed.find()) {
             findings.add(new Finding(user, url, "seed", seed.group(), context(text, seed.start())));
@@ -327,13 +355,45 @@ class BrowserTest {
         Matcher english = ENGLISH_STATE.matcher(text);
         while (english.find()) {
             if (!ENGLISH_FINE.contains(english.group())) {
-                findings.add(new Finding(user, url, "english", english.group(), context(text, english.start())));
+                findings.add(new Finding(user, url, LABELS_IN_FLIGHT.contains(english.group()) ? PENDING : "english",
+                        english.group(), context(text, english.start())));
             }
         }
         Matcher code = RAW_CODE.matcher(text);
         while (code.find()) {
             findings.add(new Finding(user, url, "code", code.group(), context(text, code.start())));
         }
+    }
+
+    /**
+     * The page's text without the codes shown next to their names ({@link #CODE_BESIDE_NAME}); a marked code with no
+     * name beside it (its parent shows nothing else, or nothing Chinese) is itself a finding.
+     */
+    @SuppressWarnings("unchecked")
+    private static String withoutCodesBesideNames(ChromeDriver browser, String user, String url, String text,
+                                                  List<Finding> findings) {
+        List<List<Object>> codes = (List<List<Object>>) browser.executeScript("""
+                return Array.from(document.querySelectorAll(arguments[0])).filter(e => e.offsetParent !== null
+                    || e.getClientRects().length > 0).map(e => {
+                  const around = e.closest('tr, li, dd, p, h1, h2, h3') || e.parentElement;
+                  const beside = around ? around.innerText.replace(e.innerText, '') : '';
+                  return [e.innerText, beside];
+                });""", CODE_BESIDE_NAME);
+        String rest = text;
+        for (List<Object> code : codes) {
+            String shown = code.get(0).toString().strip();
+            if (shown.isEmpty()) {
+                continue;
+            }
+            if (!code.get(1).toString().matches("(?s).*[\\u4e00-\\u9fff].*")) {
+                findings.add(new Finding(user, url, "unnamed-code", shown, code.get(1).toString().strip()));
+            }
+            int at = rest.indexOf(shown);
+            if (at >= 0) {
+                rest = rest.substring(0, at) + " " + rest.substring(at + shown.length());
+            }
+        }
+        return rest;
     }
 
     private static String text(ChromeDriver browser) {
@@ -426,12 +486,14 @@ class BrowserTest {
             throws IOException {
         StringBuilder report = new StringBuilder("# Browser run\n\n");
         report.append("Pages visited: ").append(visited.size()).append(" (list in pages.tsv). Failures: ")
-                .append(failures.size()).append(". Demo ").append(demo.toSeconds()).append(" s, demo and crawl ")
+                .append(failures.size()).append(". Findings: ").append(findings.size()).append(" (")
+                .append(findings.stream().filter(f -> f.kind().equals(PENDING)).count())
+                .append(" pending-label, not failing). Demo ").append(demo.toSeconds()).append(" s, demo and crawl ")
                 .append(total.toSeconds()).append(" s.\n\n## Failures\n\n");
         failures.forEach(f -> report.append("- ").append(f).append('\n'));
         report.append("\n## Downloads read back\n\n");
         downloads.forEach((k, v) -> report.append("- ").append(k).append(": ").append(v).append('\n'));
-        report.append("\n## Findings (recorded, not yet failing)\n\n");
+        report.append("\n## Findings (each fails the run, but pending-label: see LABELS_IN_FLIGHT)\n\n");
         Map<String, Long> counts = new LinkedHashMap<>();
         findings.forEach(f -> counts.merge(f.kind() + " " + f.token(), 1L, Long::sum));
         report.append("| kind | token | occurrences |\n|---|---|---|\n");

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Comparator;
 import org.medfund.common.Rejection;
+import org.medfund.policy.Citations;
 import org.medfund.policy.Parameter;
 import org.medfund.policy.PolicyPack;
 import org.medfund.policy.PolicyPacks;
@@ -46,7 +47,7 @@ public class PolicyCommand extends GroupCommand implements MedfundSubcommand {
         public void run() {
             PrintWriter out = spec.commandLine().getOut();
             for (PolicyPack pack : packs.packs()) {
-                out.println(pack.label() + "  seed " + pack.seed() + "  地区 " + pack.regionCode() + "  "
+                out.println(pack.label() + "  地区 " + pack.regionCode() + "  "
                         + pack.documentNo() + "  " + pack.issuers() + "  生效 " + pack.effectiveText() + "  规则 "
                         + pack.parameters().size() + " 条");
             }
@@ -63,6 +64,7 @@ public class PolicyCommand extends GroupCommand implements MedfundSubcommand {
         boolean help;
 
         private final PolicyPacks packs;
+        private final Citations citations;
 
         @Spec
         CommandSpec spec;
@@ -73,8 +75,9 @@ public class PolicyCommand extends GroupCommand implements MedfundSubcommand {
         @Option(names = "--version", paramLabel = "N", description = "版本（默认最新）")
         Integer version;
 
-        Show(PolicyPacks packs) {
+        Show(PolicyPacks packs, Citations citations) {
             this.packs = packs;
+            this.citations = citations;
         }
 
         @Override
@@ -86,14 +89,15 @@ public class PolicyCommand extends GroupCommand implements MedfundSubcommand {
                             + packId + (version == null ? "" : " v" + version) + "（可用：./medfund policy list）"));
             PrintWriter out = spec.commandLine().getOut();
             out.println(pack.label() + "  " + pack.title());
-            out.println("文号：" + pack.documentNo() + "  发文机关：" + pack.issuers() + "  seed " + pack.seed());
+            out.println("文号：" + pack.documentNo() + "  发文机关：" + pack.issuers());
             out.println("适用地区：" + pack.regionCode() + "（含下级地区）  印发：" + (pack.issuedOn() == null
                     ? "原文未载明" : pack.issuedOn()) + "  生效：" + pack.effectiveText());
             if (!pack.governs().isEmpty()) {
                 out.println("完整规定的规则组（不继承上级政策包）：" + String.join(", ", pack.governs()));
             }
             pack.parameters().values().stream().sorted(Comparator.comparing(Parameter::name)).forEach(p ->
-                    out.println("  " + p.name() + " = " + p.value() + "  [" + p.article() + "]  " + p.note()));
+                    out.println("  " + p.name() + " = " + p.value() + "（" + citations.meaning(p) + "）  ["
+                            + citations.text(p.article()) + "]  " + p.note()));
             out.flush();
         }
     }
@@ -105,6 +109,7 @@ public class PolicyCommand extends GroupCommand implements MedfundSubcommand {
 
         private final PolicyPacks packs;
         private final Registry registry;
+        private final Citations citations;
 
         @Spec
         CommandSpec spec;
@@ -118,9 +123,10 @@ public class PolicyCommand extends GroupCommand implements MedfundSubcommand {
         @Parameters(index = "0", paramLabel = "RULE", description = "规则名，如 prepayment.factor")
         String rule;
 
-        Resolve(PolicyPacks packs, Registry registry) {
+        Resolve(PolicyPacks packs, Registry registry, Citations citations) {
             this.packs = packs;
             this.registry = registry;
+            this.citations = citations;
         }
 
         @Override
@@ -135,8 +141,9 @@ public class PolicyCommand extends GroupCommand implements MedfundSubcommand {
             out.println("地区：" + found.code() + " " + found.name() + "  日期：" + day);
             out.println("政策包：" + resolved.packId() + "  版本：v" + resolved.packVersion() + "  文号："
                     + pack.documentNo() + "  生效：" + pack.effectiveText());
-            out.println("条款：" + resolved.parameter().article() + "  " + resolved.parameter().note());
-            out.println("引用：" + resolved.citation());
+            out.println("条款：" + citations.text(resolved.parameter().article()) + "  " + resolved.parameter().note()
+                    + "（" + resolved.parameter().article() + "）");
+            out.println("含义：" + citations.meaning(resolved.parameter()));
             out.flush();
         }
     }

@@ -208,9 +208,9 @@ class JdbcMonthlySettlements implements MonthlySettlements {
         String citation = settlementRule(agency, cycle).citation() + (advance.isZero() && carriedIn.isZero() ? ""
                 : "（预拨后清算）");
         Derivation d = new Derivation("应付 = max(0, 统筹基金 + 其他基金 + 个人账户 − 已预拨 − 上期结转多拨)",
-                List.of(Derivation.Input.money("统筹基金支出 hifp_pay", s.pooledFund()),
-                        Derivation.Input.money("其他基金支出 fund_pay_sumamt − hifp_pay", s.otherFunds()),
-                        Derivation.Input.money("个人账户支出 acct_pay", s.accountPay()),
+                List.of(Derivation.Input.money("统筹基金支出", s.pooledFund()),
+                        Derivation.Input.money("其他基金支出（基金支付总额 − 统筹基金支出）", s.otherFunds()),
+                        Derivation.Input.money("个人账户支出", s.accountPay()),
                         Derivation.Input.money("本周期已预拨", advance),
                         Derivation.Input.money("上期结转多拨", carriedIn),
                         Derivation.Input.money("结转下期多拨", t.carriedOut()),

@@ -294,7 +294,7 @@ class JdbcReconciliations implements Reconciliations {
         if (!registry.canSeeOrg(actor, r.hospitalCode()) && !registry.canSeeOrg(actor, r.agencyCode())) {
             throw Rejection.forbidden("settlement.out-of-scope", "id", "无权查看该对账申请");
         }
-        return r;
+        return named(r);
     }
 
     public List<ReconciliationView.Difference> differences(Actor actor, long id) {
@@ -306,7 +306,12 @@ class JdbcReconciliations implements Reconciliations {
     public List<ReconciliationView> list(Actor actor, YearMonth period) {
         return store.list(actor.orgCode(), period).stream()
                 .filter(r -> registry.canSeeOrg(actor, r.hospitalCode()) || actor.orgCode().equals(r.agencyCode()))
-                .toList();
+                .map(this::named).toList();
+    }
+
+    /** Names the hospital of a stored view (the API and exports print it next to the code). */
+    private ReconciliationView named(ReconciliationView r) {
+        return r.withHospitalName(registry.org(r.hospitalCode()).map(Org::name).orElse(r.hospitalCode()));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.medfund.web.settlement;
 
 import org.medfund.notices.XlsxExport;
 import org.medfund.web.DueDateLabels;
+import org.medfund.web.Names;
 import org.medfund.web.MedfundUser;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -34,14 +35,17 @@ import org.springframework.web.bind.annotation.RestController;
 class SettlementExports {
 
     static final List<String> SUBMISSION_EXTRA_COLUMNS = List.of("period", "reversed_by");
-    static final List<String> DIFFERENCE_HEADER = List.of("setl_id", "stmt_rslt", "对账结果", "医院医疗费总额",
+    static final List<String> DIFFERENCE_HEADER = List.of("结算ID", "对账结果代码", "对账结果", "医院医疗费总额",
             "医院基金支付", "医院个人账户", "经办医疗费总额", "经办基金支付", "经办个人账户");
 
     private final SettlementSubmissions submissions;
     private final Reconciliations reconciliations;
     private final DueDateLabels dueDates;
+    private final Names names;
 
-    SettlementExports(SettlementSubmissions submissions, Reconciliations reconciliations, DueDateLabels dueDates) {
+    SettlementExports(SettlementSubmissions submissions, Reconciliations reconciliations, DueDateLabels dueDates,
+                      Names names) {
+        this.names = names;
         this.submissions = submissions;
         this.reconciliations = reconciliations;
         this.dueDates = dueDates;
@@ -85,8 +89,9 @@ class SettlementExports {
                         yuan(d.agencyAccount())))));
     }
 
-    static final List<String> RECONCILIATION_HEADER = List.of("fixmedins_code", "机构名称", "费用月份", "结算周期",
-            "申请日", "截止日", "逾期", "状态", "stmt_rslt", "对账结果", "对账专人", "核对人", "复核人", "差异笔数");
+    static final List<String> RECONCILIATION_HEADER = List.of("定点医药机构编码", "机构名称", "费用月份",
+            "结算周期", "申请日", "截止日", "逾期", "状态", "对账结果代码", "对账结果", "对账专人", "核对人", "复核人",
+            "差异笔数");
 
     /**
      * The reconciliations the caller sees (a hospital its own, an agency those of the hospitals it settles) of one
@@ -100,8 +105,9 @@ class SettlementExports {
                 RECONCILIATION_HEADER, sink -> list.forEach(r -> sink.accept(Arrays.asList(
                         r.hospitalCode(), r.hospitalName(), r.period().toString(), r.cycle().toString(),
                         String.valueOf(r.appliedOn()), dueDates.label(r.dueDate()), r.late() ? "逾期，顺延至下月结算" : "",
-                        r.status().label(), r.stmtRslt(), r.matched() ? "相符" : "不符", r.clerkUser(),
-                        r.checkedBy(), r.confirmedBy(), r.differenceCount()))));
+                        r.status().label(), r.stmtRslt(), r.matched() ? "相符" : "不符",
+                        names.user(r.clerkUser()), names.user(r.checkedBy()), names.user(r.confirmedBy()),
+                        r.differenceCount()))));
     }
 
     /** 3202 stmt_rslt: 1 only on the agency side, 2 only on the hospital side, 3 amounts differ. */

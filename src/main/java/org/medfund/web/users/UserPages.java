@@ -26,7 +26,12 @@ class UserPages {
     @GetMapping("/admin/users")
     @PreAuthorize("hasRole('ADMIN')")
     String list(@AuthenticationPrincipal MedfundUser user, Model model) {
-        model.addAttribute("users", visibleUsers(user, users, registry));
+        List<UserAccount> visible = visibleUsers(user, users, registry);
+        java.util.Map<String, String> orgNames = new java.util.HashMap<>();
+        visible.forEach(a -> orgNames.computeIfAbsent(a.orgCode(),
+                code -> registry.org(code).map(org.medfund.registry.Org::name).orElse(code)));
+        model.addAttribute("users", visible);
+        model.addAttribute("orgNames", orgNames);
         return "admin-users";
     }
 

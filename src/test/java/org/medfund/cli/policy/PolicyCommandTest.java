@@ -33,7 +33,8 @@ class PolicyCommandTest extends CommandTest {
     void show() {
         CliRun run = run("policy", "show", "henan-2023");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("prepayment.factor = 1.5  [henan-2023 二(二)]")
+        assertThat(run.out()).contains("prepayment.factor = 1.5（1.5）  [豫财社〔2023〕178号 二(二)]")
+                .contains("prepayment.places = LOCAL,IN_PROVINCE（本地、省内异地）").doesNotContain("seed")
                 .contains("河南省财政厅 河南省医疗保障局");
         CliRun unknown = run("policy", "show", "nope-2020");
         assertThat(unknown.exitCode()).isEqualTo(2);

@@ -41,8 +41,28 @@ class PolicyPagesTest {
         mvc.perform(get("/policy/xinyang-2025"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("prepayment.months-payable-min.310")))
-                .andExpect(content().string(Matchers.containsString("xinyang-2025 art. 7")))
+                .andExpect(content().string(Matchers.containsString("信医保办〔2025〕7号 第七条")))
+                .andExpect(content().string(Matchers.containsString("/policy/xinyang-2025/articles/art.%207")))
+                .andExpect(content().string(Matchers.containsString("能全额冲抵的冲抵，否则全额交回")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("seed"))))
                 .andExpect(content().string(Matchers.containsString("原文未载明生效日期")));
+    }
+
+    @Test
+    @WithMockUser
+    @DisplayName("GET /policy/xinyang-2025/articles/art. 7: document, article, our summary, the parameters implementing it")
+    void article() throws Exception {
+        mvc.perform(get("/policy/xinyang-2025/articles/{a}", "art. 7"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("信医保办〔2025〕7号 第七条")))
+                .andExpect(content().string(Matchers.containsString("信阳市医疗保障局 信阳市财政局")))
+                .andExpect(content().string(Matchers.containsString("可支付月数不低于 12 个月")))
+                .andExpect(content().string(Matchers.containsString("prepayment.months-payable-min.310")));
+        mvc.perform(get("/policy/henan-2023/articles/{a}", "二(二)"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("豫财社〔2023〕178号 二(二)")))
+                .andExpect(content().string(Matchers.containsString("prepayment.factor")));
+        mvc.perform(get("/policy/xinyang-2025/articles/{a}", "art. 99")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -178,7 +178,7 @@ class PrepaymentFilesAndFormsTest {
 
         mvc.perform(get("/prepayments/applications/PA-2025-" + eligible).with(user(staff)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("xinyang-2025 art. 3(五)")))
+                .andExpect(content().string(containsString("信医保办〔2025〕7号 第三条（五）")))
                 .andExpect(content().string(containsString("提交审核")));
         mvc.perform(get("/prepayments/applications/PA-2025-" + eligible)
                         .with(user(as("h", eligible, Role.HOSPITAL))))
@@ -237,7 +237,7 @@ class PrepaymentFilesAndFormsTest {
         mvc.perform(get("/prepayments/" + employee).with(user(staff)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("发起收回")))
-                .andExpect(content().string(containsString("xinyang-2025 art. 10(四) 有财产被保全")));
+                .andExpect(content().string(containsString("信医保办〔2025〕7号 第十条（四） 有财产被保全")));
         mvc.perform(post("/prepayments/" + employee + "/recoveries").with(csrf())
                         .with(user(as("yx-staff", HN_AGENCY, Role.CLERK)))
                         .param("trigger", "ASSETS_PRESERVED").param("evidence", "x"))

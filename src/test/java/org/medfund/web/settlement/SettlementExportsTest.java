@@ -111,7 +111,7 @@ class SettlementExportsTest {
                 .satisfies(r -> assertThat(r.get(reversedBy)).isEqualTo(reversal));
         assertThat(mine).filteredOn(r -> r.get(setlId).equals(reversal)).singleElement().satisfies(r -> {
             assertThat(r.get(refd)).isEqualTo(b);
-            assertThat(r.get(fund)).isEqualTo("-12.5");
+            assertThat(r.get(fund)).isEqualTo("-12.50");
         });
 
         mvc.perform(get("/api/settlements.xlsx").param("period", "2023-04").param("hospital", HOSPITAL)
@@ -151,8 +151,11 @@ class SettlementExportsTest {
         List<List<String>> rows = sheet(xlsx);
         assertThat(rows.get(0)).isEqualTo(SettlementExports.DIFFERENCE_HEADER);
         assertThat(rows.subList(1, rows.size())).containsExactlyInAnyOrder(
-                List.of(b, "3", "金额不符", "200", "121", "0", "200", "120", "0"),
-                List.of("ONLYHOSP" + a, "2", "仅医院方有", "1", "0", "0"));
+                List.of(b, "3", "金额不符", "200.00", "121.00", "0.00", "200.00", "120.00", "0.00"),
+                List.of("ONLYHOSP" + a, "2", "仅医院方有", "1.00", "0.00", "0.00"));
+        mvc.perform(get("/api/reconciliations/" + r.id()).with(user(as(hospital))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.hospitalName").value(org.hamcrest.Matchers.containsString("明港镇卫生院")));
         mvc.perform(get("/settlements/reconciliations/" + r.id()).with(user(as(hospital))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("differences.xlsx")));
@@ -164,6 +167,9 @@ class SettlementExportsTest {
                 .andReturn().getResponse().getContentAsByteArray());
         assertThat(agencyList.get(0)).isEqualTo(SettlementExports.RECONCILIATION_HEADER);
         assertThat(agencyList).filteredOn(row -> row.get(0).equals(HOSPITAL)).singleElement().satisfies(row -> {
+            // Names, not codes (issue 13): the hospital's name beside its code, people by name.
+            assertThat(row.get(1)).contains("明港镇卫生院");
+            assertThat(row.get(10)).isEqualTo("测试 pq-clerk");
             assertThat(row.subList(2, 4)).containsExactly("2023-05", "2023-05");
             assertThat(row.get(9)).isEqualTo("不符");
             assertThat(row.get(13)).isEqualTo("2");
