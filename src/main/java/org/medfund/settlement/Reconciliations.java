@@ -306,6 +306,33 @@ public class Reconciliations {
     }
 
     /**
+     * Reconciliations of every agency whose region the actor may see (a city clerk: its own and its counties'), of one
+     * month or of all months (null), newest period first and at most {@link #LIST_MAX}; a hospital its own.
+     */
+    public List<ReconciliationView> inScope(Actor actor, YearMonth period) {
+        Org org = registry.requireOrg(actor.orgCode(), "org");
+        if (org.isHospital()) {
+            return list(actor, period);
+        }
+        return store.listOfAgencies(agenciesInScope(actor), period).stream()
+                .filter(r -> registry.canSeeOrg(actor, r.hospitalCode()))
+                .toList();
+    }
+
+    /** Codes of the agencies of the regions the actor may see: its own region first, then the sub-regions. */
+    List<String> agenciesInScope(Actor actor) {
+        Org org = registry.requireOrg(actor.orgCode(), "org");
+        if (org.isHospital()) {
+            return List.of();
+        }
+        List<String> regions = new ArrayList<>();
+        regions.add(org.regionCode());
+        registry.descendants(org.regionCode()).forEach(r -> regions.add(r.code()));
+        return regions.stream().filter(region -> registry.canSeeRegion(actor, region))
+                .flatMap(region -> registry.agencyOf(region).stream()).map(Org::code).distinct().toList();
+    }
+
+    /**
      * Every hospital the agency settles, with its application for the month: due date, status, overdue flag
      * (not applied by the due date, or applied late) as of {@code today}.
      */
