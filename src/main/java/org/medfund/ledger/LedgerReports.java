@@ -22,6 +22,12 @@ public interface LedgerReports {
     DetailLedger detailLedger(String orgCode, String accountCode, YearMonth from, YearMonth to,
                               String counterpartyCode);
 
+    /**
+     * The latest accounting period in which the book has an entry (pages open on it when no period is asked for);
+     * empty for a book without entries.
+     */
+    java.util.Optional<YearMonth> latestPeriod(String orgCode);
+
     /** Entries of one accounting period in sequence order. */
     List<PostedEntry> journal(String orgCode, YearMonth period);
 

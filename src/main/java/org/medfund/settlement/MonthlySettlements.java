@@ -50,4 +50,19 @@ public interface MonthlySettlements {
      * its own lines).
      */
     List<PaymentBatch> batches(Actor actor);
+
+    /**
+     * Batches of every agency whose region the actor may see (a city clerk: its own and its counties'), newest cycle
+     * first and at most {@link #BATCHES_MAX}; a hospital or a finance department as {@link #batches(Actor)}.
+     */
+    List<PaymentBatch> batchesInScope(Actor actor);
+
+    /**
+     * What the batches of one cycle pay one hospital, each batch with that hospital's lines only (a hospital's
+     * statement); refused outside the actor's scope.
+     */
+    List<PaymentBatch> batchesOfHospital(Actor actor, String hospitalCode, YearMonth cycle);
+
+    /** The payment deadline of an agency's cycle from its policy pack (null: the pack sets none). */
+    LocalDate paymentDue(String agencyCode, YearMonth cycle);
 }

@@ -52,6 +52,15 @@ public interface Reconciliations {
     List<ReconciliationView> list(Actor actor, YearMonth period);
 
     /**
+     * Reconciliations of every agency whose region the actor may see (a city clerk: its own and its counties'), of one
+     * month or of all months (null), newest period first and at most {@link #LIST_MAX}; a hospital its own.
+     */
+    List<ReconciliationView> inScope(Actor actor, YearMonth period);
+
+    /** Codes of the agencies of the regions the actor may see: its own region first, then the sub-regions. */
+    List<String> agenciesInScope(Actor actor);
+
+    /**
      * Every hospital the agency settles, with its application for the month: due date, status, overdue flag
      * (not applied by the due date, or applied late) as of {@code today}.
      */

@@ -254,6 +254,13 @@ class JdbcLedgerReports implements LedgerReports {
     }
 
     @Override
+    public java.util.Optional<YearMonth> latestPeriod(String orgCode) {
+        return jdbc.sql("select max(period) from ledger_entry where org_code = :org").param("org", orgCode)
+                .query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst()
+                .map(YearMonth::parse);
+    }
+
+    @Override
     public List<PostedEntry> journal(String orgCode, YearMonth period) {
         Book book = book(orgCode);
         List<Long> sequence = jdbc.sql("select sequence_no from ledger_entry where org_code = :org "

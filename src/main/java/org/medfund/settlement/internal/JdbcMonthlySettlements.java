@@ -496,4 +496,40 @@ class JdbcMonthlySettlements implements MonthlySettlements {
         return store.batches(ids, LocalDate.now(clock)).stream()
                 .flatMap(b -> visible(actor, b).stream()).toList();
     }
+
+    @Override
+    public List<PaymentBatch> batchesInScope(Actor actor) {
+        Org org = registry.requireOrg(actor.orgCode(), "org");
+        if (org.isHospital() || org.kind() == OrgKind.FINANCE) {
+            return batches(actor);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String agency : reconciliations.agenciesInScope(actor)) {
+            ids.addAll(store.batchIds(agency, BATCHES_MAX));
+        }
+        return store.batches(ids, LocalDate.now(clock)).stream()
+                .sorted(java.util.Comparator.comparing(PaymentBatch::cycle).reversed())
+                .limit(BATCHES_MAX)
+                .flatMap(b -> visible(actor, b).stream()).toList();
+    }
+
+    @Override
+    public List<PaymentBatch> batchesOfHospital(Actor actor, String hospitalCode, YearMonth cycle) {
+        JdbcReconciliations.required(cycle, "period");
+        Org hospital = reconciliations.hospital(hospitalCode);
+        if (!registry.canSeeOrg(actor, hospital.code())) {
+            throw Rejection.forbidden("settlement.out-of-scope", "hospital", "无权查看该医疗机构的结算");
+        }
+        return store.batches(store.batchIdsOfHospital(hospital.code(), BATCHES_MAX), LocalDate.now(clock)).stream()
+                .filter(b -> b.cycle().equals(cycle))
+                .map(b -> new PaymentBatch(b.id(), b.agencyCode(), b.cycle(), b.kind(), b.status(), b.preparedBy(),
+                        b.preparedOn(), b.approvedBy(), b.paidOn(), b.dueDate(), b.dueRule(), b.late(), b.reason(),
+                        b.lines().stream().filter(l -> l.hospitalCode().equals(hospital.code())).toList()))
+                .toList();
+    }
+
+    @Override
+    public LocalDate paymentDue(String agencyCode, YearMonth cycle) {
+        return due(registry.requireOrg(agencyCode, "agency"), cycle).date();
+    }
 }

@@ -303,6 +303,30 @@ class JdbcReconciliations implements Reconciliations {
     }
 
     /** Reconciliations the actor may see, newest period first (hospital: its own; agency: those it settles). */
+    @Override
+    public List<ReconciliationView> inScope(Actor actor, YearMonth period) {
+        Org org = registry.requireOrg(actor.orgCode(), "org");
+        if (org.isHospital()) {
+            return list(actor, period);
+        }
+        return store.listOfAgencies(agenciesInScope(actor), period).stream()
+                .filter(r -> registry.canSeeOrg(actor, r.hospitalCode()))
+                .toList();
+    }
+
+    @Override
+    public List<String> agenciesInScope(Actor actor) {
+        Org org = registry.requireOrg(actor.orgCode(), "org");
+        if (org.isHospital()) {
+            return List.of();
+        }
+        List<String> regions = new ArrayList<>();
+        regions.add(org.regionCode());
+        registry.descendants(org.regionCode()).forEach(r -> regions.add(r.code()));
+        return regions.stream().filter(region -> registry.canSeeRegion(actor, region))
+                .flatMap(region -> registry.agencyOf(region).stream()).map(Org::code).distinct().toList();
+    }
+
     public List<ReconciliationView> list(Actor actor, YearMonth period) {
         return store.list(actor.orgCode(), period).stream()
                 .filter(r -> registry.canSeeOrg(actor, r.hospitalCode()) || actor.orgCode().equals(r.agencyCode()))

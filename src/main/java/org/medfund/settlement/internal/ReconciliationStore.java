@@ -135,6 +135,20 @@ class ReconciliationStore {
                 .query((rs, n) -> header(rs)).list());
     }
 
+    /** Reconciliations settled by any of the agencies, of one month (or all: null), newest period first. */
+    List<ReconciliationView> listOfAgencies(List<String> agencyCodes, YearMonth period) {
+        if (agencyCodes.isEmpty()) {
+            return List.of();
+        }
+        return withGroups(jdbc.sql("select r.*, (select count(*) from stl_recon_diff d where d.recon_id = r.id)"
+                        + " as diffs from stl_reconciliation r where r.agency_code in (:a)"
+                        + " and (:p = 0 or r.period = :p) order by r.period desc, r.agency_code, r.fixmedins_code"
+                        + " limit :max")
+                .param("a", agencyCodes).param("p", period == null ? 0 : ym(period))
+                .param("max", Reconciliations.LIST_MAX)
+                .query((rs, n) -> header(rs)).list());
+    }
+
     /** Confirmed reconciliations of an agency's cycle not yet in a payment batch. */
     List<ReconciliationView> confirmedUnpaid(String agencyCode, YearMonth cycle) {
         return withGroups(jdbc.sql("select r.*, 0 as diffs from stl_reconciliation r where r.agency_code = :a"

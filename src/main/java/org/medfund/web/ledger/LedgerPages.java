@@ -1,6 +1,8 @@
 package org.medfund.web.ledger;
 
+import jakarta.servlet.http.HttpSession;
 import org.medfund.web.MedfundUser;
+import org.medfund.web.MonthFilter;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
@@ -50,9 +52,9 @@ class LedgerPages {
 
     @GetMapping("/ledger/{org}/trial-balance")
     String trialBalance(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
-                        @RequestParam(required = false) String period, Model model) {
+                        @RequestParam(required = false) String period, HttpSession session, Model model) {
         Book book = visibleBook(user, org);
-        YearMonth month = LedgerApi.period(period, "period", clock);
+        YearMonth month = opening(org, period, session);
         model.addAttribute("book", book);
         model.addAttribute("period", month);
         model.addAttribute("trial", reports.trialBalance(org, month));
@@ -78,9 +80,9 @@ class LedgerPages {
 
     @GetMapping("/ledger/{org}/journal")
     String journal(@AuthenticationPrincipal MedfundUser user, @PathVariable String org,
-                   @RequestParam(required = false) String period, Model model) {
+                   @RequestParam(required = false) String period, HttpSession session, Model model) {
         Book book = visibleBook(user, org);
-        YearMonth month = LedgerApi.period(period, "period", clock);
+        YearMonth month = opening(org, period, session);
         model.addAttribute("book", book);
         model.addAttribute("period", month);
         model.addAttribute("entries", reports.journal(org, month));
@@ -100,6 +102,20 @@ class LedgerPages {
         model.addAttribute("asOf", day);
         model.addAttribute("balances", reports.balancesByCounterparty(org, shown, day));
         return "ledger/balances";
+    }
+
+    /**
+     * The period a trial balance or journal shows: the one asked for, else the month remembered from another page
+     * ({@link MonthFilter}), else the book's latest period with an entry, else the current month.
+     */
+    private YearMonth opening(String org, String period, HttpSession session) {
+        if (period != null && !period.isBlank()) {
+            // Bad input keeps the ledger's own problem code (ledger.period-invalid), as before.
+            LedgerApi.period(period, "period", clock);
+        }
+        return MonthFilter.resolve(session, period)
+                .or(() -> reports.latestPeriod(org))
+                .orElseGet(() -> YearMonth.now(clock));
     }
 
     /**

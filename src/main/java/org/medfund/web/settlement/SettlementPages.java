@@ -3,6 +3,8 @@ package org.medfund.web.settlement;
 import org.medfund.notices.XlsxExport;
 import org.medfund.web.Downloads;
 import org.medfund.web.MedfundUser;
+import jakarta.servlet.http.HttpSession;
+import org.medfund.web.MonthFilter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,12 +44,18 @@ class SettlementPages {
         this.clock = clock;
     }
 
+    /**
+     * The month filter filters both lists (reconciliations of the month, batches of that cycle) and is remembered
+     * ({@link MonthFilter}); a city's clerk sees its counties' reconciliations and batches too.
+     */
     @GetMapping("/settlements")
-    String list(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) YearMonth period,
-                Model model) {
-        model.addAttribute("period", period);
-        model.addAttribute("reconciliations", reconciliations.list(user.actor(), period));
-        model.addAttribute("batches", settlements.batches(user.actor()));
+    String list(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) String period,
+                HttpSession session, Model model) {
+        YearMonth month = MonthFilter.resolve(session, period).orElse(null);
+        model.addAttribute("period", month);
+        model.addAttribute("reconciliations", reconciliations.inScope(user.actor(), month));
+        model.addAttribute("batches", settlements.batchesInScope(user.actor()).stream()
+                .filter(b -> month == null || b.cycle().equals(month)).toList());
         model.addAttribute("finance", user.actor().has(org.medfund.registry.Role.FINANCE));
         model.addAttribute("today", LocalDate.now(clock));
         // One token per rendered page: the release form submitted twice pays once.
@@ -84,10 +92,10 @@ class SettlementPages {
     }
 
     @GetMapping("/obligations")
-    String obligations(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) YearMonth period,
-                       Model model) {
+    String obligations(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) String period,
+                       HttpSession session, Model model) {
         LocalDate today = LocalDate.now(clock);
-        YearMonth month = period != null ? period : YearMonth.from(today).minusMonths(1);
+        YearMonth month = MonthFilter.resolve(session, period).orElse(YearMonth.from(today).minusMonths(1));
         Org org = registry.requireOrg(user.actor().orgCode(), "org");
         model.addAttribute("period", month);
         model.addAttribute("today", today);
