@@ -448,6 +448,16 @@ public class MonthlySettlements {
                 "无权查看该结算批次"));
     }
 
+    /**
+     * The batch a ledger entry cites by its document number ({@link PaymentBatch#documentNo()}), as the actor may
+     * see it: the way back from a voucher to its business document (issue 13).
+     */
+    public Optional<PaymentBatch> batchOfDocument(Actor actor, String documentNo) {
+        return PaymentBatch.DocumentNo.parse(documentNo)
+                .flatMap(d -> store.find(d.agencyCode(), d.cycle(), d.kind()))
+                .map(id -> batch(actor, id));
+    }
+
     /** A batch as the actor may see it: whole on the agency side, a hospital only its own lines, else nothing. */
     private Optional<PaymentBatch> visible(Actor actor, PaymentBatch b) {
         if (registry.canSeeOrg(actor, b.agencyCode())) {

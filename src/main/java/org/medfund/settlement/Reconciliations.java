@@ -298,6 +298,22 @@ public class Reconciliations {
         return store.differences(id);
     }
 
+    /**
+     * What one line of a payment batch pays for (issue 13, from an amount to its source records): the hospital's
+     * reconciliations the batch took in, scoped like {@link #view}.
+     */
+    public List<ReconciliationView> ofBatch(Actor actor, long batchId, String hospitalCode) {
+        return store.ofBatch(batchId, hospitalCode).stream()
+                .filter(r -> registry.canSeeOrg(actor, r.hospitalCode()) || registry.canSeeOrg(actor, r.agencyCode()))
+                .toList();
+    }
+
+    /** The payment batch that took in a reconciliation, once it was prepared (the way back from source to payment). */
+    public Optional<Long> batchOf(Actor actor, long id) {
+        view(actor, id);
+        return store.batchOf(id);
+    }
+
     /** Reconciliations the actor may see, newest period first (hospital: its own; agency: those it settles). */
     public List<ReconciliationView> list(Actor actor, YearMonth period) {
         return store.list(actor.orgCode(), period).stream()

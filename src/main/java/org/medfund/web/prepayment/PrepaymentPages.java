@@ -46,10 +46,12 @@ class PrepaymentPages {
     private final Clock clock;
     private final RegionPlans regionPlans;
     private final org.medfund.registry.Registry registry;
+    private final PrepaymentTrace trace;
 
     PrepaymentPages(Prepayments prepayments, Applications applications, Recoveries recoveries, Clock clock,
-                    RegionPlans regionPlans, org.medfund.registry.Registry registry) {
+                    RegionPlans regionPlans, org.medfund.registry.Registry registry, PrepaymentTrace trace) {
         this.registry = registry;
+        this.trace = trace;
         this.regionPlans = regionPlans;
         this.prepayments = prepayments;
         this.applications = applications;
@@ -87,8 +89,18 @@ class PrepaymentPages {
         model.addAttribute("outstanding", prepayments.outstanding(row.hospitalCode(), row.insuranceType()));
         model.addAttribute("steps", applications.steps(id));
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("movements", prepayments.movements(row.hospitalCode(), user.actor()).stream()
-                .filter(m -> m.insuranceType().equals(row.insuranceType())).toList());
+        List<Prepayments.Movement> movements = prepayments.movements(row.hospitalCode(), user.actor()).stream()
+                .filter(m -> m.insuranceType().equals(row.insuranceType())).toList();
+        model.addAttribute("movements", movements);
+        model.addAttribute("vouchers", trace.vouchers(movements));
+        model.addAttribute("balance", trace.balance(movements, prepayments.outstanding(row.hospitalCode(),
+                row.insuranceType())));
+        model.addAttribute("bookVisible", trace.bookVisible(user.actor(), row.payerOrgCode()));
+        // Only the forms the user may submit (issue 13): the capability refuses the others anyway.
+        boolean payer = user.actor().orgCode().equals(row.payerOrgCode());
+        model.addAttribute("canApprove", user.actor().has(Role.REVIEWER));
+        model.addAttribute("canAct", payer && user.actor().has(Role.CLERK));
+        model.addAttribute("canWriteOff", payer && user.actor().has(Role.REVIEWER));
         model.addAttribute("recoveries", recoveries.recoveries(row.hospitalCode(), user.actor()).stream()
                 .filter(r -> r.insuranceType().equals(row.insuranceType())).toList());
         model.addAttribute("triggers", triggers(prepayments.regimeOf(row)));

@@ -57,14 +57,15 @@ class SettlementUploadPages {
     String upload(@AuthenticationPrincipal MedfundUser user,
                   @RequestParam(name = "file", required = false) MultipartFile file,
                   @RequestParam("requestId") String requestId, Model model) throws IOException {
+        model.addAttribute("fields", SettlementFields.ALL);
+        model.addAttribute("requestId", java.util.UUID.randomUUID().toString());
         // Optional so that a post without a file (or not multipart at all) gets this message, not a server error.
         if (file == null || file.isEmpty()) {
-            throw new Rejection("claims.empty", "file", "请选择文件");
+            model.addAttribute("refused", new Rejection("claims.empty", "file", "请选择文件"));
+            return "settlement-upload";
         }
         String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
         Path temp = Files.createTempFile("upload", name.toLowerCase().endsWith(".xlsx") ? ".xlsx" : ".csv");
-        model.addAttribute("fields", SettlementFields.ALL);
-        model.addAttribute("requestId", java.util.UUID.randomUUID().toString());
         model.addAttribute("fileName", name);
         try (InputStream in = file.getInputStream()) {
             Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
@@ -75,6 +76,9 @@ class SettlementUploadPages {
             StringWriter report = new StringWriter();
             SettlementFiles.writeErrorsCsv(rejected.errors(), report);
             model.addAttribute("reportCsv", report.toString());
+        } catch (Rejection refused) {
+            // The whole file is refused (not a table, unknown column, too large…): said on the form, next to it.
+            model.addAttribute("refused", refused);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -124,13 +124,15 @@ public class SettlementIntakeApiTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("psn_part_amt")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("文件未导入")));
-        // No file chosen, or a form posted without multipart: a client error, never a server error.
+        // No file chosen, or a form posted without multipart: the form again, saying so (issue 13), never an error.
         mvc.perform(multipart("/settlements/upload").param("requestId", IntakeFixtures.id("req")).with(csrf())
                         .with(user(hospital(IntakeFixtures.PDS_HOSPITAL))))
-                .andExpect(status().is4xxClientError());
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("请选择文件")));
         mvc.perform(post("/settlements/upload").param("requestId", IntakeFixtures.id("req")).with(csrf())
                         .with(user(hospital(IntakeFixtures.PDS_HOSPITAL))))
-                .andExpect(status().is4xxClientError());
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("请选择文件")));
     }
 
     @Test
