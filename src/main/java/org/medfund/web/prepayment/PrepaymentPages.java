@@ -144,6 +144,7 @@ class PrepaymentPages {
         model.addAttribute("rows", prepayments.register(new Prepayments.Filter(application.year(),
                 application.hospitalCode(), null, null, null), user.actor()));
         model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
+        model.addAttribute("canReview", user.actor().has(Role.CLERK) && !user.actor().has(Role.HOSPITAL));
         model.addAttribute("today", LocalDate.now(clock));
         org.medfund.registry.Org hospital = registry.requireOrg(application.hospitalCode(), "hospitalCode");
         model.addAttribute("settled", applications.settledYear(hospital, application.year(),
@@ -249,6 +250,11 @@ class PrepaymentPages {
         int shown = year == null ? LocalDate.now(clock).getYear() : year;
         model.addAttribute("year", shown);
         model.addAttribute("plans", regionPlans.plans(shown, user.actor()));
+        // RegionPlans.generate: a clerk of the province's settlement centre (henan-2023 二(二)).
+        model.addAttribute("canGenerate", user.actor().has(Role.CLERK) && registry.org(user.actor().orgCode())
+                .filter(o -> o.kind() == org.medfund.registry.OrgKind.SETTLEMENT_CENTRE)
+                .flatMap(o -> registry.region(o.regionCode()))
+                .filter(r -> r.level() == org.medfund.registry.RegionLevel.PROVINCE).isPresent());
         model.addAttribute("today", LocalDate.now(clock));
         return "prepayment-region-plans";
     }

@@ -39,7 +39,8 @@ class SettlementUploadPages {
     }
 
     @GetMapping("/settlements/upload")
-    String form(Model model) {
+    String form(@AuthenticationPrincipal MedfundUser user, Model model) {
+        model.addAttribute("canUpload", !user.actor().has(org.medfund.registry.Role.AUDITOR));
         model.addAttribute("fields", SettlementFields.ALL);
         model.addAttribute("requestId", java.util.UUID.randomUUID().toString());
         return "settlement-upload";
@@ -59,6 +60,7 @@ class SettlementUploadPages {
                   @RequestParam("requestId") String requestId, Model model) throws IOException {
         model.addAttribute("fields", SettlementFields.ALL);
         model.addAttribute("requestId", java.util.UUID.randomUUID().toString());
+        model.addAttribute("canUpload", true);
         // Optional so that a post without a file (or not multipart at all) gets this message, not a server error.
         if (file == null || file.isEmpty()) {
             model.addAttribute("refused", new Rejection("claims.empty", "file", "请选择文件"));

@@ -195,6 +195,14 @@ class AmountTraceTest {
         // A reviewer approves but does not raise; the paying agency's clerk raises.
         assertThat(ok("/prepayments/" + id, as(payer, Role.REVIEWER))).doesNotContain("发起收回");
         assertThat(ok("/prepayments/" + id, as(payer, Role.CLERK))).contains("发起收回");
+        // The other pages' forms follow the same rule.
+        assertThat(ok("/prepayments/agreements", as(AGENCY, Role.AUDITOR))).doesNotContain("登记协议或新版本");
+        assertThat(ok("/prepayments/agreements", as(AGENCY, Role.CLERK))).contains("登记协议或新版本");
+        assertThat(ok("/prepayments/fund-status", as(AGENCY, Role.AUDITOR))).doesNotContain("登记基金状况");
+        assertThat(ok("/prepayments/region-plans", as(AGENCY, Role.CLERK))).doesNotContain("生成本年度计划");
+        assertThat(ok("/prepayments/region-plans", as("410000-CENTRE", Role.CLERK))).contains("生成本年度计划");
+        assertThat(ok("/settlements/upload", as(AGENCY, Role.AUDITOR))).doesNotContain("name=\"file\"");
+        assertThat(ok("/settlements/upload", as(HOSPITAL, Role.HOSPITAL))).contains("name=\"file\"");
         // A clerk of another agency that may see the hospital is not its payer: no form either.
         if (!payer.equals("410000-CENTRE")) {
             assertThat(ok("/prepayments/" + id, as("410000-CENTRE", Role.CLERK))).doesNotContain("发起收回");
