@@ -1,6 +1,9 @@
 package org.medfund.web.settlement;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.medfund.web.MedfundUser;
+import org.medfund.web.PageRefusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -57,13 +60,16 @@ class SettlementUploadPages {
     @PostMapping("/settlements/upload")
     String upload(@AuthenticationPrincipal MedfundUser user,
                   @RequestParam(name = "file", required = false) MultipartFile file,
-                  @RequestParam("requestId") String requestId, Model model) throws IOException {
+                  @RequestParam("requestId") String requestId, Model model, HttpServletRequest request,
+                  HttpServletResponse response) throws IOException {
         model.addAttribute("fields", SettlementFields.ALL);
         model.addAttribute("requestId", java.util.UUID.randomUUID().toString());
         model.addAttribute("canUpload", true);
         // Optional so that a post without a file (or not multipart at all) gets this message, not a server error.
         if (file == null || file.isEmpty()) {
-            model.addAttribute("refused", new Rejection("claims.empty", "file", "请选择文件"));
+            Rejection empty = new Rejection("claims.empty", "file", "请选择文件");
+            PageRefusal.mark(request, response, empty);
+            model.addAttribute("refused", empty);
             return "settlement-upload";
         }
         String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
@@ -74,12 +80,14 @@ class SettlementUploadPages {
             IntakeResult result = intake.importFile(user.actor(), temp, name, requestId);
             model.addAttribute("result", result);
         } catch (IntakeRejection rejected) {
+            PageRefusal.mark(request, response, rejected);
             model.addAttribute("rejected", rejected);
             StringWriter report = new StringWriter();
             SettlementFiles.writeErrorsCsv(rejected.errors(), report);
             model.addAttribute("reportCsv", report.toString());
         } catch (Rejection refused) {
             // The whole file is refused (not a table, unknown column, too large…): said on the form, next to it.
+            PageRefusal.mark(request, response, refused);
             model.addAttribute("refused", refused);
         } finally {
             Files.deleteIfExists(temp);

@@ -9,7 +9,10 @@ import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
 import org.medfund.users.UserAccount;
 import org.medfund.users.Users;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.medfund.web.MedfundUser;
+import org.medfund.web.PageRefusal;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,7 +48,8 @@ class UserPages {
     @PostMapping("/admin/users")
     String create(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) String username,
                   @RequestParam(required = false) String displayName, @RequestParam(required = false) String orgCode,
-                  @RequestParam(required = false) Set<Role> roles, Model model) {
+                  @RequestParam(required = false) Set<Role> roles, Model model, HttpServletRequest request,
+                  HttpServletResponse response) {
         try {
             String org = orgCode == null ? null : orgCode.strip();
             if (org != null && !org.isEmpty() && !inScope(user, org)) {
@@ -57,6 +61,7 @@ class UserPages {
             model.addAttribute("created", users.require(name, "username"));
             model.addAttribute("password", password);
         } catch (Rejection refused) {
+            PageRefusal.mark(request, response, refused);
             model.addAttribute("refused", refused);
             model.addAttribute("draft", new Draft(username, displayName, orgCode, roles == null ? Set.of() : roles));
         }
@@ -64,7 +69,8 @@ class UserPages {
     }
 
     @PostMapping("/admin/users/{username}/password")
-    String resetPassword(@AuthenticationPrincipal MedfundUser user, @PathVariable String username, Model model) {
+    String resetPassword(@AuthenticationPrincipal MedfundUser user, @PathVariable String username, Model model,
+                         HttpServletRequest request, HttpServletResponse response) {
         try {
             UserAccount target = users.require(username, "username");
             if (!inScope(user, target.orgCode())) {
@@ -76,6 +82,7 @@ class UserPages {
             model.addAttribute("password", users.resetPassword(username));
             model.addAttribute("reset", target);
         } catch (Rejection refused) {
+            PageRefusal.mark(request, response, refused);
             model.addAttribute("refused", refused);
         }
         return page(user, model);

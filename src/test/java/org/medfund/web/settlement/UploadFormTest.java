@@ -23,7 +23,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Issue 13, "forms that fit the role" on the settlement upload: every error stays on the form (not an error page), a
  * row is named by its line as Excel numbers it (the header is line 1), every error of a row is reported, a binary
- * file is "不是 CSV/xlsx 文件", and the downloadable error report has Chinese headers behind a BOM.
+ * file is "不是 CSV/xlsx 文件", and the downloadable error report has Chinese headers behind a BOM. Each answer keeps
+ * the refusal's 4xx status, so the audit log records the upload as rejected.
  */
 @DatabaseTest
 class UploadFormTest {
@@ -37,7 +38,8 @@ class UploadFormTest {
                         .param("requestId", IntakeFixtures.id("req")).with(csrf())
                         .with(user(SettlementIntakeApiTest.hospital(IntakeFixtures.PDS_HOSPITAL))))
                 .andReturn().getResponse();
-        assertThat(response.getStatus()).as(name).isEqualTo(200);
+        // Refused: the refusal's status (the audit log records it as such), with the form and the reason.
+        assertThat(response.getStatus()).as(name).isBetween(400, 499);
         String page = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).as("the form is shown again").contains("name=\"file\"");
         return page;

@@ -45,8 +45,13 @@ class UserAdminPageTest {
     private final MedfundUser admin = MedfundUser.of(new Actor("upa-admin", "411500-AGENCY", Set.of(Role.ADMIN)));
 
     private String submit(MockHttpServletRequestBuilder form, MedfundUser who) throws Exception {
+        return submit(form, who, 200);
+    }
+
+    /** A refused form answers with the refusal's status (so the audit log records it), showing the page again. */
+    private String submit(MockHttpServletRequestBuilder form, MedfundUser who, int status) throws Exception {
         MockHttpServletResponse response = mvc.perform(form.with(user(who)).with(csrf())).andReturn().getResponse();
-        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getStatus()).isEqualTo(status);
         return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -85,15 +90,15 @@ class UserAdminPageTest {
     @DisplayName("issue 13: refused forms stay on the page with the reason; outsiders cannot reach the forms")
     void refusals() throws Exception {
         String outside = submit(post("/admin/users").param("username", "upa-out").param("displayName", "外市")
-                .param("orgCode", "410400-AGENCY").param("roles", "CLERK"), admin);
+                .param("orgCode", "410400-AGENCY").param("roles", "CLERK"), admin, 403);
         assertThat(outside).contains("未办理：", "不在本机构管理范围内").contains("value=\"upa-out\"");
         assertThat(users.find("upa-out")).isEmpty();
         assertThat(submit(post("/admin/users").param("username", "Bad Name").param("displayName", "x")
-                .param("orgCode", "411500-AGENCY").param("roles", "CLERK"), admin)).contains("用户名须为");
+                .param("orgCode", "411500-AGENCY").param("roles", "CLERK"), admin, 422)).contains("用户名须为");
         assertThat(submit(post("/admin/users").param("username", "upa-noroles").param("displayName", "x")
-                .param("orgCode", "411500-AGENCY"), admin)).contains("至少需要一个角色");
+                .param("orgCode", "411500-AGENCY"), admin, 422)).contains("至少需要一个角色");
         TestUsers.ensure(users, "upa-foreign", "410400-AGENCY", Role.CLERK);
-        assertThat(submit(post("/admin/users/upa-foreign/password"), admin)).contains("不在本机构管理范围内")
+        assertThat(submit(post("/admin/users/upa-foreign/password"), admin, 403)).contains("不在本机构管理范围内")
                 .doesNotContain("class=\"password\"");
         MedfundUser clerk = MedfundUser.of(new Actor("upa-clerk", "411500-AGENCY", Set.of(Role.CLERK)));
         assertThat(mvc.perform(post("/admin/users/upa-foreign/password").with(user(clerk)).with(csrf()))
