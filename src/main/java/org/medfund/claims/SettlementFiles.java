@@ -48,7 +48,10 @@ public final class SettlementFiles {
     private SettlementFiles() {
     }
 
-    /** One data row with its 1-based number (the header is row 0). */
+    /**
+     * One data row with its number: its line as Excel (or a text editor) numbers it, less one, so that the header on
+     * the first line is row 0 and a blank line or a quoted line break before a row does not shift the rows after it.
+     */
     public record NumberedRow(long number, Map<String, String> fields) {
     }
 
@@ -61,6 +64,10 @@ public final class SettlementFiles {
     public static RowReader open(Path file, String fileName) {
         String name = (fileName == null ? file.getFileName().toString() : fileName).toLowerCase();
         try {
+            if ((name.endsWith(".xlsx") || name.endsWith(".csv")) && !looksLikeTable(file, name.endsWith(".xlsx"))) {
+                throw new Rejection("claims.not-a-table", "file", "不是 CSV/xlsx 文件：" + fileName
+                        + "（请用 Excel 另存为 .xlsx，或另存为 CSV UTF-8）");
+            }
             if (name.endsWith(".xlsx")) {
                 return xlsx(Files.newInputStream(file));
             }
@@ -73,6 +80,30 @@ public final class SettlementFiles {
             throw new Rejection("claims.file-unreadable", "file", "无法读取文件：" + e.getMessage());
         }
         throw new Rejection("claims.file-type", "file", "只接受 .csv 或 .xlsx 文件：" + fileName);
+    }
+
+    /** Bytes sniffed at the start of a file to tell a table from a picture, a PDF or a zip of something else. */
+    static final int SNIFF_BYTES = 4096;
+
+    /**
+     * Whether the file's first bytes can be what its name says: an xlsx is a zip (it starts with "PK\3\4"); CSV text
+     * holds no control bytes other than tab, line feed and carriage return (a GBK file passes, and its rows are then
+     * refused one by one as not UTF-8; a PNG, a PDF's binary header, a Word document do not).
+     */
+    static boolean looksLikeTable(Path file, boolean xlsx) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        }
+        if (xlsx) {
+            return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        }
+        for (byte b : head) {
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' || b == 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static List<String> checkHeader(List<String> header) {
@@ -91,7 +122,9 @@ public final class SettlementFiles {
     private static final class CsvReader implements RowReader {
         private final BufferedReader in;
         private final List<String> header;
-        private long number;
+        /** Physical lines read so far, and the line the record in {@link #next} starts on. */
+        private long linesRead;
+        private long nextLine;
         private List<String> next;
         /** Whether {@link #next} had bytes that are not UTF-8 (scanned once per line, not per field). */
         private boolean nextBadlyEncoded;
@@ -111,6 +144,7 @@ public final class SettlementFiles {
             try {
                 do {
                     lineBadlyEncoded = false;
+                    nextLine = linesRead + 1;
                     next = readRecord();
                 } while (next != null && next.size() == 1 && next.get(0).isBlank() && !lineBadlyEncoded);
                 nextBadlyEncoded = lineBadlyEncoded;
@@ -125,6 +159,7 @@ public final class SettlementFiles {
             if (line == null) {
                 return null;
             }
+            linesRead++;
             lineBadlyEncoded |= line.indexOf(REPLACEMENT) >= 0;
             List<String> fields = new ArrayList<>(header == null ? 24 : header.size());
             if (line.indexOf('"') < 0) {
@@ -167,6 +202,7 @@ public final class SettlementFiles {
                 if (more == null) {
                     break;
                 }
+                linesRead++;
                 lineBadlyEncoded |= more.indexOf(REPLACEMENT) >= 0;
                 field.append('\n');
                 line = more;
@@ -205,7 +241,7 @@ public final class SettlementFiles {
             if (nextBadlyEncoded) {
                 fields.put(BAD_ENCODING_KEY, badlyEncodedColumn(next));
             }
-            NumberedRow row = new NumberedRow(++number, fields);
+            NumberedRow row = new NumberedRow(nextLine - 1, fields);
             advance();
             return row;
         }
@@ -257,7 +293,8 @@ public final class SettlementFiles {
                     fields.put(header.get(c), text);
                 }
                 if (!blank) {
-                    rows.add(new NumberedRow(r - sheet.getFirstRowNum(), fields));
+                    // Sheet rows are 0-based: row r is Excel's line r + 1, whatever rows above were left empty.
+                    rows.add(new NumberedRow(r, fields));
                 }
             }
         }
@@ -292,9 +329,10 @@ public final class SettlementFiles {
 
     /** The error report of a refused file as CSV: row, setl_id, field, code, message. */
     public static void writeErrorsCsv(List<RowError> errors, Writer out) throws IOException {
-        out.write("row,setl_id,field,code,message\n");
+        // A BOM, so that Excel opens the UTF-8 report with its Chinese right.
+        out.write("\uFEFF行号,结算ID（setl_id）,字段,错误代码,说明\n");
         for (RowError e : errors) {
-            out.write(e.row() + "," + csv(e.setlId()) + "," + csv(e.field()) + "," + e.code() + ","
+            out.write(e.line() + "," + csv(e.setlId()) + "," + csv(e.field()) + "," + e.code() + ","
                     + csv(e.message()) + "\n");
         }
         out.flush();
@@ -312,7 +350,7 @@ public final class SettlementFiles {
             int r = 1;
             for (RowError e : errors) {
                 Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(e.row());
+                row.createCell(0).setCellValue(e.line());
                 row.createCell(1).setCellValue(e.setlId());
                 row.createCell(2).setCellValue(e.field());
                 row.createCell(3).setCellValue(e.code());

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.medfund.common.Money;
 
 /**
@@ -30,6 +31,22 @@ public interface LedgerReports {
 
     /** Entries of one accounting period in sequence order. */
     List<PostedEntry> journal(String orgCode, YearMonth period);
+
+    /**
+     * The entries one business document posted (its type and id as the posting cited them, e.g.
+     * {@code settlement-payment} and a batch's document number), in every book, ordered by book and sequence: the way
+     * from a document to its vouchers (issue 13). At most {@link #ROWS_MAX}; more is refused.
+     */
+    List<PostedEntry> entriesOfDocument(String documentType, String documentId);
+
+    /**
+     * The entries one business event posted under its request id (e.g. one prepayment movement), in every book: the
+     * payer's and, once received, the payee's side of a transfer share the transfer's id as their document.
+     */
+    List<PostedEntry> entriesOfRequest(String requestId);
+
+    /** The entry that reversed this one (红字冲销), if any. */
+    Optional<PostedEntry> reversalOf(String orgCode, long sequenceNo);
 
     /** Balance per counterparty of an account (and its sub-accounts) on a date, non-zero ones only. */
     List<DimensionBalance> balancesByCounterparty(String orgCode, String accountCode, LocalDate asOf);

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.notices.Notice;
 import org.medfund.notices.NoticePrinter;
@@ -65,6 +66,19 @@ public class PrepaymentNotices {
 
         public DisclosureNotice {
             lines = List.copyOf(lines);
+        }
+
+        /** Totals of the sheet, printed with their 大写 so a signed copy cannot be altered unnoticed. */
+        public Money totalSized() {
+            return lines.stream().map(DisclosureLine::sized).reduce(Money.ZERO, Money::plus);
+        }
+
+        public Money totalDisbursed() {
+            return lines.stream().map(DisclosureLine::disbursed).reduce(Money.ZERO, Money::plus);
+        }
+
+        public Money totalRecovered() {
+            return lines.stream().map(DisclosureLine::recovered).reduce(Money.ZERO, Money::plus);
         }
     }
 

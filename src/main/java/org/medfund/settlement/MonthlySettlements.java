@@ -3,6 +3,7 @@ package org.medfund.settlement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import org.medfund.registry.Actor;
 
 /**
@@ -65,4 +66,10 @@ public interface MonthlySettlements {
 
     /** The payment deadline of an agency's cycle from its policy pack (null: the pack sets none). */
     LocalDate paymentDue(String agencyCode, YearMonth cycle);
+
+    /**
+     * The batch a ledger entry cites by its document number ({@link PaymentBatch#documentNo()}), as the actor may
+     * see it: the way back from a voucher to its business document (issue 13).
+     */
+    Optional<PaymentBatch> batchOfDocument(Actor actor, String documentNo);
 }

@@ -42,6 +42,20 @@ public record PaymentBatch(long id, String agencyCode, YearMonth cycle, BatchKin
         return agencyCode + "-" + cycle.getYear() + String.format("%02d", cycle.getMonthValue()) + "-" + kind.name();
     }
 
+    /** A document number split back into its parts; empty when the text is not one. */
+    public record DocumentNo(String agencyCode, YearMonth cycle, String kind) {
+
+        public static java.util.Optional<DocumentNo> parse(String text) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)-(\\d{4})(\\d{2})-([A-Z]+)")
+                    .matcher(text == null ? "" : text);
+            if (!m.matches() || Integer.parseInt(m.group(3)) < 1 || Integer.parseInt(m.group(3)) > 12) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new DocumentNo(m.group(1), YearMonth.of(Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))), m.group(4)));
+        }
+    }
+
     /** What the batch pays (or will pay) to hospitals' accounts: held lines are not paid. */
     public Money totalNet() {
         return lines.stream().filter(l -> !l.held()).map(Line::net).reduce(Money.ZERO, Money::plus);

@@ -68,4 +68,13 @@ public interface Reconciliations {
 
     /** Hospitals whose settling agency is this one (handan-2020 art. 11: city-managed ones by the city). */
     List<Org> hospitalsSettledBy(Org agency);
+
+    /**
+     * What one line of a payment batch pays for (issue 13, from an amount to its source records): the hospital's
+     * reconciliations the batch took in, scoped like {@link #view}.
+     */
+    List<ReconciliationView> ofBatch(Actor actor, long batchId, String hospitalCode);
+
+    /** The payment batch that took in a reconciliation, once it was prepared (the way back from source to payment). */
+    Optional<Long> batchOf(Actor actor, long id);
 }

@@ -96,6 +96,8 @@ class NoticesTest {
     ApplicationContext context;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.medfund.prepayment.Prepayments prepayments;
 
     private final Actor clerk = Fixtures.actor("hc-clerk", AGENCY, Role.CLERK);
     private final Actor reviewer = Fixtures.actor("hc-reviewer", AGENCY, Role.REVIEWER);
@@ -182,6 +184,12 @@ class NoticesTest {
         assertThat(text).contains("2025 年度医保基金预付金拨付及清算情况公示", "信医保办〔2025〕7号 第十九条",
                 "（测试）冲抵医院", scenario.offset(), "（测试）停拨医院", "2,000.00", "已收回")
                 .doesNotContain("DISBURSED", "seed");
+        // Issue 13: the sheet's totals, in figures and in 大写, as every signed paper carries them.
+        PrepaymentNotices.DisclosureNotice sheet = new PrepaymentNotices.DisclosureNotice(2025, null, "",
+                prepayments.disclosure(2025, clerk), java.time.LocalDate.of(2026, 1, 31));
+        assertThat(text.replaceAll("\\s+", "")).contains("合计", sheet.totalDisbursed().toYuanText(),
+                "拨付合计（大写：" + sheet.totalDisbursed().toChineseCapital() + "）",
+                "收回合计（大写：" + sheet.totalRecovered().toChineseCapital() + "）");
     }
 
     @Test

@@ -278,6 +278,48 @@ class JdbcLedgerReports implements LedgerReports {
     }
 
     @Override
+    public List<PostedEntry> entriesOfDocument(String documentType, String documentId) {
+        List<Map<String, Object>> refs = jdbc.sql("""
+                select org_code, sequence_no from ledger_entry
+                where document_type = :type and document_id = :id
+                order by org_code, sequence_no limit :limit""")
+                .param("type", documentType).param("id", documentId).param("limit", ROWS_MAX + 1)
+                .query().listOfRows();
+        if (refs.size() > ROWS_MAX) {
+            throw new Rejection("ledger.too-many-rows", "documentId", "该业务单据的凭证超过 " + ROWS_MAX + " 张");
+        }
+        List<PostedEntry> entries = new ArrayList<>(refs.size());
+        for (Map<String, Object> ref : refs) {
+            String org = (String) ref.get("org_code");
+            entries.add(writer.posted(store.entry(org, ((Number) ref.get("sequence_no")).longValue())
+                    .orElseThrow(), book(org).type()));
+        }
+        return entries;
+    }
+
+    @Override
+    public List<PostedEntry> entriesOfRequest(String requestId) {
+        // The request log holds the entries each request posted ("org#seq,org#seq"), under its primary key.
+        String refs = jdbc.sql("select entry_refs from ledger_request where request_id = :id")
+                .param("id", requestId).query(String.class).optional().orElse("");
+        List<PostedEntry> entries = new ArrayList<>();
+        for (String ref : refs.isEmpty() ? new String[0] : refs.split(",")) {
+            int hash = ref.lastIndexOf('#');
+            String org = ref.substring(0, hash);
+            entries.add(writer.posted(store.entry(org, Long.parseLong(ref.substring(hash + 1))).orElseThrow(() ->
+                    new IllegalStateException("request log points at a missing entry " + ref)), book(org).type()));
+        }
+        return entries;
+    }
+
+    @Override
+    public java.util.Optional<PostedEntry> reversalOf(String orgCode, long sequenceNo) {
+        return jdbc.sql("select sequence_no from ledger_entry where org_code = :org and reverses_sequence_no = :seq")
+                .param("org", orgCode).param("seq", sequenceNo).query(Long.class).optional()
+                .flatMap(seq -> store.entry(orgCode, seq)).map(e -> writer.posted(e, book(orgCode).type()));
+    }
+
+    @Override
     public List<DimensionBalance> balancesByCounterparty(String orgCode, String accountCode, LocalDate asOf) {
         Book book = book(orgCode);
         AccountDef account = account(book, accountCode);

@@ -532,4 +532,13 @@ class JdbcMonthlySettlements implements MonthlySettlements {
     public LocalDate paymentDue(String agencyCode, YearMonth cycle) {
         return due(registry.requireOrg(agencyCode, "agency"), cycle).date();
     }
+
+    @Override
+    public Optional<PaymentBatch> batchOfDocument(Actor actor, String documentNo) {
+        return PaymentBatch.DocumentNo.parse(documentNo)
+                .flatMap(d -> java.util.Arrays.stream(org.medfund.settlement.BatchKind.values())
+                        .filter(k -> k.name().equals(d.kind())).findFirst()
+                        .flatMap(kind -> store.find(d.agencyCode(), d.cycle(), kind)))
+                .map(id -> batch(actor, id));
+    }
 }

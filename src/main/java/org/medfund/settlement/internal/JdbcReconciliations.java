@@ -404,4 +404,17 @@ class JdbcReconciliations implements Reconciliations {
                     + java.util.Arrays.toString(roles) + "用户");
         }
     }
+
+    @Override
+    public List<ReconciliationView> ofBatch(Actor actor, long batchId, String hospitalCode) {
+        return store.ofBatch(batchId, hospitalCode).stream()
+                .filter(r -> registry.canSeeOrg(actor, r.hospitalCode()) || registry.canSeeOrg(actor, r.agencyCode()))
+                .toList();
+    }
+
+    @Override
+    public Optional<Long> batchOf(Actor actor, long id) {
+        view(actor, id);
+        return store.batchOf(id);
+    }
 }

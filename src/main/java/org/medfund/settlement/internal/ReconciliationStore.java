@@ -149,6 +149,20 @@ class ReconciliationStore {
                 .query((rs, n) -> header(rs)).list());
     }
 
+    /** The reconciliations a payment batch pays for one hospital, oldest period first. */
+    List<ReconciliationView> ofBatch(long batchId, String hospitalCode) {
+        return withGroups(jdbc.sql("select r.*, (select count(*) from stl_recon_diff d where d.recon_id = r.id)"
+                        + " as diffs from stl_reconciliation r where r.batch_id = :b and r.fixmedins_code = :h"
+                        + " order by r.period")
+                .param("b", batchId).param("h", hospitalCode).query((rs, n) -> header(rs)).list());
+    }
+
+    /** The payment batch a reconciliation was put into, if any. */
+    Optional<Long> batchOf(long reconciliationId) {
+        return jdbc.sql("select batch_id from stl_reconciliation where id = :id and batch_id is not null")
+                .param("id", reconciliationId).query(Long.class).optional();
+    }
+
     /** Confirmed reconciliations of an agency's cycle not yet in a payment batch. */
     List<ReconciliationView> confirmedUnpaid(String agencyCode, YearMonth cycle) {
         return withGroups(jdbc.sql("select r.*, 0 as diffs from stl_reconciliation r where r.agency_code = :a"

@@ -47,6 +47,7 @@ class LedgerPages {
         model.addAttribute("books", ledger.books().stream()
                 .filter(b -> orgs != null && orgs.canSeeOrg(user.actor(), b.orgCode())).toList());
         model.addAttribute("period", YearMonth.now(clock));
+        model.addAttribute("canVerify", VoucherPages.canVerify(user.actor()));
         return "ledger/books";
     }
 

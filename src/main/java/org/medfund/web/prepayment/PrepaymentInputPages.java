@@ -64,6 +64,9 @@ class PrepaymentInputPages {
         model.addAttribute("records", shown == null ? List.of() : agreements.records(shown, user.actor()));
         model.addAttribute("pending", agreements.pending(user.actor()));
         model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
+        // Only the forms the user may submit (issue 13): a clerk records, a reviewer confirms.
+        model.addAttribute("canRecord", user.actor().has(Role.CLERK) && !user.actor().has(Role.HOSPITAL));
+        model.addAttribute("canConfirm", user.actor().has(Role.REVIEWER));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("formToken", java.util.UUID.randomUUID().toString());
         return "prepayment-agreements";
@@ -125,6 +128,9 @@ class PrepaymentInputPages {
         model.addAttribute("year", shownYear);
         model.addAttribute("funds", funds);
         model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
+        // Only the forms the user may submit (issue 13): a clerk records, a reviewer confirms.
+        model.addAttribute("canRecord", user.actor().has(Role.CLERK) && !user.actor().has(Role.HOSPITAL));
+        model.addAttribute("canConfirm", user.actor().has(Role.REVIEWER));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("formToken", java.util.UUID.randomUUID().toString());
         return "prepayment-fund-status";

@@ -54,13 +54,16 @@ class PrepaymentPages {
     private final Clock clock;
     private final RegionPlans regionPlans;
     private final org.medfund.registry.Registry registry;
+    private final PrepaymentTrace trace;
 
     private final Citations citations;
 
     PrepaymentPages(Prepayments prepayments, Applications applications, Recoveries recoveries, Clock clock,
-                    RegionPlans regionPlans, org.medfund.registry.Registry registry, Citations citations) {
+                    RegionPlans regionPlans, org.medfund.registry.Registry registry, Citations citations,
+                    PrepaymentTrace trace) {
         this.registry = registry;
         this.citations = citations;
+        this.trace = trace;
         this.regionPlans = regionPlans;
         this.prepayments = prepayments;
         this.applications = applications;
@@ -102,8 +105,18 @@ class PrepaymentPages {
         model.addAttribute("outstanding", prepayments.outstanding(row.hospitalCode(), row.insuranceType()));
         model.addAttribute("steps", applications.steps(id));
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("movements", prepayments.movements(row.hospitalCode(), user.actor()).stream()
-                .filter(m -> m.insuranceType().equals(row.insuranceType())).toList());
+        List<org.medfund.prepayment.Movement> movements = prepayments.movements(row.hospitalCode(), user.actor()).stream()
+                .filter(m -> m.insuranceType().equals(row.insuranceType())).toList();
+        model.addAttribute("movements", movements);
+        model.addAttribute("vouchers", trace.vouchers(movements));
+        model.addAttribute("balance", trace.balance(movements, prepayments.outstanding(row.hospitalCode(),
+                row.insuranceType())));
+        model.addAttribute("bookVisible", trace.bookVisible(user.actor(), row.payerOrgCode()));
+        // Only the forms the user may submit (issue 13): the capability refuses the others anyway.
+        boolean payer = user.actor().orgCode().equals(row.payerOrgCode());
+        model.addAttribute("canApprove", user.actor().has(Role.REVIEWER));
+        model.addAttribute("canAct", payer && user.actor().has(Role.CLERK));
+        model.addAttribute("canWriteOff", payer && user.actor().has(Role.REVIEWER));
         model.addAttribute("recoveries", recoveries.recoveries(row.hospitalCode(), user.actor()).stream()
                 .filter(r -> r.insuranceType().equals(row.insuranceType())).toList());
         model.addAttribute("triggers", triggers(prepayments.regimeOf(row)));
@@ -147,6 +160,7 @@ class PrepaymentPages {
         model.addAttribute("rows", prepayments.register(new RegisterFilter(application.year(),
                 application.hospitalCode(), null, null, null), user.actor()));
         model.addAttribute("staff", !user.actor().has(Role.HOSPITAL));
+        model.addAttribute("canReview", user.actor().has(Role.CLERK) && !user.actor().has(Role.HOSPITAL));
         model.addAttribute("today", LocalDate.now(clock));
         org.medfund.registry.Org hospital = registry.requireOrg(application.hospitalCode(), "hospitalCode");
         model.addAttribute("settled", applications.settledYear(hospital, application.year(),
@@ -252,6 +266,11 @@ class PrepaymentPages {
         int shown = year == null ? LocalDate.now(clock).getYear() : year;
         model.addAttribute("year", shown);
         model.addAttribute("plans", regionPlans.plans(shown, user.actor()));
+        // RegionPlans.generate: a clerk of the province's settlement centre (henan-2023 二(二)).
+        model.addAttribute("canGenerate", user.actor().has(Role.CLERK) && registry.org(user.actor().orgCode())
+                .filter(o -> o.kind() == org.medfund.registry.OrgKind.SETTLEMENT_CENTRE)
+                .flatMap(o -> registry.region(o.regionCode()))
+                .filter(r -> r.level() == org.medfund.registry.RegionLevel.PROVINCE).isPresent());
         model.addAttribute("today", LocalDate.now(clock));
         return "prepayment-region-plans";
     }

@@ -88,6 +88,7 @@ class SettlementPages {
     String one(@AuthenticationPrincipal MedfundUser user, @PathVariable long id, Model model) {
         model.addAttribute("r", reconciliations.view(user.actor(), id));
         model.addAttribute("differences", reconciliations.differences(user.actor(), id));
+        model.addAttribute("batchId", reconciliations.batchOf(user.actor(), id).orElse(null));
         return "settlement-reconciliation";
     }
 

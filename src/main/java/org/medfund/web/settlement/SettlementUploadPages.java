@@ -1,6 +1,9 @@
 package org.medfund.web.settlement;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.medfund.web.MedfundUser;
+import org.medfund.web.PageRefusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -39,7 +42,8 @@ class SettlementUploadPages {
     }
 
     @GetMapping("/settlements/upload")
-    String form(Model model) {
+    String form(@AuthenticationPrincipal MedfundUser user, Model model) {
+        model.addAttribute("canUpload", !user.actor().has(org.medfund.registry.Role.AUDITOR));
         model.addAttribute("fields", SettlementFields.ALL);
         model.addAttribute("requestId", java.util.UUID.randomUUID().toString());
         return "settlement-upload";
@@ -56,25 +60,35 @@ class SettlementUploadPages {
     @PostMapping("/settlements/upload")
     String upload(@AuthenticationPrincipal MedfundUser user,
                   @RequestParam(name = "file", required = false) MultipartFile file,
-                  @RequestParam("requestId") String requestId, Model model) throws IOException {
+                  @RequestParam("requestId") String requestId, Model model, HttpServletRequest request,
+                  HttpServletResponse response) throws IOException {
+        model.addAttribute("fields", SettlementFields.ALL);
+        model.addAttribute("requestId", java.util.UUID.randomUUID().toString());
+        model.addAttribute("canUpload", true);
         // Optional so that a post without a file (or not multipart at all) gets this message, not a server error.
         if (file == null || file.isEmpty()) {
-            throw new Rejection("claims.empty", "file", "请选择文件");
+            Rejection empty = new Rejection("claims.empty", "file", "请选择文件");
+            PageRefusal.mark(request, response, empty);
+            model.addAttribute("refused", empty);
+            return "settlement-upload";
         }
         String name = file.getOriginalFilename() == null ? "upload.csv" : file.getOriginalFilename();
         Path temp = Files.createTempFile("upload", name.toLowerCase().endsWith(".xlsx") ? ".xlsx" : ".csv");
-        model.addAttribute("fields", SettlementFields.ALL);
-        model.addAttribute("requestId", java.util.UUID.randomUUID().toString());
         model.addAttribute("fileName", name);
         try (InputStream in = file.getInputStream()) {
             Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             IntakeResult result = intake.importFile(user.actor(), temp, name, requestId);
             model.addAttribute("result", result);
         } catch (IntakeRejection rejected) {
+            PageRefusal.mark(request, response, rejected);
             model.addAttribute("rejected", rejected);
             StringWriter report = new StringWriter();
             SettlementFiles.writeErrorsCsv(rejected.errors(), report);
             model.addAttribute("reportCsv", report.toString());
+        } catch (Rejection refused) {
+            // The whole file is refused (not a table, unknown column, too large…): said on the form, next to it.
+            PageRefusal.mark(request, response, refused);
+            model.addAttribute("refused", refused);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -121,16 +121,19 @@ public class SettlementIntakeApiTest {
         mvc.perform(multipart("/settlements/upload").file(new MockMultipartFile("file", "a.csv", "text/csv", csv))
                         .param("requestId", IntakeFixtures.id("req")).with(csrf())
                         .with(user(hospital(IntakeFixtures.PDS_HOSPITAL))))
-                .andExpect(status().isOk())
+                .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("psn_part_amt")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("文件未导入")));
-        // No file chosen, or a form posted without multipart: a client error, never a server error.
+        // No file chosen, or a form posted without multipart: a client error, never a server error, and the form
+        // again saying so (issue 13).
         mvc.perform(multipart("/settlements/upload").param("requestId", IntakeFixtures.id("req")).with(csrf())
                         .with(user(hospital(IntakeFixtures.PDS_HOSPITAL))))
-                .andExpect(status().is4xxClientError());
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("请选择文件")));
         mvc.perform(post("/settlements/upload").param("requestId", IntakeFixtures.id("req")).with(csrf())
                         .with(user(hospital(IntakeFixtures.PDS_HOSPITAL))))
-                .andExpect(status().is4xxClientError());
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("请选择文件")));
     }
 
     @Test
