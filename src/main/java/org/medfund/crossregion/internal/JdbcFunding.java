@@ -131,13 +131,13 @@ class JdbcFunding implements CrossRegionFunding {
     }
 
     private QuotaSizing.Sized first(Region city, Money past, LocalDate date) {
-        Resolved months = packs.resolve(city.code(), date, "crossregion.first-prepayment-months");
+        Resolved months = fundingRule(city.code(), date, "crossregion.first-prepayment-months");
         return QuotaSizing.first(past, months.parameter().integer(), months.citation());
     }
 
     private QuotaSizing.Sized resize(Region city, QuotaKey key, List<QuotaStore.QuotaRow> earlier, Money past,
                                      LocalDate date) {
-        Resolved resize = packs.resolve(city.code(), date, "crossregion.prepayment-resize");
+        Resolved resize = fundingRule(city.code(), date, "crossregion.prepayment-resize");
         if (!QUARTERLY.equals(resize.parameter().value())) {
             throw new IllegalStateException("only quarterly re-sizing is built: " + resize.parameter().value());
         }
@@ -293,8 +293,8 @@ class JdbcFunding implements CrossRegionFunding {
                 .map(QuotaStore.QuotaRow::level).reduce(Money.ZERO, Money::plus);
         LocalDate end = quarterEnd(key);
         Money cleared = cleared(key, date.isBefore(end) ? date : end);
-        Resolved yellow = packs.resolve(key.cityRegionCode(), date, "crossregion.usage-yellow");
-        Resolved red = packs.resolve(key.cityRegionCode(), date, "crossregion.usage-red");
+        Resolved yellow = fundingRule(key.cityRegionCode(), date, "crossregion.usage-yellow");
+        Resolved red = fundingRule(key.cityRegionCode(), date, "crossregion.usage-red");
         UsageWarning warning = QuotaSizing.warning(prepaid, cleared, yellow.parameter().decimal(),
                 red.parameter().decimal());
         BigDecimal rate = QuotaSizing.rate(prepaid, cleared);
@@ -311,6 +311,9 @@ class JdbcFunding implements CrossRegionFunding {
     public Quota topUp(QuotaKey key, LocalDate date, Actor actor) {
         requireCentre(actor);
         Region city = city(key == null ? null : key.cityRegionCode(), "cityRegionCode", actor);
+        if (key.scope() == null) {
+            throw new Rejection("crossregion.scope-missing", "scope", "请选择省内或跨省异地就医预付金");
+        }
         if (date == null) {
             throw new Rejection("crossregion.date-missing", "date", "请填写日期");
         }
@@ -527,6 +530,12 @@ class JdbcFunding implements CrossRegionFunding {
         }
         Due due = calendar.due(rule.get().parameter().deadline(), period);
         return store.ensureObligation(kind, period, org, subject, due.date(), due.basis());
+    }
+
+    /** A rule of the prepayment regime; a region whose packs have none has no quotas here (a 4xx, not a bug). */
+    private Resolved fundingRule(String region, LocalDate date, String rule) {
+        return packs.find(region, date, rule).orElseThrow(() -> new Rejection("crossregion.no-funding-regime", "city",
+                "统筹区 " + region + " 的政策未规定异地就医预付金（" + rule + "）"));
     }
 
     private Due due(String region, String rule, YearMonth period) {

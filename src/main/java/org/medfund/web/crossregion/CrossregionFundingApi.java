@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
-import org.medfund.common.Rejection;
 import org.medfund.crossregion.CrossRegionFunding;
 import org.medfund.crossregion.Obligation;
 import org.medfund.crossregion.ObligationKind;
@@ -131,9 +130,6 @@ class CrossregionFundingApi {
     ResponseEntity<?> topUp(@AuthenticationPrincipal MedfundUser user,
                             @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                             @RequestBody QuotaTopUpRequest body) {
-        if (body.scope() == null) {
-            throw new Rejection("crossregion.scope-missing", "scope", "请选择省内或跨省异地就医预付金");
-        }
         return idempotency.run(user, "crossregion.quota-top-up", key, body, HttpStatus.CREATED,
                 () -> QuotaView.of(funding.topUp(new QuotaKey(body.cityRegionCode(), body.year(), body.quarter(),
                         body.scope()), body.date(), user.actor())));
