@@ -14,7 +14,6 @@ import org.medfund.crossregion.CrossRegionFunding;
 import org.medfund.crossregion.Quota;
 import org.medfund.crossregion.QuotaRequest;
 import org.medfund.crossregion.QuotaScope;
-import org.medfund.crossregion.Suspension;
 import org.medfund.crossregion.Usage;
 import org.medfund.crossregion.UsageWarning;
 import org.medfund.crossregion.FeeCategory;
@@ -122,11 +121,12 @@ class CrossregionDemoStep implements DemoStep {
                     + " 元，应于 " + q.steps().remitDue() + " 前上解（" + q.derivation().citation() + "）");
         }
         pay(guiyang, LocalDate.of(2026, 1, 16), LocalDate.of(2026, 1, 20));
-        for (Suspension s : funding.suspendLatePayers(LocalDate.of(2026, 2, 2), centre)) {
-            out.println("暂停 " + s.regionName() + " 异地就医直接结算：" + s.reason());
-        }
+        funding.suspendLatePayers(LocalDate.of(2026, 2, 2), centre);
         pay(bijie, LocalDate.of(2026, 2, 5), LocalDate.of(2026, 2, 6));
-        out.println("毕节市预付金 2026-02-06 到账，恢复直接结算（五(一)）");
+        Long suspensionId = funding.quota(bijie.id(), centre).steps().suspensionId();
+        crossRegion.suspensions(centre).stream().filter(s -> Long.valueOf(s.id()).equals(suspensionId))
+                .forEach(s -> out.println("暂停 " + s.regionName() + " 异地就医直接结算 " + s.startedOn() + " 至 "
+                        + s.liftedOn() + "（预付金到账后恢复，五(一)）：" + s.reason()));
         Settlement referral = crossRegion.settle(new SettlementRequest("DEMO-CR-3", "522401196002020022", "520500",
                 "310", DAY, bill.lines(), false), desk);
         out.println("毕节市参保人出院结算 " + referral.hospitalSettlementId() + "：统筹基金 "
