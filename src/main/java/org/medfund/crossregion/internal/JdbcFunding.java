@@ -470,8 +470,10 @@ class JdbcFunding implements CrossRegionFunding {
     @Override
     @Transactional
     public Obligation complete(long obligationId, LocalDate date, Actor actor) {
-        QuotaStore.ObligationRow o = store.obligation(obligationId).orElseThrow(() -> Rejection.notFound(
-                "crossregion.obligation-unknown", "id", "没有编号为 " + obligationId + " 的事项"));
+        // An obligation of an organisation the caller cannot see answers as unknown, so ids cannot be probed.
+        QuotaStore.ObligationRow o = store.obligation(obligationId).filter(row -> registry.canSeeOrg(actor,
+                row.orgCode())).orElseThrow(() -> Rejection.notFound("crossregion.obligation-unknown", "id",
+                "没有编号为 " + obligationId + " 的事项"));
         if (!actor.orgCode().equals(o.orgCode()) || actor.has(Role.AUDITOR) && actor.roles().size() == 1) {
             throw Rejection.forbidden("crossregion.obligation-not-own", "id", "只有负有该事项的机构可以办结");
         }
