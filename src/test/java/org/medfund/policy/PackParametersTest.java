@@ -38,15 +38,7 @@ class PackParametersTest {
     static final Map<String, List<String>> NOT_BUILT_YET = Map.of(
             "henan-2023", List.of("crossregion.negative-plan-advanced", "crossregion.annual-surplus",
                     "crossregion.bank-fees-to-fund", "crossregion.interest-owner"),
-            "guizhou-2017", List.of("crossregion.first-prepayment-months", "crossregion.prepayment-resize",
-                    "crossregion.usage-yellow", "crossregion.usage-red", "crossregion.quarter-sizing-by",
-                    "crossregion.city-confirm-by", "crossregion.city-remit-by", "crossregion.national-sheet-by",
-                    "crossregion.national-to-finance-by", "crossregion.national-paid-by",
-                    "crossregion.in-province-plan-by", "crossregion.in-province-transfer-by",
-                    "crossregion.monthly-clearing-download-by", "crossregion.monthly-clearing-to-finance-by",
-                    "crossregion.monthly-clearing-pay-within-working-days", "crossregion.quarterly-clearing-publish-by",
-                    "crossregion.quarterly-clearing-confirm-by", "crossregion.bank-voucher-within-working-days",
-                    "crossregion.receipt-confirm-by", "crossregion.bank-fees-to-fund", "crossregion.interest-owner"),
+            "guizhou-2017", List.of("crossregion.bank-fees-to-fund", "crossregion.interest-owner"),
             "hainan-2020", List.of("pooling."),
             "handan-2020", List.of("pooling.", "settlement.levels"));
 

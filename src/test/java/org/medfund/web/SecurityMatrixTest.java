@@ -353,6 +353,9 @@ class SecurityMatrixTest {
             case "/api/settlements.xlsx" -> "?period=2026-09&hospital=" + hospital;
             case "/api/clearing-applications" -> endpoint.method() == HttpMethod.POST ? "?appliedOn=2003-10-20" : "";
             case "/api/registry/orgs" -> endpoint.method() == HttpMethod.GET ? "?region=" + REGION.get(Side.A) : "";
+            case "/api/crossregion/quotas" -> endpoint.method() == HttpMethod.GET ? "?year=2026&quarter=2" : "";
+            case "/api/crossregion/usage" -> "?city=411500&year=2026&quarter=2&scope=CROSS_PROVINCE&date=2026-05-01";
+            case "/api/crossregion/obligations" -> "?from=2026-01-01&to=2026-03-31&today=2026-02-01";
             default -> "";
         };
         if (path.startsWith("/api/prepayments/payment-file")) {
@@ -448,6 +451,14 @@ class SecurityMatrixTest {
             case "/api/crossregion/settlements/{setlId}/details" -> """
                     [{"feedetl_sn": "1", "med_list_codg": "X", "medins_list_name": "矩阵", "med_chrgitm_type": "01",
                       "chrgitm_lv": "01", "det_item_fee_sumamt": "1.00"}]""";
+            // Prepayment quotas (guizhou-2017 三(三)) of a Henan city: no such regime there, or nothing to act on.
+            case "/api/crossregion/quotas" -> """
+                    {"cityRegionCode": "411500", "year": 2026, "quarter": 2, "scope": "CROSS_PROVINCE",
+                     "pastYearsFundPay": "1.00", "date": "2026-04-10"}""";
+            case "/api/crossregion/quotas/top-up" -> """
+                    {"cityRegionCode": "411500", "year": 2026, "quarter": 2, "scope": "CROSS_PROVINCE",
+                     "date": "2026-05-01"}""";
+            case "/api/crossregion/timetable" -> "{\"provinceCode\": \"410000\", \"year\": 2026, \"quarter\": 1}";
             default -> "{\"date\": " + late + "}";
         };
     }
@@ -475,6 +486,9 @@ class SecurityMatrixTest {
                 case NONE -> path.equals("/api/users") && !p.has(Role.ADMIN) ? Expect.DENIED
                         // Asking for a region outside the scope is refused; a hospital is answered only itself.
                         : path.equals("/api/registry/orgs") ? allow(p.hospital() || p.sees().contains(Side.A))
+                        // A city's prepayment usage: its own organisations and the province centre.
+                        : path.equals("/api/crossregion/usage") ? allow(!p.hospital()
+                                && (p.orgCode().startsWith("411500-") || p.orgCode().equals("410000-CENTRE")))
                         : Expect.ALLOWED;
                 case BOOK, PAYER_QUERY -> allow(sees && !p.hospital());
                 default -> allow(sees);
@@ -546,6 +560,15 @@ class SecurityMatrixTest {
                     && (p.orgCode().equals("411500-AGENCY") || p.orgCode().equals("410400-AGENCY")));
             case "/api/crossregion/funding/remittances" -> allow(p.has(Role.FINANCE)
                     && p.orgCode().equals("411500-FINANCE"));
+            // guizhou-2017 三(三), 五, 附件一: the province centre sizes, tops up, suspends late payers and opens the
+            // timetable; the quota's steps and obligations look their object up first (none here: not found for all).
+            case "/api/crossregion/quotas", "/api/crossregion/quotas/top-up", "/api/crossregion/late-payers",
+                    "/api/crossregion/timetable" -> write
+                    ? allow(p.has(Role.CLERK) && p.orgCode().equals("410000-CENTRE")) : Expect.ALLOWED;
+            case "/api/crossregion/quotas/{id}", "/api/crossregion/quotas/{id}/confirm",
+                    "/api/crossregion/quotas/{id}/review", "/api/crossregion/quotas/{id}/remit",
+                    "/api/crossregion/quotas/{id}/receive", "/api/crossregion/obligations",
+                    "/api/crossregion/obligations/{id}/complete" -> Expect.ALLOWED;
             default -> throw new IllegalStateException("no policy for " + endpoint.method() + " " + path
                     + ": add it here");
         };

@@ -10,6 +10,12 @@ import org.medfund.common.Rejection;
 import org.medfund.crossregion.BenefitRule;
 import org.medfund.crossregion.CatalogueClass;
 import org.medfund.crossregion.CrossRegion;
+import org.medfund.crossregion.CrossRegionQuotas;
+import org.medfund.crossregion.Quota;
+import org.medfund.crossregion.QuotaRequest;
+import org.medfund.crossregion.QuotaScope;
+import org.medfund.crossregion.Usage;
+import org.medfund.crossregion.UsageWarning;
 import org.medfund.crossregion.FeeCategory;
 import org.medfund.crossregion.FeeLine;
 import org.medfund.crossregion.FilingDraft;
@@ -35,9 +41,11 @@ class CrossregionDemoStep implements DemoStep {
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
     private final CrossRegion crossRegion;
+    private final CrossRegionQuotas funding;
 
-    CrossregionDemoStep(CrossRegion crossRegion) {
+    CrossregionDemoStep(CrossRegion crossRegion, CrossRegionQuotas funding) {
         this.crossRegion = crossRegion;
+        this.funding = funding;
     }
 
     @Override
@@ -91,7 +99,56 @@ class CrossregionDemoStep implements DemoStep {
         } catch (Rejection refused) {
             out.println("异地长期居住人员试算被拒：[" + refused.code() + "] " + refused.getMessage());
         }
+        quarter(out, desk, bill);
         out.println("（查看：/crossregion/filings?card=" + CARD + "，API POST /api/crossregion/settlements/preview）");
+    }
+
+    /**
+     * A Guizhou quarter (2026 Q1, guizhou-2017 三(三), 五(一)(二), 附件一): the timetable, first quotas of 贵阳市
+     * (2,400.00, pays on time, crosses 70 % with the settlement above) and 毕节市 (1,800.00, pays late, is suspended
+     * on 2026-02-02 and lifted when its money arrives, then crosses 90 % and gets an emergency top-up). Demo figures.
+     */
+    private void quarter(PrintWriter out, Actor desk, SettlementRequest bill) {
+        Actor centre = Actor.system("520000-CENTRE");
+        int obligations = funding.openTimetable("520000", 2026, 1, centre).size();
+        out.println("附件一时间表：2026 年第 1 季度办理事项 " + obligations + " 项");
+        Quota guiyang = funding.size(new QuotaRequest("520100", 2026, 1, QuotaScope.CROSS_PROVINCE,
+                Money.ofYuan("7200.00"), LocalDate.of(2026, 1, 12)), centre);
+        Quota bijie = funding.size(new QuotaRequest("520500", 2026, 1, QuotaScope.CROSS_PROVINCE,
+                Money.ofYuan("5400.00"), LocalDate.of(2026, 1, 12)), centre);
+        for (Quota q : List.of(guiyang, bijie)) {
+            out.println(q.cityName() + " " + q.key().label() + q.kind().label() + " " + q.amount().toYuanText()
+                    + " 元，应于 " + q.steps().remitDue() + " 前上解（" + q.derivation().citation() + "）");
+        }
+        pay(guiyang, LocalDate.of(2026, 1, 16), LocalDate.of(2026, 1, 20));
+        funding.suspendLatePayers(LocalDate.of(2026, 2, 2), centre);
+        pay(bijie, LocalDate.of(2026, 2, 5), LocalDate.of(2026, 2, 6));
+        Long suspensionId = funding.quota(bijie.id(), centre).steps().suspensionId();
+        crossRegion.suspensions(centre).stream().filter(s -> Long.valueOf(s.id()).equals(suspensionId))
+                .forEach(s -> out.println("暂停 " + s.regionName() + " 异地就医直接结算 " + s.startedOn() + " 至 "
+                        + s.liftedOn() + "（预付金到账后恢复，五(一)）：" + s.reason()));
+        Settlement referral = crossRegion.settle(new SettlementRequest("DEMO-CR-3", "522401196002020022", "520500",
+                "310", DAY, bill.lines(), false), desk);
+        out.println("毕节市参保人出院结算 " + referral.hospitalSettlementId() + "：统筹基金 "
+                + referral.payments().fundPay().toYuanText() + " 元");
+        for (Quota q : List.of(guiyang, bijie)) {
+            Usage usage = funding.usage(q.key(), DAY, centre);
+            out.println(q.cityName() + " 预付金使用率 " + usage.rate() + "（" + usage.warning().label() + "）");
+            if (usage.warning() == UsageWarning.RED) {
+                Quota topUp = funding.topUp(q.key(), DAY, centre);
+                out.println("  启动紧急调增 " + topUp.amount().toYuanText() + " 元（" + topUp.derivation().formula() + "）");
+                pay(topUp, DAY.plusDays(8), DAY.plusDays(10));
+                out.println("  调增资金 " + DAY.plusDays(10) + " 到账，使用率 " + funding.usage(q.key(), DAY, centre).rate());
+            }
+        }
+    }
+
+    private void pay(Quota quota, LocalDate cityDate, LocalDate receivedOn) {
+        String city = quota.key().cityRegionCode();
+        funding.confirm(quota.id(), cityDate, Actor.system(city + "-AGENCY"));
+        funding.review(quota.id(), cityDate, Actor.system(city + "-FINANCE"));
+        funding.remit(quota.id(), cityDate, Actor.system(city + "-FINANCE"));
+        funding.receive(quota.id(), receivedOn, Actor.system("520000-CENTRE"));
     }
 
     private void file(PrintWriter out, String card, String region, FilingType type, LocalDate from) {

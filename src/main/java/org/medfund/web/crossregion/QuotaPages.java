@@ -1,0 +1,184 @@
+package org.medfund.web.crossregion;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.medfund.crossregion.CrossRegion;
+import org.medfund.crossregion.CrossRegionQuotas;
+import org.medfund.crossregion.Obligation;
+import org.medfund.crossregion.Quota;
+import org.medfund.crossregion.QuotaKey;
+import org.medfund.crossregion.QuotaState;
+import org.medfund.crossregion.Usage;
+import org.medfund.notices.XlsxExport;
+import org.medfund.policy.PolicyPack;
+import org.medfund.policy.PolicyPacks;
+import org.medfund.registry.Org;
+import org.medfund.registry.Registry;
+import org.medfund.registry.Role;
+import org.medfund.web.MedfundUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 异地就医预付金 page (guizhou-2017 三(三), 五(一)(二), 附件一): per city the quarter's quota, cleared amount and usage
+ * gauge (yellow ≥ 70 %, red ≥ 90 %), the steps with buttons for the organisation whose turn it is (the city agency
+ * confirms, city finance reviews and remits, the province centre confirms the receipt), the open obligations with due
+ * dates and the suspended regions. A city sees only its own quotas. Names, not codes; citations by document number.
+ */
+@Controller
+class QuotaPages {
+
+    private final CrossRegionQuotas funding;
+    private final CrossRegion crossRegion;
+    private final Registry registry;
+    private final PolicyPacks packs;
+    private final Clock clock;
+
+    QuotaPages(CrossRegionQuotas funding, CrossRegion crossRegion, Registry registry,
+                            PolicyPacks packs, Clock clock) {
+        this.funding = funding;
+        this.crossRegion = crossRegion;
+        this.registry = registry;
+        this.packs = packs;
+        this.clock = clock;
+    }
+
+    record QuotaRow(String id, String city, String scope, String kind, String state, String level, String amount,
+                    String remitDue, String derivation, String citation, String action, String actionLabel) {
+    }
+
+    record UsageRow(String city, String scope, String prepaid, String cleared, String rate, String percent,
+                    String warning, String warningClass, String derivation) {
+    }
+
+    record ObligationRow(long id, String what, String who, String subject, String due, String state,
+                         boolean overdue, String citation, boolean mine) {
+    }
+
+    @GetMapping("/crossregion/quotas")
+    String page(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) Integer year,
+                @RequestParam(required = false) Integer quarter, Model model) {
+        LocalDate today = LocalDate.now(clock);
+        int y = year == null ? today.getYear() : year;
+        int q = quarter == null ? (today.getMonthValue() - 1) / 3 + 1 : quarter;
+        List<Quota> quotas = funding.quotas(y, q, user.actor());
+        model.addAttribute("year", y);
+        model.addAttribute("quarter", q);
+        model.addAttribute("quotas", quotas.stream().map(x -> row(x, user)).toList());
+        model.addAttribute("usages", usages(quotas, today, user));
+        LocalDate from = LocalDate.of(y, (q - 1) * 3 + 1, 1);
+        model.addAttribute("obligations", funding.obligations(from, from.plusMonths(3).minusDays(1), user.actor())
+                .stream().map(o -> obligation(o, today, user)).toList());
+        model.addAttribute("suspensions", crossRegion.suspensions(user.actor()).stream()
+                .filter(s -> s.activeOn(today)).map(s -> s.regionName() + "（" + s.startedOn() + " 起：" + s.reason()
+                        + "）").toList());
+        return "crossregion-quotas";
+    }
+
+    @PostMapping("/crossregion/quotas/{id}/{step}")
+    String step(@AuthenticationPrincipal MedfundUser user, @PathVariable String id, @PathVariable String step,
+                @RequestParam(required = false) Integer year, @RequestParam(required = false) Integer quarter) {
+        LocalDate today = LocalDate.now(clock);
+        switch (step) {
+            case "confirm" -> funding.confirm(id, today, user.actor());
+            case "review" -> funding.review(id, today, user.actor());
+            case "remit" -> funding.remit(id, today, user.actor());
+            case "receive" -> funding.receive(id, today, user.actor());
+            default -> throw org.medfund.common.Rejection.notFound("crossregion.step-unknown", "step",
+                    "没有这个办理步骤");
+        }
+        Quota quota = funding.quota(id, user.actor());
+        return "redirect:/crossregion/quotas?year=" + quota.key().year() + "&quarter=" + quota.key().quarter();
+    }
+
+    @GetMapping("/crossregion/quotas.xlsx")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal MedfundUser user, @RequestParam int year,
+                                  @RequestParam int quarter) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Quota x : funding.quotas(year, quarter, user.actor())) {
+            rows.add(List.of(x.id(), x.cityName(), x.key().scope().label(), x.kind().label(), x.state().label(),
+                    x.level().toYuan(), x.amount().toYuan(), String.valueOf(x.steps().remitDue()),
+                    x.derivation().explain()));
+        }
+        return XlsxExport.response(year + "年第" + quarter + "季度-贵州省异地就医费用预付金明细表.xlsx", "预付金明细",
+                List.of("编号", "市（州）", "类别", "方式", "状态", "本季度预付金额度（元）", "应上解金额（元）", "上解截止日期", "计算依据"),
+                rows);
+    }
+
+    private QuotaRow row(Quota x, MedfundUser user) {
+        String city = x.key().cityRegionCode();
+        boolean agency = registry.agencyOf(city).map(Org::code).filter(user.actor().orgCode()::equals).isPresent()
+                && user.actor().has(Role.CLERK);
+        boolean finance = registry.financeOf(city).map(Org::code).filter(user.actor().orgCode()::equals)
+                .isPresent() && user.actor().has(Role.FINANCE);
+        boolean centre = registry.org(user.actor().orgCode()).map(o -> o.kind() == org.medfund.registry.OrgKind
+                .SETTLEMENT_CENTRE).orElse(false) && user.actor().has(Role.CLERK);
+        String action = x.state() == QuotaState.NOTIFIED && agency ? "confirm"
+                : x.state() == QuotaState.CONFIRMED && finance ? "review"
+                : x.state() == QuotaState.REVIEWED && finance ? "remit"
+                : x.state() == QuotaState.REMITTED && centre ? "receive" : null;
+        String label = action == null ? null : switch (action) {
+            case "confirm" -> "确认预付金";
+            case "review" -> "审核";
+            case "remit" -> "上解省级财政专户";
+            default -> "确认到账";
+        };
+        return new QuotaRow(x.id(), x.cityName(), x.key().scope().label(), x.kind().label(), x.state().label(),
+                x.level().toYuanText(), x.amount().toYuanText(), String.valueOf(x.steps().remitDue()),
+                x.derivation().explain(), staffCitation(x.derivation().citation()), action, label);
+    }
+
+    private List<UsageRow> usages(List<Quota> quotas, LocalDate today, MedfundUser user) {
+        Map<QuotaKey, String> cities = new LinkedHashMap<>();
+        quotas.forEach(x -> cities.putIfAbsent(x.key(), x.cityName()));
+        List<UsageRow> rows = new ArrayList<>();
+        cities.forEach((key, name) -> {
+            Usage u = funding.usage(key, today, user.actor());
+            String percent = u.rate() == null ? "0" : u.rate().movePointRight(2).stripTrailingZeros().toPlainString();
+            rows.add(new UsageRow(name, key.scope().label(), u.prepaid().toYuanText(), u.cleared().toYuanText(),
+                    u.rate() == null ? "—" : percent + "%", percent, u.warning().label(),
+                    u.warning().name().toLowerCase(), u.derivation().explain()));
+        });
+        return rows;
+    }
+
+    private ObligationRow obligation(Obligation o, LocalDate today, MedfundUser user) {
+        String who = registry.org(o.orgCode()).map(Org::name).orElse(o.orgCode());
+        String subject = o.subject().isEmpty() ? "" : registry.region(o.subject().split("/")[0])
+                .map(r -> r.name()).orElse(o.subject());
+        String state = o.doneOn() == null ? (o.overdueOn(today) ? "已逾期" : "待办") : o.doneOn() + " 办结"
+                + (o.doneOn().isAfter(o.dueDate()) ? "（逾期）" : "");
+        return new ObligationRow(o.id(), o.kind().label(), who, subject, o.dueDate().toString(), state,
+                o.overdueOn(today) && o.doneOn() == null, staffCitation(o.citation()),
+                o.orgCode().equals(user.actor().orgCode()) && o.doneOn() == null);
+    }
+
+    @PostMapping("/crossregion/obligations/{id}/complete")
+    String complete(@AuthenticationPrincipal MedfundUser user, @PathVariable long id) {
+        funding.complete(id, LocalDate.now(clock), user.actor());
+        return "redirect:/crossregion/quotas";
+    }
+
+    /** "guizhou-2017 v1, guizhou-2017 附件一 一(二)" → "黔人社厅通〔2017〕204号 附件一 一(二)". */
+    private String staffCitation(String citation) {
+        int comma = citation.indexOf(", ");
+        String article = comma < 0 ? citation : citation.substring(comma + 2);
+        int space = article.indexOf(' ');
+        if (space < 0) {
+            return article;
+        }
+        String packId = article.substring(0, space);
+        return packs.pack(packId).map(PolicyPack::documentNo).map(no -> no + " " + article.substring(space + 1))
+                .orElse(article);
+    }
+}
