@@ -12,6 +12,7 @@ import org.medfund.crossregion.CatalogueClass;
 import org.medfund.crossregion.CrossRegion;
 import org.medfund.crossregion.CrossRegionQuotas;
 import org.medfund.crossregion.Quota;
+import org.medfund.crossregion.QuotaKind;
 import org.medfund.crossregion.QuotaRequest;
 import org.medfund.crossregion.QuotaScope;
 import org.medfund.crossregion.Usage;
@@ -139,6 +140,12 @@ class CrossregionDemoStep implements DemoStep {
                 out.println("  启动紧急调增 " + topUp.amount().toYuanText() + " 元（" + topUp.derivation().formula() + "）");
                 pay(topUp, DAY.plusDays(8), DAY.plusDays(10));
                 out.println("  调增资金 " + DAY.plusDays(10) + " 到账，使用率 " + funding.usage(q.key(), DAY, centre).rate());
+            } else {
+                // A rerun finds the top-up of the first run: say so rather than hiding it.
+                funding.quotas(2026, 1, centre).stream()
+                        .filter(t -> t.kind() == QuotaKind.TOP_UP && t.key().equals(q.key()))
+                        .forEach(t -> out.println("  已启动紧急调增 " + t.amount().toYuanText() + " 元（"
+                                + t.derivation().formula() + "）"));
             }
         }
     }

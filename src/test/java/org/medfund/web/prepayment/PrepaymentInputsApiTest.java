@@ -137,6 +137,11 @@ class PrepaymentInputsApiTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("RZ-P-1")))
                 .andExpect(content().string(containsString("待复核")))
+                // Issue 13: only a reviewer may confirm, so only a reviewer is offered the button.
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("复核确认"))));
+        mvc.perform(get("/prepayments/agreements").param("hospital", hospital)
+                        .with(user(as("rz-page-reviewer", AGENCY, Role.REVIEWER))))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("复核确认")));
         long id = agreements.records(hospital, clerk.actor()).get(0).id();
         mvc.perform(post("/prepayments/agreements/" + id + "/confirm").with(csrf())
