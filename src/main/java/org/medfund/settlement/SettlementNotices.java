@@ -29,6 +29,11 @@ public class SettlementNotices {
     /** clr_type as docs/claims-fields.md lists it; other codes are data and print as they are. */
     private static final Map<String, String> CLEARING_TYPE = Map.of("11", "门诊", "21", "住院", "41", "药店");
 
+    /** clr_type in words (11 门诊, 21 住院, 41 药店); another code is data and shows as it is. */
+    public static String clearingType(String code) {
+        return CLEARING_TYPE.getOrDefault(code, code);
+    }
+
     private final MonthlySettlements settlements;
     private final Reconciliations reconciliations;
     private final Registry registry;
@@ -66,7 +71,7 @@ public class SettlementNotices {
                 agency = party(r.agencyCode());
                 for (ReconciliationView.Group g : r.groups()) {
                     reconciled.add(new SettlementNotice.Reconciled(r.period(), r.appliedOn(), fundName(g.insutype()),
-                            CLEARING_TYPE.getOrDefault(g.clrType(), g.clrType()), g.hospitalFund(), g.agencyFund(),
+                            clearingType(g.clrType()), g.hospitalFund(), g.agencyFund(),
                             g.matched(), r.status().label()));
                 }
             }

@@ -1,6 +1,8 @@
 package org.medfund.web.workplace;
 
 import java.math.BigDecimal;
+import org.medfund.settlement.ReconciliationStatus;
+import java.util.EnumMap;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -103,16 +105,16 @@ public class Dashboards {
     }
 
     /** Counts by status, every status listed (zero too) so the chart keeps its colours. */
-    public List<StatusCount> byStatus(List<ReconciliationView> month, List<ReconciliationView.Obligation> obligations,
-                                      StateLabels states) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String status : List.of("NOT_APPLIED", "APPLIED", "CHECKED", "CONFIRMED", "PAID")) {
+    public List<StatusCount> byStatus(List<ReconciliationView> month, List<ReconciliationView.Obligation> obligations) {
+        Map<ReconciliationStatus, Long> counts = new EnumMap<>(ReconciliationStatus.class);
+        for (ReconciliationStatus status : ReconciliationStatus.values()) {
             counts.put(status, 0L);
         }
-        month.forEach(r -> counts.merge(r.status().name(), 1L, Long::sum));
-        counts.merge("NOT_APPLIED", obligations.stream().filter(o -> o.reconciliationId() == null).count(), Long::sum);
+        month.forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        counts.merge(ReconciliationStatus.NOT_APPLIED,
+                obligations.stream().filter(o -> o.reconciliationId() == null).count(), Long::sum);
         return counts.entrySet().stream()
-                .map(e -> new StatusCount(e.getKey(), states.reconciliation(e.getKey()), e.getValue())).toList();
+                .map(e -> new StatusCount(e.getKey().name(), e.getKey().label(), e.getValue())).toList();
     }
 
     /** The month's obligations of the user's own agency (every hospital it settles), as of today. */
@@ -207,8 +209,8 @@ public class Dashboards {
                     .filter(b -> b.agencyCode().equals(agency.code()) && b.cycle().equals(period)).toList();
             long hospitals = reconciliations.hospitalsSettledBy(agency).size();
             rows.add(new AgencyMonth(agency.code(), agency.name(), hospitals, own.size(),
-                    own.stream().filter(r -> r.status().name().equals("CONFIRMED")).count(),
-                    own.stream().filter(r -> r.status().name().equals("PAID")).count(),
+                    own.stream().filter(r -> r.status() == ReconciliationStatus.CONFIRMED).count(),
+                    own.stream().filter(r -> r.status() == ReconciliationStatus.PAID).count(),
                     own.stream().filter(ReconciliationView::late).count(),
                     cycle.stream().filter(b -> b.paidOn() != null).map(PaymentBatch::totalNet)
                             .reduce(Money.ZERO, Money::plus),

@@ -1,6 +1,9 @@
 package org.medfund.web.workplace;
 
 import java.time.LocalDate;
+import org.medfund.settlement.BatchStatus;
+import org.medfund.settlement.BatchKind;
+import org.medfund.prepayment.MovementKind;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -53,7 +56,7 @@ public class Statements {
      * @param held what is due but not paid while the hospital's payments are stopped
      * @param paid what reached the hospital's account (zero while the batch is not paid or the line is held)
      */
-    public record Line(long batchId, String batchKind, String batchStatus, String insuranceType,
+    public record Line(long batchId, BatchKind batchKind, BatchStatus batchStatus, String insuranceType,
                        String insuranceName, Money owed, Money prepaid, Money offset, Money held, Money paid,
                        Money carriedOut, LocalDate paidOn, String derivation) {
     }
@@ -63,7 +66,7 @@ public class Statements {
     }
 
     /** A prepayment movement of the month (拨付, 冲抵收回, 退回收回, 核销). */
-    public record PrepaymentMove(LocalDate date, String kind, String insuranceType, String prepaymentId,
+    public record PrepaymentMove(LocalDate date, MovementKind kind, String insuranceType, String prepaymentId,
                                  Money amount) {
     }
 
@@ -102,7 +105,7 @@ public class Statements {
         for (PaymentBatch b : settlements.batchesOfHospital(actor, hospital.code(), period)) {
             for (PaymentBatch.Line l : b.lines()) {
                 boolean paid = b.paidOn() != null && !l.held();
-                lines.add(new Line(b.id(), b.kind().name(), b.status().name(), l.insutype(), insurance(l.insutype()), l.gross(),
+                lines.add(new Line(b.id(), b.kind(), b.status(), l.insutype(), insurance(l.insutype()), l.gross(),
                         l.advance().plus(l.carriedIn()), l.offsets(), l.held() ? l.net() : Money.ZERO,
                         paid ? l.net() : Money.ZERO, l.carriedOut(),
                         paid ? (l.releasedOn() != null ? l.releasedOn() : b.paidOn()) : null, l.derivation()));
@@ -112,7 +115,7 @@ public class Statements {
                 sum(lines, Line::held), sum(lines, Line::paid), sum(lines, Line::carriedOut));
         List<org.medfund.prepayment.Movement> movements = prepayments.movements(hospital.code(), actor);
         List<PrepaymentMove> moves = movements.stream().filter(m -> YearMonth.from(m.date()).equals(period))
-                .map(m -> new PrepaymentMove(m.date(), m.kind().name(), m.insuranceType(), m.prepaymentId(), m.amount()))
+                .map(m -> new PrepaymentMove(m.date(), m.kind(), m.insuranceType(), m.prepaymentId(), m.amount()))
                 .toList();
         List<PrepaymentBalance> balances = new ArrayList<>();
         movements.stream().map(m -> new PayerFund(m.payerOrgCode(), m.insuranceType())).distinct().forEach(pf -> {

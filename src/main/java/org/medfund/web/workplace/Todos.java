@@ -1,6 +1,10 @@
 package org.medfund.web.workplace;
 
 import java.time.Clock;
+import org.medfund.settlement.ReconciliationStatus;
+import org.medfund.settlement.BatchStatus;
+import org.medfund.prepayment.RecoveryStatus;
+import org.medfund.prepayment.PrepaymentStatus;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -90,7 +94,7 @@ public class Todos {
                     hospital.name(), due, due != null && today.isAfter(due), "/settlements?period=" + period, true));
         }
         for (org.medfund.prepayment.Recovery r : recoveries.recoveries(hospital.code(), actor)) {
-            if (r.status().name().equals("OPEN")) {
+            if (r.status() == RecoveryStatus.OPEN) {
                 items.add(new Item("预付金", "退回预付金 " + r.remaining().toYuanText() + " 元", hospital.name(),
                         hospital.name(), r.returnDue(), r.overdue(today), "/prepayments/" + r.prepaymentId(), true));
             }
@@ -105,11 +109,11 @@ public class Todos {
                     k -> settlements.paymentDue(r.agencyCode(), r.cycle()));
             String subject = name(r.hospitalCode()) + " " + r.period() + " 对账";
             String link = "/settlements/reconciliations/" + r.id();
-            if (r.status().name().equals("APPLIED") && actor.has(Role.CLERK)
+            if (r.status() == ReconciliationStatus.APPLIED && actor.has(Role.CLERK)
                     && (!mine || actor.userId().equals(r.clerkUser()))) {
                 items.add(new Item("结算", "核对对账申请（专人对账）", subject, name(r.agencyCode()), due,
                         due != null && today.isAfter(due), link, mine));
-            } else if (r.status().name().equals("CHECKED") && actor.has(Role.REVIEWER)
+            } else if (r.status() == ReconciliationStatus.CHECKED && actor.has(Role.REVIEWER)
                     && !actor.userId().equals(r.checkedBy())) {
                 items.add(new Item("结算", "复核确认对账", subject, name(r.agencyCode()), due,
                         due != null && today.isAfter(due), link, mine));
@@ -138,10 +142,10 @@ public class Todos {
                     .map(f -> f.code().equals(actor.orgCode())).orElse(false);
             String subject = name(b.agencyCode()) + " " + b.cycle() + " 结算批次 " + b.id();
             String link = "/settlements?period=" + b.cycle();
-            if (b.status().name().equals("PREPARED") && (actor.has(Role.FINANCE) || actor.has(Role.CLERK) && !mine)) {
+            if (b.status() == BatchStatus.PREPARED && (actor.has(Role.FINANCE) || actor.has(Role.CLERK) && !mine)) {
                 items.add(new Item("结算", "审核并支付结算批次", subject, name(b.agencyCode()), b.dueDate(), b.late(),
                         link, mine));
-            } else if (b.status().name().equals("PAID") && !b.totalHeld().isZero() && actor.has(Role.FINANCE)) {
+            } else if (b.status() == BatchStatus.PAID && !b.totalHeld().isZero() && actor.has(Role.FINANCE)) {
                 items.add(new Item("结算", "暂停拨付 " + b.totalHeld().toYuanText() + " 元：解除后复核拨付", subject,
                         name(b.agencyCode()), b.dueDate(), b.late(), link, mine));
             }
@@ -153,10 +157,10 @@ public class Todos {
             boolean mine = actor.orgCode().equals(p.payerOrgCode());
             String subject = name(p.hospitalCode()) + " " + p.year() + " 年预付金 " + p.id();
             String link = "/prepayments/" + p.id();
-            if (p.status().name().equals("PREPARED") && actor.has(Role.REVIEWER)) {
+            if (p.status() == PrepaymentStatus.PREPARED && actor.has(Role.REVIEWER)) {
                 items.add(new Item("预付金", "审核预付金", subject, name(p.payerOrgCode()), p.dueOn(),
                         p.dueOn() != null && today.isAfter(p.dueOn()), link, mine));
-            } else if (p.status().name().equals("APPROVED") && actor.has(Role.CLERK)) {
+            } else if (p.status() == PrepaymentStatus.APPROVED && actor.has(Role.CLERK)) {
                 items.add(new Item("预付金", "拨付预付金", subject, name(p.payerOrgCode()), p.dueOn(),
                         p.dueOn() != null && today.isAfter(p.dueOn()), link, mine));
             }

@@ -40,19 +40,17 @@ class WorkplacePages {
     private final Dashboards dashboards;
     private final Todos todos;
     private final Statements statements;
-    private final StateLabels states;
     private final WorkplaceNames names;
     private final Registry registry;
     private final JsonMapper json;
     private final Clock clock;
 
-    WorkplacePages(Dashboards dashboards, Todos todos, Statements statements, StateLabels states,
+    WorkplacePages(Dashboards dashboards, Todos todos, Statements statements,
                    WorkplaceNames names, Registry registry, JsonMapper json, Clock clock) {
         this.names = names;
         this.dashboards = dashboards;
         this.todos = todos;
         this.statements = statements;
-        this.states = states;
         this.registry = registry;
         this.json = json;
         this.clock = clock;
@@ -69,7 +67,7 @@ class WorkplacePages {
         List<ReconciliationView> reconciliations = dashboards.reconciliationsOf(actor, month);
         List<ReconciliationView.Obligation> obligations = dashboards.obligations(actor, month);
         List<PaymentBatch> batches = dashboards.batches(actor);
-        List<Dashboards.StatusCount> byStatus = dashboards.byStatus(reconciliations, obligations, states);
+        List<Dashboards.StatusCount> byStatus = dashboards.byStatus(reconciliations, obligations);
         List<Dashboards.Point> paid = dashboards.paidPerMonth(batches);
         List<Dashboards.Balance> balances = dashboards.prepaymentBalances(actor, workplace);
         model.addAttribute("scope", scope);
@@ -163,7 +161,7 @@ class WorkplacePages {
         List<List<Object>> rows = new ArrayList<>();
         for (Statements.Line l : s.lines()) {
             rows.add(Arrays.asList(s.hospitalName(), s.period().toString(), l.batchId(),
-                    states.batchKind(l.batchKind()), states.batch(l.batchStatus()), l.insuranceName(),
+                    l.batchKind().label(), l.batchStatus().label(), l.insuranceName(),
                     l.owed().toYuan(), l.prepaid().toYuan(), l.offset().toYuan(), l.held().toYuan(),
                     l.paid().toYuan(), l.carriedOut().toYuan(),
                     l.paidOn() == null ? null : l.paidOn().toString()));
