@@ -13,6 +13,7 @@ import org.medfund.notices.Party;
 import org.medfund.policy.PolicyPack;
 import org.medfund.policy.PolicyPacks;
 import org.medfund.registry.Account;
+import org.medfund.registry.AccountKind;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.Registry;
@@ -90,7 +91,7 @@ public class PrepaymentNotices {
                 .orElseThrow(() -> Rejection.notFound("notices.recovery-not-found", "recoveryId",
                         "收回事项 " + recoveryId + " 不存在"));
         Account expenditure = registry.accounts(recovery.payerOrgCode()).stream()
-                .filter(a -> a.kind().equals("EXPENDITURE"))
+                .filter(a -> a.kind() == AccountKind.EXPENDITURE)
                 .filter(a -> a.insuranceType() == null || a.insuranceType().equals(recovery.insuranceType()))
                 .findFirst().orElse(null);
         return new RecoveryNotice("SH-" + recovery.id(), party(recovery.hospitalCode()),

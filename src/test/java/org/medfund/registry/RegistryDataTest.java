@@ -95,21 +95,21 @@ class RegistryDataTest {
     void accounts() {
         assertThat(registry.accounts("411500-AGENCY")).extracting(Account::kind, Account::insuranceType)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("INCOME", "310"),
-                        org.assertj.core.groups.Tuple.tuple("INCOME", "390"),
-                        org.assertj.core.groups.Tuple.tuple("EXPENDITURE", "310"),
-                        org.assertj.core.groups.Tuple.tuple("EXPENDITURE", "390"));
+                        org.assertj.core.groups.Tuple.tuple(AccountKind.INCOME, "310"),
+                        org.assertj.core.groups.Tuple.tuple(AccountKind.INCOME, "390"),
+                        org.assertj.core.groups.Tuple.tuple(AccountKind.EXPENDITURE, "310"),
+                        org.assertj.core.groups.Tuple.tuple(AccountKind.EXPENDITURE, "390"));
         assertThat(registry.accounts("460000-FINANCE")).extracting(Account::insuranceType)
                 .containsExactlyInAnyOrder(null, "310", "390");
         // Seed 003 art. 6: cities and counties keep their own employee and resident special accounts (mainly to
         // remit the resident subsidies); districts (区) are not 市县 of the notice and keep none.
         assertThat(registry.accounts("460100-FINANCE")).as("hainan-2020 art. 6: 海口市")
                 .extracting(Account::kind, Account::insuranceType).containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("SPECIAL", "310"),
-                        org.assertj.core.groups.Tuple.tuple("SPECIAL", "390"));
+                        org.assertj.core.groups.Tuple.tuple(AccountKind.SPECIAL, "310"),
+                        org.assertj.core.groups.Tuple.tuple(AccountKind.SPECIAL, "390"));
         for (String county : List.of("460200", "460300", "460400", "469001", "469030", "469100")) {
             assertThat(registry.accounts(county + "-FINANCE")).as("hainan-2020 art. 6: " + county).hasSize(2)
-                    .allMatch(a -> a.kind().equals("SPECIAL") && a.accountNo().startsWith("DEMO-"));
+                    .allMatch(a -> a.kind() == AccountKind.SPECIAL && a.accountNo().startsWith("DEMO-"));
         }
         assertThat(registry.accounts("460105-FINANCE")).as("a district of 海口市").isEmpty();
         // Seed 001 附件1 一(三) publishes Guizhou's provincial special account: used as published, marked so.
@@ -124,7 +124,7 @@ class RegistryDataTest {
         assertThat(registry.accounts("130400-FINANCE")).extracting(Account::accountName)
                 .anyMatch(name -> name.contains("待划转"));
         assertThat(registry.accounts("130427-FINANCE")).as("handan-2020: city-level special account").isEmpty();
-        assertThat(registry.accounts("H41150200001")).singleElement().extracting(Account::kind).isEqualTo("BANK");
+        assertThat(registry.accounts("H41150200001")).singleElement().extracting(Account::kind).isEqualTo(AccountKind.BANK);
         assertThat(registry.accounts("H41150200001").get(0).accountNo()).startsWith("DEMO-");
     }
 

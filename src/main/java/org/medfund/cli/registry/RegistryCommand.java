@@ -192,7 +192,7 @@ class RegistryCommand extends GroupCommand implements MedfundSubcommand {
             List<Account> accounts = registry.accounts(org.code());
             out.println("账户：" + accounts.size() + " 个");
             for (Account account : accounts) {
-                out.println("  " + account.id() + "  " + account.kind()
+                out.println("  " + account.id() + "  " + account.kind().label()
                         + (account.insuranceType() == null ? "" : " " + account.insuranceType())
                         + "  " + account.accountName() + "  " + account.bankName() + "  " + account.accountNo()
                         + (account.provenance() == null ? "" : "  （来源：" + account.provenance() + "）"));

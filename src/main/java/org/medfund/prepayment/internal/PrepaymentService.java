@@ -37,6 +37,7 @@ import org.medfund.prepayment.SizingOutcome;
 import org.medfund.policy.PolicyPacks;
 import org.medfund.policy.Resolved;
 import org.medfund.registry.Account;
+import org.medfund.registry.AccountKind;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.OrgKind;
@@ -406,12 +407,12 @@ class PrepaymentService implements Prepayments {
                 disbursed.stream().map(MovementStore.Disbursed::hospitalCode).distinct().toList());
         List<PaymentLine> lines = new ArrayList<>();
         for (MovementStore.Disbursed d : disbursed) {
-            var payer = payerAccounts.stream().filter(a -> a.kind().equals("EXPENDITURE")
+            var payer = payerAccounts.stream().filter(a -> a.kind() == AccountKind.EXPENDITURE
                     && (a.insuranceType() == null || a.insuranceType().equals(d.insuranceType()))).findFirst()
                     .orElseThrow(() -> new Rejection("prepayment.no-account", "payerOrgCode", payerOrgCode
                             + " 未登记险种 " + d.insuranceType() + " 的支出户"));
             var payee = hospitalAccounts.getOrDefault(d.hospitalCode(), List.of()).stream()
-                    .filter(a -> a.kind().equals("BANK")).findFirst()
+                    .filter(a -> a.kind() == AccountKind.BANK).findFirst()
                     .orElseThrow(() -> new Rejection("prepayment.no-account", "hospitalCode",
                             d.hospitalCode() + " 未登记结算账户"));
             lines.add(new PaymentLine(d.requestId(), d.prepaymentId(), payer.accountNo(), payer.accountName(),

@@ -145,7 +145,7 @@ final class DataLoader {
     }
 
     static JdbcClient.StatementSpec accountParams(JdbcClient.StatementSpec spec, Account account, String parentId) {
-        return spec.param("id", account.id()).param("org", account.orgCode()).param("kind", account.kind())
+        return spec.param("id", account.id()).param("org", account.orgCode()).param("kind", account.kind().name())
                 .param("type", account.insuranceType()).param("parent", parentId)
                 .param("bank", account.bankName()).param("no", account.accountNo())
                 .param("accountName", account.accountName());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.medfund.registry.Account;
+import org.medfund.registry.AccountKind;
 import org.medfund.registry.HospitalProfile;
 import org.medfund.registry.InsuranceType;
 import org.medfund.registry.Org;
@@ -76,7 +77,7 @@ record DataSet(String version, List<Region> regions, List<Named<InsuranceType>> 
         Map<String, String> parents = new HashMap<>();
         Set<String> accountIds = new HashSet<>();
         List<Account> accounts = accountCsv.rows().stream().map(row -> new Account(row.get("id"), row.get("org_code"),
-                row.get("kind"), row.get("insurance_type"), row.get("bank_name"), row.get("account_no"),
+                AccountKind.valueOf(row.get("kind")), row.get("insurance_type"), row.get("bank_name"), row.get("account_no"),
                 row.get("account_name"), row.get("provenance"))).toList();
         for (int i = 0; i < accounts.size(); i++) {
             Account account = accounts.get(i);

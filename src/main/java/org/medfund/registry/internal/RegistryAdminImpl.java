@@ -181,7 +181,7 @@ class RegistryAdminImpl implements RegistryAdmin {
         if (draft.accountNo() == null || !ACCOUNT_NO.matcher(draft.accountNo()).matches()) {
             throw new Rejection("registry.account-no-invalid", "accountNo", "账号须为 4 至 40 位字母、数字或连字符");
         }
-        Account account = new Account(nextAccountId(org, draft), org.code(), draft.kind(), draft.insuranceType(),
+        Account account = new Account(nextAccountId(org, draft), org.code(), kind, draft.insuranceType(),
                 draft.bankName().strip(), draft.accountNo(), draft.accountName().strip(), null);
         DataLoader.accountParams(jdbc.sql("""
                 insert into registry_account (id, org_code, kind, insurance_type, parent_id, bank_name, account_no,

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Account;
+import org.medfund.registry.AccountKind;
 import org.medfund.registry.Actor;
 import org.medfund.registry.InsuranceType;
 import org.medfund.registry.Org;
@@ -38,7 +39,7 @@ class RegistryImpl implements Registry {
             OrgKind.valueOf(rs.getString(3)), rs.getString(4), (Integer) rs.getObject(5, Integer.class),
             rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8));
     static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(rs.getString(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+            AccountKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
 
     private final JdbcClient jdbc;
     private volatile RegionTree tree;

@@ -20,6 +20,7 @@ import org.medfund.ledger.Ledger;
 import org.medfund.policy.PolicyPacks;
 import org.medfund.policy.Resolved;
 import org.medfund.registry.Account;
+import org.medfund.registry.AccountKind;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.OrgKind;
@@ -226,7 +227,7 @@ class JdbcMonthlySettlements implements MonthlySettlements {
     private PaymentBatch.Line line(PaymentBatch.Payee payee, PaymentBatch.Funds funds, PaymentBatch.Amounts amounts,
                                    String memo, String derivation) {
         String hospital = payee.hospitalCode();
-        Optional<Account> bank = registry.accounts(hospital).stream().filter(a -> a.kind().equals("BANK"))
+        Optional<Account> bank = registry.accounts(hospital).stream().filter(a -> a.kind() == AccountKind.BANK)
                 .findFirst();
         String name = registry.org(hospital).map(Org::name).orElse(hospital);
         PaymentBatch.BankAccount account = new PaymentBatch.BankAccount(bank.map(Account::accountName).orElse(name),
