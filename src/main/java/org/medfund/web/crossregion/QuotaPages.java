@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.medfund.crossregion.CountyRemittances;
+import org.medfund.crossregion.CountyShare;
+import org.medfund.crossregion.CountyShareState;
 import org.medfund.crossregion.CrossRegion;
 import org.medfund.crossregion.CrossRegionQuotas;
 import org.medfund.crossregion.Obligation;
@@ -33,21 +36,25 @@ import org.springframework.web.bind.annotation.RequestParam;
  * 异地就医预付金 page (guizhou-2017 三(三), 五(一)(二), 附件一): per city the quarter's quota, cleared amount and usage
  * gauge (yellow ≥ 70 %, red ≥ 90 %), the steps with buttons for the organisation whose turn it is (the city agency
  * confirms, city finance reviews and remits, the province centre confirms the receipt), the open obligations with due
- * dates and the suspended regions. A city sees only its own quotas. Names, not codes; citations by document number.
+ * dates and the suspended regions; the county shares of the quotas (附件二 一(一)1-2, 二(一)1-2) with the county
+ * finance's remit and the city finance's receipt buttons. A city sees only its own quotas, a county its own share.
+ * Names, not codes; citations by document number.
  */
 @Controller
 class QuotaPages {
 
     private final CrossRegionQuotas funding;
     private final CrossRegion crossRegion;
+    private final CountyRemittances counties;
     private final Registry registry;
     private final PolicyPacks packs;
     private final Clock clock;
 
-    QuotaPages(CrossRegionQuotas funding, CrossRegion crossRegion, Registry registry,
-                            PolicyPacks packs, Clock clock) {
+    QuotaPages(CrossRegionQuotas funding, CrossRegion crossRegion, CountyRemittances counties, Registry registry,
+               PolicyPacks packs, Clock clock) {
         this.funding = funding;
         this.crossRegion = crossRegion;
+        this.counties = counties;
         this.registry = registry;
         this.packs = packs;
         this.clock = clock;
@@ -59,6 +66,11 @@ class QuotaPages {
 
     record UsageRow(String city, String scope, String prepaid, String cleared, String rate, String percent,
                     String warning, String warningClass, String derivation) {
+    }
+
+    record CountyRow(String id, String county, String city, String quota, String lastYear, String amount,
+                     String state, String remittedOn, String receivedOn, String derivation, String citation,
+                     String action, String actionLabel) {
     }
 
     record ObligationRow(long id, String what, String who, String subject, String due, String state,
@@ -76,6 +88,8 @@ class QuotaPages {
         model.addAttribute("quarter", q);
         model.addAttribute("quotas", quotas.stream().map(x -> row(x, user)).toList());
         model.addAttribute("usages", usages(quotas, today, user));
+        model.addAttribute("countyShares", counties.shares(y, q, user.actor()).stream().map(s -> county(s, user))
+                .toList());
         LocalDate from = LocalDate.of(y, (q - 1) * 3 + 1, 1);
         model.addAttribute("obligations", funding.obligations(from, from.plusMonths(3).minusDays(1), user.actor())
                 .stream().map(o -> obligation(o, today, user)).toList());
@@ -99,6 +113,34 @@ class QuotaPages {
         }
         Quota quota = funding.quota(id, user.actor());
         return "redirect:/crossregion/quotas?year=" + quota.key().year() + "&quarter=" + quota.key().quarter();
+    }
+
+    @PostMapping("/crossregion/county-shares/{id}/{step}")
+    String countyStep(@AuthenticationPrincipal MedfundUser user, @PathVariable String id, @PathVariable String step) {
+        LocalDate today = LocalDate.now(clock);
+        CountyShare share = switch (step) {
+            case "remit" -> counties.remit(id, today, user.actor());
+            case "receive" -> counties.receive(id, today, user.actor());
+            default -> throw org.medfund.common.Rejection.notFound("crossregion.step-unknown", "step",
+                    "没有这个办理步骤");
+        };
+        return "redirect:/crossregion/quotas?year=" + share.quota().year() + "&quarter=" + share.quota().quarter();
+    }
+
+    private CountyRow county(CountyShare s, MedfundUser user) {
+        boolean countyFinance = registry.financeOf(s.countyRegionCode()).map(Org::code)
+                .filter(user.actor().orgCode()::equals).isPresent() && user.actor().has(Role.FINANCE);
+        boolean cityFinance = registry.financeOf(s.quota().cityRegionCode()).map(Org::code)
+                .filter(user.actor().orgCode()::equals).isPresent() && user.actor().has(Role.FINANCE);
+        String action = s.state() == CountyShareState.SPLIT && countyFinance ? "remit"
+                : s.state() == CountyShareState.REMITTED && cityFinance ? "receive" : null;
+        String label = action == null ? null : action.equals("remit") ? "划拨市州财政专户" : "确认到账";
+        String city = registry.region(s.quota().cityRegionCode()).map(r -> r.name()).orElse("");
+        return new CountyRow(s.id(), s.countyName(), city, s.quota().label(), s.pastFundPay().toYuanText(),
+                s.amount().toYuanText(), s.state().label(), s.steps().remittedOn() == null ? ""
+                : s.steps().remittedOn().toString(), s.steps().receivedOn() == null ? ""
+                : s.steps().receivedOn().toString(), s.derivation().explain(),
+                staffCitation(s.derivation().citation()), action, label);
     }
 
     @GetMapping("/crossregion/quotas.xlsx")
