@@ -126,7 +126,8 @@ class CountyRemittanceTest {
         assertThatThrownBy(() -> counties.receive(kaili.id(), LocalDate.of(2026, 7, 14), cityFinance))
                 .extracting("code").isEqualTo("crossregion.county-share-state");
         assertThat(ledger.transfer(kaili.id()).orElseThrow().status()).isEqualTo(TransferStatus.RECEIVED);
-        assertThat(ledger.balance(CITY + "-FINANCE", "4001.02", KAILI + "-FINANCE", null, FAR)).isEqualTo(threeThousand);
+        assertThat(ledger.balance(CITY + "-FINANCE", "4001.02", KAILI + "-FINANCE", null, FAR))
+                .isEqualTo(threeThousand);
         assertThat(ledger.balance(CITY + "-FINANCE", "1003", KAILI + "-FINANCE", null, FAR)).isEqualTo(threeThousand);
         assertThat(ledger.balance(CITY + "-AGENCY", "2211.01", KAILI + "-AGENCY", null, FAR)).isEqualTo(threeThousand);
         assertThat(ledger.balance(CITY + "-AGENCY", "1003", KAILI + "-AGENCY", null, FAR)).isEqualTo(threeThousand);

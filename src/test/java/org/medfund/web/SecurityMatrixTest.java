@@ -357,8 +357,8 @@ class SecurityMatrixTest {
             case "/api/crossregion/usage" -> "?city=411500&year=2026&quarter=2&scope=CROSS_PROVINCE&date=2026-05-01";
             case "/api/crossregion/obligations" -> "?from=2026-01-01&to=2026-03-31&today=2026-02-01";
             case "/api/crossregion/county-shares" -> "?year=2026&quarter=2";
-            case "/api/crossregion/bank-charges", "/api/crossregion/bank-interest" -> endpoint.method() == HttpMethod.GET
-                    ? "?from=2026-01-01&to=2026-12-31" : "";
+            case "/api/crossregion/bank-charges", "/api/crossregion/bank-interest" ->
+                    endpoint.method() == HttpMethod.GET ? "?from=2026-01-01&to=2026-12-31" : "";
             default -> "";
         };
         if (path.startsWith("/api/prepayments/payment-file")) {
@@ -465,9 +465,9 @@ class SecurityMatrixTest {
             case "/api/crossregion/quotas/{id}/county-split" -> "{\"date\": " + late
                     + ", \"pastFundPay\": [{\"regionCode\": \"411521\", \"lastYearFundPay\": \"1.00\"}]}";
             // Bank items of 信阳市财政局's special account, dated before any pack: refused after the holder check.
-            case "/api/crossregion/bank-charges" -> "{\"accountId\": \"411500-FINANCE-SPECIAL\", \"kind\": \"BANK_FEE\","
-                    + " \"amount\": \"1.00\", \"chargedOn\": " + late + ", \"voucherNo\": \"SM\", \"memo\": \"矩阵\","
-                    + " \"chargeToFund\": false}";
+            case "/api/crossregion/bank-charges" -> "{\"accountId\": \"411500-FINANCE-SPECIAL\","
+                    + " \"kind\": \"BANK_FEE\", \"amount\": \"1.00\", \"chargedOn\": " + late
+                    + ", \"voucherNo\": \"SM\", \"memo\": \"矩阵\", \"chargeToFund\": false}";
             case "/api/crossregion/bank-interest" -> "{\"accountId\": \"411500-FINANCE-SPECIAL\", \"amount\": \"1.00\","
                     + " \"receivedOn\": " + late + ", \"voucherNo\": \"SM\"}";
             default -> "{\"date\": " + late + "}";

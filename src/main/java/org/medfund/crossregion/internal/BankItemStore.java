@@ -13,7 +13,10 @@ import org.medfund.crossregion.BankChargeKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL of the bank charge register ({@code cr_bank_charge}, outside the fund books) and interest ({@code cr_bank_interest}). */
+/**
+ * SQL of the bank charge register ({@code cr_bank_charge}, outside the fund books) and of interest
+ * ({@code cr_bank_interest}).
+ */
 @Repository
 class BankItemStore {
 

@@ -67,7 +67,8 @@ class BankItemApiTest {
         mvc.perform(get("/api/crossregion/bank-charges?from=2026-07-01&to=2026-07-31").with(user(other)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
         postJson("/api/crossregion/bank-interest", finance, "cbi-4", """
-                {"accountId":"522700-FINANCE-SPECIAL","amount":"3.21","receivedOn":"2026-06-21","voucherNo":"QN-INT-1"}""")
+                {"accountId":"522700-FINANCE-SPECIAL","amount":"3.21","receivedOn":"2026-06-21",
+                 "voucherNo":"QN-INT-1"}""")
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.ownerName").value("黔南布依族苗族自治州"))
                 .andExpect(jsonPath("$.posted").value(true));
         mvc.perform(get("/crossregion/bank?from=2026-06-01&to=2026-07-31").with(user(finance)))
