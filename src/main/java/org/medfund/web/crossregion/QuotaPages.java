@@ -9,6 +9,8 @@ import java.util.Map;
 import org.medfund.crossregion.CountyRemittances;
 import org.medfund.crossregion.CountyShare;
 import org.medfund.crossregion.CountyShareState;
+import org.medfund.crossregion.RegionFundPay;
+import org.medfund.common.Money;
 import org.medfund.crossregion.CrossRegion;
 import org.medfund.crossregion.CrossRegionQuotas;
 import org.medfund.crossregion.Obligation;
@@ -73,6 +75,13 @@ class QuotaPages {
                      String action, String actionLabel) {
     }
 
+    /** The city agency's form to split a quota not split yet: the city itself first, then its counties. */
+    record SplitForm(String quotaId, String label, String amount, List<RegionOption> regions) {
+    }
+
+    record RegionOption(String code, String name) {
+    }
+
     record ObligationRow(long id, String what, String who, String subject, String due, String state,
                          boolean overdue, String citation, boolean mine) {
     }
@@ -88,8 +97,11 @@ class QuotaPages {
         model.addAttribute("quarter", q);
         model.addAttribute("quotas", quotas.stream().map(x -> row(x, user)).toList());
         model.addAttribute("usages", usages(quotas, today, user));
-        model.addAttribute("countyShares", counties.shares(y, q, user.actor()).stream().map(s -> county(s, user))
-                .toList());
+        List<CountyShare> shares = counties.shares(y, q, user.actor());
+        model.addAttribute("countyShares", shares.stream().map(s -> county(s, user)).toList());
+        model.addAttribute("splitForms", quotas.stream().filter(x -> isCityAgencyClerk(x.key().cityRegionCode(), user)
+                && x.amount().isPositive() && shares.stream().noneMatch(s -> s.quotaId().equals(x.id())))
+                .map(this::splitForm).toList());
         LocalDate from = LocalDate.of(y, (q - 1) * 3 + 1, 1);
         model.addAttribute("obligations", funding.obligations(from, from.plusMonths(3).minusDays(1), user.actor())
                 .stream().map(o -> obligation(o, today, user)).toList());
@@ -113,6 +125,36 @@ class QuotaPages {
         }
         Quota quota = funding.quota(id, user.actor());
         return "redirect:/crossregion/quotas?year=" + quota.key().year() + "&quarter=" + quota.key().quarter();
+    }
+
+    @PostMapping("/crossregion/quotas/{id}/county-split")
+    String split(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                 @RequestParam(name = "region", required = false) List<String> regions,
+                 @RequestParam(name = "lastYear", required = false) List<String> lastYear) {
+        List<RegionFundPay> weights = new ArrayList<>();
+        for (int i = 0; regions != null && lastYear != null && i < Math.min(regions.size(), lastYear.size()); i++) {
+            if (!lastYear.get(i).isBlank()) {
+                weights.add(new RegionFundPay(regions.get(i), Money.ofYuan(lastYear.get(i).strip())));
+            }
+        }
+        counties.split(id, weights, LocalDate.now(clock), user.actor());
+        Quota quota = funding.quota(id, user.actor());
+        return "redirect:/crossregion/quotas?year=" + quota.key().year() + "&quarter=" + quota.key().quarter();
+    }
+
+    private boolean isCityAgencyClerk(String city, MedfundUser user) {
+        return registry.agencyOf(city).map(Org::code).filter(user.actor().orgCode()::equals).isPresent()
+                && user.actor().has(Role.CLERK);
+    }
+
+    private SplitForm splitForm(Quota x) {
+        List<RegionOption> regions = new ArrayList<>();
+        regions.add(new RegionOption(x.key().cityRegionCode(), x.cityName() + "（市本级）"));
+        registry.descendants(x.key().cityRegionCode()).stream()
+                .filter(r -> r.level() == org.medfund.registry.RegionLevel.COUNTY)
+                .forEach(r -> regions.add(new RegionOption(r.code(), r.name())));
+        return new SplitForm(x.id(), x.cityName() + " " + x.key().label() + x.kind().label(),
+                x.amount().toYuanText(), regions);
     }
 
     @PostMapping("/crossregion/county-shares/{id}/{step}")
