@@ -169,6 +169,20 @@ class QuotaPages {
         return "redirect:/crossregion/quotas?year=" + share.quota().year() + "&quarter=" + share.quota().quarter();
     }
 
+    @GetMapping("/crossregion/county-shares.xlsx")
+    ResponseEntity<byte[]> countyExport(@AuthenticationPrincipal MedfundUser user, @RequestParam int year,
+                                        @RequestParam int quarter) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (CountyShare c : counties.shares(year, quarter, user.actor())) {
+            CountyRow r = county(c, user);
+            rows.add(List.of(r.county(), r.city(), r.quota(), c.pastFundPay().toYuan(), c.amount().toYuan(), r.state(),
+                    r.remittedOn(), r.receivedOn(), c.derivation().explain()));
+        }
+        return XlsxExport.response(year + "年第" + quarter + "季度-县（区）预付金划拨.xlsx", "县区预付金",
+                List.of("县（区）", "市（州）", "预付金", "上年异地就医基金支付（元）", "应划拨（元）", "状态", "划拨日期",
+                        "到账日期", "计算依据"), rows);
+    }
+
     private CountyRow county(CountyShare s, MedfundUser user) {
         boolean countyFinance = registry.financeOf(s.countyRegionCode()).map(Org::code)
                 .filter(user.actor().orgCode()::equals).isPresent() && user.actor().has(Role.FINANCE);

@@ -129,6 +129,9 @@ class QuotaPagesTest {
                 .andExpect(content().string(containsString("确认到账")));
         mvc.perform(post("/crossregion/county-shares/" + share + "/receive").with(csrf()).with(user(cityFinance)))
                 .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/crossregion/county-shares.xlsx").param("year", "2026").param("quarter", "4")
+                        .with(user(cityFinance)))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Disposition", containsString("xlsx")));
         Assertions.assertThat(counties.shares(2026, 4, cityFinance.actor())).filteredOn(s -> s.id().equals(share))
                 .extracting(CountyShare::state).containsExactly(CountyShareState.RECEIVED);
         audit.assertSound();
