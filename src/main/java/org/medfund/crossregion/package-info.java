@@ -7,6 +7,10 @@
  * (四(三)); real-time settlement at the discharge desk on the national major-category fee list, the treatment
  * region's catalogue and the insured region's deductible, ratio by hospital grade and annual cap (三(二), 四(二)),
  * with fee details matched later (三(二)); and suspension of an insured region that delays payment (五(一)). The
- * facade is {@link org.medfund.crossregion.CrossRegion}; everything else is in {@code crossregion.internal}.
+ * facade is {@link org.medfund.crossregion.CrossRegion}; quotas ({@link org.medfund.crossregion.CrossRegionQuotas})
+ * and Henan's funding ({@link org.medfund.crossregion.CrossRegionFunding}) move the money; the county leg of a quota
+ * ({@link org.medfund.crossregion.CountyRemittances}, 附件二 一(一)1-2, 二(一)1-2) and the accounts' bank charges and
+ * interest ({@link org.medfund.crossregion.BankItems}, 五(三), henan-2023 四(三)) complete the books. Everything else
+ * is in {@code crossregion.internal}.
  */
 package org.medfund.crossregion;

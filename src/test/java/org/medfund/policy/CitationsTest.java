@@ -3,8 +3,15 @@ package org.medfund.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.common.Rejection;
@@ -105,5 +112,26 @@ class CitationsTest {
         });
         assertThatThrownBy(() -> Citations.parseSummaries("x.articles", "art. 4 no bar"))
                 .hasMessageContaining("x.articles:1");
+    }
+
+    @Test
+    @DisplayName("every guizhou-2017 article the code, the pack and the pages cite has a summary on its policy page")
+    void guizhouArticlesCitedHaveSummaries() throws IOException {
+        Set<String> cited = new TreeSet<>();
+        List<Path> roots = List.of(Path.of("src/main/java"), Path.of("src/main/resources/templates"),
+                Path.of("src/main/resources/policy/guizhou-2017.v1.pack"));
+        for (Path root : roots) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    citations.segments(Files.readString(file, StandardCharsets.UTF_8)).stream()
+                            .map(Citations.Segment::citation)
+                            .filter(c -> c != null && c.packId().equals("guizhou-2017") && !c.wholeDocument())
+                            .forEach(c -> cited.add(c.article()));
+                }
+            }
+        }
+        assertThat(cited).contains("五(三)", "附件二 一(一)3", "附件一 三(二)1", "一、二(一)");
+        assertThat(cited).allSatisfy(a -> assertThat(citations.article("guizhou-2017", a).summary()).as(a)
+                .isNotBlank());
     }
 }

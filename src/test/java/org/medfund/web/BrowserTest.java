@@ -75,18 +75,23 @@ class BrowserTest {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("medfund.browser.chromedriver",
             "/usr/bin/chromedriver"));
 
-    /** One demo user per role (cli UsersDemoStep): 经办, 复核, 财务, 医疗机构, 审计, 管理员. */
+    /**
+     * One demo user per role (cli UsersDemoStep): 经办, 复核, 财务, 医疗机构, 审计, 管理员 at 信阳; then the province roles
+     * of issues 14 and 15: the Guizhou settlement centre's clerk, a Guizhou city agency clerk and city finance officer
+     * (贵阳), the Henan province centre's clerk and a Henan city agency clerk (平顶山).
+     */
     static final List<String> ROLES = List.of("xy-clerk", "xy-reviewer", "xy-finance", "xy-hospital", "xy-auditor",
-            "xy-admin");
+            "xy-admin", "gz-clerk", "gy-clerk", "gy-finance", "ha-clerk", "pds-clerk");
 
     /**
-     * Bounds of the crawl: about two minutes on the 2-core machine when idle; the time limit is for a loaded one (nine
-     * builds sharing the machine take about 3 s a page: 420 s; {@code -Dmedfund.browser.run-max-seconds=N} sets it).
+     * Bounds of the crawl: about two minutes on the 2-core machine when idle for the first six roles; the time limit is
+     * for a loaded one (nine builds sharing the machine take about 3 s a page: 80 s a role, 880 s for the eleven;
+     * {@code -Dmedfund.browser.run-max-seconds=N} sets it).
      */
     static final int PAGES_PER_ROLE_MAX = 24;
     static final int PAGES_PER_SHAPE_MAX = 1;
     static final int DEPTH_MAX = 2;
-    static final Duration RUN_MAX = Duration.ofSeconds(Long.getLong("medfund.browser.run-max-seconds", 480));
+    static final Duration RUN_MAX = Duration.ofSeconds(Long.getLong("medfund.browser.run-max-seconds", 880));
 
     static final Pattern STACK_TRACE = Pattern.compile(
             "Exception|\\bat (?:org|java|jdk|sun)\\.[\\w.$]+\\(|Whitelabel Error Page|Caused by:");

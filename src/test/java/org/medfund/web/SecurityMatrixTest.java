@@ -356,6 +356,9 @@ class SecurityMatrixTest {
             case "/api/crossregion/quotas" -> endpoint.method() == HttpMethod.GET ? "?year=2026&quarter=2" : "";
             case "/api/crossregion/usage" -> "?city=411500&year=2026&quarter=2&scope=CROSS_PROVINCE&date=2026-05-01";
             case "/api/crossregion/obligations" -> "?from=2026-01-01&to=2026-03-31&today=2026-02-01";
+            case "/api/crossregion/county-shares" -> "?year=2026&quarter=2";
+            case "/api/crossregion/bank-charges", "/api/crossregion/bank-interest" ->
+                    endpoint.method() == HttpMethod.GET ? "?from=2026-01-01&to=2026-12-31" : "";
             default -> "";
         };
         if (path.startsWith("/api/prepayments/payment-file")) {
@@ -459,6 +462,14 @@ class SecurityMatrixTest {
                     {"cityRegionCode": "411500", "year": 2026, "quarter": 2, "scope": "CROSS_PROVINCE",
                      "date": "2026-05-01"}""";
             case "/api/crossregion/timetable" -> "{\"provinceCode\": \"410000\", \"year\": 2026, \"quarter\": 1}";
+            case "/api/crossregion/quotas/{id}/county-split" -> "{\"date\": " + late
+                    + ", \"pastFundPay\": [{\"regionCode\": \"411521\", \"lastYearFundPay\": \"1.00\"}]}";
+            // Bank items of 信阳市财政局's special account, dated before any pack: refused after the holder check.
+            case "/api/crossregion/bank-charges" -> "{\"accountId\": \"411500-FINANCE-SPECIAL\","
+                    + " \"kind\": \"BANK_FEE\", \"amount\": \"1.00\", \"chargedOn\": " + late
+                    + ", \"voucherNo\": \"SM\", \"memo\": \"矩阵\", \"chargeToFund\": false}";
+            case "/api/crossregion/bank-interest" -> "{\"accountId\": \"411500-FINANCE-SPECIAL\", \"amount\": \"1.00\","
+                    + " \"receivedOn\": " + late + ", \"voucherNo\": \"SM\"}";
             default -> "{\"date\": " + late + "}";
         };
     }
@@ -569,6 +580,14 @@ class SecurityMatrixTest {
                     "/api/crossregion/quotas/{id}/review", "/api/crossregion/quotas/{id}/remit",
                     "/api/crossregion/quotas/{id}/receive", "/api/crossregion/obligations",
                     "/api/crossregion/obligations/{id}/complete" -> Expect.ALLOWED;
+            // guizhou-2017 附件二 一(一)1-2: the quota or the county share is looked up first (none here: not found).
+            case "/api/crossregion/quotas/{id}/county-split", "/api/crossregion/county-shares/{id}/remit",
+                    "/api/crossregion/county-shares/{id}/receive" -> Expect.ALLOWED;
+            // guizhou-2017 五(三), henan-2023 四(三): only the account's own organisation (clerk or finance) records its
+            // bank charges and interest.
+            case "/api/crossregion/bank-charges", "/api/crossregion/bank-interest" -> write
+                    ? allow(p.orgCode().equals("411500-FINANCE") && (p.has(Role.FINANCE) || p.has(Role.CLERK)))
+                    : Expect.ALLOWED;
             default -> throw new IllegalStateException("no policy for " + endpoint.method() + " " + path
                     + ": add it here");
         };

@@ -55,6 +55,8 @@ public class UsersDemoStep implements DemoStep {
             new DemoUser("ha-admin", "河南省管理员（演示）", "410000", OrgKind.SETTLEMENT_CENTRE, Set.of(Role.ADMIN)),
             new DemoUser("gz-clerk", "贵州省中心经办员（演示）", "520000", OrgKind.SETTLEMENT_CENTRE,
                     Set.of(Role.CLERK)),
+            new DemoUser("gy-clerk", "贵阳经办员（演示）", "520100", OrgKind.AGENCY, Set.of(Role.CLERK)),
+            new DemoUser("gy-finance", "贵阳财政（演示）", "520100", OrgKind.FINANCE, Set.of(Role.FINANCE)),
             new DemoUser("hi-clerk", "海南省中心经办员（演示）", "460000", OrgKind.SETTLEMENT_CENTRE,
                     Set.of(Role.CLERK)),
             new DemoUser("hd-clerk", "邯郸经办员（演示）", "130400", OrgKind.AGENCY, Set.of(Role.CLERK)));

@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.medfund.crossregion.CountyRemittances;
+import org.medfund.crossregion.CountyShare;
+import org.medfund.crossregion.CountyShareState;
+import org.medfund.crossregion.RegionFundPay;
+import org.medfund.common.Money;
 import org.medfund.crossregion.CrossRegion;
 import org.medfund.crossregion.CrossRegionQuotas;
 import org.medfund.crossregion.Obligation;
@@ -33,21 +38,25 @@ import org.springframework.web.bind.annotation.RequestParam;
  * 异地就医预付金 page (guizhou-2017 三(三), 五(一)(二), 附件一): per city the quarter's quota, cleared amount and usage
  * gauge (yellow ≥ 70 %, red ≥ 90 %), the steps with buttons for the organisation whose turn it is (the city agency
  * confirms, city finance reviews and remits, the province centre confirms the receipt), the open obligations with due
- * dates and the suspended regions. A city sees only its own quotas. Names, not codes; citations by document number.
+ * dates and the suspended regions; the county shares of the quotas (附件二 一(一)1-2, 二(一)1-2) with the county
+ * finance's remit and the city finance's receipt buttons. A city sees only its own quotas, a county its own share.
+ * Names, not codes; citations by document number.
  */
 @Controller
 class QuotaPages {
 
     private final CrossRegionQuotas funding;
     private final CrossRegion crossRegion;
+    private final CountyRemittances counties;
     private final Registry registry;
     private final PolicyPacks packs;
     private final Clock clock;
 
-    QuotaPages(CrossRegionQuotas funding, CrossRegion crossRegion, Registry registry,
-                            PolicyPacks packs, Clock clock) {
+    QuotaPages(CrossRegionQuotas funding, CrossRegion crossRegion, CountyRemittances counties, Registry registry,
+               PolicyPacks packs, Clock clock) {
         this.funding = funding;
         this.crossRegion = crossRegion;
+        this.counties = counties;
         this.registry = registry;
         this.packs = packs;
         this.clock = clock;
@@ -59,6 +68,18 @@ class QuotaPages {
 
     record UsageRow(String city, String scope, String prepaid, String cleared, String rate, String percent,
                     String warning, String warningClass, String derivation) {
+    }
+
+    record CountyRow(String id, String county, String city, String quota, String lastYear, String amount,
+                     String state, String remittedOn, String receivedOn, String derivation, String citation,
+                     String action, String actionLabel) {
+    }
+
+    /** The city agency's form to split a quota not split yet: the city itself first, then its counties. */
+    record SplitForm(String quotaId, String label, String amount, List<RegionOption> regions) {
+    }
+
+    record RegionOption(String code, String name) {
     }
 
     record ObligationRow(long id, String what, String who, String subject, String due, String state,
@@ -76,6 +97,11 @@ class QuotaPages {
         model.addAttribute("quarter", q);
         model.addAttribute("quotas", quotas.stream().map(x -> row(x, user)).toList());
         model.addAttribute("usages", usages(quotas, today, user));
+        List<CountyShare> shares = counties.shares(y, q, user.actor());
+        model.addAttribute("countyShares", shares.stream().map(s -> county(s, user)).toList());
+        model.addAttribute("splitForms", quotas.stream().filter(x -> isCityAgencyClerk(x.key().cityRegionCode(), user)
+                && x.amount().isPositive() && shares.stream().noneMatch(s -> s.quotaId().equals(x.id())))
+                .map(this::splitForm).toList());
         LocalDate from = LocalDate.of(y, (q - 1) * 3 + 1, 1);
         model.addAttribute("obligations", funding.obligations(from, from.plusMonths(3).minusDays(1), user.actor())
                 .stream().map(o -> obligation(o, today, user)).toList());
@@ -99,6 +125,78 @@ class QuotaPages {
         }
         Quota quota = funding.quota(id, user.actor());
         return "redirect:/crossregion/quotas?year=" + quota.key().year() + "&quarter=" + quota.key().quarter();
+    }
+
+    @PostMapping("/crossregion/quotas/{id}/county-split")
+    String split(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
+                 @RequestParam(name = "region", required = false) List<String> regions,
+                 @RequestParam(name = "lastYear", required = false) List<String> lastYear) {
+        List<RegionFundPay> weights = new ArrayList<>();
+        for (int i = 0; regions != null && lastYear != null && i < Math.min(regions.size(), lastYear.size()); i++) {
+            if (!lastYear.get(i).isBlank()) {
+                weights.add(new RegionFundPay(regions.get(i), Money.ofYuan(lastYear.get(i).strip())));
+            }
+        }
+        counties.split(id, weights, LocalDate.now(clock), user.actor());
+        Quota quota = funding.quota(id, user.actor());
+        return "redirect:/crossregion/quotas?year=" + quota.key().year() + "&quarter=" + quota.key().quarter();
+    }
+
+    private boolean isCityAgencyClerk(String city, MedfundUser user) {
+        return registry.agencyOf(city).map(Org::code).filter(user.actor().orgCode()::equals).isPresent()
+                && user.actor().has(Role.CLERK);
+    }
+
+    private SplitForm splitForm(Quota x) {
+        List<RegionOption> regions = new ArrayList<>();
+        regions.add(new RegionOption(x.key().cityRegionCode(), x.cityName() + "（市本级）"));
+        registry.descendants(x.key().cityRegionCode()).stream()
+                .filter(r -> r.level() == org.medfund.registry.RegionLevel.COUNTY)
+                .forEach(r -> regions.add(new RegionOption(r.code(), r.name())));
+        return new SplitForm(x.id(), x.cityName() + " " + x.key().label() + x.kind().label(),
+                x.amount().toYuanText(), regions);
+    }
+
+    @PostMapping("/crossregion/county-shares/{id}/{step}")
+    String countyStep(@AuthenticationPrincipal MedfundUser user, @PathVariable String id, @PathVariable String step) {
+        LocalDate today = LocalDate.now(clock);
+        CountyShare share = switch (step) {
+            case "remit" -> counties.remit(id, today, user.actor());
+            case "receive" -> counties.receive(id, today, user.actor());
+            default -> throw org.medfund.common.Rejection.notFound("crossregion.step-unknown", "step",
+                    "没有这个办理步骤");
+        };
+        return "redirect:/crossregion/quotas?year=" + share.quota().year() + "&quarter=" + share.quota().quarter();
+    }
+
+    @GetMapping("/crossregion/county-shares.xlsx")
+    ResponseEntity<byte[]> countyExport(@AuthenticationPrincipal MedfundUser user, @RequestParam int year,
+                                        @RequestParam int quarter) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (CountyShare c : counties.shares(year, quarter, user.actor())) {
+            CountyRow r = county(c, user);
+            rows.add(List.of(r.county(), r.city(), r.quota(), c.pastFundPay().toYuan(), c.amount().toYuan(), r.state(),
+                    r.remittedOn(), r.receivedOn(), c.derivation().explain()));
+        }
+        return XlsxExport.response(year + "年第" + quarter + "季度-县（区）预付金划拨.xlsx", "县区预付金",
+                List.of("县（区）", "市（州）", "预付金", "上年异地就医基金支付（元）", "应划拨（元）", "状态", "划拨日期",
+                        "到账日期", "计算依据"), rows);
+    }
+
+    private CountyRow county(CountyShare s, MedfundUser user) {
+        boolean countyFinance = registry.financeOf(s.countyRegionCode()).map(Org::code)
+                .filter(user.actor().orgCode()::equals).isPresent() && user.actor().has(Role.FINANCE);
+        boolean cityFinance = registry.financeOf(s.quota().cityRegionCode()).map(Org::code)
+                .filter(user.actor().orgCode()::equals).isPresent() && user.actor().has(Role.FINANCE);
+        String action = s.state() == CountyShareState.SPLIT && countyFinance ? "remit"
+                : s.state() == CountyShareState.REMITTED && cityFinance ? "receive" : null;
+        String label = action == null ? null : action.equals("remit") ? "划拨市州财政专户" : "确认到账";
+        String city = registry.region(s.quota().cityRegionCode()).map(r -> r.name()).orElse("");
+        return new CountyRow(s.id(), s.countyName(), city, s.quota().label(), s.pastFundPay().toYuanText(),
+                s.amount().toYuanText(), s.state().label(), s.steps().remittedOn() == null ? ""
+                : s.steps().remittedOn().toString(), s.steps().receivedOn() == null ? ""
+                : s.steps().receivedOn().toString(), s.derivation().explain(),
+                staffCitation(s.derivation().citation()), action, label);
     }
 
     @GetMapping("/crossregion/quotas.xlsx")
