@@ -169,11 +169,10 @@ class DocumentStore {
     /** @param province the importing province, or null for every province's imports */
     List<TotalRow> clearingTotals(String province, YearMonth month) {
         String where = province == null ? "" : " and i.province_region = :p";
-        var sql = jdbc.sql("""
-                select r.city_region, r.direction, count(*), sum(r.medfee_sumamt_fen), sum(r.optins_pay_sumamt_fen)
-                from cr_national_clearing_row r join cr_national_import i on i.id = r.import_id
-                where r.clearing_month = :m""" + where + """
-                 group by r.city_region, r.direction order by r.city_region, r.direction""")
+        var sql = jdbc.sql("select r.city_region, r.direction, count(*), sum(r.medfee_sumamt_fen),"
+                + " sum(r.optins_pay_sumamt_fen) from cr_national_clearing_row r"
+                + " join cr_national_import i on i.id = r.import_id where r.clearing_month = :m" + where
+                + " group by r.city_region, r.direction order by r.city_region, r.direction")
                 .param("m", month.toString());
         if (province != null) {
             sql = sql.param("p", province);

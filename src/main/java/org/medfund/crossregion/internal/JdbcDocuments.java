@@ -488,7 +488,7 @@ class JdbcDocuments implements CrossRegionDocuments {
 
     /** Staff of the province or of one of its regions (a hospital reads no prepayment documents). */
     private boolean withinProvince(Actor actor, Region province) {
-        return registry.org(actor.orgCode()).filter(o -> o.kind() != OrgKind.HOSPITAL && !actor.has(Role.HOSPITAL))
+        return registry.org(actor.orgCode()).filter(o -> o.kind() != OrgKind.HOSPITAL)
                 .map(o -> inProvince(o.regionCode(), province)).orElse(false);
     }
 

@@ -67,6 +67,22 @@ class DocumentPages {
         this.clock = clock;
     }
 
+    /** The national files' columns by name, for the error table (the column itself is shown beside it as a code). */
+    static final Map<String, String> COLUMN_NAMES = Map.ofEntries(Map.entry("header", "表头"),
+            Map.entry("line", "整行"), Map.entry("year", "年度"), Map.entry("notice_no", "通知书编号"),
+            Map.entry("province_code", "对方省份编码"), Map.entry("province_name", "对方省份名称"),
+            Map.entry("pay_amount", "本省应付金额"), Map.entry("receive_amount", "本省应收金额"),
+            Map.entry("trt_year", "清分年度"), Map.entry("trt_month", "清分月份"), Map.entry("seqno", "序号"),
+            Map.entry("mdtrtarea_admvs", "就医地区划"), Map.entry("insuplc_admdvs", "参保地区划"),
+            Map.entry("medins_no", "定点医疗机构编号"), Map.entry("certno", "证件号码"), Map.entry("mdtrt_id", "就诊编号"),
+            Map.entry("mdtrt_setl_time", "结算时间"), Map.entry("setl_sn", "结算流水号"),
+            Map.entry("fulamt_advpay_flag", "全额垫付标志"), Map.entry("medfee_sumamt", "医疗费总额"),
+            Map.entry("optins_pay_sumamt", "基金支付总额"));
+
+    /** One bad line of a refused file as the page shows it. */
+    record LineErrorRow(int line, String column, String code, String message) {
+    }
+
     /** A city of the sheet with the notice it gets. */
     record CityRow(String code, String name) {
     }
@@ -251,11 +267,13 @@ class DocumentPages {
             model.addAttribute("imported", outcome);
         } catch (NationalFileRejection rejected) {
             PageRefusal.mark(request, response, rejected);
-            model.addAttribute("refused", rejected);
-            model.addAttribute("lineErrors", rejected.errors());
+            model.addAttribute("refusedText", DocumentApi.kind(kind).label() + "有 " + rejected.errors().size()
+                    + " 处错误，未导入任何记录，请更正后重新导入：");
+            model.addAttribute("lineErrors", rejected.errors().stream().map(e -> new LineErrorRow(e.line(),
+                    COLUMN_NAMES.getOrDefault(e.field(), "其他"), e.field(), e.message())).toList());
         } catch (Rejection refused) {
             PageRefusal.mark(request, response, refused);
-            model.addAttribute("refused", refused);
+            model.addAttribute("refusedText", refused.getMessage());
         }
         fill(user, year, quarter, model);
         return "crossregion-documents";
