@@ -7,6 +7,9 @@
  * (四(三)); real-time settlement at the discharge desk on the national major-category fee list, the treatment
  * region's catalogue and the insured region's deductible, ratio by hospital grade and annual cap (三(二), 四(二)),
  * with fee details matched later (三(二)); and suspension of an insured region that delays payment (五(一)). The
- * facade is {@link org.medfund.crossregion.CrossRegion}; everything else is in {@code crossregion.internal}.
+ * facade is {@link org.medfund.crossregion.CrossRegion}; quotas are {@link org.medfund.crossregion.CrossRegionQuotas};
+ * the annex 1 documents (预付金明细表, 预付金收款通知书, 省内异地就医预付金用款计划) and the national platform's files
+ * (附件一 二(一), 三(一)) are {@link org.medfund.crossregion.CrossRegionDocuments}, printed by
+ * {@link org.medfund.crossregion.CrossRegionNotices}; everything else is in {@code crossregion.internal}.
  */
 package org.medfund.crossregion;

@@ -111,7 +111,7 @@ class CrossRegionDocumentsTest {
         assertThat(notice.account().accountNo()).isEqualTo(SPECIAL_ACCOUNT);
         assertThat(notice.account().bankName()).isEqualTo("中国工商银行贵州省新支行");
         assertThat(notice.accountSource()).startsWith("黔人社厅通〔2017〕204号 附件1 一(三)");
-        assertThat(notice.basis()).isEqualTo("黔人社厅通〔2017〕204号 附件一 一(二)、黔人社厅通〔2017〕204号 附件一 一(二)");
+        assertThat(notice.basis()).isEqualTo("黔人社厅通〔2017〕204号 附件一 一(二)");
         assertThat(notice.agencyName()).isNotBlank().doesNotContain(CITY);
 
         String html = notices.remittanceNoticeHtml(cityAgency, CITY, 2027, 2);

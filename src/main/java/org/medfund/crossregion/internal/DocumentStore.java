@@ -82,12 +82,14 @@ class DocumentStore {
     }
 
     /** Moves a plan on; answers false when it was not in {@code from} (a concurrent step). */
-    boolean stepPlan(String id, UsagePlanState from, UsagePlanState to, String dateColumn, LocalDate date,
-                     String transferId) {
-        return jdbc.sql("update cr_usage_plan set state = :to, " + dateColumn + " = :d, transfer_id = coalesce(:t,"
-                        + " transfer_id) where id = :id and state = :from")
-                .param("to", to.name()).param("d", date).param("t", transferId).param("id", id)
-                .param("from", from.name()).update() == 1;
+    boolean stepPlan(String id, UsagePlanState from, UsagePlanState to, String dateColumn, LocalDate date) {
+        return jdbc.sql("update cr_usage_plan set state = :to, " + dateColumn + " = :d where id = :id and state = :from")
+                .param("to", to.name()).param("d", date).param("id", id).param("from", from.name()).update() == 1;
+    }
+
+    void setTransfer(String id, String transferId) {
+        jdbc.sql("update cr_usage_plan set transfer_id = :t where id = :id").param("t", transferId).param("id", id)
+                .update();
     }
 
     // --- national files ---

@@ -57,7 +57,7 @@ class JdbcDocuments implements CrossRegionDocuments {
     static final String RECEIVE_FROM_OTHER_PROVINCE = "crossregion.prepayment.other-province-to-centre";
     static final String PLAN_DOCUMENT = "crossregion-usage-plan";
     static final String NATIONAL_DOCUMENT = "crossregion-national";
-    /** The notice lists no more names than fit a file name; longer ones are cut. */
+    /** The stored file name's length; a longer name is cut. */
     static final int FILE_NAME_MAX = 200;
 
     private final QuotaStore quotas;
@@ -128,7 +128,14 @@ class JdbcDocuments implements CrossRegionDocuments {
                 registry.financeOf(city.code()).map(Org::name).orElse(city.name()), centreOf(province).name(), lines,
                 due(confirm, first).date(), due(remit, first).date(), special,
                 special.provenance() == null ? "" : citations.text(special.provenance()),
-                citations.text(confirm.citation()) + "、" + citations.text(remit.citation()));
+                basis(confirm, remit));
+    }
+
+    /** The articles of the notice's two due dates, each once (guizhou-2017 gives both in 附件一 一(二)). */
+    private String basis(Resolved confirm, Resolved remit) {
+        String first = citations.text(confirm.citation());
+        String second = citations.text(remit.citation());
+        return first.equals(second) ? first : first + "、" + second;
     }
 
     private PrepaymentSheet.Line line(QuotaStore.QuotaRow q) {
@@ -228,12 +235,11 @@ class JdbcDocuments implements CrossRegionDocuments {
                     Map.of("finance", finance.code(), "agency", centre.code()), null, PLAN_DOCUMENT, plan.id(),
                     transferBy.packId(), transferBy.parameter().article(), province.name() + " " + plan.year()
                     + " 年第 " + plan.quarter() + " 季度省内异地就医预付金用款计划 划转省级经办机构异地就医存款账户"));
-            store.stepPlan(plan.id(), UsagePlanState.GENERATED, UsagePlanState.TRANSFERRED, "transferred_on", date,
-                    plan.id());
+            store.setTransfer(plan.id(), plan.id());
+            store.stepPlan(plan.id(), UsagePlanState.GENERATED, UsagePlanState.TRANSFERRED, "transferred_on", date);
         } else {
-            store.stepPlan(plan.id(), UsagePlanState.GENERATED, UsagePlanState.TRANSFERRED, "transferred_on", date,
-                    null);
-            store.stepPlan(plan.id(), UsagePlanState.TRANSFERRED, UsagePlanState.RECEIVED, "received_on", date, null);
+            store.stepPlan(plan.id(), UsagePlanState.GENERATED, UsagePlanState.TRANSFERRED, "transferred_on", date);
+            store.stepPlan(plan.id(), UsagePlanState.TRANSFERRED, UsagePlanState.RECEIVED, "received_on", date);
         }
         done(ObligationKind.IN_PROVINCE_TRANSFER, YearMonth.from(plan.transferDue()), finance.code(),
                 province.code(), date, actor);
@@ -253,7 +259,7 @@ class JdbcDocuments implements CrossRegionDocuments {
         }
         checkDate(date, plan.transferredOn());
         ledger.confirmReceipt(plan.transferId(), date, plan.transferId() + ":receipt");
-        store.stepPlan(plan.id(), UsagePlanState.TRANSFERRED, UsagePlanState.RECEIVED, "received_on", date, null);
+        store.stepPlan(plan.id(), UsagePlanState.TRANSFERRED, UsagePlanState.RECEIVED, "received_on", date);
         return view(store.plan(plan.id(), false).orElseThrow());
     }
 
