@@ -13,7 +13,8 @@ import org.medfund.registry.Account;
  * @param accountSource where the account details come from, as a clerk cites it
  */
 public record RemittanceNotice(String number, int year, int quarter, String cityRegionCode, String cityName,
-                               String agencyName, String financeName, String issuerName, List<PrepaymentSheet.Line> lines,
+                               String agencyName, String financeName, String issuerName,
+                               List<PrepaymentSheet.Line> lines,
                                LocalDate confirmDue, LocalDate remitDue, Account account, String accountSource,
                                String basis) {
 

@@ -204,7 +204,8 @@ class CrossRegionDocumentsTest {
         audit.assertSound();
     }
 
-    private static final String NOTICE_HEADER = "notice_no,year,province_code,province_name,pay_amount,receive_amount\n";
+    private static final String NOTICE_HEADER =
+            "notice_no,year,province_code,province_name,pay_amount,receive_amount\n";
 
     @Test
     @DisplayName("guizhou-2017 附件一 二(一): national files all or nothing, same file once, notice settled per province")

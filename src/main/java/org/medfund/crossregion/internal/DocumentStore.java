@@ -27,7 +27,8 @@ class DocumentStore {
             id, province_region, plan_year, plan_quarter, lines, total_fen, derivation, state, generated_on, plan_due,
             transfer_due, transferred_on, received_on, transfer_id""";
     private static final String IMPORT_COLUMNS = """
-            id, kind, province_region, file_name, file_sha256, subject, line_count, total_fen, imported_on, settled_on""";
+            id, kind, province_region, file_name, file_sha256, subject, line_count, total_fen, imported_on,
+            settled_on""";
     /** Lines are kept as text: {@code city|name|fen|source} per line, one plan has one line per city and one more. */
     private static final String LINE_SEPARATOR = "\n";
 
@@ -62,7 +63,8 @@ class DocumentStore {
         jdbc.sql("""
                 insert into cr_usage_plan (id, province_region, plan_year, plan_quarter, lines, total_fen, derivation,
                   state, generated_on, generated_by, plan_due, transfer_due, created_at)
-                values (:id, :p, :y, :q, :lines, :total, :derivation, :state, :on, :by, :planDue, :transferDue, :now)""")
+                values (:id, :p, :y, :q, :lines, :total, :derivation, :state, :on, :by, :planDue, :transferDue,
+                  :now)""")
                 .param("id", p.id()).param("p", p.provinceCode()).param("y", p.year()).param("q", p.quarter())
                 .param("lines", linesText(p.lines())).param("total", p.total().fen())
                 .param("derivation", p.derivation()).param("state", p.state().name()).param("on", p.generatedOn())
@@ -83,7 +85,8 @@ class DocumentStore {
 
     /** Moves a plan on; answers false when it was not in {@code from} (a concurrent step). */
     boolean stepPlan(String id, UsagePlanState from, UsagePlanState to, String dateColumn, LocalDate date) {
-        return jdbc.sql("update cr_usage_plan set state = :to, " + dateColumn + " = :d where id = :id and state = :from")
+        return jdbc.sql("update cr_usage_plan set state = :to, " + dateColumn + " = :d"
+                        + " where id = :id and state = :from")
                 .param("to", to.name()).param("d", date).param("id", id).param("from", from.name()).update() == 1;
     }
 
@@ -184,7 +187,8 @@ class DocumentStore {
     }
 
     void settled(long importId, LocalDate date, String by) {
-        jdbc.sql("update cr_national_import set settled_on = :d, settled_by = :by where id = :id and settled_on is null")
+        jdbc.sql("update cr_national_import set settled_on = :d, settled_by = :by"
+                        + " where id = :id and settled_on is null")
                 .param("d", date).param("by", by).param("id", importId).update();
     }
 

@@ -108,7 +108,9 @@ class DocumentPages {
         try {
             sheet = documents.prepaymentSheet(province.code(), y, q, user.actor());
         } catch (Rejection refused) {
-            sheetRefused = refused.getMessage();
+            // A province without the prepayment regime (Henan funds cross-region care differently) has no sheet.
+            sheetRefused = refused.code().equals("crossregion.no-funding-regime") ? province.name()
+                    + "的政策未规定按季度核定的异地就医预付金，没有预付金明细表和收款通知书。" : refused.getMessage();
         }
         model.addAttribute("sheet", sheet);
         model.addAttribute("sheetRefused", sheetRefused);

@@ -89,7 +89,8 @@ class DocumentPagesTest {
     }
 
     @Test
-    @DisplayName("guizhou-2017 附件一 一(一)(二)(三): sheet and notice as xlsx, page and PDF; amounts open derivation and vouchers")
+    @DisplayName("guizhou-2017 附件一 一(一)(二)(三): sheet and notice as xlsx, page and PDF; amounts open derivation"
+            + " and vouchers")
     void documents() throws Exception {
         Actor centre = Fixtures.actor("dp-centre", "520000-CENTRE", Role.CLERK);
         for (String org : List.of(CITY + "-FINANCE", CITY + "-AGENCY")) {
