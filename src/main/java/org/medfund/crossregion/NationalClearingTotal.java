@@ -11,5 +11,5 @@ import org.medfund.common.Money;
  * @param fundPay Σ {@code optins_pay_sumamt}, the fund's share that is cleared
  */
 public record NationalClearingTotal(YearMonth month, String cityRegionCode, String cityName,
-                                    ClearingDirection direction, int rows, Money medicalFee, Money fundPay) {
+                                    NationalDirection direction, int rows, Money medicalFee, Money fundPay) {
 }

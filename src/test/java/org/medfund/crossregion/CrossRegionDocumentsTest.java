@@ -158,9 +158,9 @@ class CrossRegionDocumentsTest {
         assertThat(totals).filteredOn(t -> t.cityRegionCode().equals(CITY))
                 .extracting(NationalClearingTotal::direction, NationalClearingTotal::rows,
                         NationalClearingTotal::fundPay)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(ClearingDirection.INBOUND, 2,
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(NationalDirection.INBOUND, 2,
                                 Money.ofYuan("15896.54")),
-                        org.assertj.core.groups.Tuple.tuple(ClearingDirection.OUTBOUND, 1, Money.ofYuan("1700.04")));
+                        org.assertj.core.groups.Tuple.tuple(NationalDirection.OUTBOUND, 1, Money.ofYuan("1700.04")));
 
         assertThatThrownBy(() -> documents.generateUsagePlan("520000", 2027, 2, LocalDate.of(2027, 5, 3),
                 provinceFinance)).extracting("code").isEqualTo("crossregion.centre-only");

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.medfund.common.Money;
-import org.medfund.crossregion.ClearingDirection;
+import org.medfund.crossregion.NationalDirection;
 import org.medfund.crossregion.NationalFileKind;
 import org.medfund.crossregion.NationalImport;
 import org.medfund.crossregion.UsagePlan;
@@ -51,7 +51,7 @@ class DocumentStore {
     }
 
     /** A row of the national clearing detail as stored. */
-    record ClearingRow(int lineNo, YearMonth month, ClearingDirection direction, String cityRegionCode,
+    record ClearingRow(int lineNo, YearMonth month, NationalDirection direction, String cityRegionCode,
                        String treatmentRegion, String insuredRegion, String hospitalNo, String certNo,
                        String treatmentId, String settlementNo, LocalDate settledOn, Money medicalFee,
                        Money fundPay) {
@@ -168,7 +168,7 @@ class DocumentStore {
     }
 
     /** Per city and direction the month's rows summed: count, Σ medical fee, Σ fund pay. */
-    record TotalRow(String cityRegionCode, ClearingDirection direction, int rows, Money medicalFee, Money fundPay) {
+    record TotalRow(String cityRegionCode, NationalDirection direction, int rows, Money medicalFee, Money fundPay) {
     }
 
     /** @param province the importing province, or null for every province's imports */
@@ -182,7 +182,7 @@ class DocumentStore {
         if (province != null) {
             sql = sql.param("p", province);
         }
-        return sql.query((rs, n) -> new TotalRow(rs.getString(1), ClearingDirection.valueOf(rs.getString(2)),
+        return sql.query((rs, n) -> new TotalRow(rs.getString(1), NationalDirection.valueOf(rs.getString(2)),
                 rs.getInt(3), Money.ofFen(rs.getLong(4)), Money.ofFen(rs.getLong(5)))).list();
     }
 

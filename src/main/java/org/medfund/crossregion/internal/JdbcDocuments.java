@@ -14,7 +14,7 @@ import org.medfund.calendar.Due;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
-import org.medfund.crossregion.ClearingDirection;
+import org.medfund.crossregion.NationalDirection;
 import org.medfund.crossregion.CrossRegionDocuments;
 import org.medfund.crossregion.NationalClearingTotal;
 import org.medfund.crossregion.NationalFileKind;
@@ -190,14 +190,14 @@ class JdbcDocuments implements CrossRegionDocuments {
         int rows = 0;
         for (int m = 2; m >= 0; m--) {
             for (DocumentStore.TotalRow t : store.clearingTotals(province.code(), lastQuarterEnd.minusMonths(m))) {
-                if (t.direction() == ClearingDirection.INBOUND) {
+                if (t.direction() == NationalDirection.INBOUND) {
                     inbound = inbound.plus(t.fundPay());
                     rows += t.rows();
                 }
             }
         }
         String months = lastQuarterEnd.minusMonths(2) + " 至 " + lastQuarterEnd;
-        lines.add(new UsagePlan.Line(null, ClearingDirection.INBOUND.label(), inbound, rows == 0
+        lines.add(new UsagePlan.Line(null, NationalDirection.INBOUND.label(), inbound, rows == 0
                 ? "上一季度（" + months + "）未导入外省参保人员在本省就医的全国异地就医费用清算明细"
                 : "全国异地就医费用清算明细 " + months + " 外省参保人员在本省就医基金支付（" + rows + " 条）"));
         inputs.add(Derivation.Input.money("上一季度外省参保人员在本省就医基金支付", inbound));

@@ -22,7 +22,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
-import org.medfund.crossregion.ClearingDirection;
+import org.medfund.crossregion.NationalDirection;
 import org.medfund.crossregion.NationalFileKind;
 import org.medfund.crossregion.NationalFileRejection;
 import org.medfund.crossregion.NationalFileRejection.LineError;
@@ -204,7 +204,7 @@ final class NationalFiles {
             }
             Optional<Region> treatment = region(v.get(3), n, "mdtrtarea_admvs", "就医地", errors);
             Optional<Region> insured = region(v.get(4), n, "insuplc_admdvs", "参保地", errors);
-            ClearingDirection direction = null;
+            NationalDirection direction = null;
             String city = null;
             if (treatment.isPresent() && insured.isPresent()) {
                 boolean treatedHere = v.get(3).startsWith(province.substring(0, 2));
@@ -212,7 +212,7 @@ final class NationalFiles {
                 if (treatedHere == insuredHere) {
                     errors.add(new LineError(n, "insuplc_admdvs", "就医地与参保地须一个在本省、一个在外省"));
                 } else {
-                    direction = insuredHere ? ClearingDirection.OUTBOUND : ClearingDirection.INBOUND;
+                    direction = insuredHere ? NationalDirection.OUTBOUND : NationalDirection.INBOUND;
                     city = cityOf(insuredHere ? insured.get() : treatment.get());
                     if (city == null) {
                         errors.add(new LineError(n, insuredHere ? "insuplc_admdvs" : "mdtrtarea_admvs",
