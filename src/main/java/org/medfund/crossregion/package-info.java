@@ -10,7 +10,9 @@
  * facade is {@link org.medfund.crossregion.CrossRegion}; quotas ({@link org.medfund.crossregion.CrossRegionQuotas})
  * and Henan's funding ({@link org.medfund.crossregion.CrossRegionFunding}) move the money; the county leg of a quota
  * ({@link org.medfund.crossregion.CountyRemittances}, 附件二 一(一)1-2, 二(一)1-2) and the accounts' bank charges and
- * interest ({@link org.medfund.crossregion.BankItems}, 五(三), henan-2023 四(三)) complete the books. Everything else
- * is in {@code crossregion.internal}.
+ * interest ({@link org.medfund.crossregion.BankItems}, 五(三), henan-2023 四(三)) complete the books. The annex 1
+ * documents (预付金明细表, 预付金收款通知书, 省内异地就医预付金用款计划) and the national platform's files (附件一 二(一),
+ * 三(一)) are {@link org.medfund.crossregion.CrossRegionDocuments}, printed by
+ * {@link org.medfund.crossregion.CrossRegionNotices}. Everything else is in {@code crossregion.internal}.
  */
 package org.medfund.crossregion;

@@ -60,7 +60,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * payments are stopped (art. 11, held) and one paid in full.
  */
 @DatabaseTest
-class NoticesTest {
+public class NoticesTest {
 
     private static final String COUNTY = "411526";
     private static final String AGENCY = "411526-AGENCY";
@@ -249,7 +249,7 @@ class NoticesTest {
     }
 
     /** The PDF's text as a reader's copy-paste gets it (PDFBox), newlines kept. */
-    static String text(byte[] pdf) throws IOException {
+    public static String text(byte[] pdf) throws IOException {
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             PDFTextStripper stripper = new PDFTextStripper();

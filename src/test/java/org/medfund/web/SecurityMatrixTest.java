@@ -359,6 +359,10 @@ class SecurityMatrixTest {
             case "/api/crossregion/county-shares" -> "?year=2026&quarter=2";
             case "/api/crossregion/bank-charges", "/api/crossregion/bank-interest" ->
                     endpoint.method() == HttpMethod.GET ? "?from=2026-01-01&to=2026-12-31" : "";
+            case "/api/crossregion/documents/prepayment-sheet" -> "?province=410000&year=2026&quarter=1";
+            case "/api/crossregion/documents/remittance-notice" -> "?city=411500&year=2026&quarter=1";
+            case "/api/crossregion/usage-plans" -> endpoint.method() == HttpMethod.GET ? "?year=2026&quarter=1" : "";
+            case "/api/crossregion/national-clearing-totals" -> "?month=2026-01";
             default -> "";
         };
         if (path.startsWith("/api/prepayments/payment-file")) {
@@ -470,6 +474,9 @@ class SecurityMatrixTest {
                     + ", \"voucherNo\": \"SM\", \"memo\": \"矩阵\", \"chargeToFund\": false}";
             case "/api/crossregion/bank-interest" -> "{\"accountId\": \"411500-FINANCE-SPECIAL\", \"amount\": \"1.00\","
                     + " \"receivedOn\": " + late + ", \"voucherNo\": \"SM\"}";
+            // Guizhou documents (附件一 二(二)) for a Henan province: no prepayment regime there.
+            case "/api/crossregion/usage-plans" -> "{\"provinceCode\": \"410000\", \"year\": 2026, \"quarter\": 1,"
+                    + " \"date\": \"2026-02-03\"}";
             default -> "{\"date\": " + late + "}";
         };
     }
@@ -498,8 +505,11 @@ class SecurityMatrixTest {
                         // Asking for a region outside the scope is refused; a hospital is answered only itself.
                         : path.equals("/api/registry/orgs") ? allow(p.hospital() || p.sees().contains(Side.A))
                         // A city's prepayment usage: its own organisations and the province centre.
-                        : path.equals("/api/crossregion/usage") ? allow(!p.hospital()
+                        : path.equals("/api/crossregion/usage")
+                                || path.equals("/api/crossregion/documents/remittance-notice") ? allow(!p.hospital()
                                 && (p.orgCode().startsWith("411500-") || p.orgCode().equals("410000-CENTRE")))
+                        // The province's prepayment sheet: staff of the province (a city sees its own lines).
+                        : path.equals("/api/crossregion/documents/prepayment-sheet") ? allow(!p.hospital())
                         : Expect.ALLOWED;
                 case BOOK, PAYER_QUERY -> allow(sees && !p.hospital());
                 default -> allow(sees);
@@ -588,6 +598,12 @@ class SecurityMatrixTest {
             case "/api/crossregion/bank-charges", "/api/crossregion/bank-interest" -> write
                     ? allow(p.orgCode().equals("411500-FINANCE") && (p.has(Role.FINANCE) || p.has(Role.CLERK)))
                     : Expect.ALLOWED;
+            // guizhou-2017 附件一 二(一)(二): the province centre generates usage plans and imports national files;
+            // a plan's and an import's steps look their object up first (none here: not found for all).
+            case "/api/crossregion/usage-plans", "/api/crossregion/national-imports" ->
+                    allow(p.has(Role.CLERK) && p.orgCode().equals("410000-CENTRE"));
+            case "/api/crossregion/usage-plans/{id}/transfer", "/api/crossregion/usage-plans/{id}/receive",
+                    "/api/crossregion/national-imports/{id}/settle" -> Expect.ALLOWED;
             default -> throw new IllegalStateException("no policy for " + endpoint.method() + " " + path
                     + ": add it here");
         };

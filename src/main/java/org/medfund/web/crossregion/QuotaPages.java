@@ -18,6 +18,8 @@ import org.medfund.crossregion.Quota;
 import org.medfund.crossregion.QuotaKey;
 import org.medfund.crossregion.QuotaState;
 import org.medfund.crossregion.Usage;
+import org.medfund.ledger.Ledger;
+import org.medfund.ledger.LedgerReports;
 import org.medfund.notices.XlsxExport;
 import org.medfund.policy.PolicyPack;
 import org.medfund.policy.PolicyPacks;
@@ -51,9 +53,13 @@ class QuotaPages {
     private final Registry registry;
     private final PolicyPacks packs;
     private final Clock clock;
+    private final LedgerReports ledger;
+    private final Ledger ledgerBooks;
 
     QuotaPages(CrossRegionQuotas funding, CrossRegion crossRegion, CountyRemittances counties, Registry registry,
-               PolicyPacks packs, Clock clock) {
+               PolicyPacks packs, Clock clock, LedgerReports ledger, Ledger ledgerBooks) {
+        this.ledger = ledger;
+        this.ledgerBooks = ledgerBooks;
         this.funding = funding;
         this.crossRegion = crossRegion;
         this.counties = counties;
@@ -66,8 +72,8 @@ class QuotaPages {
                     String remitDue, String derivation, String citation, String action, String actionLabel) {
     }
 
-    record UsageRow(String city, String scope, String prepaid, String cleared, String rate, String percent,
-                    String warning, String warningClass, String derivation) {
+    record UsageRow(String quotaId, String city, String scope, String prepaid, String cleared, String rate,
+                    String percent, String warning, String warningClass, String derivation) {
     }
 
     record CountyRow(String id, String county, String city, String quota, String lastYear, String amount,
@@ -109,6 +115,25 @@ class QuotaPages {
                 .filter(s -> s.activeOn(today)).map(s -> s.regionName() + "（" + s.startedOn() + " 起：" + s.reason()
                         + "）").toList());
         return "crossregion-quotas";
+    }
+
+    /**
+     * One quota (issue 14 "every amount opens its derivation and its ledger entries"): the amount's derivation with
+     * its article, the quarter's usage with its own, and the vouchers its remittance posted in the books the user
+     * may see (the sending books at once, the receiving ones on receipt), each opening the voucher page.
+     */
+    @GetMapping("/crossregion/quotas/{id}")
+    String quota(@AuthenticationPrincipal MedfundUser user, @PathVariable String id, Model model) {
+        Quota quota = funding.quota(id, user.actor());
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("q", quota);
+        model.addAttribute("usage", funding.usage(quota.key(), today, user.actor()));
+        model.addAttribute("today", today);
+        model.addAttribute("vouchers", ledger.entriesOfDocument("crossregion-quota", quota.id()).stream()
+                .filter(e -> registry.canSeeOrg(user.actor(), e.bookOrgCode())).toList());
+        model.addAttribute("transfer", quota.steps().transferId() == null ? null
+                : ledgerBooks.transfer(quota.steps().transferId()).orElse(null));
+        return "crossregion-quota";
     }
 
     @PostMapping("/crossregion/quotas/{id}/{step}")
@@ -237,13 +262,14 @@ class QuotaPages {
     }
 
     private List<UsageRow> usages(List<Quota> quotas, LocalDate today, MedfundUser user) {
-        Map<QuotaKey, String> cities = new LinkedHashMap<>();
-        quotas.forEach(x -> cities.putIfAbsent(x.key(), x.cityName()));
+        Map<QuotaKey, Quota> first = new LinkedHashMap<>();
+        quotas.forEach(x -> first.putIfAbsent(x.key(), x));
         List<UsageRow> rows = new ArrayList<>();
-        cities.forEach((key, name) -> {
+        first.forEach((key, quota) -> {
             Usage u = funding.usage(key, today, user.actor());
             String percent = u.rate() == null ? "0" : u.rate().movePointRight(2).stripTrailingZeros().toPlainString();
-            rows.add(new UsageRow(name, key.scope().label(), u.prepaid().toYuanText(), u.cleared().toYuanText(),
+            rows.add(new UsageRow(quota.id(), quota.cityName(), key.scope().label(), u.prepaid().toYuanText(),
+                    u.cleared().toYuanText(),
                     u.rate() == null ? "—" : percent + "%", percent, u.warning().label(),
                     u.warning().name().toLowerCase(), u.derivation().explain()));
         });

@@ -130,6 +130,12 @@ class VoucherPages {
                     + "（核定额度的计算过程、资金变动与收回事项）", "/prepayments/" + entry.documentId()));
             case "prepayment-funding" -> links.add(new DocumentLink("预付金资金划拨 " + entry.documentId()
                     + "（付款方与收款方的凭证见下）", null));
+            case "crossregion-quota" -> links.add(new DocumentLink("异地就医预付金 " + entry.documentId()
+                    + "（额度的计算过程、使用率与全部记账凭证）", "/crossregion/quotas/" + entry.documentId()));
+            case "crossregion-usage-plan" -> links.add(new DocumentLink("省内异地就医预付金用款计划 "
+                    + entry.documentId(), "/crossregion/documents/usage-plans/" + entry.documentId()));
+            case "crossregion-national" -> links.add(new DocumentLink("国家平台跨省预付金通知书 " + entry.documentId()
+                    + "（各省收付的凭证见下）", "/crossregion/documents"));
             default -> links.add(new DocumentLink(entry.documentType() + " " + entry.documentId(), null));
         }
         return links;

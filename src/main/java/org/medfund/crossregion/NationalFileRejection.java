@@ -1,0 +1,25 @@
+package org.medfund.crossregion;
+
+import java.util.List;
+import org.medfund.common.Rejection;
+
+/** A national platform file refused as a whole (all-or-nothing), with every bad line named. */
+public class NationalFileRejection extends Rejection {
+
+    /** One bad line: 1-based line (row) number of the file, the column at fault and a Chinese message. */
+    public record LineError(int line, String field, String message) {
+    }
+
+    private final List<LineError> errors;
+
+    public NationalFileRejection(NationalFileKind kind, List<LineError> errors) {
+        super("crossregion.national-file-invalid", "file", kind.label() + "有 " + errors.size()
+                + " 处错误，未导入任何记录：第 " + errors.get(0).line() + " 行 " + errors.get(0).field() + "："
+                + errors.get(0).message());
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<LineError> errors() {
+        return errors;
+    }
+}
