@@ -173,7 +173,7 @@ class JdbcBankItems implements BankItems {
 
     /** The posting rule for interest on an account of this kind; the other kinds hold no cross-region money. */
     private static String interestRule(Account account) {
-        AccountKind kind = AccountKind.of(account.kind()).orElse(null);
+        AccountKind kind = account.kind();
         if (kind == AccountKind.SPECIAL) {
             return INTEREST_SPECIAL;
         }

@@ -32,6 +32,7 @@ import org.medfund.policy.Citations;
 import org.medfund.policy.PolicyPacks;
 import org.medfund.policy.Resolved;
 import org.medfund.registry.Account;
+import org.medfund.registry.AccountKind;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Org;
 import org.medfund.registry.OrgKind;
@@ -121,7 +122,7 @@ class JdbcDocuments implements CrossRegionDocuments {
         }
         Org finance = registry.financeOf(province.code()).orElseThrow(() -> new IllegalStateException(
                 "no finance of " + province.code()));
-        Account special = registry.accounts(finance.code()).stream().filter(a -> a.kind().equals("SPECIAL"))
+        Account special = registry.accounts(finance.code()).stream().filter(a -> a.kind() == AccountKind.SPECIAL)
                 .findFirst().orElseThrow(() -> new IllegalStateException("no special account of " + finance.code()));
         return new RemittanceNotice("YFJSK-" + city.code() + "-" + year + "Q" + quarter, year, quarter, city.code(),
                 city.name(), registry.agencyOf(city.code()).map(Org::name).orElse(city.name()),

@@ -131,8 +131,7 @@ class BankItemPages {
 
     /** The accounts that hold fund money: special, income and expenditure accounts (not a hospital's or a reserve). */
     private static boolean holdsFundMoney(Account a) {
-        return AccountKind.of(a.kind()).filter(k -> k == AccountKind.SPECIAL || k == AccountKind.INCOME
-                || k == AccountKind.EXPENDITURE).isPresent();
+        return a.kind() == AccountKind.SPECIAL || a.kind() == AccountKind.INCOME || a.kind() == AccountKind.EXPENDITURE;
     }
 
     private ChargeRow chargeRow(BankCharge c) {
