@@ -1,5 +1,6 @@
 package org.medfund.web.crossregion;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -110,7 +111,7 @@ class ClearingPages {
     @GetMapping(value = "/crossregion/clearing/notice", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> notice(@AuthenticationPrincipal MedfundUser user, @RequestParam YearMonth period,
                                   @RequestParam String region) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(documents.html(clearing.notice(period, region, user.actor())));
     }
 
