@@ -162,7 +162,7 @@ class CrossregionMonthBenchCommand implements Callable<Integer>, NestedSubcomman
             values.append(i == 0 ? "" : ", ").append("(").append(i).append(", '").append(h[0]).append("', '")
                     .append(h[1]).append("', '").append(h[2]).append("')");
         }
-        String series = postgresql ? "generate_series(1, cast(:n as bigint)) as s(x)" : "system_range(1, :n) as s";
+        String series = postgresql ? "generate_series(1, cast(:n as bigint)) as s(x)" : "system_range(1, :n) as s(x)";
         String settled = postgresql ? "cast(:first as date) + cast(mod(s.x, 28) as int)"
                 : "dateadd('DAY', mod(s.x, 28), cast(:first as date))";
         jdbc.sql("""
