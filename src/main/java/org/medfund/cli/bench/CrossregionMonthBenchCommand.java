@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * regions confirm, the centre plans, submits the usage plan, province finance pays the centre, the centre confirms and
  * pays the regions, both regions confirm and pay their hospitals, all through {@link MonthlyClearing} and posted;
  * then a raw GROUP BY of the same rows (per hospital and per insured × treatment region). Each run takes the next
- * month from 2024-01 without a plan, so runs never collide with each other or with demo months.
+ * month from 2025-01 without rows, so runs never collide with each other, the demo month or the tests' 2024.
  */
 @Component
 @Command(name = "crossregion-month", mixinStandardHelpOptions = true,
@@ -47,7 +47,7 @@ class CrossregionMonthBenchCommand implements Callable<Integer>, NestedSubcomman
 
     static final int SETTLEMENTS_MAX = 20_000_000;
     static final int HOSPITALS_MAX = 2_000;
-    static final YearMonth FIRST_MONTH = YearMonth.of(2024, 1);
+    static final YearMonth FIRST_MONTH = YearMonth.of(2025, 1);
     /** Regions of the benchmark: the county of each city where its benchmark hospitals are registered. */
     static final List<String[]> SIDES = List.of(new String[] {"410400", "410402"}, new String[] {"411500", "411502"});
     static final String EMPLOYEE = "310";
