@@ -51,6 +51,7 @@ class CrossregionMonthBenchCommand implements Callable<Integer>, NestedSubcomman
     /** Regions of the benchmark: the county of each city where its benchmark hospitals are registered. */
     static final List<String[]> SIDES = List.of(new String[] {"410400", "410402"}, new String[] {"411500", "411502"});
     static final String EMPLOYEE = "310";
+    static final int GENERATE_CHUNK = 500_000;
 
     private final Registry registry;
     private final RegistryAdmin registryAdmin;
@@ -162,10 +163,14 @@ class CrossregionMonthBenchCommand implements Callable<Integer>, NestedSubcomman
             values.append(i == 0 ? "" : ", ").append("(").append(i).append(", '").append(h[0]).append("', '")
                     .append(h[1]).append("', '").append(h[2]).append("')");
         }
-        String series = postgresql ? "generate_series(1, cast(:n as bigint)) as s(x)" : "system_range(1, :n) as s(x)";
+        String series = postgresql ? "generate_series(cast(:from as bigint), cast(:to as bigint)) as s(x)"
+                : "system_range(:from, :to) as s(x)";
         String settled = postgresql ? "cast(:first as date) + cast(mod(s.x, 28) as int)"
                 : "dateadd('DAY', mod(s.x, 28), cast(:first as date))";
-        jdbc.sql("""
+        // One statement per chunk: each stays far below the per-statement timeout (medfund.db.statement-timeout).
+        for (long from = 1; from <= count; from += GENERATE_CHUNK) {
+            long to = Math.min(count, from + GENERATE_CHUNK - 1);
+            jdbc.sql("""
                 insert into cr_mc_row (province_code, period, setl_id, hospital_code, insured_region, treatment_region,
                     insurance_type, settled_on, fund_fen)
                 select '410000', :m, concat(:prefix, cast(s.x as varchar(12))), h.code, h.insured, h.treatment, :type,
@@ -173,7 +178,9 @@ class CrossregionMonthBenchCommand implements Callable<Integer>, NestedSubcomman
                 from %s join (values %s) as h(i, code, treatment, insured) on h.i = mod(s.x, :h)"""
                         .formatted(settled, series, values))
                 .param("m", month.toString()).param("prefix", "B" + run + "-").param("type", EMPLOYEE)
-                .param("first", month.atDay(1)).param("n", count).param("h", hospitals.size()).update();
+                .param("first", month.atDay(1)).param("from", from).param("to", to).param("h", hospitals.size())
+                .update();
+        }
     }
 
     /** Benchmark hospitals are created once (registry admin path) and reused: code, treatment city, insured city. */
