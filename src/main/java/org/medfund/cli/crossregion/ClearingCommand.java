@@ -14,6 +14,7 @@ import org.medfund.common.Rejection;
 import org.medfund.crossregion.MonthlyClearing;
 import org.medfund.crossregion.MonthlyClearing.Plan;
 import org.medfund.registry.Actor;
+import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -36,9 +37,11 @@ class ClearingCommand extends GroupCommand implements MedfundSubcommand {
     enum Step { CONFIRM, PLAN, NOTICE, USAGE_PLAN, FUND, FUND_RECEIPT, DISBURSE, DISBURSEMENT_RECEIPT, PAY_HOSPITALS }
 
     private final MonthlyClearing clearing;
+    private final Registry registry;
 
-    ClearingCommand(MonthlyClearing clearing) {
+    ClearingCommand(MonthlyClearing clearing, Registry registry) {
         this.clearing = clearing;
+        this.registry = registry;
     }
 
     private PrintWriter out() {
@@ -101,7 +104,8 @@ class ClearingCommand extends GroupCommand implements MedfundSubcommand {
                 plan.totals().receipts().toYuanText(), plan.totals().payments().toYuanText());
         for (MonthlyClearing.RegionLine l : plan.regions()) {
             out().printf("  %s %s：应收 %s，应付 %s，净额 %s 元%n", l.regionName(),
-                    "310".equals(l.insuranceType()) ? "职工基本医疗保险" : "城乡居民基本医疗保险", l.receive().toYuanText(),
+                    registry.insuranceType(l.insuranceType()).map(t -> t.name()).orElse(l.insuranceType()),
+                    l.receive().toYuanText(),
                     l.owe().toYuanText(), l.net().toYuanText());
         }
     }
