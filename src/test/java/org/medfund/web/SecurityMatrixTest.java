@@ -564,14 +564,14 @@ class SecurityMatrixTest {
             // usage plan, confirms the 23rd's money and pays the regions; province finance pays the centre (no such
             // principal here); a city's agency clerk confirms its data, its notice, the 26th's money, pays hospitals
             // and recovers advances. Counties are not Henan's pooling regions.
-            case "/api/crossregion/clearing/rows", "/api/crossregion/clearing/plans",
-                    "/api/crossregion/clearing/plans/usage-plan", "/api/crossregion/clearing/plans/funding/receipt",
-                    "/api/crossregion/clearing/plans/disbursement" ->
+            case "/api/crossregion/monthly-clearing/rows", "/api/crossregion/monthly-clearing/plans",
+                    "/api/crossregion/monthly-clearing/plans/usage-plan", "/api/crossregion/monthly-clearing/plans/funding/receipt",
+                    "/api/crossregion/monthly-clearing/plans/disbursement" ->
                     allow(p.has(Role.CLERK) && p.orgCode().equals("410000-CENTRE"));
-            case "/api/crossregion/clearing/plans/funding" -> Expect.DENIED;
-            case "/api/crossregion/clearing/confirmations", "/api/crossregion/clearing/notices/confirmation",
-                    "/api/crossregion/clearing/plans/disbursement/receipt",
-                    "/api/crossregion/clearing/plans/hospital-payments", "/api/crossregion/clearing/advances/recovery"
+            case "/api/crossregion/monthly-clearing/plans/funding" -> Expect.DENIED;
+            case "/api/crossregion/monthly-clearing/confirmations", "/api/crossregion/monthly-clearing/notices/confirmation",
+                    "/api/crossregion/monthly-clearing/plans/disbursement/receipt",
+                    "/api/crossregion/monthly-clearing/plans/hospital-payments", "/api/crossregion/monthly-clearing/advances/recovery"
                     -> allow(p.has(Role.CLERK)
                     && (p.orgCode().equals("411500-AGENCY") || p.orgCode().equals("410400-AGENCY")));
             // guizhou-2017 三(三), 五, 附件一: the province centre sizes, tops up, suspends late payers and opens the

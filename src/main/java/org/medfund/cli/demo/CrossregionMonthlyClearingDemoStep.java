@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * answers its first result when run again.
  */
 @Component
-class CrossregionClearingDemoStep implements DemoStep {
+class CrossregionMonthlyClearingDemoStep implements DemoStep {
 
     static final YearMonth PERIOD = YearMonth.of(2026, 10);
     static final String ROWS = """
@@ -41,7 +41,7 @@ class CrossregionClearingDemoStep implements DemoStep {
     private final Citations citations;
     private final Registry registry;
 
-    CrossregionClearingDemoStep(MonthlyClearing clearing, CrossRegionFunding funding, Citations citations,
+    CrossregionMonthlyClearingDemoStep(MonthlyClearing clearing, CrossRegionFunding funding, Citations citations,
                                 Registry registry) {
         this.clearing = clearing;
         this.funding = funding;

@@ -25,13 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
  * changes need an {@code Idempotency-Key}; every command checks the caller before its input.
  */
 @RestController
-class ClearingApi {
+class MonthlyClearingApi {
 
     private final MonthlyClearing clearing;
     private final Idempotency idempotency;
-    private final ClearingDocuments documents;
+    private final MonthlyClearingDocuments documents;
 
-    ClearingApi(MonthlyClearing clearing, Idempotency idempotency, ClearingDocuments documents) {
+    MonthlyClearingApi(MonthlyClearing clearing, Idempotency idempotency, MonthlyClearingDocuments documents) {
         this.clearing = clearing;
         this.idempotency = idempotency;
         this.documents = documents;
@@ -47,7 +47,7 @@ class ClearingApi {
         return body == null ? new StepRequest(null, null) : body;
     }
 
-    @PostMapping("/api/crossregion/clearing/rows")
+    @PostMapping("/api/crossregion/monthly-clearing/rows")
     @Operation(summary = "省医保中心导入当月异地就医清算数据（CSV：setl_id,fixmedins_code,insuplc_admdvs,"
             + "mdtrtarea_admvs,insutype,setl_date,fund_pay_sumamt）")
     ResponseEntity<?> rows(@AuthenticationPrincipal MedfundUser user,
@@ -58,7 +58,7 @@ class ClearingApi {
                 () -> clearing.importRows(period, csv, user.actor()));
     }
 
-    @PostMapping("/api/crossregion/clearing/confirmations")
+    @PostMapping("/api/crossregion/monthly-clearing/confirmations")
     @Operation(summary = "统筹区经办机构确认当月异地就医清算数据（henan-2023 三(二) 每月18日前）")
     ResponseEntity<?> confirm(@AuthenticationPrincipal MedfundUser user,
                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -68,14 +68,14 @@ class ClearingApi {
                 () -> clearing.confirmData(b.period(), b.date(), user.actor()));
     }
 
-    @GetMapping("/api/crossregion/clearing/confirmations")
+    @GetMapping("/api/crossregion/monthly-clearing/confirmations")
     @Operation(summary = "当月各统筹区清算数据确认情况")
     List<MonthlyClearing.DataConfirmation> confirmations(@AuthenticationPrincipal MedfundUser user,
                                                          @RequestParam YearMonth period) {
         return clearing.dataConfirmations(period, user.actor());
     }
 
-    @PostMapping("/api/crossregion/clearing/plans")
+    @PostMapping("/api/crossregion/monthly-clearing/plans")
     @Operation(summary = "省医保中心生成拨付计划及收付款通知书（henan-2023 三(二)）")
     ResponseEntity<?> generate(@AuthenticationPrincipal MedfundUser user,
                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -85,7 +85,7 @@ class ClearingApi {
                 () -> clearing.generatePlan(b.period(), b.date(), user.actor()));
     }
 
-    @GetMapping("/api/crossregion/clearing/plans")
+    @GetMapping("/api/crossregion/monthly-clearing/plans")
     @Operation(summary = "当月拨付计划：各统筹区、险种的应收应付与资金拨付状态，各定点医药机构拨付情况")
     ResponseEntity<?> plan(@AuthenticationPrincipal MedfundUser user, @RequestParam YearMonth period) {
         return clearing.plan(period, user.actor()).<ResponseEntity<?>>map(ResponseEntity::ok)
@@ -93,7 +93,7 @@ class ClearingApi {
                         period + " 的异地就医拨付计划尚未生成"));
     }
 
-    @PostMapping("/api/crossregion/clearing/plans/usage-plan")
+    @PostMapping("/api/crossregion/monthly-clearing/plans/usage-plan")
     @Operation(summary = "省医保中心向省财政厅提交异地就医资金用款计划（henan-2023 三(三) 每月20日前）")
     ResponseEntity<?> usagePlan(@AuthenticationPrincipal MedfundUser user,
                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -103,7 +103,7 @@ class ClearingApi {
                 () -> clearing.submitUsagePlan(b.period(), b.date(), user.actor()));
     }
 
-    @PostMapping("/api/crossregion/clearing/plans/funding")
+    @PostMapping("/api/crossregion/monthly-clearing/plans/funding")
     @Operation(summary = "省财政厅按计划拨付至省医保中心支出户（henan-2023 三(三) 每月23日前；在途至省医保中心确认）")
     ResponseEntity<?> fund(@AuthenticationPrincipal MedfundUser user,
                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -113,7 +113,7 @@ class ClearingApi {
                 () -> clearing.fundCentre(b.period(), b.date(), user.actor()));
     }
 
-    @PostMapping("/api/crossregion/clearing/plans/funding/receipt")
+    @PostMapping("/api/crossregion/monthly-clearing/plans/funding/receipt")
     @Operation(summary = "省医保中心确认省财政厅拨付资金到账")
     ResponseEntity<?> fundReceipt(@AuthenticationPrincipal MedfundUser user,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -123,7 +123,7 @@ class ClearingApi {
                 () -> clearing.confirmFunding(b.period(), b.date(), user.actor()));
     }
 
-    @PostMapping("/api/crossregion/clearing/plans/disbursement")
+    @PostMapping("/api/crossregion/monthly-clearing/plans/disbursement")
     @Operation(summary = "省医保中心拨付至各统筹区经办机构支出户并反馈拨付情况（henan-2023 三(三) 每月26日前）")
     ResponseEntity<?> disburse(@AuthenticationPrincipal MedfundUser user,
                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -133,7 +133,7 @@ class ClearingApi {
                 () -> clearing.disburse(b.period(), b.date(), user.actor()));
     }
 
-    @PostMapping("/api/crossregion/clearing/plans/disbursement/receipt")
+    @PostMapping("/api/crossregion/monthly-clearing/plans/disbursement/receipt")
     @Operation(summary = "统筹区经办机构确认省医保中心拨付资金到账")
     ResponseEntity<?> disbursementReceipt(@AuthenticationPrincipal MedfundUser user,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -143,7 +143,7 @@ class ClearingApi {
                 () -> clearing.confirmDisbursement(b.period(), b.date(), user.actor()));
     }
 
-    @PostMapping("/api/crossregion/clearing/plans/hospital-payments")
+    @PostMapping("/api/crossregion/monthly-clearing/plans/hospital-payments")
     @Operation(summary = "统筹区经办机构拨付至定点医药机构（henan-2023 三(三) 每月月底前；负值由统筹区基金先行垫付）")
     ResponseEntity<?> payHospitals(@AuthenticationPrincipal MedfundUser user,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -153,7 +153,7 @@ class ClearingApi {
                 () -> clearing.payHospitals(b.period(), b.date(), user.actor()));
     }
 
-    @PostMapping("/api/crossregion/clearing/advances/recovery")
+    @PostMapping("/api/crossregion/monthly-clearing/advances/recovery")
     @Operation(summary = "统筹区经办机构登记追回垫付资金（退回统筹区社会保障基金财政专户）")
     ResponseEntity<?> recover(@AuthenticationPrincipal MedfundUser user,
                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -164,7 +164,7 @@ class ClearingApi {
                         user.actor()));
     }
 
-    @PostMapping("/api/crossregion/clearing/notices/confirmation")
+    @PostMapping("/api/crossregion/monthly-clearing/notices/confirmation")
     @Operation(summary = "统筹区经办机构核对收付款通知书及资金使用情况并报同级财政（henan-2023 三(二) 每月20日前）")
     ResponseEntity<?> confirmNotice(@AuthenticationPrincipal MedfundUser user,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
@@ -174,28 +174,28 @@ class ClearingApi {
                 () -> clearing.confirmNotice(b.period(), b.date(), user.actor()));
     }
 
-    @GetMapping("/api/crossregion/clearing/notices")
+    @GetMapping("/api/crossregion/monthly-clearing/notices")
     @Operation(summary = "统筹区的异地就医费用收付款通知书")
     MonthlyClearing.PlanNotice notice(@AuthenticationPrincipal MedfundUser user, @RequestParam YearMonth period,
                                       @RequestParam String region) {
         return clearing.notice(period, region, user.actor());
     }
 
-    @GetMapping({"/api/crossregion/clearing/notices.xlsx", "/crossregion/clearing/notice.xlsx"})
+    @GetMapping({"/api/crossregion/monthly-clearing/notices.xlsx", "/crossregion/monthly-clearing/notice.xlsx"})
     @Operation(summary = "收付款通知书（xlsx）")
     ResponseEntity<byte[]> noticeXlsx(@AuthenticationPrincipal MedfundUser user, @RequestParam YearMonth period,
                                       @RequestParam String region) {
         return documents.noticeXlsx(clearing.notice(period, region, user.actor()));
     }
 
-    @GetMapping({"/api/crossregion/clearing/notices.pdf", "/crossregion/clearing/notice.pdf"})
+    @GetMapping({"/api/crossregion/monthly-clearing/notices.pdf", "/crossregion/monthly-clearing/notice.pdf"})
     @Operation(summary = "收付款通知书（PDF，打印签章）")
     ResponseEntity<byte[]> noticePdf(@AuthenticationPrincipal MedfundUser user, @RequestParam YearMonth period,
                                      @RequestParam String region) {
         return documents.noticePdf(clearing.notice(period, region, user.actor()));
     }
 
-    @GetMapping({"/api/crossregion/clearing/report.xlsx", "/crossregion/clearing/report.xlsx"})
+    @GetMapping({"/api/crossregion/monthly-clearing/report.xlsx", "/crossregion/monthly-clearing/report.xlsx"})
     @Operation(summary = "省医保中心异地就医资金调度使用情况月报（报省财政厅，henan-2023 四(二)，xlsx）")
     ResponseEntity<byte[]> report(@AuthenticationPrincipal MedfundUser user, @RequestParam YearMonth period) {
         return documents.reportXlsx(period, clearing.report(period, user.actor()));

@@ -13,10 +13,10 @@ import org.springframework.context.ApplicationContext;
 
 /** Demo step 750: October 2026's Henan clearing, netted, paid, a negative hospital recovered in November; re-runs. */
 @DatabaseTest
-class CrossregionClearingDemoStepTest {
+class CrossregionMonthlyClearingDemoStepTest {
 
     @Autowired
-    CrossregionClearingDemoStep step;
+    CrossregionMonthlyClearingDemoStep step;
     @Autowired
     ApplicationContext context;
     @Autowired

@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * downloads as xlsx; another region's notice is refused.
  */
 @DatabaseTest
-class ClearingPagesTest {
+class MonthlyClearingPagesTest {
 
     @Autowired
     MockMvc mvc;
@@ -52,7 +52,7 @@ class ClearingPagesTest {
     @Test
     @DisplayName("henan-2023 三(二)(三): the month's plan, transfers and hospitals; a region's own notice; exports")
     void pages() throws Exception {
-        mvc.perform(get("/crossregion/clearing").param("period", "2026-10").with(user(as("410000-CENTRE", Role.CLERK))))
+        mvc.perform(get("/crossregion/monthly-clearing").param("period", "2026-10").with(user(as("410000-CENTRE", Role.CLERK))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("省医保中心已拨付各统筹区")))
                 .andExpect(content().string(containsString("罗山县人民医院")))
@@ -60,24 +60,24 @@ class ClearingPagesTest {
                 .andExpect(content().string(containsString("豫财社〔2023〕178号")))
                 .andExpect(content().string(not(containsString("DISBURSED"))))
                 .andExpect(content().string(not(containsString("ADVANCED"))));
-        mvc.perform(get("/crossregion/clearing").param("period", "2026-10").with(user(as("410400-AGENCY", Role.CLERK))))
+        mvc.perform(get("/crossregion/monthly-clearing").param("period", "2026-10").with(user(as("410400-AGENCY", Role.CLERK))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("本统筹区收付款通知书")))
                 .andExpect(content().string(containsString("已核对并报同级财政部门")))
                 .andExpect(content().string(not(containsString("罗山县人民医院"))));
-        mvc.perform(get("/crossregion/clearing/notice").param("period", "2026-10").param("region", "411500")
+        mvc.perform(get("/crossregion/monthly-clearing/notice").param("period", "2026-10").param("region", "411500")
                         .with(user(as("411500-AGENCY", Role.CLERK))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("省内异地就医费用收付款通知书")))
                 .andExpect(content().string(containsString("大写")));
-        mvc.perform(get("/crossregion/clearing/notice").param("period", "2026-10").param("region", "410400")
+        mvc.perform(get("/crossregion/monthly-clearing/notice").param("period", "2026-10").param("region", "410400")
                         .with(user(as("411500-AGENCY", Role.CLERK))))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/crossregion/clearing/notice.pdf").param("period", "2026-10").param("region", "411500")
+        mvc.perform(get("/crossregion/monthly-clearing/notice.pdf").param("period", "2026-10").param("region", "411500")
                         .with(user(as("411500-AGENCY", Role.CLERK))))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("pdf")));
-        byte[] xlsx = mvc.perform(get("/crossregion/clearing/notice.xlsx").param("period", "2026-10")
+        byte[] xlsx = mvc.perform(get("/crossregion/monthly-clearing/notice.xlsx").param("period", "2026-10")
                         .param("region", "411500").with(user(as("411500-AGENCY", Role.CLERK))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -86,7 +86,7 @@ class ClearingPagesTest {
             String last = cells.formatCellValue(sheet.getRow(sheet.getLastRowNum()).getCell(2));
             assertThat(last).startsWith("应付净额").contains("大写");
         }
-        mvc.perform(get("/crossregion/clearing/report.xlsx").param("period", "2026-10")
+        mvc.perform(get("/crossregion/monthly-clearing/report.xlsx").param("period", "2026-10")
                         .with(user(as("410000-CENTRE", Role.CLERK))))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("spreadsheetml")));

@@ -22,13 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code medfund clearing …}: Henan's monthly cross-region clearing on the command line (henan-2023 三(二)(三)) —
+ * {@code medfund monthly-clearing …}: Henan's monthly cross-region clearing on the command line (henan-2023 三(二)(三)) —
  * import the month's rows, run a step as {@code --user} of {@code --org} on a business date, show the plan. Every
  * step answers its first result when run again.
  */
 @Component
-@Command(name = "clearing", mixinStandardHelpOptions = true, description = "异地就医月度清结算（河南：拨付计划、资金拨付）")
-class ClearingCommand extends GroupCommand implements MedfundSubcommand {
+@Command(name = "monthly-clearing", mixinStandardHelpOptions = true, description = "异地就医月度清结算（河南：拨付计划、资金拨付）")
+class MonthlyClearingCommand extends GroupCommand implements MedfundSubcommand {
 
     /** A clearing file of the subsystem is at most 100,000 rows; this bounds its bytes. */
     static final long FILE_BYTES_MAX = 20_000_000;
@@ -39,7 +39,7 @@ class ClearingCommand extends GroupCommand implements MedfundSubcommand {
     private final MonthlyClearing clearing;
     private final Registry registry;
 
-    ClearingCommand(MonthlyClearing clearing, Registry registry) {
+    MonthlyClearingCommand(MonthlyClearing clearing, Registry registry) {
         this.clearing = clearing;
         this.registry = registry;
     }

@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
  * use to province finance as xlsx. One view of the notice feeds all three, so they cannot disagree.
  */
 @Component
-class ClearingDocuments {
+class MonthlyClearingDocuments {
 
-    static final String TEMPLATE = "clearing-notice";
+    static final String TEMPLATE = "monthly-clearing-notice";
     static final List<String> REPORT_HEADER = List.of("统筹区", "险种", "应付（本地参保人员异地就医）（元）",
             "省财政拨付省医保中心日期", "到账日期", "应收（本地定点医药机构）（元）", "省医保中心拨付日期", "到账日期",
             "已拨付定点医药机构（元）", "垫付待追回（元）", "依据");
@@ -41,7 +41,7 @@ class ClearingDocuments {
     private final Registry registry;
     private final Clock clock;
 
-    ClearingDocuments(NoticePrinter printer, Citations citations, Registry registry, Clock clock) {
+    MonthlyClearingDocuments(NoticePrinter printer, Citations citations, Registry registry, Clock clock) {
         this.printer = printer;
         this.citations = citations;
         this.registry = registry;
@@ -92,7 +92,7 @@ class ClearingDocuments {
     }
 
     ResponseEntity<byte[]> noticePdf(PlanNotice notice) {
-        Notice pdf = printer.print(TEMPLATE, Map.of("n", view(notice)), "clearing-notice-" + notice.regionCode() + "-"
+        Notice pdf = printer.print(TEMPLATE, Map.of("n", view(notice)), "monthly-clearing-notice-" + notice.regionCode() + "-"
                 + notice.period() + ".pdf");
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + pdf.fileName() + "\"")

@@ -36,15 +36,15 @@ import org.springframework.web.bind.annotation.RequestParam;
  * own lines and notice; only the buttons the caller may press are shown, each acting on today's date.
  */
 @Controller
-class ClearingPages {
+class MonthlyClearingPages {
 
     private final MonthlyClearing clearing;
     private final CrossRegionFunding funding;
-    private final ClearingDocuments documents;
+    private final MonthlyClearingDocuments documents;
     private final Registry registry;
     private final Clock clock;
 
-    ClearingPages(MonthlyClearing clearing, CrossRegionFunding funding, ClearingDocuments documents,
+    MonthlyClearingPages(MonthlyClearing clearing, CrossRegionFunding funding, MonthlyClearingDocuments documents,
                   Registry registry, Clock clock) {
         this.clearing = clearing;
         this.funding = funding;
@@ -65,7 +65,7 @@ class ClearingPages {
                        String amount, long rows, String state, boolean recoverable) {
     }
 
-    @GetMapping("/crossregion/clearing")
+    @GetMapping("/crossregion/monthly-clearing")
     String page(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) YearMonth period,
                 Model model) {
         LocalDate today = LocalDate.now(clock);
@@ -105,17 +105,17 @@ class ClearingPages {
         } catch (Rejection rejected) {
             model.addAttribute("problem", rejected.getMessage());
         }
-        return "crossregion-clearing";
+        return "crossregion-monthly-clearing";
     }
 
-    @GetMapping(value = "/crossregion/clearing/notice", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping(value = "/crossregion/monthly-clearing/notice", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> notice(@AuthenticationPrincipal MedfundUser user, @RequestParam YearMonth period,
                                   @RequestParam String region) {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(documents.html(clearing.notice(period, region, user.actor())));
     }
 
-    @PostMapping("/crossregion/clearing/{action}")
+    @PostMapping("/crossregion/monthly-clearing/{action}")
     String act(@AuthenticationPrincipal MedfundUser user, @PathVariable String action, @RequestParam YearMonth period,
                @RequestParam(required = false) String hospital, @RequestParam(required = false) String type) {
         LocalDate today = LocalDate.now(clock);
@@ -133,7 +133,7 @@ class ClearingPages {
             case "recover" -> clearing.recoverAdvance(period, hospital, type, today, actor);
             default -> throw Rejection.notFound("crossregion.step-unknown", "action", "没有这个办理步骤");
         }
-        return "redirect:/crossregion/clearing?period=" + period;
+        return "redirect:/crossregion/monthly-clearing?period=" + period;
     }
 
     private LineRow row(RegionLine l, Caller caller, YearMonth month) {
@@ -141,8 +141,8 @@ class ClearingPages {
         String agency = registry.agencyOf(l.regionCode()).map(Org::code).orElse(null);
         return new LineRow(l.regionName(), l.regionCode(), documents.type(l.insuranceType()), l.receive().toYuanText(),
                 l.owe().toYuanText(), l.net().toYuanText(), l.derivation().explain(),
-                ClearingDocuments.leg(l.funding(), "省财政厅拨付省医保中心"),
-                ClearingDocuments.leg(l.disbursement(), "省医保中心拨付本统筹区"),
+                MonthlyClearingDocuments.leg(l.funding(), "省财政厅拨付省医保中心"),
+                MonthlyClearingDocuments.leg(l.disbursement(), "省医保中心拨付本统筹区"),
                 l.hospitalsPaidOn() == null ? "未拨付" : l.hospitalsPaidOn() + " 已拨付",
                 bookVisible && agency != null ? "/ledger/" + agency + "/detail?account=2211.03&from=" + month : null);
     }
