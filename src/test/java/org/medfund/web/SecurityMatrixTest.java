@@ -581,6 +581,20 @@ class SecurityMatrixTest {
                     && (p.orgCode().equals("411500-AGENCY") || p.orgCode().equals("410400-AGENCY")));
             case "/api/crossregion/funding/remittances" -> allow(p.has(Role.FINANCE)
                     && p.orgCode().equals("411500-FINANCE"));
+            // henan-2023 三(二)(三) monthly clearing (issue 15): the province centre imports the rows, plans, submits the
+            // usage plan, confirms the 23rd's money and pays the regions; province finance pays the centre (no such
+            // principal here); a city's agency clerk confirms its data, its notice, the 26th's money, pays hospitals
+            // and recovers advances. Counties are not Henan's pooling regions.
+            case "/api/crossregion/monthly-clearing/rows", "/api/crossregion/monthly-clearing/plans",
+                    "/api/crossregion/monthly-clearing/plans/usage-plan", "/api/crossregion/monthly-clearing/plans/funding/receipt",
+                    "/api/crossregion/monthly-clearing/plans/disbursement" ->
+                    allow(p.has(Role.CLERK) && p.orgCode().equals("410000-CENTRE"));
+            case "/api/crossregion/monthly-clearing/plans/funding" -> Expect.DENIED;
+            case "/api/crossregion/monthly-clearing/confirmations", "/api/crossregion/monthly-clearing/notices/confirmation",
+                    "/api/crossregion/monthly-clearing/plans/disbursement/receipt",
+                    "/api/crossregion/monthly-clearing/plans/hospital-payments", "/api/crossregion/monthly-clearing/advances/recovery"
+                    -> allow(p.has(Role.CLERK)
+                    && (p.orgCode().equals("411500-AGENCY") || p.orgCode().equals("410400-AGENCY")));
             // guizhou-2017 三(三), 五, 附件一: the province centre sizes, tops up, suspends late payers and opens the
             // timetable; the quota's steps and obligations look their object up first (none here: not found for all).
             case "/api/crossregion/quotas", "/api/crossregion/quotas/top-up", "/api/crossregion/late-payers",

@@ -65,15 +65,17 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
     private final BusinessCalendar calendar;
     private final BusinessDates dates;
     private final Ledger ledger;
+    private final ClearingProgress progress;
 
     JdbcCrossRegionFunding(JdbcClient jdbc, Registry registry, PolicyPacks packs, BusinessCalendar calendar,
-                           BusinessDates dates, Ledger ledger) {
+                           BusinessDates dates, Ledger ledger, ClearingProgress progress) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.packs = packs;
         this.calendar = calendar;
         this.dates = dates;
         this.ledger = ledger;
+        this.progress = progress;
     }
 
     // --- resident reserve (henan-2023 一(二)) ---
@@ -438,8 +440,17 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
                 status = all ? StepStatus.DONE : day.isAfter(due) ? StepStatus.OVERDUE : StepStatus.OPEN;
                 detail = "已确认 " + confirmed.size() + "/" + regions.size() + " 个统筹区";
             } else {
-                status = day.isAfter(due) ? StepStatus.OVERDUE : StepStatus.OPEN;
-                detail = due.equals(naturalDate(rule.get(), period)) ? "" : "遇节假日顺延";
+                Optional<LocalDate> done = progress.doneOn(kind, province.code(), period).filter(d -> !d.isAfter(day));
+                String shifted = due.equals(naturalDate(rule.get(), period)) ? "" : "遇节假日顺延";
+                if (done.isPresent()) {
+                    status = StepStatus.DONE;
+                    detail = done.get() + " 完成" + (done.get().isAfter(due) ? "（逾期 "
+                            + ReservePlusClearing.daysLate(due, done.get()) + " 天）" : "")
+                            + (shifted.isEmpty() ? "" : "；" + shifted);
+                } else {
+                    status = day.isAfter(due) ? StepStatus.OVERDUE : StepStatus.OPEN;
+                    detail = shifted;
+                }
             }
             steps.add(new TimelineStep(kind, due, calendar.provisional(due), regime.staffCitation(kind.rule()),
                     status, detail));

@@ -1,0 +1,692 @@
+package org.medfund.crossregion.internal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.medfund.calendar.BusinessCalendar;
+import org.medfund.calendar.Due;
+import org.medfund.common.Derivation;
+import org.medfund.common.Money;
+import org.medfund.common.Rejection;
+import org.medfund.crossregion.ClearingPlanState;
+import org.medfund.crossregion.ClearingStepKind;
+import org.medfund.crossregion.CrossRegionFunding;
+import org.medfund.crossregion.HospitalPayState;
+import org.medfund.crossregion.MonthlyClearing;
+import org.medfund.crossregion.ReservePot;
+import org.medfund.ledger.BusinessDates;
+import org.medfund.ledger.BusinessEvent;
+import org.medfund.ledger.Ledger;
+import org.medfund.policy.PolicyPacks;
+import org.medfund.registry.Actor;
+import org.medfund.registry.Org;
+import org.medfund.registry.OrgKind;
+import org.medfund.registry.Region;
+import org.medfund.registry.RegionLevel;
+import org.medfund.registry.Registry;
+import org.medfund.registry.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monthly clearing engine of the henan-2023 regime (三(二)(三), 四(二)(三)). The plan is computed set-based: one
+ * GROUP BY per table over the month's rows, so a month of millions of settlements costs a few statements; the
+ * postings then run per region, insurance type and hospital, never per settlement. The insured region's charge of
+ * resident care is the use of its in-province reserve pot (recorded through {@link CrossRegionFunding}, which posts
+ * {@code crossregion.reserve.used}); employee care is charged to its remitted money by
+ * {@code crossregion.clearing.insured-charged}. Money then flows province finance → centre → treatment region →
+ * hospitals by the {@code crossregion.clearing.*} rules of posting-rules.txt.
+ */
+@Service
+class JdbcMonthlyClearing implements MonthlyClearing {
+
+    static final String NEGATIVE_PLAN_ADVANCED = "crossregion.negative-plan-advanced";
+    static final String ARTICLE_PLAN = "henan-2023 三(二)";
+    static final String ARTICLE_PAY = "henan-2023 三(三)";
+
+    private final JdbcClient jdbc;
+    private final Registry registry;
+    private final PolicyPacks packs;
+    private final BusinessCalendar calendar;
+    private final BusinessDates dates;
+    private final Ledger ledger;
+    private final CrossRegionFunding funding;
+    private final ClearingRows rows;
+
+    JdbcMonthlyClearing(JdbcClient jdbc, Registry registry, PolicyPacks packs, BusinessCalendar calendar,
+                        BusinessDates dates, Ledger ledger, CrossRegionFunding funding, ClearingRows rows) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.packs = packs;
+        this.calendar = calendar;
+        this.dates = dates;
+        this.ledger = ledger;
+        this.funding = funding;
+        this.rows = rows;
+    }
+
+    /** The pooling regions with rows of the month on either side (treatment or insured). */
+    static List<String> regionsWithRows(JdbcClient jdbc, String provinceCode, YearMonth period) {
+        return jdbc.sql("""
+                select treatment_region from cr_mc_row where province_code = :p and period = :m
+                union select insured_region from cr_mc_row where province_code = :p and period = :m""")
+                .param("p", provinceCode).param("m", period.toString()).query(String.class).list()
+                .stream().sorted().toList();
+    }
+
+    // --- data and its confirmation (三(二): by the 18th) ---
+
+    @Override
+    @Transactional
+    public ImportResult importRows(YearMonth period, String csv, Actor actor) {
+        Region province = requireProvince(actor, OrgKind.SETTLEMENT_CENTRE, Role.CLERK, "crossregion.centre-only",
+                "异地就医清算数据由省医保中心从异地就医管理子系统导入");
+        requirePeriod(period);
+        FundingRegime.resolve(packs, province.code(), period.atDay(1));
+        return rows.importRows(province, period, csv);
+    }
+
+    @Override
+    @Transactional
+    public DataConfirmation confirmData(YearMonth period, LocalDate date, Actor actor) {
+        Region region = requireCity(actor, OrgKind.AGENCY, Role.CLERK, "crossregion.region-agency-only",
+                "异地就医清算数据由各统筹区经办机构确认");
+        requirePeriod(period);
+        LocalDate on = dates.check(date, "date").notBefore(period.atDay(1), "清算期间首日").value();
+        Optional<DataConfirmation> done = confirmations(List.of(region.code()), period).stream().findFirst();
+        if (done.isPresent()) {
+            return done.get();
+        }
+        FundingRegime regime = FundingRegime.resolve(packs, region.parentCode(), period.atDay(1));
+        Due due = calendar.due(regime.deadline(ClearingStepKind.CONFIRM_DATA.rule()).orElseThrow(), period);
+        Map<String, Object> sums = jdbc.sql("""
+                select count(*) as n,
+                    coalesce(sum(case when treatment_region = :r then fund_fen else 0 end), 0) as here,
+                    coalesce(sum(case when insured_region = :r then fund_fen else 0 end), 0) as elsewhere
+                from cr_mc_row where province_code = :p and period = :m
+                    and (treatment_region = :r or insured_region = :r)""")
+                .param("r", region.code()).param("p", region.parentCode()).param("m", period.toString())
+                .query().singleRow();
+        jdbc.sql("""
+                insert into cr_mc_confirmation (region_code, period, due_date, confirmed_by, confirmed_on, rows_count,
+                    treated_here_fen, insured_elsewhere_fen) values (:r, :m, :due, :by, :on, :n, :here, :elsewhere)""")
+                .param("r", region.code()).param("m", period.toString()).param("due", due.date())
+                .param("by", actor.userId()).param("on", on).param("n", number(sums.get("n")))
+                .param("here", number(sums.get("here"))).param("elsewhere", number(sums.get("elsewhere"))).update();
+        return confirmations(List.of(region.code()), period).get(0);
+    }
+
+    @Override
+    public List<DataConfirmation> dataConfirmations(YearMonth period, Actor actor) {
+        requirePeriod(period);
+        Region province = provinceOf(actor);
+        List<String> visible = poolingRegions(province).stream().map(Region::code)
+                .filter(r -> registry.canSeeRegion(actor, r)).toList();
+        return confirmations(visible, period);
+    }
+
+    // --- the plan (三(二)) ---
+
+    @Override
+    @Transactional
+    public Plan generatePlan(YearMonth period, LocalDate date, Actor actor) {
+        Region province = requireProvince(actor, OrgKind.SETTLEMENT_CENTRE, Role.CLERK, "crossregion.centre-only",
+                "拨付计划及收付款通知书由省医保中心生成");
+        requirePeriod(period);
+        LocalDate on = dates.check(date, "date").notBefore(period.atDay(1), "清算期间首日").value();
+        Optional<Plan> existing = plan(province.code(), period, null);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        FundingRegime regime = FundingRegime.resolve(packs, province.code(), period.atDay(1));
+        List<String> regions = regionsWithRows(jdbc, province.code(), period);
+        if (regions.isEmpty()) {
+            throw Rejection.conflict("crossregion.clearing-no-rows", "period", period + " 没有异地就医清算数据");
+        }
+        List<String> confirmed = confirmations(regions, period).stream().map(DataConfirmation::regionCode).toList();
+        List<String> missing = regions.stream().filter(r -> !confirmed.contains(r)).map(this::name).toList();
+        if (!missing.isEmpty()) {
+            throw Rejection.conflict("crossregion.clearing-unconfirmed", "period", "以下统筹区尚未确认 " + period
+                    + " 的异地就医清算数据：" + String.join("、", missing));
+        }
+        PlanTables.compute(jdbc, province.code(), period);
+        List<String> negative = jdbc.sql("""
+                select region_code from cr_mc_region where province_code = :p and period = :m
+                    and (receive_fen < 0 or owe_fen < 0) order by region_code""")
+                .param("p", province.code()).param("m", period.toString()).query(String.class).list();
+        if (!negative.isEmpty()) {
+            throw Rejection.conflict("crossregion.clearing-region-negative", "period", "统筹区应收或应付合计为负值，"
+                    + "需与异地就医管理子系统核对后重新导入：" + String.join("、", negative.stream().map(this::name)
+                    .toList()));
+        }
+        jdbc.sql("""
+                insert into cr_mc_plan (province_code, period, pack_id, pack_version, state, generated_by,
+                    generated_on) values (:p, :m, :pack, :v, :s, :by, :on)""")
+                .param("p", province.code()).param("m", period.toString()).param("pack", regime.packId())
+                .param("v", regime.packVersion()).param("s", ClearingPlanState.GENERATED.name())
+                .param("by", actor.userId()).param("on", on).update();
+        Org provinceFinance = finance(province.code());
+        for (RegionLine line : regionLines(province.code(), period)) {
+            if (!line.owe().isPositive()) {
+                continue;
+            }
+            String content = "异地就医月度清算：本地参保人员在省内异地就医结算费用";
+            if (JdbcCrossRegionFunding.RESIDENT.equals(line.insuranceType())) {
+                funding.recordReserveUse(new CrossRegionFunding.ReserveUse(line.regionCode(), ReservePot.IN_PROVINCE,
+                        period, line.owe(), period + " 省内异地就医月度清算拨付计划"), on, actor);
+            } else {
+                ledger.post(new BusinessEvent("crossregion.clearing.insured-charged", "cr-mc-charge-" + period + "-"
+                        + line.regionCode() + "-" + line.insuranceType(), on, period, line.owe(),
+                        Map.of("region-finance", finance(line.regionCode()).code(), "province-finance",
+                                provinceFinance.code()), line.insuranceType(), "cr_mc_plan",
+                        province.code() + "-" + period, regime.packId(), ARTICLE_PLAN,
+                        memo(period, line.insuranceType(), content)));
+            }
+        }
+        return plan(province.code(), period, null).orElseThrow();
+    }
+
+    @Override
+    public Optional<Plan> plan(YearMonth period, Actor actor) {
+        requirePeriod(period);
+        return plan(provinceOf(actor).code(), period, actor);
+    }
+
+    // --- the money (三(三)) ---
+
+    @Override
+    @Transactional
+    public Plan submitUsagePlan(YearMonth period, LocalDate date, Actor actor) {
+        Region province = requireProvince(actor, OrgKind.SETTLEMENT_CENTRE, Role.CLERK, "crossregion.centre-only",
+                "异地就医资金用款计划由省医保中心提交省财政厅");
+        Plan plan = requirePlan(province, period);
+        if (plan.state() != ClearingPlanState.GENERATED) {
+            return plan;
+        }
+        LocalDate on = dates.check(date, "date").notBefore(plan.dates().generatedOn(), "拨付计划生成日期").value();
+        setPlan(province, period, ClearingPlanState.SUBMITTED, "submitted_on", on);
+        return requirePlan(province, period);
+    }
+
+    @Override
+    @Transactional
+    public Plan fundCentre(YearMonth period, LocalDate date, Actor actor) {
+        Region province = requireProvince(actor, OrgKind.FINANCE, Role.FINANCE, "crossregion.finance-only",
+                "省财政厅按用款计划拨付至省医保中心支出户");
+        Plan plan = requirePlan(province, period);
+        if (plan.state() != ClearingPlanState.SUBMITTED) {
+            return inState(plan, ClearingPlanState.SUBMITTED, "用款计划尚未提交省财政厅");
+        }
+        LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
+                .notBefore(plan.dates().submittedOn(), "用款计划提交日期").value();
+        Org centre = centre(province.code());
+        for (RegionLine line : plan.regions()) {
+            if (!line.owe().isPositive()) {
+                continue;
+            }
+            String transferId = "cr-mc-fund-" + period + "-" + line.regionCode() + "-" + line.insuranceType();
+            ledger.post(new BusinessEvent("crossregion.clearing.finance-to-centre", transferId, on, period, line.owe(),
+                    Map.of("province-finance", actor.orgCode(), "region-finance", finance(line.regionCode()).code(),
+                            "centre", centre.code()), line.insuranceType(), "cr_mc_plan",
+                    province.code() + "-" + period, packOf(province, period), ARTICLE_PAY,
+                    memo(period, line.insuranceType(), "异地就医资金拨付至省医保中心支出户（" + line.regionName()
+                            + "参保人员省内异地就医费用）")));
+            updateLine(province, period, line, "funding_transfer = :t, funded_on = :on", transferId, on);
+        }
+        setPlan(province, period, ClearingPlanState.FUNDED, "funded_on", on);
+        return requirePlan(province, period);
+    }
+
+    @Override
+    @Transactional
+    public Plan confirmFunding(YearMonth period, LocalDate date, Actor actor) {
+        Region province = requireProvince(actor, OrgKind.SETTLEMENT_CENTRE, Role.CLERK, "crossregion.centre-only",
+                "省财政厅拨付资金到账由省医保中心确认");
+        Plan plan = requirePlan(province, period);
+        for (RegionLine line : plan.regions()) {
+            if (line.funding() == null || line.funding().receivedOn() != null) {
+                continue;
+            }
+            LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
+                    .notBefore(line.funding().sentOn(), "省财政厅拨付日期").value();
+            ledger.confirmReceipt(line.funding().transferId(), on, line.funding().transferId() + "-receipt");
+            updateLine(province, period, line, "funding_received_on = :on", null, on);
+        }
+        return requirePlan(province, period);
+    }
+
+    @Override
+    @Transactional
+    public Plan disburse(YearMonth period, LocalDate date, Actor actor) {
+        Region province = requireProvince(actor, OrgKind.SETTLEMENT_CENTRE, Role.CLERK, "crossregion.centre-only",
+                "省医保中心拨付至各统筹区经办机构支出户");
+        Plan plan = requirePlan(province, period);
+        if (plan.state() == ClearingPlanState.DISBURSED) {
+            return plan;
+        }
+        inState(plan, ClearingPlanState.FUNDED, "省财政厅尚未拨付至省医保中心支出户");
+        if (plan.regions().stream().anyMatch(l -> l.funding() != null && l.funding().receivedOn() == null)) {
+            throw Rejection.conflict("crossregion.clearing-not-funded", "period", "省财政厅拨付资金尚未到账确认");
+        }
+        LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
+                .notBefore(plan.dates().fundedOn(), "省财政厅拨付日期").value();
+        for (RegionLine line : plan.regions()) {
+            if (!line.receive().isPositive()) {
+                continue;
+            }
+            String transferId = "cr-mc-pay-" + period + "-" + line.regionCode() + "-" + line.insuranceType();
+            ledger.post(new BusinessEvent("crossregion.clearing.centre-to-region", transferId, on, period,
+                    line.receive(), Map.of("centre", actor.orgCode(), "region-agency", agency(line.regionCode()).code()),
+                    line.insuranceType(), "cr_mc_plan", province.code() + "-" + period, packOf(province, period),
+                    ARTICLE_PAY, memo(period, line.insuranceType(), "异地就医资金拨付至" + line.regionName()
+                            + "经办机构支出户（本地定点医药机构省内异地就医结算费用）")));
+            updateLine(province, period, line, "disbursement_transfer = :t, disbursed_on = :on", transferId, on);
+        }
+        setPlan(province, period, ClearingPlanState.DISBURSED, "disbursed_on", on);
+        return requirePlan(province, period);
+    }
+
+    @Override
+    @Transactional
+    public Plan confirmDisbursement(YearMonth period, LocalDate date, Actor actor) {
+        Region region = requireCity(actor, OrgKind.AGENCY, Role.CLERK, "crossregion.region-agency-only",
+                "省医保中心拨付资金到账由统筹区经办机构确认");
+        Region province = registry.requireRegion(region.parentCode(), "orgCode");
+        Plan plan = requirePlan(province, period);
+        for (RegionLine line : plan.regions()) {
+            if (!line.regionCode().equals(region.code()) || line.disbursement() == null
+                    || line.disbursement().receivedOn() != null) {
+                continue;
+            }
+            LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
+                    .notBefore(line.disbursement().sentOn(), "省医保中心拨付日期").value();
+            ledger.confirmReceipt(line.disbursement().transferId(), on, line.disbursement().transferId()
+                    + "-receipt");
+            updateLine(province, period, line, "disbursement_received_on = :on", null, on);
+        }
+        return plan(province.code(), period, actor).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Plan payHospitals(YearMonth period, LocalDate date, Actor actor) {
+        Region region = requireCity(actor, OrgKind.AGENCY, Role.CLERK, "crossregion.region-agency-only",
+                "异地就医资金由统筹区经办机构拨付至定点医药机构");
+        Region province = registry.requireRegion(region.parentCode(), "orgCode");
+        Plan plan = requirePlan(province, period);
+        List<RegionLine> own = plan.regions().stream().filter(l -> l.regionCode().equals(region.code())).toList();
+        if (own.stream().anyMatch(l -> l.receive().isPositive() && (l.disbursement() == null
+                || l.disbursement().receivedOn() == null))) {
+            throw Rejection.conflict("crossregion.clearing-not-received", "period", "省医保中心拨付资金尚未到账确认，"
+                    + "不能拨付定点医药机构");
+        }
+        if (own.stream().allMatch(l -> l.hospitalsPaidOn() != null)) {
+            return plan(province.code(), period, actor).orElseThrow();
+        }
+        LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
+                .notBefore(plan.dates().generatedOn(), "拨付计划生成日期").value();
+        boolean advance = regime(province, period).pack().parameters().get(NEGATIVE_PLAN_ADVANCED).flag();
+        String pack = packOf(province, period);
+        for (HospitalLine h : plan.hospitals()) {
+            if (!h.regionCode().equals(region.code()) || h.state() != HospitalPayState.PLANNED) {
+                continue;
+            }
+            Map<String, String> parties = Map.of("region-agency", actor.orgCode(), "hospital", h.hospitalCode());
+            String id = period + "-" + h.hospitalCode() + "-" + h.insuranceType();
+            HospitalPayState state = HospitalPayState.PAID;
+            if (h.amount().isPositive()) {
+                ledger.post(new BusinessEvent("crossregion.clearing.to-hospital", "cr-mc-hospital-" + id, on, period,
+                        h.amount(), parties, h.insuranceType(), "cr_mc_plan", province.code() + "-" + period, pack,
+                        ARTICLE_PAY, memo(period, h.insuranceType(), "省内异地就医结算费用拨付" + h.hospitalName())));
+            } else if (h.amount().isNegative()) {
+                if (!advance) {
+                    throw Rejection.conflict("crossregion.negative-plan-not-advanced", "period", h.hospitalName()
+                            + " 当月拨付计划为负值，本政策未规定由统筹区基金先行垫付");
+                }
+                ledger.post(new BusinessEvent("crossregion.clearing.advance", "cr-mc-advance-" + id, on, period,
+                        h.amount().negate(), parties, h.insuranceType(), "cr_mc_plan", province.code() + "-" + period,
+                        pack, ARTICLE_PAY, memo(period, h.insuranceType(), h.hospitalName()
+                        + "当月拨付计划为负值，由本统筹区基本医保基金先行垫付，待追回")));
+                state = HospitalPayState.ADVANCED;
+            }
+            jdbc.sql("""
+                    update cr_mc_hospital set state = :s, paid_on = :on where province_code = :p and period = :m
+                        and region_code = :r and hospital_code = :h and insurance_type = :t""")
+                    .param("s", state.name()).param("on", on).param("p", province.code())
+                    .param("m", period.toString()).param("r", region.code()).param("h", h.hospitalCode())
+                    .param("t", h.insuranceType()).update();
+        }
+        jdbc.sql("""
+                update cr_mc_region set hospitals_paid_on = :on where province_code = :p and period = :m
+                    and region_code = :r and hospitals_paid_on is null""")
+                .param("on", on).param("p", province.code()).param("m", period.toString()).param("r", region.code())
+                .update();
+        return plan(province.code(), period, actor).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public HospitalLine recoverAdvance(YearMonth period, String hospitalCode, String insuranceType, LocalDate date,
+                                      Actor actor) {
+        Region region = requireCity(actor, OrgKind.AGENCY, Role.CLERK, "crossregion.region-agency-only",
+                "垫付资金由统筹区经办机构向定点医药机构追回");
+        Region province = registry.requireRegion(region.parentCode(), "orgCode");
+        Plan plan = requirePlan(province, period);
+        HospitalLine line = plan.hospitals().stream().filter(h -> h.regionCode().equals(region.code())
+                        && h.hospitalCode().equals(hospitalCode) && h.insuranceType().equals(insuranceType))
+                .findFirst().orElseThrow(() -> Rejection.notFound("crossregion.advance-not-found", "hospitalCode",
+                        period + " 没有 " + hospitalCode + " 的垫付记录"));
+        if (line.state() == HospitalPayState.RECOVERED) {
+            return line;
+        }
+        if (line.state() != HospitalPayState.ADVANCED) {
+            throw Rejection.conflict("crossregion.advance-not-found", "hospitalCode", line.hospitalName()
+                    + " 在 " + period + " 没有待追回的垫付资金");
+        }
+        LocalDate on = dates.check(date, "date").inBook(actor.orgCode()).notBefore(line.paidOn(), "垫付日期").value();
+        ledger.post(new BusinessEvent("crossregion.clearing.advance-recovered", "cr-mc-recovered-" + period + "-"
+                + hospitalCode + "-" + insuranceType, on, period, line.amount().negate(),
+                Map.of("region-agency", actor.orgCode(), "hospital", hospitalCode), insuranceType, "cr_mc_plan",
+                province.code() + "-" + period, packOf(province, period), ARTICLE_PAY,
+                memo(period, insuranceType, "追回" + line.hospitalName() + "负值拨付计划垫付资金，退回本统筹区社会保障基金财政专户")));
+        jdbc.sql("""
+                update cr_mc_hospital set state = :s, recovered_on = :on, recovered_by = :by
+                where province_code = :p and period = :m and region_code = :r and hospital_code = :h
+                    and insurance_type = :t""")
+                .param("s", HospitalPayState.RECOVERED.name()).param("on", on).param("by", actor.userId())
+                .param("p", province.code()).param("m", period.toString()).param("r", region.code())
+                .param("h", hospitalCode).param("t", insuranceType).update();
+        return requirePlan(province, period).hospitals().stream().filter(h -> h.regionCode().equals(region.code())
+                && h.hospitalCode().equals(hospitalCode) && h.insuranceType().equals(insuranceType)).findFirst()
+                .orElseThrow();
+    }
+
+    // --- notices and the report (三(二), 四(二)) ---
+
+    @Override
+    public PlanNotice notice(YearMonth period, String regionCode, Actor actor) {
+        requirePeriod(period);
+        Region province = provinceOf(actor);
+        if (regionCode == null || !registry.canSeeRegion(actor, regionCode)) {
+            throw Rejection.forbidden("crossregion.notice-out-of-scope", "region", "只能查看本统筹区的收付款通知书");
+        }
+        Plan plan = requirePlan(province, period);
+        List<PairLine> payments = jdbc.sql("""
+                select * from cr_mc_pair where province_code = :p and period = :m and insured_region = :r
+                order by insurance_type, treatment_region""")
+                .param("p", province.code()).param("m", period.toString()).param("r", regionCode)
+                .query((rs, n) -> new PairLine(rs.getString("insured_region"), rs.getString("treatment_region"),
+                        name(rs.getString("treatment_region")), rs.getString("insurance_type"),
+                        Money.ofFen(rs.getLong("amount_fen")), rs.getLong("rows_count"))).list();
+        LocalDate confirmedOn = jdbc.sql("select confirmed_on from cr_mc_notice where region_code = :r and period = :m")
+                .param("r", regionCode).param("m", period.toString()).query(LocalDate.class).optional().orElse(null);
+        return new PlanNotice(regionCode, name(regionCode), period, plan.dates().generatedOn(),
+                plan.regions().stream().filter(l -> l.regionCode().equals(regionCode)).toList(),
+                plan.hospitals().stream().filter(h -> h.regionCode().equals(regionCode)).toList(), payments,
+                ARTICLE_PLAN + "、" + ARTICLE_PAY.substring(ARTICLE_PAY.indexOf(' ') + 1), confirmedOn);
+    }
+
+    @Override
+    @Transactional
+    public PlanNotice confirmNotice(YearMonth period, LocalDate date, Actor actor) {
+        Region region = requireCity(actor, OrgKind.AGENCY, Role.CLERK, "crossregion.region-agency-only",
+                "收付款通知书由统筹区经办机构核对并提交同级财政部门");
+        Region province = registry.requireRegion(region.parentCode(), "orgCode");
+        Plan plan = requirePlan(province, period);
+        PlanNotice notice = notice(period, region.code(), actor);
+        if (notice.confirmedOn() != null) {
+            return notice;
+        }
+        LocalDate on = dates.check(date, "date").notBefore(plan.dates().generatedOn(), "拨付计划生成日期").value();
+        // 三(二) asks one check of the reserve's and the remittance's use together with the notice.
+        funding.confirmReserveUse(period, on, actor);
+        jdbc.sql("insert into cr_mc_notice (region_code, period, confirmed_by, confirmed_on) values (:r, :m, :by, :on)")
+                .param("r", region.code()).param("m", period.toString()).param("by", actor.userId()).param("on", on)
+                .update();
+        return notice(period, region.code(), actor);
+    }
+
+    @Override
+    public List<ReportLine> report(YearMonth period, Actor actor) {
+        requirePeriod(period);
+        Region province = provinceOf(actor);
+        Plan plan = requirePlan(province, period);
+        List<ReportLine> lines = new ArrayList<>();
+        for (RegionLine l : plan.regions()) {
+            if (!registry.canSeeRegion(actor, l.regionCode())) {
+                continue;
+            }
+            Money paid = Money.ZERO;
+            Money open = Money.ZERO;
+            for (HospitalLine h : plan.hospitals()) {
+                if (h.regionCode().equals(l.regionCode()) && h.insuranceType().equals(l.insuranceType())) {
+                    if (h.state() == HospitalPayState.PAID && h.amount().isPositive()) {
+                        paid = paid.plus(h.amount());
+                    } else if (h.state() == HospitalPayState.ADVANCED) {
+                        open = open.plus(h.amount().negate());
+                    }
+                }
+            }
+            lines.add(new ReportLine(l.regionCode(), l.regionName(), l.insuranceType(), l.owe(), l.receive(),
+                    l.funding(), l.disbursement(), paid, open));
+        }
+        return lines;
+    }
+
+    // --- reading ---
+
+    private Optional<Plan> plan(String provinceCode, YearMonth period, Actor actor) {
+        return jdbc.sql("select * from cr_mc_plan where province_code = :p and period = :m")
+                .param("p", provinceCode).param("m", period.toString())
+                .query((rs, n) -> new Object[] {ClearingPlanState.valueOf(rs.getString("state")),
+                        new PlanDates(rs.getObject("generated_on", LocalDate.class),
+                                rs.getObject("submitted_on", LocalDate.class), rs.getObject("funded_on", LocalDate.class),
+                                rs.getObject("disbursed_on", LocalDate.class))}).optional()
+                .map(head -> {
+                    List<RegionLine> regions = regionLines(provinceCode, period).stream()
+                            .filter(l -> actor == null || registry.canSeeRegion(actor, l.regionCode())).toList();
+                    List<HospitalLine> hospitals = hospitalLines(provinceCode, period).stream()
+                            .filter(h -> actor == null || registry.canSeeOrg(actor, h.hospitalCode())).toList();
+                    return new Plan(provinceCode, period, (ClearingPlanState) head[0], (PlanDates) head[1], regions,
+                            hospitals, totals(regions));
+                });
+    }
+
+    private static Totals totals(List<RegionLine> regions) {
+        Money receipts = Money.ZERO;
+        Money payments = Money.ZERO;
+        Money received = Money.ZERO;
+        Money paid = Money.ZERO;
+        for (RegionLine l : regions) {
+            receipts = receipts.plus(l.receive());
+            payments = payments.plus(l.owe());
+            if (l.funding() != null && l.funding().receivedOn() != null) {
+                received = received.plus(l.owe());
+            }
+            if (l.disbursement() != null) {
+                paid = paid.plus(l.receive());
+            }
+        }
+        return new Totals(receipts, payments, received, paid);
+    }
+
+    private List<RegionLine> regionLines(String provinceCode, YearMonth period) {
+        String citation = regime(provinceCode, period).citation(ClearingStepKind.CONFIRM_DATA.rule());
+        return jdbc.sql("""
+                select r.*, (select coalesce(sum(rows_count), 0) from cr_mc_pair x where x.province_code = r.province_code
+                    and x.period = r.period and x.insured_region = r.region_code
+                    and x.insurance_type = r.insurance_type) as owe_rows
+                from cr_mc_region r where r.province_code = :p and r.period = :m
+                order by r.region_code, r.insurance_type""")
+                .param("p", provinceCode).param("m", period.toString())
+                .query((rs, n) -> {
+                    String region = rs.getString("region_code");
+                    Money receive = Money.ofFen(rs.getLong("receive_fen"));
+                    Money owe = Money.ofFen(rs.getLong("owe_fen"));
+                    Derivation derivation = new Derivation("净额 = 应收（本统筹区定点医药机构为其他统筹区参保人员结算的统筹基金支付）"
+                            + " − 应付（本统筹区参保人员在其他统筹区结算的统筹基金支付）", List.of(
+                            Derivation.Input.money("应收，" + rs.getLong("rows_count") + " 笔结算", receive),
+                            Derivation.Input.money("应付，" + rs.getLong("owe_rows") + " 笔结算", owe)),
+                            citation, receive.minus(owe));
+                    return new RegionLine(region, name(region), rs.getString("insurance_type"), receive, owe,
+                            derivation, leg(rs.getString("funding_transfer"), rs.getObject("funded_on", LocalDate.class),
+                            rs.getObject("funding_received_on", LocalDate.class)),
+                            leg(rs.getString("disbursement_transfer"), rs.getObject("disbursed_on", LocalDate.class),
+                                    rs.getObject("disbursement_received_on", LocalDate.class)),
+                            rs.getObject("hospitals_paid_on", LocalDate.class));
+                }).list();
+    }
+
+    private List<HospitalLine> hospitalLines(String provinceCode, YearMonth period) {
+        Map<String, String> names = new HashMap<>();
+        return jdbc.sql("""
+                select * from cr_mc_hospital where province_code = :p and period = :m
+                order by region_code, hospital_code, insurance_type""")
+                .param("p", provinceCode).param("m", period.toString())
+                .query((rs, n) -> {
+                    String code = rs.getString("hospital_code");
+                    String hospitalName = names.computeIfAbsent(code, c -> registry.org(c).map(Org::name).orElse(c));
+                    Money amount = Money.ofFen(rs.getLong("amount_fen"));
+                    HospitalPayState state = HospitalPayState.valueOf(rs.getString("state"));
+                    LocalDate paidOn = rs.getObject("paid_on", LocalDate.class);
+                    Advance advance = amount.isNegative() && paidOn != null ? new Advance(amount.negate(), paidOn,
+                            rs.getObject("recovered_on", LocalDate.class)) : null;
+                    return new HospitalLine(rs.getString("region_code"), code, hospitalName,
+                            rs.getString("insurance_type"), amount, rs.getLong("rows_count"), state, paidOn, advance);
+                }).list();
+    }
+
+    private List<DataConfirmation> confirmations(List<String> regions, YearMonth period) {
+        if (regions.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from cr_mc_confirmation where region_code in (:r) and period = :m order by region_code")
+                .param("r", regions).param("m", period.toString())
+                .query((rs, n) -> new DataConfirmation(rs.getString("region_code"), name(rs.getString("region_code")),
+                        period, rs.getObject("due_date", LocalDate.class), rs.getObject("confirmed_on", LocalDate.class),
+                        rs.getLong("rows_count"), Money.ofFen(rs.getLong("treated_here_fen")),
+                        Money.ofFen(rs.getLong("insured_elsewhere_fen")))).list();
+    }
+
+    private static Leg leg(String transferId, LocalDate sentOn, LocalDate receivedOn) {
+        return transferId == null ? null : new Leg(transferId, sentOn, receivedOn);
+    }
+
+    // --- writing helpers ---
+
+    private Plan requirePlan(Region province, YearMonth period) {
+        requirePeriod(period);
+        return plan(province.code(), period, null).orElseThrow(() -> Rejection.notFound("crossregion.plan-not-found",
+                "period", period + " 的异地就医拨付计划尚未生成"));
+    }
+
+    private static Plan inState(Plan plan, ClearingPlanState expected, String message) {
+        if (plan.state().ordinal() < expected.ordinal()) {
+            throw Rejection.conflict("crossregion.plan-state", "period", message + "（当前：" + plan.state().label()
+                    + "）");
+        }
+        return plan;
+    }
+
+    private void setPlan(Region province, YearMonth period, ClearingPlanState state, String column, LocalDate on) {
+        jdbc.sql("update cr_mc_plan set state = :s, " + column + " = :on where province_code = :p and period = :m")
+                .param("s", state.name()).param("on", on).param("p", province.code()).param("m", period.toString())
+                .update();
+    }
+
+    private void updateLine(Region province, YearMonth period, RegionLine line, String set, String transferId,
+                            LocalDate on) {
+        JdbcClient.StatementSpec spec = jdbc.sql("update cr_mc_region set " + set + " where province_code = :p "
+                        + "and period = :m and region_code = :r and insurance_type = :type")
+                .param("p", province.code()).param("m", period.toString()).param("r", line.regionCode())
+                .param("type", line.insuranceType()).param("on", on);
+        if (transferId != null) {
+            spec = spec.param("t", transferId);
+        }
+        spec.update();
+    }
+
+    private FundingRegime regime(Region province, YearMonth period) {
+        return regime(province.code(), period);
+    }
+
+    private FundingRegime regime(String provinceCode, YearMonth period) {
+        return FundingRegime.resolve(packs, provinceCode, period.atDay(1));
+    }
+
+    private String packOf(Region province, YearMonth period) {
+        return jdbc.sql("select pack_id from cr_mc_plan where province_code = :p and period = :m")
+                .param("p", province.code()).param("m", period.toString()).query(String.class).single();
+    }
+
+    /** The remark every transfer carries (四(二)): period, insurance type, content. */
+    private String memo(YearMonth period, String insuranceType, String content) {
+        String type = registry.insuranceType(insuranceType).map(t -> t.name()).orElse(insuranceType);
+        return "所属期间 " + period + "；险种 " + type + "；" + content;
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    // --- access ---
+
+    private static void requirePeriod(YearMonth period) {
+        if (period == null) {
+            throw new Rejection("crossregion.period-missing", "period", "缺少清算所属期间");
+        }
+    }
+
+    private Region provinceOf(Actor actor) {
+        Org own = registry.requireOrg(actor.orgCode(), "orgCode");
+        return registry.lineage(own.regionCode()).stream().filter(r -> r.level() == RegionLevel.PROVINCE).findFirst()
+                .orElseThrow(() -> new Rejection("crossregion.no-province", "orgCode", own.name() + " 不属于任何省"));
+    }
+
+    private Region requireProvince(Actor actor, OrgKind kind, Role role, String code, String message) {
+        Org own = registry.requireOrg(actor.orgCode(), "orgCode");
+        Region region = registry.requireRegion(own.regionCode(), "orgCode");
+        if (own.kind() != kind || !actor.has(role) || region.level() != RegionLevel.PROVINCE) {
+            throw Rejection.forbidden(code, "orgCode", message);
+        }
+        return region;
+    }
+
+    private Region requireCity(Actor actor, OrgKind kind, Role role, String code, String message) {
+        Org own = registry.requireOrg(actor.orgCode(), "orgCode");
+        Region region = registry.requireRegion(own.regionCode(), "orgCode");
+        if (own.kind() != kind || !actor.has(role) || region.level() != RegionLevel.CITY) {
+            throw Rejection.forbidden(code, "orgCode", message);
+        }
+        return region;
+    }
+
+    private List<Region> poolingRegions(Region province) {
+        return registry.descendants(province.code()).stream().filter(r -> r.level() == RegionLevel.CITY
+                && province.code().equals(r.parentCode())).toList();
+    }
+
+    private Org finance(String regionCode) {
+        return registry.financeOf(regionCode).orElseThrow(() -> new Rejection("crossregion.no-finance", "regionCode",
+                "统筹区 " + regionCode + " 没有登记财政部门"));
+    }
+
+    private Org agency(String regionCode) {
+        return registry.agencyOf(regionCode).orElseThrow(() -> new Rejection("crossregion.no-agency", "regionCode",
+                "统筹区 " + regionCode + " 没有登记经办机构"));
+    }
+
+    private Org centre(String provinceCode) {
+        return registry.orgs(provinceCode, OrgKind.SETTLEMENT_CENTRE).stream().findFirst().orElseThrow(() ->
+                new Rejection("crossregion.no-centre", "orgCode", "本省没有登记异地就医结算中心"));
+    }
+
+    private String name(String code) {
+        return registry.region(code).map(Region::name).orElse(code);
+    }
+}
