@@ -52,6 +52,6 @@ public interface CrossRegionAnnualClearing {
     /** A year's clearing, the lines the actor may see. */
     Optional<AnnualClearing> clearing(int year, Actor actor);
 
-    /** The day a year's clearing is due: the end of March of the next year, shifted past holidays. */
-    LocalDate dueDate(int year, String provinceCode);
+    /** The day a year's clearing is due in the actor's province: the end of March of the next year, shifted. */
+    LocalDate dueDate(int year, Actor actor);
 }

@@ -82,8 +82,8 @@ class HenanAnnualClearingTest {
                 SubsidySource.PROVINCIAL, LocalDate.of(2024, 1, 2)), centre);
         funding.approveReserve(2023, LocalDate.of(2024, 1, 2), provinceFinance);
 
-        assertThat(clearing.dueDate(2023, "410000")).isEqualTo(LocalDate.of(2024, 4, 1));
-        assertThat(clearing.dueDate(2024, "410000")).isEqualTo(LocalDate.of(2025, 3, 31));
+        assertThat(clearing.dueDate(2023, xyAgency)).isEqualTo(LocalDate.of(2024, 4, 1));
+        assertThat(clearing.dueDate(2024, centre)).isEqualTo(LocalDate.of(2025, 3, 31));
         assertThatThrownBy(() -> clearing.clear(draft("1649999.99", LocalDate.of(2024, 4, 1)), xyAgency))
                 .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("crossregion.centre-only"));
         assertThatThrownBy(() -> clearing.clear(draft("1649999.99", LocalDate.of(2023, 12, 29)), centre))

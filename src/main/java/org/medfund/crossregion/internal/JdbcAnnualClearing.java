@@ -138,8 +138,8 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
     }
 
     @Override
-    public LocalDate dueDate(int year, String provinceCode) {
-        FundingRegime regime = FundingRegime.resolve(packs, provinceCode, LocalDate.of(year + 1, 1, 1));
+    public LocalDate dueDate(int year, Actor actor) {
+        FundingRegime regime = FundingRegime.resolve(packs, provinceOf(actor).code(), LocalDate.of(year + 1, 1, 1));
         return calendar.deadline(annualRule(regime), YearMonth.of(year + 1, 3));
     }
 
