@@ -56,10 +56,6 @@ class RegionPlanPaymentService implements RegionPlanPayments {
     @Transactional
     public PlanPayment pay(String planId, LocalDate date, Actor actor) {
         RegionPlan plan = plan(planId, actor);
-        Optional<RegionPlanPaymentStore.Row> done = store.row(plan.id());
-        if (done.isPresent()) {
-            return payment(plan, done);
-        }
         PlanMove move = move(plan);
         Org provinceFinance = provinceFinance(plan);
         Org regionAgency = move == PlanMove.NONE ? null : regionAgency(plan);
@@ -67,6 +63,10 @@ class RegionPlanPaymentService implements RegionPlanPayments {
         requireActor(actor, payer, move == PlanMove.RECOVERY ? Role.CLERK : Role.FINANCE,
                 move == PlanMove.RECOVERY ? "预拨计划低于上年，差额由统筹区经办机构退回省财政厅"
                         : "省内异地就医预拨资金由省财政厅拨付");
+        Optional<RegionPlanPaymentStore.Row> done = store.row(plan.id());
+        if (done.isPresent()) {
+            return payment(plan, done);
+        }
         LocalDate on = dates.check(date, "date").inBook(payer.code()).notBefore(plan.generatedOn(), "计划生成日期")
                 .value();
         requirePreviousMoved(plan);
@@ -94,12 +94,12 @@ class RegionPlanPaymentService implements RegionPlanPayments {
         RegionPlan plan = plan(planId, actor);
         RegionPlanPaymentStore.Row row = store.row(plan.id()).filter(r -> r.transferId() != null).orElseThrow(() ->
                 Rejection.conflict("prepayment.plan-not-paid", "planId", "预拨计划 " + plan.id() + " 尚未划拨资金"));
-        if (row.state() == PlanPaymentState.RECEIVED) {
-            return payment(plan, Optional.of(row));
-        }
         Org payee = row.move() == PlanMove.TOP_UP ? regionAgency(plan) : provinceFinance(plan);
         requireActor(actor, payee, row.move() == PlanMove.TOP_UP ? Role.CLERK : Role.FINANCE,
                 "到账由收款方确认：补拨由统筹区经办机构确认，收回由省财政厅确认");
+        if (row.state() == PlanPaymentState.RECEIVED) {
+            return payment(plan, Optional.of(row));
+        }
         LocalDate on = dates.check(date, "date").inBook(payee.code()).notBefore(row.sentOn(), "划拨日期").value();
         ledger.confirmReceipt(row.transferId(), on, row.transferId() + "-receipt");
         store.received(plan.id(), actor.userId(), on);

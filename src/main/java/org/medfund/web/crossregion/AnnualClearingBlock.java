@@ -26,7 +26,7 @@ class AnnualClearingBlock {
 
     /** What the block shows: the cleared year, its due date, the clearing if done, and the documents to print. */
     record View(int clearedYear, LocalDate dueDate, AnnualClearing clearing, boolean reserveApproved,
-                List<Integer> noticeQuarters, String problem) {
+                List<Integer> noticeQuarters) {
     }
 
     private final CrossRegionAnnualClearing clearing;
@@ -52,9 +52,9 @@ class AnnualClearingBlock {
                     .filter(n -> !n.lines().isEmpty()).map(RemittanceNotice::quarter).toList();
             return new View(shown - 1, clearing.dueDate(shown - 1, user.actor()),
                     clearing.clearing(shown - 1, user.actor()).orElse(null),
-                    reserve.filter(r -> r.decision().approvedOn() != null).isPresent(), quarters, null);
+                    reserve.filter(r -> r.decision().approvedOn() != null).isPresent(), quarters);
         } catch (Rejection rejected) {
-            return new View(shown - 1, null, null, false, List.of(), rejected.getMessage());
+            return null; // the page itself says why (a province without the regime)
         }
     }
 }
