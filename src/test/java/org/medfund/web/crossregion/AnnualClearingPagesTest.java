@@ -89,6 +89,6 @@ class AnnualClearingPagesTest {
         assertThat(fetch("/crossregion/funding/annual-clearings/2026/410400/statement.pdf", xinyang).getStatus())
                 .isEqualTo(404);
         assertThat(fetch("/crossregion/funding/remittance-notices/2026/5/notice.pdf", centre).getStatus())
-                .isEqualTo(400);
+                .isEqualTo(422);
     }
 }
