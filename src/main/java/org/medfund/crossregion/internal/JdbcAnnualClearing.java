@@ -6,11 +6,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.medfund.calendar.BusinessCalendar;
 import org.medfund.calendar.DeadlineRule;
 import org.medfund.calendar.Due;
@@ -104,7 +102,6 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
                 .param("v", regime.packVersion()).param("due", due.date()).param("basis", due.basis())
                 .param("source", source).param("citation", citation).param("by", actor.userId()).param("on", on)
                 .update();
-        Set<String> held = new HashSet<>();
         for (Region region : poolingRegions(province)) {
             for (String type : TYPES) {
                 String key = region.code() + "/" + type;
@@ -115,13 +112,9 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
                 Money cost = Optional.ofNullable(cleared.get(key)).orElseThrow(() -> new Rejection(
                         "crossregion.cleared-cost-missing", "costs", region.name() + " "
                         + typeName(type) + " 上年有资金 " + funding.total().toYuanText() + " 元，请填写其清算费用"));
-                held.add(key);
                 insertLine(province, year, region, type, funding, cost, source, citation, on);
             }
         }
-        cleared.keySet().stream().filter(k -> !held.contains(k)).findFirst().ifPresent(k -> {
-            throw new Rejection("crossregion.not-pooling-region", "costs", "统筹区 " + k + " 不是本省的统筹区");
-        });
         AnnualClearing done = clearing(province.code(), year).orElseThrow();
         for (ClearingLine line : done.lines()) {
             post(province, year, line, regime, on);
