@@ -16,6 +16,8 @@ import org.medfund.crossregion.CrossRegionAnnualClearing.ClearingLine;
 import org.medfund.policy.Citations;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,9 +27,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code medfund crossregion annual-clearing}: Henan's annual cross-region clearing (henan-2023 三(四)). With
  * {@code --cost} the province centre clears the year (again with the same figures: the first clearing); without, the
- * year's clearing is printed, each line with its derivation in the clerk's citation form.
+ * year's clearing is printed, each line with its derivation in the clerk's citation form. A prototype bean: each run
+ * parses into fresh option fields.
  */
 @Component
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
 @Command(name = "annual-clearing", mixinStandardHelpOptions = true,
         description = "异地就医资金年度清算（按统筹区和险种：结余抵扣当年资金，不足在下次分配中补足）")
 class AnnualClearingCommand implements Runnable, NestedSubcommand {

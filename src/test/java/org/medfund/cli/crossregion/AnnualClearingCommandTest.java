@@ -12,8 +12,8 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * {@code medfund crossregion annual-clearing} (henan-2023 三(四)) on the demo's 2026 clearing: printed with names,
- * outcomes and the document number; the same figures again answer the first clearing; a malformed cost is one
- * Chinese line and exit 2.
+ * outcomes and the document number; a malformed cost is one Chinese line and exit 2; only the province centre clears.
+ * And {@code medfund prepayment region-plan-money} (二(二)) on the demo's paid region plans.
  */
 @DatabaseTest
 class AnnualClearingCommandTest {
@@ -42,5 +42,19 @@ class AnnualClearingCommandTest {
                 "t-cli-ac");
         assertThat(notCentre.exitCode()).isNotZero();
         assertThat(notCentre.err()).contains("省医保中心");
+
+        // The demo's region plans: 信阳's 2024 top-up, received; paying again answers the first payment.
+        CliRun plans = CliRun.of(context, "prepayment", "region-plan-money", "--year", "2024", "--org", "411500-AGENCY",
+                "--user", "t-cli-rp");
+        assertThat(plans.exitCode()).as(plans.err()).isZero();
+        assertThat(plans.out()).contains("信阳市", "补拨", "已到账").doesNotContain("TOP_UP", "RECEIVED");
+        CliRun again = CliRun.of(context, "prepayment", "region-plan-money", "--plan", "RP-2024-411500-310", "--pay",
+                "--date", "2024-01-12", "--org", "410000-FINANCE", "--user", "t-cli-rp");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).contains("已到账");
+        CliRun neither = CliRun.of(context, "prepayment", "region-plan-money", "--plan", "RP-2024-411500-310", "--org",
+                "410000-FINANCE", "--user", "t-cli-rp");
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("--pay");
     }
 }
