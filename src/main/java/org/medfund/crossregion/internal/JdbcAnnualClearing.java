@@ -112,7 +112,7 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
                 Money cost = Optional.ofNullable(cleared.get(key)).orElseThrow(() -> new Rejection(
                         "crossregion.cleared-cost-missing", "costs", region.name() + " "
                         + typeName(type) + " 上年有资金 " + funding.total().toYuanText() + " 元，请填写其清算费用"));
-                insertLine(province, year, region, type, funding, cost, source, citation, on);
+                insertLine(province, year, region, type, funding, cost, source, citation);
             }
         }
         AnnualClearing done = clearing(province.code(), year).orElseThrow();
@@ -180,7 +180,7 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
     }
 
     private void insertLine(Region province, int year, Region region, String type, Funding funding, Money cost,
-                            String source, String citation, LocalDate on) {
+                            String source, String citation) {
         Money balance = funding.total().minus(cost);
         ClearingOutcome outcome = balance.isPositive() ? ClearingOutcome.SURPLUS
                 : balance.isNegative() ? ClearingOutcome.SHORTFALL : ClearingOutcome.BALANCED;
