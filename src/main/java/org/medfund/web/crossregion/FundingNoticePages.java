@@ -1,7 +1,7 @@
 package org.medfund.web.crossregion;
 
 import org.medfund.common.Rejection;
-import org.medfund.crossregion.CrossRegionNotices;
+import org.medfund.crossregion.FundingNotices;
 import org.medfund.notices.Notice;
 import org.medfund.web.MedfundUser;
 import org.springframework.http.HttpHeaders;
@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class FundingNoticePages {
 
-    private final CrossRegionNotices notices;
+    private final FundingNotices notices;
 
-    FundingNoticePages(CrossRegionNotices notices) {
+    FundingNoticePages(FundingNotices notices) {
         this.notices = notices;
     }
 

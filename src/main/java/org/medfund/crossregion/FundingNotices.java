@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * that caller; {@link NoticePrinter} lays it out as PDF, or as the printable page it is made from.
  */
 @Service
-public class CrossRegionNotices {
+public class FundingNotices {
 
     private final CrossRegionFunding funding;
     private final CrossRegionAnnualClearing clearing;
@@ -38,7 +38,7 @@ public class CrossRegionNotices {
     private final NoticePrinter printer;
     private final Clock clock;
 
-    CrossRegionNotices(CrossRegionFunding funding, CrossRegionAnnualClearing clearing, Registry registry,
+    FundingNotices(CrossRegionFunding funding, CrossRegionAnnualClearing clearing, Registry registry,
                        Citations citations, NoticePrinter printer, Clock clock) {
         this.funding = funding;
         this.clearing = clearing;
