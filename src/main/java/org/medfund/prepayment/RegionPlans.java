@@ -6,7 +6,8 @@ import org.medfund.registry.Actor;
 
 /**
  * Henan's in-province cross-region prepayment plans (henan-2023 二(二) "省内异地就医统筹基金预拨由省医保中心按规定生成
- * 各统筹区预拨计划"): data for the province's cross-region clearing; they post nothing.
+ * 各统筹区预拨计划"): data for the province's cross-region clearing. They post nothing themselves; their netted money
+ * moves through {@link RegionPlanPayments}.
  */
 public interface RegionPlans {
 

@@ -36,7 +36,6 @@ class PackParametersTest {
      * / 市级统筹: Hainan hainan-2020, Handan handan-2020, including Handan's two-level settlement art. 11).
      */
     static final Map<String, List<String>> NOT_BUILT_YET = Map.of(
-            "henan-2023", List.of("crossregion.annual-surplus"),
             "hainan-2020", List.of("pooling."),
             "handan-2020", List.of("pooling.", "settlement.levels"));
 

@@ -355,6 +355,9 @@ class SecurityMatrixTest {
             case "/api/registry/orgs" -> endpoint.method() == HttpMethod.GET ? "?region=" + REGION.get(Side.A) : "";
             case "/api/crossregion/quotas" -> endpoint.method() == HttpMethod.GET ? "?year=2026&quarter=2" : "";
             case "/api/crossregion/usage" -> "?city=411500&year=2026&quarter=2&scope=CROSS_PROVINCE&date=2026-05-01";
+            case "/api/crossregion/funding/annual-clearings", "/api/crossregion/funding/annual-clearings.xlsx" ->
+                    endpoint.method() == HttpMethod.GET ? "?year=2026" : "";
+            case "/api/prepayments/region-plans/payments" -> endpoint.method() == HttpMethod.GET ? "?year=2025" : "";
             case "/api/crossregion/obligations" -> "?from=2026-01-01&to=2026-03-31&today=2026-02-01";
             case "/api/crossregion/county-shares" -> "?year=2026&quarter=2";
             case "/api/crossregion/bank-charges", "/api/crossregion/bank-interest" ->
@@ -477,6 +480,9 @@ class SecurityMatrixTest {
             // Guizhou documents (附件一 二(二)) for a Henan province: no prepayment regime there.
             case "/api/crossregion/usage-plans" -> "{\"provinceCode\": \"410000\", \"year\": 2026, \"quarter\": 1,"
                     + " \"date\": \"2026-02-03\"}";
+            // Region plan money (henan-2023 二(二)): a plan that does not exist, looked up before anything else.
+            case "/api/prepayments/region-plans/payments", "/api/prepayments/region-plans/payments/receipt" ->
+                    "{\"planId\": \"RP-NONE\", \"date\": " + late + "}";
             default -> "{\"date\": " + late + "}";
         };
     }
@@ -595,6 +601,14 @@ class SecurityMatrixTest {
                     "/api/crossregion/monthly-clearing/plans/hospital-payments", "/api/crossregion/monthly-clearing/advances/recovery"
                     -> allow(p.has(Role.CLERK)
                     && (p.orgCode().equals("411500-AGENCY") || p.orgCode().equals("410400-AGENCY")));
+            // henan-2023 三(四): the province centre clears the year (a year outside the calendar: refused after).
+            case "/api/crossregion/funding/annual-clearings" -> allow(p.has(Role.CLERK)
+                    && p.orgCode().equals("410000-CENTRE"));
+            // henan-2023 二(二): the payer (province finance, or the region for a recovery) and the payee act on a plan
+            // they can see; the plan is looked up first (none here: not found for all). RegionPlanPaymentTest has
+            // the payer and payee refusals on real plans.
+            case "/api/prepayments/region-plans/payments", "/api/prepayments/region-plans/payments/receipt" ->
+                    Expect.ALLOWED;
             // guizhou-2017 三(三), 五, 附件一: the province centre sizes, tops up, suspends late payers and opens the
             // timetable; the quota's steps and obligations look their object up first (none here: not found for all).
             case "/api/crossregion/quotas", "/api/crossregion/quotas/top-up", "/api/crossregion/late-payers",

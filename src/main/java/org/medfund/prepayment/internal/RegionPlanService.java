@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and fund, the region's plan: the same rule as the hospitals' 预拨 — factor × last year's monthly average of actual
  * pooled-fund pay, here of the region's insured persons settled in other regions of the province — netted (轧差)
  * against the region's plan of the year before. The treatment regions the money went to are listed in the
- * derivation. A plan is data for the province's cross-region clearing; it posts nothing itself.
+ * derivation. A plan posts nothing itself; {@link RegionPlanPaymentService} moves its netted money.
  */
 @Service
 class RegionPlanService implements RegionPlans {

@@ -1,0 +1,57 @@
+package org.medfund.crossregion;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.medfund.common.Derivation;
+import org.medfund.common.Money;
+import org.medfund.registry.Actor;
+
+/**
+ * Henan's annual cross-region clearing (henan-2023 三(四)): by the end of March (shifted past holidays, 二(二) "下同")
+ * the province centre and the regions check last year's accounts and clear the reserve. Per pooling region and
+ * insurance type, last year's money at the province (the resident reserve withheld, 390; the employee remittances
+ * received, 310) is set against the year's cleared cost: a surplus offsets this year's resident reserve or employee
+ * remittance of that type, a shortfall is added to the next allocation. Each line keeps its derivation and is posted
+ * as a carry from last year's account into the account it burdens or relieves.
+ */
+public interface CrossRegionAnnualClearing {
+
+    /** The year's cleared cost of one region and insurance type, from the centre's account check. */
+    record ClearedCost(String regionCode, String insuranceType, Money clearedCost) {
+    }
+
+    /** The province centre's clearing of a year: the cleared costs, where they come from, and the day. */
+    record ClearingDraft(int year, List<ClearedCost> costs, String costSource, LocalDate date) {
+    }
+
+    /** One region's and insurance type's clearing: money held, cost cleared, what is left and where it goes. */
+    record ClearingLine(String regionCode, String regionName, String insuranceType, String insuranceTypeName,
+                        Money funded, Money cleared, ClearingOutcome outcome, YearMonth target, String targetLabel,
+                        Derivation derivation) {
+
+        /** Funded − cleared: positive a surplus, negative a shortfall. */
+        public Money balance() {
+            return funded.minus(cleared);
+        }
+    }
+
+    /** A year's clearing of a province with its due date (end of March of the next year, shifted) and lines. */
+    record AnnualClearing(String provinceCode, int year, LocalDate dueDate, boolean provisional, LocalDate clearedOn,
+                          String clearedBy, String costSource, String citation, List<ClearingLine> lines) {
+
+        public boolean late() {
+            return clearedOn.isAfter(dueDate);
+        }
+    }
+
+    /** The province centre clears a year; the same figures again answer the first clearing. */
+    AnnualClearing clear(ClearingDraft draft, Actor actor);
+
+    /** A year's clearing, the lines the actor may see. */
+    Optional<AnnualClearing> clearing(int year, Actor actor);
+
+    /** The day a year's clearing is due in the actor's province: the end of March of the next year, shifted. */
+    LocalDate dueDate(int year, Actor actor);
+}
