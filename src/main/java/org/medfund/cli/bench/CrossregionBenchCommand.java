@@ -3,15 +3,10 @@ package org.medfund.cli.bench;
 import org.medfund.cli.NestedSubcommand;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,12 +118,11 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
             String token = prepare(server, today);
             out.printf("  服务已启动：127.0.0.1:%d；已备案 %d 人，医院 %s%n", port, cards, HOSPITAL);
             out.flush();
-            URI ping = URI.create("http://127.0.0.1:" + port + "/api/crossregion/bench/ping");
-            Target desk = new Target(URI.create("http://127.0.0.1:" + port + "/api/crossregion/settlements"), token);
-            Phase trivial = phase((rnd, seq) -> new Call(Kind.PING, post(ping, token, null, "{}")));
+            Phase trivial = phase(port, (http, rnd, seq) -> new Call(Kind.PING,
+                    http.post("/api/crossregion/bench/ping", token, null, "{}")));
             out.println("  简单端点（鉴权 + 插入一行）: " + trivial.describe(Kind.PING));
             out.flush();
-            Phase mixed = phase((rnd, seq) -> deskCall(desk, rnd, seq, run, today));
+            Phase mixed = phase(port, (http, rnd, seq) -> deskCall(http, token, rnd, seq, run, today));
             double ratio = mixed.perSecond(null) / trivial.perSecond(Kind.PING);
             out.printf("  异地结算（%d%% 试算）: %,.0f 请求/秒；结算 %s；试算 %s%n", previewPercent,
                     mixed.perSecond(null), mixed.describe(Kind.SETTLE), mixed.describe(Kind.PREVIEW));
@@ -219,17 +213,15 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
 
     private enum Kind { PING, PREVIEW, SETTLE }
 
-    private record Target(URI uri, String token) {
-    }
-
-    private record Call(Kind kind, HttpRequest request) {
+    private record Call(Kind kind, byte[] request) {
     }
 
     private interface CallFactory {
-        Call next(ThreadLocalRandom rnd, long seq);
+        Call next(LoopbackHttp http, ThreadLocalRandom rnd, long seq);
     }
 
-    private Call deskCall(Target desk, ThreadLocalRandom rnd, long seq, String run, LocalDate today) {
+    private Call deskCall(LoopbackHttp http, String token, ThreadLocalRandom rnd, long seq, String run,
+                          LocalDate today) {
         boolean preview = rnd.nextInt(100) < previewPercent;
         String setlId = run + "-" + Thread.currentThread().getId() + "-" + seq;
         String body = """
@@ -241,18 +233,8 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
                  {"med_chrgitm_type":"08","chrgitm_lv":"03","det_item_fee_sumamt":"300.00"}]}"""
                 .formatted(setlId, card(rnd.nextInt(cards)), INSURED, today, rnd.nextInt(100, 5_000),
                         rnd.nextInt(100));
-        URI uri = preview ? URI.create(desk.uri() + "/preview") : desk.uri();
-        return new Call(preview ? Kind.PREVIEW : Kind.SETTLE, post(uri, desk.token(), preview ? null : setlId, body));
-    }
-
-    private static HttpRequest post(URI uri, String token, String idempotencyKey, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return request.build();
+        String path = "/api/crossregion/settlements" + (preview ? "/preview" : "");
+        return new Call(preview ? Kind.PREVIEW : Kind.SETTLE, http.post(path, token, preview ? null : setlId, body));
     }
 
     /** Latencies of one kind of request in one thread, in nanoseconds. */
@@ -298,7 +280,7 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
         }
     }
 
-    private Phase phase(CallFactory calls) throws Exception {
+    private Phase phase(int port, CallFactory calls) throws Exception {
         long start = System.nanoTime();
         long measureFrom = start + warmupSeconds * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
@@ -306,7 +288,7 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
         try {
             List<Future<ThreadResult>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> drive(calls, measureFrom, end)));
+                futures.add(pool.submit(() -> drive(port, calls, measureFrom, end)));
             }
             Map<Kind, List<Latencies>> byKind = new java.util.EnumMap<>(Kind.class);
             long settled = 0;
@@ -331,33 +313,33 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
         }
     }
 
-    private static ThreadResult drive(CallFactory calls, long measureFrom, long end) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+    private static ThreadResult drive(int port, CallFactory calls, long measureFrom, long end) throws Exception {
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         Map<Kind, Latencies> measured = new java.util.EnumMap<>(Kind.class);
         long settled = 0;
         int errors = 0;
         String firstError = null;
-        for (long seq = 0; ; seq++) {
-            Call call = calls.next(rnd, seq);
-            long begin = System.nanoTime();
-            if (begin >= end) {
-                break;
-            }
-            HttpResponse<String> response = client.send(call.request(), HttpResponse.BodyHandlers.ofString());
-            long took = System.nanoTime() - begin;
-            boolean ok = response.statusCode() / 100 == 2;
-            if (ok && call.kind() == Kind.SETTLE) {
-                settled++;
-            }
-            if (!ok) {
-                errors++;
-                if (firstError == null) {
-                    firstError = response.statusCode() + " " + response.body();
+        try (LoopbackHttp http = new LoopbackHttp("127.0.0.1", port)) {
+            for (long seq = 0; ; seq++) {
+                Call call = calls.next(http, rnd, seq);
+                long begin = System.nanoTime();
+                if (begin >= end) {
+                    break;
                 }
-            } else if (begin >= measureFrom) {
-                measured.computeIfAbsent(call.kind(), k -> new Latencies()).add(took);
+                LoopbackHttp.Answer answer = http.send(call.request());
+                long took = System.nanoTime() - begin;
+                boolean ok = answer.status() / 100 == 2;
+                if (ok && call.kind() == Kind.SETTLE) {
+                    settled++;
+                }
+                if (!ok) {
+                    errors++;
+                    if (firstError == null) {
+                        firstError = answer.status() + " " + answer.body();
+                    }
+                } else if (begin >= measureFrom) {
+                    measured.computeIfAbsent(call.kind(), k -> new Latencies()).add(took);
+                }
             }
         }
         return new ThreadResult(measured, settled, errors, firstError);
