@@ -84,7 +84,9 @@ public class AuditLog implements TransactionExecutionListener {
 
     /**
      * Who acts: a user of an organisation ({@code orgRegion} is the organisation's pooling region, the key scope
-     * filters on; both null for the operator of the installation acting from the CLI without an organisation).
+     * filters on; both null for the operator of the installation acting from the CLI without an organisation). A
+     * null {@code orgRegion} with an organisation is filled in by the statement that writes the row (the web shell
+     * leaves it to that statement rather than looking the organisation up on every request).
      */
     public record Who(String username, String orgCode, String orgRegion) {
     }
@@ -321,8 +323,9 @@ public class AuditLog implements TransactionExecutionListener {
         jdbc.sql("""
                 insert into audit_log (occurred_at, channel, username, org_code, org_region, command, target,
                                        request_id, outcome, status, transactions, business_ids, detail)
-                values (:at, :channel, :username, :org, :region, :command, :target, :requestId, :outcome, :status,
-                        :transactions, :ids, :detail)""")
+                values (:at, :channel, :username, :org,
+                        coalesce(:region, (select region_code from registry_org where code = :org)), :command, :target,
+                        :requestId, :outcome, :status, :transactions, :ids, :detail)""")
                 .param("at", Timestamp.valueOf(action.startedAt)).param("channel", action.channel.name())
                 .param("username", cut(action.who.username(), USERNAME_LENGTH_MAX))
                 .param("org", action.who.orgCode()).param("region", action.who.orgRegion())

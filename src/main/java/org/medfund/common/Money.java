@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -169,8 +168,21 @@ public final class Money implements Comparable<Money> {
 
     /** Yuan with two decimals and thousands separators: "1,234.56", "-0.01". */
     public String toYuanText() {
-        // Locale.ROOT: the default locale would turn this into "1.234,56" on a German JVM.
-        return String.format(Locale.ROOT, "%,.2f", toYuan());
+        // By hand rather than String.format (and so free of the default locale): every discharge-desk answer prints
+        // a dozen amounts in its derivation. Long.MIN_VALUE fen is refused by ofFen, so the absolute value is exact.
+        long abs = Math.abs(fen);
+        String yuan = Long.toString(abs / 100);
+        StringBuilder text = new StringBuilder(yuan.length() + yuan.length() / 3 + 4);
+        if (fen < 0) {
+            text.append('-');
+        }
+        int first = yuan.length() % 3 == 0 ? 3 : yuan.length() % 3;
+        text.append(yuan, 0, first);
+        for (int i = first; i < yuan.length(); i += 3) {
+            text.append(',').append(yuan, i, i + 3);
+        }
+        long cents = abs % 100;
+        return text.append(cents < 10 ? ".0" : ".").append(cents).toString();
     }
 
     /** Yuan with two decimals, no separators: "1234.56" (for files and the API). */

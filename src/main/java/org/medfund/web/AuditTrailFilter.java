@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.medfund.common.AuditLog;
-import org.medfund.registry.Org;
-import org.medfund.registry.Registry;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,12 +35,10 @@ final class AuditTrailFilter extends OncePerRequestFilter {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final AuditLog audit;
-    private final Registry registry;
     private final Clock clock;
 
-    AuditTrailFilter(AuditLog audit, Registry registry, Clock clock) {
+    AuditTrailFilter(AuditLog audit, Clock clock) {
         this.audit = audit;
-        this.registry = registry;
         this.clock = clock;
     }
 
@@ -56,11 +52,10 @@ final class AuditTrailFilter extends OncePerRequestFilter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String orgCode = user.actor().orgCode();
-        String region = registry.org(orgCode).map(Org::regionCode).orElse(null);
+        // The organisation's region is filled in by the statement that writes the audit row (AuditLog.Who).
         AuditLog.Action action = new AuditLog.Action(
                 ApiExceptionResolver.isApi(request) ? AuditLog.Channel.API : AuditLog.Channel.PAGE,
-                new AuditLog.Who(user.getUsername(), orgCode, region), once(() -> requestId(request)),
+                new AuditLog.Who(user.getUsername(), user.actor().orgCode(), null), once(() -> requestId(request)),
                 () -> request.getMethod() + " " + route(request, path), () -> path, true, clock);
         boolean bound = audit.bind(action);
         try {

@@ -82,12 +82,15 @@ public class Idempotency {
         }
         String fingerprint = Fingerprint.of(user.actor().userId(), json.writeValueAsString(request));
         boolean[] ran = {false};
+        // The fresh answer's tree is kept for the response: the answer is serialised once and parsed once.
+        JsonNode[] fresh = {null};
         String stored;
         try {
             stored = requestLog.once(scope + "@" + user.actor().orgCode(), key, fingerprint, () -> {
                 ran[0] = true;
                 String answer = json.writeValueAsString(command.get());
-                noteIds(json.readTree(answer));
+                fresh[0] = json.readTree(answer);
+                noteIds(fresh[0]);
                 return answer;
             });
         } catch (Rejection rejection) {
@@ -100,7 +103,7 @@ public class Idempotency {
         if (!ran[0]) {
             response.header(REPLAYED_HEADER, "true");
         }
-        return response.body(json.readTree(stored));
+        return response.body(ran[0] ? fresh[0] : json.readTree(stored));
     }
 
     /** The ids an answer names at its top level ({@code id}, {@code …Id}, {@code …_id}) go into the audit row. */

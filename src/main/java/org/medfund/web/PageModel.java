@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * Model attributes every page's layout needs: {@code currentUser} (the {@link MedfundUser}, null on the login
  * page or when a test's principal is not a {@link MedfundUser}), {@code currentOrgName} and {@code isAdmin}. Spring applies it to REST
- * controllers too ({@code @RestController} is a {@code @Controller}); there it costs two trivial lookups.
+ * controllers too ({@code @RestController} is a {@code @Controller}); an API call renders no page, so there the
+ * organisation's name is not looked up (it was one database round trip on every API call, the discharge desk's too).
  */
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
@@ -21,8 +22,8 @@ class PageModel {
 
     /** The name of the user's organisation for the user bar (its code is the bar's small second line). */
     @ModelAttribute("currentOrgName")
-    String currentOrgName(@AuthenticationPrincipal MedfundUser user) {
-        if (user == null) {
+    String currentOrgName(@AuthenticationPrincipal MedfundUser user, jakarta.servlet.http.HttpServletRequest request) {
+        if (user == null || ApiExceptionResolver.isApi(request)) {
             return null;
         }
         String code = user.actor().orgCode();

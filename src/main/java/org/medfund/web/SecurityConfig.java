@@ -4,7 +4,6 @@ import org.medfund.users.Users;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.medfund.common.AuditLog;
-import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -76,8 +75,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, Users users, Problems problems, AuditLog audit,
-                                 Registry registry, Clock clock) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, Users users, Problems problems, AuditLog audit, Clock clock)
+            throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -86,7 +85,7 @@ class SecurityConfig {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .addFilterBefore(new ApiTokenFilter(users, problems), BasicAuthenticationFilter.class)
-                .addFilterBefore(new AuditTrailFilter(audit, registry, clock), ExceptionTranslationFilter.class)
+                .addFilterBefore(new AuditTrailFilter(audit, clock), ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_API).permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
@@ -105,9 +104,9 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, AuditLog audit, Registry registry, Clock clock, Users users,
-                                  LoginThrottle throttle) throws Exception {
-        http.addFilterBefore(new AuditTrailFilter(audit, registry, clock), ExceptionTranslationFilter.class)
+    SecurityFilterChain pageChain(HttpSecurity http, AuditLog audit, Clock clock, Users users, LoginThrottle throttle)
+            throws Exception {
+        http.addFilterBefore(new AuditTrailFilter(audit, clock), ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers(HttpMethod.GET).authenticated()

@@ -89,6 +89,22 @@ class MoneyEdgeCaseTest {
     }
 
     @Test
+    @DisplayName("yuan text written by hand equals Java's own %,.2f formatting, at every digit-group boundary")
+    void formatMatchesStringFormat() {
+        java.util.List<Long> samples = new java.util.ArrayList<>(java.util.List.of(0L, 1L, 9L, 10L, 99L, 100L, 101L,
+                99_999L, 100_000L, 123_456_789L, 100_000_000L, Long.MAX_VALUE));
+        for (long p = 10; p > 0 && p < Long.MAX_VALUE / 10; p *= 10) {
+            samples.addAll(java.util.List.of(p - 1, p, p + 1));
+        }
+        for (long fen : samples) {
+            for (long signed : new long[] {fen, -fen}) {
+                assertThat(Money.ofFen(signed).toYuanText()).as("%d fen", signed)
+                        .isEqualTo(String.format(Locale.ROOT, "%,.2f", java.math.BigDecimal.valueOf(signed, 2)));
+            }
+        }
+    }
+
+    @Test
     @DisplayName("the whole long range is usable and negatable; Long.MIN_VALUE fen is an overflow")
     void range() {
         assertThat(Money.ofFen(-Long.MAX_VALUE).negate().fen()).isEqualTo(Long.MAX_VALUE);

@@ -3,15 +3,10 @@ package org.medfund.cli.bench;
 import org.medfund.cli.NestedSubcommand;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,8 +76,12 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
     @Option(names = "--pg-password", description = "PostgreSQL 密码（默认空）")
     String pgPassword = "";
 
-    @Option(names = "--threads", description = "并发客户端线程数（默认 16）")
-    int threads = 16;
+    /**
+     * Eight: the server needs a few requests in flight per core to overlap its database waits, and the pool's ten
+     * connections then never make a request wait; more clients on two shared cores only lengthen the queues.
+     */
+    @Option(names = "--threads", description = "并发客户端线程数（默认 8）")
+    int threads = 8;
 
     @Option(names = "--seconds", description = "每个阶段的测量秒数（默认 20）")
     int seconds = 20;
@@ -123,16 +122,19 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
             String token = prepare(server, today);
             out.printf("  服务已启动：127.0.0.1:%d；已备案 %d 人，医院 %s%n", port, cards, HOSPITAL);
             out.flush();
-            URI ping = URI.create("http://127.0.0.1:" + port + "/api/crossregion/bench/ping");
-            Target desk = new Target(URI.create("http://127.0.0.1:" + port + "/api/crossregion/settlements"), token);
-            Phase trivial = phase((rnd, seq) -> new Call(Kind.PING, post(ping, token, null, "{}")));
+            Cpu cpu = new Cpu(server.getBean(javax.sql.DataSource.class), schema);
+            Phase trivial = phase(port, (http, rnd, seq) -> new Call(Kind.PING,
+                    http.post("/api/crossregion/bench/ping", token, null, "{}")), cpu);
             out.println("  简单端点（鉴权 + 插入一行）: " + trivial.describe(Kind.PING));
+            out.println("    每请求 CPU：" + trivial.cpu());
             out.flush();
-            Phase mixed = phase((rnd, seq) -> deskCall(desk, rnd, seq, run, today));
+            Phase mixed = phase(port, (http, rnd, seq) -> deskCall(http, token, rnd, seq, run, today), cpu);
             double ratio = mixed.perSecond(null) / trivial.perSecond(Kind.PING);
             out.printf("  异地结算（%d%% 试算）: %,.0f 请求/秒；结算 %s；试算 %s%n", previewPercent,
                     mixed.perSecond(null), mixed.describe(Kind.SETTLE), mixed.describe(Kind.PREVIEW));
-            out.printf("  比值（异地结算请求/秒 ÷ 简单端点请求/秒）: %.1f%%%n", 100 * ratio);
+            out.println("    每请求 CPU：" + mixed.cpu());
+            out.printf("  比值（异地结算请求/秒 ÷ 简单端点请求/秒）: %.1f%%；按每请求 CPU（服务端 JVM + PostgreSQL 会话）: %.1f%%%n",
+                    100 * ratio, 100 * trivial.serverCpuPerRequest() / mixed.serverCpuPerRequest());
             long booked = JdbcClient.create(server.getBean(javax.sql.DataSource.class))
                     .sql("select count(*) from cr_settlement").query(Long.class).single();
             long answered = mixed.settledTotal();
@@ -179,7 +181,8 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
     private ConfigurableApplicationContext startServer(String schema) {
         String separator = pgUrl.contains("?") ? "&" : "?";
         List<String> args = List.of(
-                "--spring.datasource.url=" + pgUrl + separator + "currentSchema=" + schema,
+                "--spring.datasource.url=" + pgUrl + separator + "currentSchema=" + schema + "&ApplicationName="
+                        + schema,
                 "--spring.datasource.username=" + pgUser,
                 "--spring.datasource.password=" + pgPassword,
                 "--spring.flyway.schemas=" + schema,
@@ -219,17 +222,15 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
 
     private enum Kind { PING, PREVIEW, SETTLE }
 
-    private record Target(URI uri, String token) {
-    }
-
-    private record Call(Kind kind, HttpRequest request) {
+    private record Call(Kind kind, byte[] request) {
     }
 
     private interface CallFactory {
-        Call next(ThreadLocalRandom rnd, long seq);
+        Call next(LoopbackHttp http, ThreadLocalRandom rnd, long seq);
     }
 
-    private Call deskCall(Target desk, ThreadLocalRandom rnd, long seq, String run, LocalDate today) {
+    private Call deskCall(LoopbackHttp http, String token, ThreadLocalRandom rnd, long seq, String run,
+                          LocalDate today) {
         boolean preview = rnd.nextInt(100) < previewPercent;
         String setlId = run + "-" + Thread.currentThread().getId() + "-" + seq;
         String body = """
@@ -241,18 +242,8 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
                  {"med_chrgitm_type":"08","chrgitm_lv":"03","det_item_fee_sumamt":"300.00"}]}"""
                 .formatted(setlId, card(rnd.nextInt(cards)), INSURED, today, rnd.nextInt(100, 5_000),
                         rnd.nextInt(100));
-        URI uri = preview ? URI.create(desk.uri() + "/preview") : desk.uri();
-        return new Call(preview ? Kind.PREVIEW : Kind.SETTLE, post(uri, desk.token(), preview ? null : setlId, body));
-    }
-
-    private static HttpRequest post(URI uri, String token, String idempotencyKey, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
-        return request.build();
+        String path = "/api/crossregion/settlements" + (preview ? "/preview" : "");
+        return new Call(preview ? Kind.PREVIEW : Kind.SETTLE, http.post(path, token, preview ? null : setlId, body));
     }
 
     /** Latencies of one kind of request in one thread, in nanoseconds. */
@@ -268,11 +259,33 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
         }
     }
 
-    private record ThreadResult(Map<Kind, Latencies> measured, long settledTotal, int errors, String firstError) {
+    private record ThreadResult(Map<Kind, Latencies> measured, long settledTotal, int errors, String firstError,
+                                long cpuNanos) {
     }
 
-    /** Results of one phase over all threads. */
-    private record Phase(Map<Kind, long[]> sorted, double seconds, long settledTotal, int errors, String firstError) {
+    /**
+     * Results of one phase over all threads, with the CPU time the measured seconds took: the client threads', the
+     * rest of this JVM (the server), and the server's PostgreSQL backends (from /proc; zero when unreadable).
+     */
+    private record Phase(Map<Kind, long[]> sorted, double seconds, long settledTotal, int errors, String firstError,
+                         long clientCpuNanos, long serverCpuNanos, long requestThreadsCpuNanos, long databaseCpuNanos) {
+
+        long requests() {
+            return sorted.values().stream().mapToLong(a -> a.length).sum();
+        }
+
+        /** Server JVM and PostgreSQL CPU nanoseconds per measured request: what the stack itself spends on one. */
+        double serverCpuPerRequest() {
+            return (serverCpuNanos + databaseCpuNanos) / (double) Math.max(1, requests());
+        }
+
+        /** CPU milliseconds per measured request: server JVM, PostgreSQL backends, client. */
+        String cpu() {
+            double n = Math.max(1, requests());
+            return String.format("服务端 JVM %.2f 毫秒（其中请求线程 %.2f 毫秒，其余为即时编译、垃圾回收等），"
+                            + "PostgreSQL 会话 %.2f 毫秒，负载端 %.2f 毫秒", serverCpuNanos / n / 1e6,
+                    requestThreadsCpuNanos / n / 1e6, databaseCpuNanos / n / 1e6, clientCpuNanos / n / 1e6);
+        }
 
         double perSecond(Kind kind) {
             long n = kind == null ? sorted.values().stream().mapToLong(a -> a.length).sum() : sorted.get(kind).length;
@@ -298,7 +311,7 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
         }
     }
 
-    private Phase phase(CallFactory calls) throws Exception {
+    private Phase phase(int port, CallFactory calls, Cpu cpu) throws Exception {
         long start = System.nanoTime();
         long measureFrom = start + warmupSeconds * 1_000_000_000L;
         long end = measureFrom + seconds * 1_000_000_000L;
@@ -306,17 +319,27 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
         try {
             List<Future<ThreadResult>> futures = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> drive(calls, measureFrom, end)));
+                futures.add(pool.submit(() -> drive(port, calls, measureFrom, end)));
             }
+            sleepUntil(measureFrom);
+            long process0 = cpu.process();
+            long requestThreads0 = cpu.requestThreads();
+            long database0 = cpu.database();
+            sleepUntil(end);
+            long process = cpu.process() - process0;
+            long requestThreads = cpu.requestThreads() - requestThreads0;
+            long database = cpu.database() - database0;
             Map<Kind, List<Latencies>> byKind = new java.util.EnumMap<>(Kind.class);
             long settled = 0;
             int errors = 0;
+            long client = 0;
             String firstError = null;
             for (Future<ThreadResult> future : futures) {
                 ThreadResult result = future.get();
                 result.measured().forEach((kind, l) -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(l));
                 settled += result.settledTotal();
                 errors += result.errors();
+                client += result.cpuNanos();
                 firstError = firstError != null ? firstError : result.firstError();
             }
             Map<Kind, long[]> sorted = new java.util.EnumMap<>(Kind.class);
@@ -325,41 +348,93 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
                         .flatMapToLong(l -> Arrays.stream(l.nanos, 0, l.count)).sorted().toArray();
                 sorted.put(kind, all);
             }
-            return new Phase(sorted, seconds, settled, errors, firstError);
+            return new Phase(sorted, seconds, settled, errors, firstError, client, Math.max(0, process - client),
+                    requestThreads, database);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static ThreadResult drive(CallFactory calls, long measureFrom, long end) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left = nanoTime - System.nanoTime(); left > 0; left = nanoTime - System.nanoTime()) {
+            Thread.sleep(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    /** CPU clocks: this JVM's, and the PostgreSQL backends serving the bench server's pool (by application name). */
+    private record Cpu(javax.sql.DataSource server, String applicationName) {
+
+        long process() {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        /** CPU of the server's request threads (Tomcat's {@code http-nio-…-exec-N}). */
+        long requestThreads() {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long sum = 0;
+            for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (info != null && info.getThreadName().startsWith("http-nio-")) {
+                    sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+                }
+            }
+            return sum;
+        }
+
+        /** Sum of utime + stime of the backends, from /proc (the benchmark's PostgreSQL runs on this machine). */
+        long database() {
+            List<Integer> pids = JdbcClient.create(server)
+                    .sql("select pid from pg_stat_activity where application_name = :name")
+                    .param("name", applicationName).query(Integer.class).list();
+            long ticks = 0;
+            for (int pid : pids) {
+                try {
+                    String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // A backend that ended meanwhile, or a database on another machine: not counted.
+                }
+            }
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        }
+    }
+
+    private static ThreadResult drive(int port, CallFactory calls, long measureFrom, long end) throws Exception {
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
         Map<Kind, Latencies> measured = new java.util.EnumMap<>(Kind.class);
         long settled = 0;
         int errors = 0;
         String firstError = null;
-        for (long seq = 0; ; seq++) {
-            Call call = calls.next(rnd, seq);
-            long begin = System.nanoTime();
-            if (begin >= end) {
-                break;
-            }
-            HttpResponse<String> response = client.send(call.request(), HttpResponse.BodyHandlers.ofString());
-            long took = System.nanoTime() - begin;
-            boolean ok = response.statusCode() / 100 == 2;
-            if (ok && call.kind() == Kind.SETTLE) {
-                settled++;
-            }
-            if (!ok) {
-                errors++;
-                if (firstError == null) {
-                    firstError = response.statusCode() + " " + response.body();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuFrom = -1;
+        try (LoopbackHttp http = new LoopbackHttp("127.0.0.1", port)) {
+            for (long seq = 0; ; seq++) {
+                Call call = calls.next(http, rnd, seq);
+                long begin = System.nanoTime();
+                if (begin >= end) {
+                    break;
                 }
-            } else if (begin >= measureFrom) {
-                measured.computeIfAbsent(call.kind(), k -> new Latencies()).add(took);
+                if (cpuFrom < 0 && begin >= measureFrom) {
+                    cpuFrom = cpu.getCurrentThreadCpuTime();
+                }
+                LoopbackHttp.Answer answer = http.send(call.request());
+                long took = System.nanoTime() - begin;
+                boolean ok = answer.status() / 100 == 2;
+                if (ok && call.kind() == Kind.SETTLE) {
+                    settled++;
+                }
+                if (!ok) {
+                    errors++;
+                    if (firstError == null) {
+                        firstError = answer.status() + " " + answer.body();
+                    }
+                } else if (begin >= measureFrom) {
+                    measured.computeIfAbsent(call.kind(), k -> new Latencies()).add(took);
+                }
             }
         }
-        return new ThreadResult(measured, settled, errors, firstError);
+        long cpuNanos = cpuFrom < 0 ? 0 : cpu.getCurrentThreadCpuTime() - cpuFrom;
+        return new ThreadResult(measured, settled, errors, firstError, cpuNanos);
     }
 }

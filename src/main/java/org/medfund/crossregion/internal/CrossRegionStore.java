@@ -7,7 +7,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.medfund.common.Money;
 import org.medfund.crossregion.BenefitRule;
@@ -74,12 +78,6 @@ class CrossRegionStore {
                 .param("card", cardNo).query(CrossRegionStore::filingRow).list();
     }
 
-    List<Filing> filingsOfCard(String cardNo, String insuredRegion) {
-        return jdbc.sql("select " + FILING_COLUMNS + " from cr_filing where card_no = :card"
-                        + " and insured_region = :region order by valid_from, id")
-                .param("card", cardNo).param("region", insuredRegion).query(CrossRegionStore::filingRow).list();
-    }
-
     List<Filing> filingsOfRegions(List<String> regions) {
         return jdbc.sql("select " + FILING_COLUMNS + " from cr_filing where insured_region in (:regions)"
                         + " order by insured_region, id")
@@ -114,12 +112,6 @@ class CrossRegionStore {
                 .query((rs, n) -> new DesignationRow(rs.getString(1), rs.getDate(2).toLocalDate(),
                         localDate(rs.getDate(3)), rs.getString(4)))
                 .list();
-    }
-
-    boolean designatedOn(String hospital, LocalDate date) {
-        return jdbc.sql("select count(*) from cr_designation where hospital_code = :h and effective_from <= :d"
-                        + " and (effective_to is null or effective_to >= :d)")
-                .param("h", hospital).param("d", Date.valueOf(date)).query(Long.class).single() > 0;
     }
 
     // --- suspensions ---
@@ -241,6 +233,111 @@ class CrossRegionStore {
                         + " and card_no = :c and insurance_type = :t and benefit_year = :y")
                 .param("d", deltaFen).param("r", key.insuredRegion()).param("c", key.cardNo())
                 .param("t", key.insuranceType()).param("y", key.year()).update();
+    }
+
+    // --- the discharge desk's reads, in one statement ---
+
+    /**
+     * Everything a settlement or preview reads besides the hospital, as one statement (the desk's hot path: each
+     * round trip costs both the application and the database server CPU): whether the insurance type exists, whether
+     * the hospital is designated on the date, an earlier settlement of the setl_id (its fingerprint), the first
+     * suspension of the insured region's lineage active on the date, the person's year-to-date use and account
+     * balance (null: no row yet), the card's filings in the insured region and the benefit rules of the lineage for
+     * the year. The last two are joined to one row of scalars, so the answer has max(1, filings) × max(1, rules)
+     * rows, a handful at most.
+     *
+     * @param lineage the insured region and its ancestors, not empty
+     */
+    DeskContext deskContext(String hospital, String setlId, UseKey key, LocalDate date, List<String> lineage) {
+        Map<String, Filing> filings = new LinkedHashMap<>();
+        Map<String, BenefitRule> rules = new LinkedHashMap<>();
+        DeskContext[] scalars = {null};
+        jdbc.sql("""
+                select
+                  (select count(*) from registry_insurance_type where code = :t) as insutype_known,
+                  (select count(*) from cr_designation where hospital_code = :h and effective_from <= :d
+                     and (effective_to is null or effective_to >= :d)) as designated,
+                  (select fingerprint from cr_settlement where hospital_code = :h and setl_id = :s) as earlier,
+                  (select min(id) from cr_suspension where region_code in (:lineage) and started_on <= :d
+                     and (lifted_on is null or lifted_on > :d)) as suspension_id,
+                  (select fund_paid_fen from cr_annual_use where insured_region = :r and card_no = :c
+                     and insurance_type = :t and benefit_year = :y) as used_fen,
+                  (select balance_fen from cr_account where insured_region = :r and card_no = :c) as balance_fen,
+                  f.id, f.card_no, f.person_name, f.insured_region, f.insurance_type, f.filing_type,
+                  f.target_region, f.valid_from, f.valid_to, f.filed_by, f.source,
+                  b.insured_region as rule_region, b.deductible_g1_fen, b.deductible_g2_fen, b.deductible_g3_fen,
+                  b.ratio_g1, b.ratio_g2, b.ratio_g3, b.annual_cap_fen
+                from (select 1 as one) x
+                left join cr_filing f on f.card_no = :c and f.insured_region = :r
+                left join cr_benefit_rule b on b.insured_region in (:lineage) and b.insurance_type = :t
+                  and b.benefit_year = :y""")
+                .param("t", key.insuranceType()).param("h", hospital).param("d", Date.valueOf(date))
+                .param("s", setlId).param("lineage", lineage).param("r", key.insuredRegion())
+                .param("c", key.cardNo()).param("y", key.year())
+                .query(rs -> {
+                    if (scalars[0] == null) {
+                        scalars[0] = new DeskContext(rs.getLong("insutype_known") > 0, rs.getLong("designated") > 0,
+                                rs.getString("earlier"), (Long) rs.getObject("suspension_id", Long.class),
+                                (Long) rs.getObject("used_fen", Long.class),
+                                (Long) rs.getObject("balance_fen", Long.class), List.of(), List.of());
+                    }
+                    if (rs.getString("id") != null) {
+                        filings.putIfAbsent(rs.getString("id"), filingRow(rs, 0));
+                    }
+                    String ruleRegion = rs.getString("rule_region");
+                    if (ruleRegion != null) {
+                        rules.putIfAbsent(ruleRegion, new BenefitRule(ruleRegion, key.insuranceType(), key.year(),
+                                List.of(terms(1, rs.getLong("deductible_g1_fen"), rs.getBigDecimal("ratio_g1")),
+                                        terms(2, rs.getLong("deductible_g2_fen"), rs.getBigDecimal("ratio_g2")),
+                                        terms(3, rs.getLong("deductible_g3_fen"), rs.getBigDecimal("ratio_g3"))),
+                                Money.ofFen(rs.getLong("annual_cap_fen"))));
+                    }
+                });
+        DeskContext row = scalars[0];
+        List<Filing> ordered = new ArrayList<>(filings.values());
+        ordered.sort(Comparator.comparing(Filing::validFrom).thenComparing(Filing::id));
+        return new DeskContext(row.insuranceTypeKnown(), row.designated(), row.earlierFingerprint(),
+                row.activeSuspensionId(), row.usedFen(), row.balanceFen(), ordered, List.copyOf(rules.values()));
+    }
+
+    /**
+     * @param earlierFingerprint of a settlement already booked under the setl_id, else null
+     * @param activeSuspensionId the first suspension of the lineage active on the date, else null
+     * @param usedFen the year-to-date use row's value, null when the person has none yet
+     * @param balanceFen the account row's balance, null when there is none
+     * @param filings the card's filings in the insured region, by valid_from and id
+     * @param rules the lineage's benefit rules for the insurance type and year, in no particular order
+     */
+    record DeskContext(boolean insuranceTypeKnown, boolean designated, String earlierFingerprint,
+                       Long activeSuspensionId, Long usedFen, Long balanceFen, List<Filing> filings,
+                       List<BenefitRule> rules) {
+    }
+
+    /**
+     * Adds a settlement's fund pay to the person's year-to-date use if it is still {@code expectedFen} (null: there
+     * is no row yet), the value the calculation read; false when another settlement or reversal changed it since
+     * (the caller then locks the row and calculates again). Under PostgreSQL's read committed the update re-checks
+     * its condition against the latest committed row, so the cap can never be passed by two concurrent bills.
+     */
+    boolean addToAnnualUseIf(UseKey key, Long expectedFen, long deltaFen) {
+        if (expectedFen == null) {
+            return jdbc.sql("insert into cr_annual_use (insured_region, card_no, insurance_type, benefit_year,"
+                            + " fund_paid_fen) values (:r, :c, :t, :y, :d) on conflict do nothing")
+                    .param("r", key.insuredRegion()).param("c", key.cardNo()).param("t", key.insuranceType())
+                    .param("y", key.year()).param("d", deltaFen).update() == 1;
+        }
+        return jdbc.sql("update cr_annual_use set fund_paid_fen = fund_paid_fen + :d where insured_region = :r"
+                        + " and card_no = :c and insurance_type = :t and benefit_year = :y and fund_paid_fen = :e")
+                .param("d", deltaFen).param("r", key.insuredRegion()).param("c", key.cardNo())
+                .param("t", key.insuranceType()).param("y", key.year()).param("e", expectedFen).update() == 1;
+    }
+
+    /** Takes an account payment if the balance is still {@code expectedFen}; false when it changed meanwhile. */
+    boolean takeFromAccountIf(String region, String card, long expectedFen, long payFen) {
+        return jdbc.sql("update cr_account set balance_fen = balance_fen - :p, updated_at = :at"
+                        + " where insured_region = :r and card_no = :c and balance_fen = :e")
+                .param("p", payFen).param("at", now()).param("r", region).param("c", card).param("e", expectedFen)
+                .update() == 1;
     }
 
     // --- settlements ---

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.medfund.common.Fingerprint;
 import org.medfund.common.Money;
@@ -297,26 +298,53 @@ class JdbcCrossRegion implements CrossRegion {
 
     // --- settlement (guizhou-2017 三(二), 四(二)) ---
 
-    /** Read-only, in one transaction: one consistent snapshot and one pooled connection for all its queries. */
+    /**
+     * Writes nothing and needs no transaction: besides the hospital, everything it reads comes in one statement
+     * ({@link CrossRegionStore#deskContext}), so it sees one consistent snapshot anyway.
+     */
     @Override
-    @Transactional(readOnly = true)
     public Settlement preview(SettlementRequest request, Actor actor) {
         Org hospital = requireHospital(actor);
-        check(request);
-        return compute(request, hospital, false).settlement(null, SettlementState.SETTLED, null, 0);
+        Desk desk = checkAndRead(request, hospital);
+        return compute(request, hospital, desk, desk.used(), desk.balance()).settlement(null, SettlementState.SETTLED,
+                null, 0);
     }
 
+    /**
+     * Reads as the preview does, then books with compare-and-set writes: the year-to-date use (and the account, when
+     * it pays) move only if they still hold what the calculation read. When another settlement or reversal of the
+     * same person changed them meanwhile, the row is locked and the bill calculated again from its new value.
+     */
     @Override
     @Transactional
     public Settlement settle(SettlementRequest request, Actor actor) {
         Org hospital = requireHospital(actor);
-        check(request);
+        Desk desk = checkAndRead(request, hospital);
         String fingerprint = fingerprint(request);
-        Optional<CrossRegionStore.SettlementRow> earlier = store.settlement(hospital.code(), request.hospitalSettlementId(), false);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), fingerprint);
+        if (desk.context().earlierFingerprint() != null) {
+            return replay(store.settlement(hospital.code(), request.hospitalSettlementId(), false).orElseThrow(),
+                    fingerprint);
         }
-        Computation computed = compute(request, hospital, true);
+        Computation computed = compute(request, hospital, desk, desk.used(), desk.balance());
+        CrossRegionStore.UseKey key = computed.useKey();
+        if (!store.addToAnnualUseIf(key, desk.context().usedFen(), computed.outcome().payments().fundPay().fen())) {
+            computed = compute(request, hospital, desk, Money.ofFen(store.annualUse(key, true)), desk.balance());
+            store.addToAnnualUse(key, computed.outcome().payments().fundPay().fen());
+        }
+        Money accountPay = computed.outcome().payments().accountPay();
+        if (accountPay.isPositive() && !store.takeFromAccountIf(request.insuredRegionCode(), request.cardNo(),
+                desk.balance().fen(), accountPay.fen())) {
+            Computation again = compute(request, hospital, desk, computed.inputs().usedBefore(),
+                    Money.ofFen(store.account(request.insuredRegionCode(), request.cardNo(), true)));
+            if (!again.outcome().payments().fundPay().equals(computed.outcome().payments().fundPay())) {
+                throw new IllegalStateException("the fund's pay changed with the account balance");
+            }
+            computed = again;
+            if (computed.outcome().payments().accountPay().isPositive()) {
+                store.addToAccount(request.insuredRegionCode(), request.cardNo(),
+                        -computed.outcome().payments().accountPay().fen());
+            }
+        }
         String id = UUID.randomUUID().toString();
         Settlement.Payments pay = computed.outcome().payments();
         try {
@@ -331,10 +359,6 @@ class JdbcCrossRegion implements CrossRegion {
         } catch (DuplicateKeyException raced) {
             throw Rejection.conflict("crossregion.setl-id-concurrent", "setl_id",
                     "结算编号 " + request.hospitalSettlementId() + " 正在另一请求中结算，请稍后重试");
-        }
-        store.addToAnnualUse(computed.useKey(), pay.fundPay().fen());
-        if (pay.accountPay().isPositive()) {
-            store.addToAccount(request.insuredRegionCode(), request.cardNo(), -pay.accountPay().fen());
         }
         return computed.settlement(id, SettlementState.SETTLED, null, 0);
     }
@@ -420,10 +444,50 @@ class JdbcCrossRegion implements CrossRegion {
         }
     }
 
-    /** Refusals in the order a clerk would check them: hospital, regime, filing, rollout, suspension, cap. */
-    private Computation compute(SettlementRequest request, Org hospital, boolean lock) {
+    /** The desk's reads ({@link CrossRegionStore#deskContext}) with the lineage they were made for. */
+    private record Desk(CrossRegionStore.DeskContext context, List<String> lineage, boolean useAccount) {
+
+        Money used() {
+            return Money.ofFen(context.usedFen() == null ? 0 : context.usedFen());
+        }
+
+        Money balance() {
+            return useAccount && context.balanceFen() != null ? Money.ofFen(context.balanceFen()) : Money.ZERO;
+        }
+    }
+
+    /**
+     * The input checks, with the desk's reads made at the point where the insurance type's existence is checked (a
+     * request without a date is refused before anything is read, except that one registry lookup, as before).
+     */
+    private Desk checkAndRead(SettlementRequest request, Org hospital) {
+        Desk[] desk = {null};
+        check(request, code -> {
+            if (request.date() == null) {
+                return registry.insuranceType(code).isPresent();
+            }
+            List<String> lineage = registry.lineage(request.insuredRegionCode() == null ? ""
+                    : request.insuredRegionCode()).stream().map(Region::code).toList();
+            // An unknown insured region is refused by compute, after the designation; the reads still need a list.
+            List<String> regions = lineage.isEmpty() ? List.of(String.valueOf(request.insuredRegionCode())) : lineage;
+            desk[0] = new Desk(store.deskContext(hospital.code(), request.hospitalSettlementId(),
+                    useKey(String.valueOf(request.insuredRegionCode()), request.cardNo(), code, request.date()),
+                    request.date(), regions), lineage, request.useAccount());
+            return desk[0].context().insuranceTypeKnown();
+        });
+        return desk[0];
+    }
+
+    /**
+     * Refusals in the order a clerk would check them: hospital, regime, filing, rollout, suspension, cap.
+     *
+     * @param used the person's fund pay so far this year
+     * @param balance the account balance the bill may use (zero when the person does not use the account)
+     */
+    private Computation compute(SettlementRequest request, Org hospital, Desk desk, Money used, Money balance) {
         LocalDate date = request.date();
-        if (!hospital.designated() || !store.designatedOn(hospital.code(), date)) {
+        CrossRegionStore.DeskContext context = desk.context();
+        if (!hospital.designated() || !context.designated()) {
             throw new Rejection("crossregion.hospital-not-designated", "fixmedins_code",
                     hospital.name() + " 在 " + date + " 不是跨省异地就医定点医疗机构，不能直接结算");
         }
@@ -432,29 +496,24 @@ class JdbcCrossRegion implements CrossRegion {
                 new Rejection("crossregion.no-regime", "insuplc_admdvs",
                         "参保地 " + insured.name() + " 在 " + date + " 没有生效的异地就医直接结算政策"));
         Resolved catalogue = packs.resolve(insured.code(), date, "crossregion.catalogue");
-        String filingId = filing(request, hospital, insured);
-        List<String> lineage = registry.lineage(insured.code()).stream().map(Region::code).toList();
-        if (flag(insured.code(), date, "crossregion.delay-suspends")) {
-            store.suspensionsOf(lineage).stream().map(this::suspension).filter(s -> s.activeOn(date)).findFirst()
-                    .ifPresent(s -> {
-                throw new Rejection("crossregion.region-suspended", "insuplc_admdvs", s.regionName()
-                        + " 自 " + s.startedOn()
-                        + " 起因拖延拨付异地就医资金被暂停直接结算（" + s.reason() + "），请参保人回参保地报销");
-            });
+        String filingId = filing(request, hospital, insured, context.filings());
+        if (flag(insured.code(), date, "crossregion.delay-suspends") && context.activeSuspensionId() != null) {
+            Suspension s = suspension(store.suspension(context.activeSuspensionId()).orElseThrow());
+            throw new Rejection("crossregion.region-suspended", "insuplc_admdvs", s.regionName()
+                    + " 自 " + s.startedOn()
+                    + " 起因拖延拨付异地就医资金被暂停直接结算（" + s.reason() + "），请参保人回参保地报销");
         }
-        BenefitRule rule = benefitRule(lineage, request.insuranceType(), date.getYear(), insured);
+        BenefitRule rule = benefitRule(desk.lineage(), context.rules(), request.insuranceType(), date.getYear(),
+                insured);
         if (hospital.grade() == null || hospital.grade() < 1 || hospital.grade() > 3) {
             throw new Rejection("crossregion.hospital-grade-missing", "fixmedins_code",
                     hospital.name() + " 没有登记医院等级，无法确定起付线和支付比例");
         }
         CrossRegionStore.UseKey key = useKey(request.insuredRegionCode(), request.cardNo(), request.insuranceType(), date);
-        Money used = Money.ofFen(store.annualUse(key, lock));
         if (used.compareTo(rule.annualCap()) >= 0) {
             throw new Rejection("crossregion.cap-used", "mdtrt_cert_no", "参保人本年度统筹基金支付已达最高支付限额 "
                     + rule.annualCap().toYuanText() + " 元，本次费用由个人负担，请按普通结算办理");
         }
-        Money balance = request.useAccount()
-                ? Money.ofFen(store.account(request.insuredRegionCode(), request.cardNo(), lock)) : Money.ZERO;
         String treatmentName = registry.region(hospital.regionCode()).map(Region::name).orElse(hospital.regionCode());
         Benefits.Inputs inputs = new Benefits.Inputs(request.lines(), hospital.grade(),
                 rule.terms(hospital.grade()), rule.annualCap(), used, balance,
@@ -464,13 +523,13 @@ class JdbcCrossRegion implements CrossRegion {
     }
 
     /** The filing the settlement relies on (guizhou-2017 三(一)), or null when the regime needs none. */
-    private String filing(SettlementRequest request, Org hospital, Region insured) {
+    private String filing(SettlementRequest request, Org hospital, Region insured, List<Filing> filings) {
         LocalDate date = request.date();
         if (!flag(insured.code(), date, "crossregion.filing-required")) {
             return null;
         }
         List<String> hospitalLineage = registry.lineage(hospital.regionCode()).stream().map(Region::code).toList();
-        List<Filing> valid = store.filingsOfCard(request.cardNo(), insured.code()).stream()
+        List<Filing> valid = filings.stream()
                 .filter(f -> f.insuranceType().equals(request.insuranceType()) && f.validOn(date)
                         && hospitalLineage.contains(f.targetRegionCode()))
                 .toList();
@@ -495,8 +554,8 @@ class JdbcCrossRegion implements CrossRegion {
         return registry.region(hospital.regionCode()).map(Region::name).orElse(hospital.regionCode());
     }
 
-    private BenefitRule benefitRule(List<String> lineage, String insuranceType, int year, Region insured) {
-        List<BenefitRule> rules = store.benefitRules(lineage, insuranceType, year);
+    private BenefitRule benefitRule(List<String> lineage, List<BenefitRule> rules, String insuranceType, int year,
+                                    Region insured) {
         for (String code : lineage) {
             for (BenefitRule rule : rules) {
                 if (rule.insuredRegionCode().equals(code)) {
@@ -535,7 +594,7 @@ class JdbcCrossRegion implements CrossRegion {
 
     // --- input checks ---
 
-    private void check(SettlementRequest r) {
+    private void check(SettlementRequest r, Predicate<String> insuranceTypeKnown) {
         if (r.hospitalSettlementId() == null || r.hospitalSettlementId().isBlank()
                 || r.hospitalSettlementId().length() > SETL_ID_LENGTH_MAX) {
             throw new Rejection("crossregion.setl-id-invalid", "setl_id", "结算编号应为 1 至 " + SETL_ID_LENGTH_MAX + " 个字符");
@@ -543,7 +602,7 @@ class JdbcCrossRegion implements CrossRegion {
         if (r.cardNo() == null || !CARD_NO.matcher(r.cardNo()).matches()) {
             throw new Rejection("crossregion.card-invalid", "mdtrt_cert_no", "社会保障卡号应为 1 至 30 位数字或字母");
         }
-        if (r.insuranceType() == null || registry.insuranceType(r.insuranceType()).isEmpty()) {
+        if (r.insuranceType() == null || !insuranceTypeKnown.test(r.insuranceType())) {
             throw new Rejection("crossregion.insutype-unknown", "insutype", "未知险种 " + r.insuranceType());
         }
         if (r.date() == null) {
