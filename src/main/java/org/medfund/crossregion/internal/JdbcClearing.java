@@ -9,12 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.medfund.calendar.BusinessCalendar;
 import org.medfund.calendar.Due;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.crossregion.ClearingDirection;
+import org.medfund.crossregion.ClearingFileRejection;
 import org.medfund.crossregion.ClearingKind;
 import org.medfund.crossregion.ClearingState;
 import org.medfund.crossregion.CrossRegionClearing;
@@ -112,7 +115,7 @@ class JdbcClearing implements CrossRegionClearing {
             return repeated(earlier.get(), month, header);
         }
         requireDate(date);
-        requireOpen(province, span, month);
+        requireOpen(province, month);
         if (rows == null || rows.isEmpty()) {
             throw new Rejection("crossregion.rows-missing", "data", "请提供需确认的清分明细");
         }
@@ -191,7 +194,7 @@ class JdbcClearing implements CrossRegionClearing {
         Span span = span(header, province);
         String id = otransid(otransid);
         requireDate(date);
-        requireOpen(province, span, month);
+        requireOpen(province, month);
         if (WHOLE_MONTH.equals(id)) {
             List<String> calls = store.activeCalls(month, span.treatment(), span.insured());
             int rows = store.rollBackMonth(month, span.treatment(), span.insured());
@@ -222,7 +225,7 @@ class JdbcClearing implements CrossRegionClearing {
             return repeated(earlier.get(), month, header);
         }
         requireDate(date);
-        requireOpen(province, span, month);
+        requireOpen(province, month);
         ClearingFile.Parsed parsed = ClearingFile.parse(csv);
         List<LineError> errors = new ArrayList<>(parsed.errors());
         if (errors.isEmpty() && parsed.rows().size() > PAGE_MAX) {
@@ -234,7 +237,7 @@ class JdbcClearing implements CrossRegionClearing {
                     .replaceFirst("data\\[\\d+]\\.", ""), e.message())).forEach(errors::add);
         }
         if (!errors.isEmpty()) {
-            throw new org.medfund.crossregion.ClearingFileRejection(errors);
+            throw new ClearingFileRejection(errors);
         }
         return record(month, header, id, parsed.rows(), date, actor);
     }
@@ -333,8 +336,8 @@ class JdbcClearing implements CrossRegionClearing {
         Region province = requireCentre(actor);
         YearMonth m = month(year, month);
         requireDate(date);
-        List<ClearingStore.ClearingRow> rows = monthRows(province, m, ClearingState.CONFIRMED, ClearingState.SUBMITTED,
-                date, ClearingStore.ClearingRow::submittedOn);
+        List<ClearingStore.ClearingRow> rows = monthRows(province, m, ClearingState.CONFIRMED, date,
+                ClearingStore.ClearingRow::submittedOn);
         for (ClearingStore.ClearingRow r : rows) {
             if (r.state() == ClearingState.CONFIRMED) {
                 store.step(r.id(), ClearingState.CONFIRMED, ClearingState.SUBMITTED, "submitted_on", date);
@@ -361,8 +364,8 @@ class JdbcClearing implements CrossRegionClearing {
         }
         YearMonth m = month(year, month);
         requireDate(date);
-        List<ClearingStore.ClearingRow> rows = monthRows(province, m, ClearingState.SUBMITTED, ClearingState.PAID,
-                date, ClearingStore.ClearingRow::doneOn);
+        List<ClearingStore.ClearingRow> rows = monthRows(province, m, ClearingState.SUBMITTED, date,
+                ClearingStore.ClearingRow::doneOn);
         Org centre = centreOf(province);
         for (ClearingStore.ClearingRow r : rows) {
             if (r.state() != ClearingState.SUBMITTED) {
@@ -387,16 +390,16 @@ class JdbcClearing implements CrossRegionClearing {
 
     /** The month's clearings for a step: all in {@code from}, or all done on the same date already. */
     private List<ClearingStore.ClearingRow> monthRows(Region province, YearMonth m, ClearingState from,
-                                                      ClearingState to, LocalDate date,
-                                                      java.util.function.Function<ClearingStore.ClearingRow,
-                                                              LocalDate> doneOn) {
+                                                      LocalDate date,
+                                                      Function<ClearingStore.ClearingRow, LocalDate> doneOn) {
         List<ClearingStore.ClearingRow> rows = store.clearingsOf(ClearingKind.MONTH, province.code(), m.atDay(1),
                 true);
         if (rows.isEmpty()) {
             throw Rejection.notFound("crossregion.clearing-unknown", "month", m + " 尚未确认跨省清算");
         }
         for (ClearingStore.ClearingRow r : rows) {
-            boolean repeat = r.state() == to && date.equals(doneOn.apply(r));
+            // The step done on the same date before (whatever came after) answers again.
+            boolean repeat = date.equals(doneOn.apply(r));
             if (r.state() != from && !repeat) {
                 throw Rejection.conflict("crossregion.clearing-state", "month", m + " 跨省清算当前为「"
                         + r.state().label() + "」，此步骤需要「" + from.label() + "」");
@@ -451,7 +454,7 @@ class JdbcClearing implements CrossRegionClearing {
                 .filter(r -> r.level() == RegionLevel.CITY).toList()) {
             List<String> regions = new ArrayList<>(List.of(city.code()));
             registry.descendants(city.code()).forEach(r -> regions.add(r.code()));
-            Map<String, long[]> parts = new java.util.TreeMap<>();
+            Map<String, long[]> parts = new TreeMap<>();
             store.crossProvinceByRegion(regions, p, from, to)
                     .forEach(r -> parts.computeIfAbsent(r.insuredRegion(), k -> new long[2])[0] += r.crossFen());
             store.inProvinceByRegion(regions, p, from, to)
@@ -505,7 +508,7 @@ class JdbcClearing implements CrossRegionClearing {
         if (c.kind() != ClearingKind.QUARTER) {
             throw Rejection.conflict("crossregion.clearing-state", "id", "只有省内季度清算由市州确认");
         }
-        if (repeat(c, ClearingState.ISSUED, ClearingState.CITY_CONFIRMED, date, c.doneOn())) {
+        if (repeat(c, ClearingState.ISSUED, date, c.doneOn())) {
             return view(c);
         }
         checkAfter(date, c.madeOn());
@@ -551,7 +554,7 @@ class JdbcClearing implements CrossRegionClearing {
         if (c.kind() != ClearingKind.QUARTER || !c.counterpart().equals(province.code())) {
             throw Rejection.conflict("crossregion.clearing-state", "id", "只有本省的省内季度清算由省级冲销");
         }
-        if (repeat(c, ClearingState.CITY_CONFIRMED, ClearingState.POSTED, date, c.postedOn())) {
+        if (repeat(c, ClearingState.CITY_CONFIRMED, date, c.postedOn())) {
             return view(c);
         }
         checkAfter(date, c.doneOn());
@@ -570,9 +573,9 @@ class JdbcClearing implements CrossRegionClearing {
         return view(store.clearing(c.id(), false).orElseThrow());
     }
 
-    private static boolean repeat(ClearingStore.ClearingRow c, ClearingState from, ClearingState to, LocalDate date,
+    private static boolean repeat(ClearingStore.ClearingRow c, ClearingState from, LocalDate date,
                                   LocalDate doneOn) {
-        if (c.state() == to && date != null && date.equals(doneOn)) {
+        if (date != null && date.equals(doneOn)) {
             return true;
         }
         if (c.state() != from) {
@@ -697,7 +700,7 @@ class JdbcClearing implements CrossRegionClearing {
         }
     }
 
-    private void requireOpen(Region province, Span span, YearMonth month) {
+    private void requireOpen(Region province, YearMonth month) {
         if (store.monthClosed(province.code(), month)) {
             throw Rejection.conflict("crossregion.clearing-closed", "trt_month", month
                     + " 的跨省清算已确认，清分结果不能再确认或回退");
