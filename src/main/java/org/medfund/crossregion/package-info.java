@@ -7,6 +7,9 @@
  * (四(三)); real-time settlement at the discharge desk on the national major-category fee list, the treatment
  * region's catalogue and the insured region's deductible, ratio by hospital grade and annual cap (三(二), 四(二)),
  * with fee details matched later (三(二)); and suspension of an insured region that delays payment (五(一)). The
- * facade is {@link org.medfund.crossregion.CrossRegion}; everything else is in {@code crossregion.internal}.
+ * facade is {@link org.medfund.crossregion.CrossRegion}; everything else is in {@code crossregion.internal}. The
+ * clearing (附件一 三, 附件二 二(二)(三)) — the national messages 3260/3261/3262, the monthly cross-province and the
+ * quarterly in-province clearing and their write-downs — is {@link org.medfund.crossregion.CrossRegionClearing},
+ * its documents {@link org.medfund.crossregion.ClearingNotices}.
  */
 package org.medfund.crossregion;

@@ -249,7 +249,7 @@ class CrossRegionClearingTest {
         assertThat(centreOwed.minus(balance("520000-CENTRE", "2211.02", CITY + "-AGENCY")))
                 .isEqualTo(Money.ofYuan("1700.04"));
         assertThat(find(quotas.obligations(LocalDate.of(2025, 10, 1), LocalDate.of(2025, 12, 31), centre),
-                ObligationKind.QUARTERLY_CLEARING_POST, ours.id(), 10).dueDate()).isEqualTo(LocalDate.of(2025, 10, 31));
+                ObligationKind.QUARTERLY_CLEARING_POST, CITY, 10).dueDate()).isEqualTo(LocalDate.of(2025, 10, 31));
 
         // 附件一 三(一): submitted in November's first 5 working days, paid within 10 working days; the centre writes
         // its prepayment to Henan down against 六盘水市's.

@@ -481,8 +481,8 @@ class JdbcClearing implements CrossRegionClearing {
                     ObligationKind.QUARTERLY_CLEARING_POST.rule());
             if (post.isPresent()) {
                 Due due = calendar.due(post.get().parameter().deadline(), next);
-                obligations.ensureObligation(ObligationKind.QUARTERLY_CLEARING_POST, next, centre.code(), id,
-                        due.date(), due.basis());
+                obligations.ensureObligation(ObligationKind.QUARTERLY_CLEARING_POST, next, centre.code(),
+                        city.code(), due.date(), due.basis());
             }
             made.add(view(row));
         }
@@ -568,7 +568,7 @@ class JdbcClearing implements CrossRegionClearing {
                     name(c.city()) + " " + c.from() + " 至 " + c.to() + " 省内异地就医清算冲销预付金"));
         }
         store.step(c.id(), ClearingState.CITY_CONFIRMED, ClearingState.POSTED, "posted_on", date);
-        done(ObligationKind.QUARTERLY_CLEARING_POST, YearMonth.from(c.to()).plusMonths(1), centre.code(), c.id(),
+        done(ObligationKind.QUARTERLY_CLEARING_POST, YearMonth.from(c.to()).plusMonths(1), centre.code(), c.city(),
                 date, actor);
         return view(store.clearing(c.id(), false).orElseThrow());
     }
