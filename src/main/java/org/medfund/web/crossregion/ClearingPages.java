@@ -175,6 +175,9 @@ class ClearingPages {
 
     @PostMapping("/crossregion/clearing/quarters/{year}/{quarter}")
     String issue(@AuthenticationPrincipal MedfundUser user, @PathVariable int year, @PathVariable int quarter) {
+        if (year < 2017 || year > 2100 || quarter < 1 || quarter > 4) {
+            throw new Rejection("crossregion.quarter-invalid", "quarter", "年度或季度无效");
+        }
         String province = registry.requireOrg(user.actor().orgCode(), "orgCode").regionCode();
         clearing.issueQuarter(province, year, quarter, LocalDate.now(clock), user.actor());
         return "redirect:/crossregion/clearing?year=" + year + "&quarter=" + quarter;
