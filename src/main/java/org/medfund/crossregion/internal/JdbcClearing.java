@@ -308,7 +308,7 @@ class JdbcClearing implements CrossRegionClearing {
                             new Derivation.Input("拒绝条数", String.valueOf(g.getValue().size() - confirmed.size())),
                             new Derivation.Input("清算月份", m.toString())),
                     rule.citation(), amount);
-            String id = "CRC-" + m + "-" + g.getKey().get(0) + "-" + (direction == ClearingDirection.PAY ? "P" : "R")
+            String id = "CRC-" + m + "-" + (direction == ClearingDirection.PAY ? "P" : "R") + "-" + g.getKey().get(0)
                     + "-" + g.getKey().get(1);
             ClearingStore.ClearingRow row = new ClearingStore.ClearingRow(id, ClearingKind.MONTH, g.getKey().get(0),
                     g.getKey().get(1), direction, m.atDay(1), m.atEndOfMonth(), amount.fen(), confirmed.size(),
@@ -471,7 +471,7 @@ class JdbcClearing implements CrossRegionClearing {
                             new Derivation.Input("清算期间", from + " 至 " + to),
                             new Derivation.Input("涉及统筹区数", String.valueOf(parts.size()))),
                     rule.citation(), amount);
-            String id = "CRQC-" + city.code() + "-" + year + "Q" + quarter;
+            String id = "CRI-" + city.code() + "-" + year + "Q" + quarter;
             ClearingStore.ClearingRow row = new ClearingStore.ClearingRow(id, ClearingKind.QUARTER, city.code(),
                     province.code(), ClearingDirection.PAY, from, to, amount.fen(), parts.size(), derivation,
                     ClearingState.ISSUED, date, null, null, null);

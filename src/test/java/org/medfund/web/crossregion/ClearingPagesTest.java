@@ -72,7 +72,7 @@ class ClearingPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("毕节市")))
                 .andExpect(content().string(not(containsString("贵阳市</td>"))));
-        String notice = "/crossregion/clearing/CRC-2026-03-520100-P-410000/notice";
+        String notice = "/crossregion/clearing/CRC-2026-03-P-520100-410000/notice";
         mvc.perform(get(notice).with(user(as("520000-CENTRE", Role.CLERK))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("贵州省跨省异地就医费用付款通知书")))
@@ -82,13 +82,13 @@ class ClearingPagesTest {
                 .andExpect(header().string("Content-Type", "application/pdf"));
         mvc.perform(get(notice).with(user(as("520500-AGENCY", Role.CLERK))))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/crossregion/clearing/CRQC-520500-2026Q1/detail").with(user(as("520500-AGENCY", Role.CLERK))))
+        mvc.perform(get("/crossregion/clearing/CRI-520500-2026Q1/detail").with(user(as("520500-AGENCY", Role.CLERK))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("省内异地就医费用清算明细")));
-        mvc.perform(get("/crossregion/clearing/CRQC-520500-2026Q1/notice").with(user(as("520500-AGENCY", Role.CLERK))))
+        mvc.perform(get("/crossregion/clearing/CRI-520500-2026Q1/notice").with(user(as("520500-AGENCY", Role.CLERK))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("省内异地就医费用清算拨付通知书")));
-        mvc.perform(get("/crossregion/clearing/CRQC-520500-2026Q1/detail.xlsx")
+        mvc.perform(get("/crossregion/clearing/CRI-520500-2026Q1/detail.xlsx")
                         .with(user(as("520500-AGENCY", Role.CLERK))))
                 .andExpect(status().isOk());
         mvc.perform(get("/crossregion/clearing.xlsx").param("year", "2026").param("quarter", "1")
