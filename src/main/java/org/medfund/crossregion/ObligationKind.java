@@ -25,6 +25,8 @@ public enum ObligationKind {
             "crossregion.quarterly-clearing-publish-by", Party.CENTRE),
     QUARTERLY_CLEARING_CONFIRM("确认省内清算并冲销预付金", "crossregion.quarterly-clearing-confirm-by",
             Party.CITY_AGENCY),
+    QUARTERLY_CLEARING_POST("依据市州确认的清算情况冲销市州预付金", "crossregion.quarterly-clearing-post-by",
+            Party.CENTRE),
     BANK_VOUCHER("开户银行提供记账凭证", "crossregion.bank-voucher-within-working-days", Party.PROVINCE_FINANCE),
     RECEIPT_CONFIRM("在平台进行收付款确认", "crossregion.receipt-confirm-by", Party.CENTRE);
 

@@ -13,6 +13,11 @@
  * interest ({@link org.medfund.crossregion.BankItems}, 五(三), henan-2023 四(三)) complete the books. The annex 1
  * documents (预付金明细表, 预付金收款通知书, 省内异地就医预付金用款计划) and the national platform's files (附件一 二(一),
  * 三(一)) are {@link org.medfund.crossregion.CrossRegionDocuments}, printed by
- * {@link org.medfund.crossregion.CrossRegionNotices}. Everything else is in {@code crossregion.internal}.
+ * {@link org.medfund.crossregion.CrossRegionNotices}. Guizhou's clearing (附件一 三, 附件二 二(二)(三)) — the national
+ * messages 3260/3261/3262, the monthly cross-province and the quarterly in-province clearing and their write-downs —
+ * is {@link org.medfund.crossregion.CrossRegionClearing}, its documents {@link org.medfund.crossregion.ClearingNotices};
+ * Henan's monthly clearing is {@link org.medfund.crossregion.MonthlyClearing}, its annual clearing
+ * {@link org.medfund.crossregion.CrossRegionAnnualClearing}, their notices {@link org.medfund.crossregion.FundingNotices}.
+ * Everything else is in {@code crossregion.internal}.
  */
 package org.medfund.crossregion;

@@ -48,6 +48,8 @@ class CrossRegionQuotasTest {
     LedgerAudit audit;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CrossRegionClearing clearing;
 
     private final Actor centre = Fixtures.actor("crf-gz-centre", "520000-CENTRE", Role.CLERK);
     private final Actor henanCentre = Fixtures.actor("crf-ha-centre", "410000-CENTRE", Role.CLERK);
@@ -87,6 +89,16 @@ class CrossRegionQuotasTest {
         crossRegion.file(new FilingDraft(card, "测试参保人", city, "310", FilingType.RESETTLED_RETIREE, "410000",
                 LocalDate.of(2026, 1, 1), null), agency(city));
         return card;
+    }
+
+    /** 附件一 三(一): the centre confirms the month's national clearing details of a city (3260, then 3261). */
+    private void confirmClearing(String city, int month) {
+        CrossRegionClearing.Header header = new CrossRegionClearing.Header("410000", city);
+        List<CrossRegionClearing.Answer> open = clearing.details(2026, month, header, 1, centre).rows().stream()
+                .filter(d -> d.cnfmFlag() == null)
+                .map(d -> new CrossRegionClearing.Answer(d.mdtrtId(), d.setlSn(), "1")).toList();
+        clearing.confirm(2026, month, header, "crf-" + city + "-" + NEXT.incrementAndGet(), open,
+                LocalDate.of(2026, month, 28), centre);
     }
 
     private static Quota pay(CrossRegionQuotas funding, Quota quota, LocalDate date) {
@@ -147,6 +159,10 @@ class CrossRegionQuotasTest {
             settle(hospital, lateCard, LATE, LocalDate.of(2026, 4, 27));
         }
         LocalDate may = LocalDate.of(2026, 5, 1);
+        // 五(二): cleared is what the clearing confirmed, not what was settled.
+        assertThat(funding.usage(onTime.key(), may, centre).cleared()).isEqualTo(Money.ZERO);
+        confirmClearing(ON_TIME, 4);
+        confirmClearing(LATE, 4);
         Usage yellow = funding.usage(onTime.key(), may, centre);
         assertThat(yellow.cleared()).isEqualTo(Money.ofYuan("3400.08"));
         assertThat(yellow.rate()).isEqualByComparingTo("0.7083");
@@ -199,6 +215,7 @@ class CrossRegionQuotasTest {
                 && o.subject().equals(onTime.id())).findFirst().orElseThrow().dueDate())
                 .isEqualTo(LocalDate.of(2026, 4, 29));
 
+        confirmClearing(ON_TIME, 5);
         // 三(三): 安顺's third quarter re-sized from Q2's clearing (3 × 1,700.04) and the balance carried.
         Quota q3 = funding.size(new QuotaRequest(ON_TIME, 2026, 3, QuotaScope.CROSS_PROVINCE,
                 Money.ofYuan("14400.00"), LocalDate.of(2026, 7, 10)), centre);

@@ -263,7 +263,8 @@ class SecurityMatrixTest {
     private Cell run(Endpoint endpoint, Principal principal, Side side) throws Exception {
         Call call = call(endpoint, side);
         MockHttpServletRequestBuilder request = request(endpoint.method(), call.uri())
-                .contentType(endpoint.path().endsWith("/filings/import") ? MediaType.valueOf("text/csv")
+                .contentType(endpoint.path().endsWith("/filings/import")
+                        || endpoint.path().endsWith("/confirmations/import") ? MediaType.valueOf("text/csv")
                         : MediaType.APPLICATION_JSON)
                 .content(call.body() == null ? "" : call.body());
         if (endpoint.method() != HttpMethod.GET) {
@@ -366,6 +367,11 @@ class SecurityMatrixTest {
             case "/api/crossregion/documents/remittance-notice" -> "?city=411500&year=2026&quarter=1";
             case "/api/crossregion/usage-plans" -> endpoint.method() == HttpMethod.GET ? "?year=2026&quarter=1" : "";
             case "/api/crossregion/national-clearing-totals" -> "?month=2026-01";
+            case "/api/crossregion/clearing/details", "/api/crossregion/clearing/details.csv" ->
+                    "?trt_year=2003&trt_month=9&mdtrtarea_admvs=520000&insuplc_admdvs=410000";
+            case "/api/crossregion/clearing/confirmations/import" ->
+                    "?trt_year=2003&trt_month=9&mdtrtarea_admvs=520000&insuplc_admdvs=410000&msgid=SM&date=2003-10-20";
+            case "/api/crossregion/clearings" -> "?from=2026-01-01&to=2026-03-31";
             default -> "";
         };
         if (path.startsWith("/api/prepayments/payment-file")) {
@@ -483,6 +489,19 @@ class SecurityMatrixTest {
             // Region plan money (henan-2023 二(二)): a plan that does not exist, looked up before anything else.
             case "/api/prepayments/region-plans/payments", "/api/prepayments/region-plans/payments/receipt" ->
                     "{\"planId\": \"RP-NONE\", \"date\": " + late + "}";
+            // Guizhou clearing (guizhou-2017 附件一 三): refused after the access checks for the year 2003.
+            case "/api/crossregion/clearing/confirmations" -> """
+                    {"trt_year": 2003, "trt_month": 9, "mdtrtarea_admvs": "520000", "insuplc_admdvs": "410000",
+                     "msgid": "SM", "date": "2003-10-20", "data": []}""";
+            case "/api/crossregion/clearing/confirmations/import" -> "setl_sn,cnfm_flag\nSM,1\n";
+            case "/api/crossregion/clearing/rollbacks" -> """
+                    {"trt_year": 2003, "trt_month": 9, "mdtrtarea_admvs": "520000", "insuplc_admdvs": "410000",
+                     "otransid": "0", "date": "2003-10-20"}""";
+            case "/api/crossregion/clearing/months", "/api/crossregion/clearing/months/submission",
+                    "/api/crossregion/clearing/months/payment" -> "{\"year\": 2003, \"month\": 9, \"date\": " + late
+                    + "}";
+            case "/api/crossregion/clearing/quarters" -> "{\"provinceCode\": \"410000\", \"year\": 2003,"
+                    + " \"quarter\": 1, \"date\": " + late + "}";
             default -> "{\"date\": " + late + "}";
         };
     }
@@ -516,6 +535,9 @@ class SecurityMatrixTest {
                                 && (p.orgCode().startsWith("411500-") || p.orgCode().equals("410000-CENTRE")))
                         // The province's prepayment sheet: staff of the province (a city sees its own lines).
                         : path.equals("/api/crossregion/documents/prepayment-sheet") ? allow(!p.hospital())
+                        // The national clearing details (3260): the province's settlement centre's clerks.
+                        : path.startsWith("/api/crossregion/clearing/details")
+                                ? allow(p.has(Role.CLERK) && p.orgCode().equals("410000-CENTRE"))
                         : Expect.ALLOWED;
                 case BOOK, PAYER_QUERY -> allow(sees && !p.hospital());
                 default -> allow(sees);
@@ -632,6 +654,14 @@ class SecurityMatrixTest {
                     allow(p.has(Role.CLERK) && p.orgCode().equals("410000-CENTRE"));
             case "/api/crossregion/usage-plans/{id}/transfer", "/api/crossregion/usage-plans/{id}/receive",
                     "/api/crossregion/national-imports/{id}/settle" -> Expect.ALLOWED;
+            // guizhou-2017 附件一 三: the province centre answers the national messages, clears the month and issues
+            // the quarter; province finance pays (no such principal here); a clearing's steps look it up first.
+            case "/api/crossregion/clearing/confirmations", "/api/crossregion/clearing/confirmations/import",
+                    "/api/crossregion/clearing/rollbacks", "/api/crossregion/clearing/months",
+                    "/api/crossregion/clearing/months/submission", "/api/crossregion/clearing/quarters" ->
+                    allow(p.has(Role.CLERK) && p.orgCode().equals("410000-CENTRE"));
+            case "/api/crossregion/clearing/months/payment" -> Expect.DENIED;
+            case "/api/crossregion/clearings/{id}/confirm", "/api/crossregion/clearings/{id}/post" -> Expect.ALLOWED;
             default -> throw new IllegalStateException("no policy for " + endpoint.method() + " " + path
                     + ": add it here");
         };

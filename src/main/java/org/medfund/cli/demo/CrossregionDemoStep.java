@@ -10,6 +10,7 @@ import org.medfund.common.Rejection;
 import org.medfund.crossregion.BenefitRule;
 import org.medfund.crossregion.CatalogueClass;
 import org.medfund.crossregion.CrossRegion;
+import org.medfund.crossregion.CrossRegionClearing;
 import org.medfund.crossregion.CrossRegionQuotas;
 import org.medfund.crossregion.Quota;
 import org.medfund.crossregion.QuotaKind;
@@ -43,10 +44,12 @@ class CrossregionDemoStep implements DemoStep {
 
     private final CrossRegion crossRegion;
     private final CrossRegionQuotas funding;
+    private final CrossRegionClearing clearing;
 
-    CrossregionDemoStep(CrossRegion crossRegion, CrossRegionQuotas funding) {
+    CrossregionDemoStep(CrossRegion crossRegion, CrossRegionQuotas funding, CrossRegionClearing clearing) {
         this.crossRegion = crossRegion;
         this.funding = funding;
+        this.clearing = clearing;
     }
 
     @Override
@@ -132,6 +135,10 @@ class CrossregionDemoStep implements DemoStep {
                 "310", DAY, bill.lines(), false), desk);
         out.println("毕节市参保人出院结算 " + referral.hospitalSettlementId() + "：统筹基金 "
                 + referral.payments().fundPay().toYuanText() + " 元");
+        // 五(二): the usage counts what the national clearing confirmed (3261), so the centre confirms the visits.
+        for (Quota q : List.of(guiyang, bijie)) {
+            confirmClearing(out, centre, q.key().cityRegionCode());
+        }
         for (Quota q : List.of(guiyang, bijie)) {
             Usage usage = funding.usage(q.key(), DAY, centre);
             out.println(q.cityName() + " 预付金使用率 " + usage.rate() + "（" + usage.warning().label() + "）");
@@ -147,6 +154,18 @@ class CrossregionDemoStep implements DemoStep {
                         .forEach(t -> out.println("  已启动紧急调增 " + t.amount().toYuanText() + " 元（"
                                 + t.derivation().formula() + "）"));
             }
+        }
+    }
+
+    private void confirmClearing(PrintWriter out, Actor centre, String city) {
+        CrossRegionClearing.Header header = new CrossRegionClearing.Header("410000", city);
+        List<CrossRegionClearing.Answer> open = clearing.details(DAY.getYear(), DAY.getMonthValue(), header, 1, centre)
+                .rows().stream().filter(d -> d.cnfmFlag() == null)
+                .map(d -> new CrossRegionClearing.Answer(d.mdtrtId(), d.setlSn(), "1")).toList();
+        if (!open.isEmpty()) {
+            var call = clearing.confirm(DAY.getYear(), DAY.getMonthValue(), header, "DEMO-3261-" + city + "-" + DAY,
+                    open, DAY, centre);
+            out.println("国家平台清分确认（3261）" + city + "：确认 " + call.confirmed() + " 条");
         }
     }
 

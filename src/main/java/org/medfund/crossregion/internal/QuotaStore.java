@@ -32,10 +32,12 @@ class QuotaStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ClearingStore clearing;
 
-    QuotaStore(JdbcClient jdbc, Clock clock) {
+    QuotaStore(JdbcClient jdbc, Clock clock, ClearingStore clearing) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.clearing = clearing;
     }
 
     record QuotaRow(String id, QuotaKey key, QuotaKind kind, int seq, Money level, Money amount,
@@ -100,15 +102,15 @@ class QuotaStore {
                 .param("d", date).query(QuotaStore::quotaRow).list();
     }
 
-    /** The pooled fund's pay of settled (not reversed) visits of insured regions in a scope and date range. */
+    /**
+     * The cleared amount of 五(二): the pooled fund's pay of the insured regions' visits settled in the range that the
+     * clearing has cleared — cross-province ones confirmed in the national clearing (3261), in-province ones in a
+     * quarterly clearing the city confirmed (附件一 三).
+     */
     Money cleared(List<String> insuredRegions, String provincePrefix, boolean inProvince, LocalDate from,
                   LocalDate to) {
-        long fen = jdbc.sql("select coalesce(sum(fund_fen), 0) from cr_settlement where insured_region in (:r)"
-                        + " and state = 'SETTLED' and settled_on between :f and :t and treatment_region "
-                        + (inProvince ? "like" : "not like") + " :p")
-                .param("r", insuredRegions).param("f", from).param("t", to).param("p", provincePrefix + "%")
-                .query(Long.class).single();
-        return Money.ofFen(fen);
+        return Money.ofFen(inProvince ? clearing.clearedInProvince(insuredRegions, provincePrefix, from, to)
+                : clearing.confirmedCrossProvince(insuredRegions, provincePrefix, from, to));
     }
 
     private static QuotaRow quotaRow(ResultSet rs, int n) throws SQLException {
@@ -142,7 +144,7 @@ class QuotaStore {
         return obligationId(kind, period, org, subject).orElseThrow();
     }
 
-    private Optional<Long> obligationId(ObligationKind kind, YearMonth period, String org, String subject) {
+    Optional<Long> obligationId(ObligationKind kind, YearMonth period, String org, String subject) {
         return jdbc.sql("select id from cr_obligation where kind = :k and period_month = :p and org_code = :o"
                         + " and subject = :s")
                 .param("k", kind.name()).param("p", period.toString()).param("o", org).param("s", subject)

@@ -128,6 +128,8 @@ class VoucherPages {
             }
             case "prepayment" -> links.add(new DocumentLink("预付金 " + entry.documentId()
                     + "（核定额度的计算过程、资金变动与收回事项）", "/prepayments/" + entry.documentId()));
+            case "crossregion-clearing" -> links.add(new DocumentLink("异地就医清算 " + entry.documentId()
+                    + "（清算金额的计算过程与通知书）", "/crossregion/clearing/" + entry.documentId() + "/notice"));
             case "prepayment-funding" -> links.add(new DocumentLink("预付金资金划拨 " + entry.documentId()
                     + "（付款方与收款方的凭证见下）", null));
             case "crossregion-quota" -> links.add(new DocumentLink("异地就医预付金 " + entry.documentId()
