@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -51,6 +53,24 @@ class FontCoverageTest {
             }
         }
         assertThat(missing(cmap, text.codePoints().boxed())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("every character of the production code's string literals has a glyph (derivations print → − ≥ ≤ ≠)")
+    void codeLiterals() throws IOException {
+        CmapLookup cmap = cmap();
+        Pattern literal = Pattern.compile("\"((?:[^\"\\\\\n]|\\\\.)*)\"");
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    text.append(m.group(1));
+                }
+            }
+        }
+        assertThat(text.toString()).contains("−", "≥");
+        assertThat(missing(cmap, text.codePoints().boxed()).stream().map(Character::toString).toList()).isEmpty();
     }
 
     @Test

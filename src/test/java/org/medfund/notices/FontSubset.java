@@ -17,8 +17,8 @@ import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
  */
 public final class FontSubset {
 
-    /** Inclusive code point ranges kept: Latin, punctuation, symbols, all CJK Unified Ideographs, full-width forms. */
-    static final int[][] RANGES = {{0x20, 0x7e}, {0xa0, 0xff}, {0x2000, 0x206f}, {0x2100, 0x218f}, {0x2460, 0x24ff},
+    /** Inclusive code point ranges kept: Latin, punctuation, Greek (Σ), symbols (arrows and the mathematical operators derivations print: → − ≥ ≤ ≠), all CJK Unified Ideographs, full-width forms. */
+    static final int[][] RANGES = {{0x20, 0x7e}, {0xa0, 0xff}, {0x370, 0x3ff}, {0x2000, 0x206f}, {0x2100, 0x22ff}, {0x2460, 0x24ff},
         {0x2500, 0x257f}, {0x25a0, 0x25ff}, {0x3000, 0x303f}, {0x3200, 0x32ff}, {0x4e00, 0x9fff}, {0xff00, 0xffef}};
 
     private FontSubset() {
