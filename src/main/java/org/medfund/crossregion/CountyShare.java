@@ -13,9 +13,9 @@ import org.medfund.common.Money;
  */
 public record CountyShare(String id, String quotaId, QuotaKey quota, String countyRegionCode, String countyName,
                           Money pastFundPay, Money amount, Derivation derivation, CountyShareState state,
-                          Steps steps) {
+                          CountySteps steps) {
 
     /** When each step was done, and the ledger transfer of the remittance (null before it). */
-    public record Steps(LocalDate splitOn, LocalDate remittedOn, LocalDate receivedOn, String transferId) {
+    public record CountySteps(LocalDate splitOn, LocalDate remittedOn, LocalDate receivedOn, String transferId) {
     }
 }

@@ -21,7 +21,7 @@ public interface CrossRegionDocuments {
     PrepaymentSheet prepaymentSheet(String provinceCode, int year, int quarter, Actor actor);
 
     /** 预付金收款通知书 to one city for a quarter: its quotas, due dates and the provincial special account. */
-    RemittanceNotice remittanceNotice(String cityRegionCode, int year, int quarter, Actor actor);
+    PrepaymentReceiptNotice remittanceNotice(String cityRegionCode, int year, int quarter, Actor actor);
 
     /** Generates the quarter's in-province usage plan (the province centre; the same quarter again answers it). */
     UsagePlan generateUsagePlan(String provinceCode, int year, int quarter, LocalDate date, Actor actor);

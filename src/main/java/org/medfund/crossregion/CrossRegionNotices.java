@@ -64,7 +64,7 @@ public class CrossRegionNotices {
     }
 
     private Printed remittance(Actor actor, String cityRegionCode, int year, int quarter) {
-        RemittanceNotice notice = documents.remittanceNotice(cityRegionCode, year, quarter, actor);
+        PrepaymentReceiptNotice notice = documents.remittanceNotice(cityRegionCode, year, quarter, actor);
         return new Printed("crossregion-remittance-notice", Map.of("n", notice), notice.number() + ".pdf");
     }
 

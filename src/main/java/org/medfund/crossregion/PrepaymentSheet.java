@@ -12,22 +12,22 @@ import org.medfund.common.Money;
  * @param basis the document number and article, as a clerk cites them
  */
 public record PrepaymentSheet(int year, int quarter, String provinceName, String issuerName, String basis,
-                              LocalDate issueDue, List<Line> lines) {
+                              LocalDate issueDue, List<SheetLine> lines) {
 
     public PrepaymentSheet {
         lines = List.copyOf(lines);
     }
 
     /** One quota of the quarter (the quarter's quota or a top-up). */
-    public record Line(String quotaId, String cityRegionCode, String cityName, QuotaScope scope, QuotaKind kind,
+    public record SheetLine(String quotaId, String cityRegionCode, String cityName, QuotaScope scope, QuotaKind kind,
                        Money level, Money amount, LocalDate remitDue, QuotaState state, String formula) {
     }
 
     public Money totalLevel() {
-        return lines.stream().map(Line::level).reduce(Money.ZERO, Money::plus);
+        return lines.stream().map(SheetLine::level).reduce(Money.ZERO, Money::plus);
     }
 
     public Money totalAmount() {
-        return lines.stream().map(Line::amount).reduce(Money.ZERO, Money::plus);
+        return lines.stream().map(SheetLine::amount).reduce(Money.ZERO, Money::plus);
     }
 }

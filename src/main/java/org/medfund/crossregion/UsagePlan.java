@@ -12,7 +12,7 @@ import org.medfund.common.Money;
  * finance to the centre's account by the 20th of that month (posting rule {@code funding.finance-to-agency}).
  */
 public record UsagePlan(String id, String provinceCode, String provinceName, int year, int quarter,
-                        List<Line> lines, Money total, Derivation derivation, UsagePlanState state,
+                        List<PlanLine> lines, Money total, Derivation derivation, UsagePlanState state,
                         LocalDate generatedOn, LocalDate planDue, LocalDate transferDue, LocalDate transferredOn,
                         LocalDate receivedOn, String transferId) {
 
@@ -24,6 +24,6 @@ public record UsagePlan(String id, String provinceCode, String provinceName, int
      * One line of the plan: a city's in-province prepayment ({@code cityRegionCode} the city) or the care of other
      * provinces' insured ({@code cityRegionCode} null), with where its figure comes from.
      */
-    public record Line(String cityRegionCode, String name, Money amount, String source) {
+    public record PlanLine(String cityRegionCode, String name, Money amount, String source) {
     }
 }

@@ -32,18 +32,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 /**
- * guizhou-2017 附件一 一、二(一)(二), 三(一) on the database: 黔东南州's 2027 second quarter — the 预付金明细表 and the
+ * guizhou-2017 附件一 一、二(一)(二), 三(一) on the database: 遵义市's 2027 second quarter — the 预付金明细表 and the
  * city's 预付金收款通知书 (amounts, 大写, due dates, the provincial special account as the seed publishes it, as data,
  * page and PDF), the in-province usage plan with the last quarter's national clearing detail and its transfer to the
  * centre as a ledger transfer; the national files imported all or nothing (a bad line, a bad file type, the same file
  * again, the same notice with other content), a notice settled per other province through the posting rules. After
- * every scenario the ledger audit. 黔东南州 and the year 2027 are used by no other test or demo step.
+ * every scenario the ledger audit. 遵义市 and the year 2027 are used by no other test or demo step.
  */
 @DatabaseTest
 class CrossRegionDocumentsTest {
 
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 100_000));
-    private static final String CITY = "522600";
+    private static final String CITY = "520300";
     private static final String SPECIAL_ACCOUNT = "2402002129014452854-000000008";
 
     @Autowired
@@ -71,7 +71,7 @@ class CrossRegionDocumentsTest {
                 Map.of("book", org), null, "opening-balance", org, null, null, "期初余额（测试）"));
     }
 
-    /** 黔东南州 2027 Q2: in-province 14,400.00 a year → 4,800.00 (paid), cross-province 11,100.00 → 3,700.00. */
+    /** 遵义市 2027 Q2: in-province 14,400.00 a year → 4,800.00 (paid), cross-province 11,100.00 → 3,700.00. */
     private List<Quota> quarter() {
         for (String org : List.of(CITY + "-FINANCE", CITY + "-AGENCY", "520000-FINANCE", "520000-CENTRE")) {
             opening(org);
@@ -93,16 +93,16 @@ class CrossRegionDocumentsTest {
     void sheetAndNotice() throws IOException {
         quarter();
         PrepaymentSheet sheet = documents.prepaymentSheet("520000", 2027, 2, centre);
-        List<PrepaymentSheet.Line> ours = sheet.lines().stream().filter(l -> l.cityRegionCode().equals(CITY)).toList();
-        assertThat(ours).extracting(PrepaymentSheet.Line::cityName).containsOnly("黔东南苗族侗族自治州");
-        assertThat(ours).extracting(PrepaymentSheet.Line::amount)
+        List<PrepaymentSheet.SheetLine> ours = sheet.lines().stream().filter(l -> l.cityRegionCode().equals(CITY)).toList();
+        assertThat(ours).extracting(PrepaymentSheet.SheetLine::cityName).containsOnly("遵义市");
+        assertThat(ours).extracting(PrepaymentSheet.SheetLine::amount)
                 .containsExactlyInAnyOrder(Money.ofYuan("4800.00"), Money.ofYuan("3700.00"));
         assertThat(sheet.provinceName()).isEqualTo("贵州省");
         assertThat(sheet.basis()).isEqualTo("黔人社厅通〔2017〕204号 附件一 一(一)");
         // The first month's 15th (a Thursday in 2027).
         assertThat(sheet.issueDue()).isEqualTo(LocalDate.of(2027, 4, 15));
 
-        RemittanceNotice notice = documents.remittanceNotice(CITY, 2027, 2, cityAgency);
+        PrepaymentReceiptNotice notice = documents.remittanceNotice(CITY, 2027, 2, cityAgency);
         assertThat(notice.total()).isEqualTo(Money.ofYuan("8500.00"));
         assertThat(notice.total().toChineseCapital()).isEqualTo("捌仟伍佰元整");
         assertThat(notice.confirmDue()).isEqualTo(LocalDate.of(2027, 4, 20));
@@ -115,13 +115,13 @@ class CrossRegionDocumentsTest {
         assertThat(notice.agencyName()).isNotBlank().doesNotContain(CITY);
 
         String html = notices.remittanceNoticeHtml(cityAgency, CITY, 2027, 2);
-        assertThat(html).contains("黔东南苗族侗族自治州", "8,500.00", "捌仟伍佰元整", SPECIAL_ACCOUNT, "2027-04-30")
+        assertThat(html).contains("遵义市", "8,500.00", "捌仟伍佰元整", SPECIAL_ACCOUNT, "2027-04-30")
                 .doesNotContain("guizhou-2017");
         String pdf = NoticesTest.text(notices.remittanceNoticePdf(cityAgency, CITY, 2027, 2).pdf());
         assertThat(pdf).contains("异地就医预付金收款通知书", "捌仟伍佰元整", SPECIAL_ACCOUNT, "贵州省财政厅",
                 "中国工商银行贵州省新支行", "黔人社厅通〔2017〕204号");
         String sheetPdf = NoticesTest.text(notices.prepaymentSheetPdf(centre, "520000", 2027, 2).pdf());
-        assertThat(sheetPdf).contains("贵州省异地就医费用预付金明细表", "黔东南苗族侗族", "4,800.00", "3,700.00",
+        assertThat(sheetPdf).contains("贵州省异地就医费用预付金明细表", "遵义市", "4,800.00", "3,700.00",
                 "8,500.00", "捌仟伍佰元整");
 
         // Another city's agency gets no notice of this one; the sheet shows it only its own lines.
@@ -147,9 +147,9 @@ class CrossRegionDocumentsTest {
     void usagePlan() {
         quarter();
         String clearing = CLEARING_HEADER
-                + "2027,3,1,522601,410402,H1,410402195501010011,M1,2027-03-03 10:15:00,CRD-S1,0,8600.00,6020.00\n"
-                + "2027,3,2,522622,411502,H2,411502196002020022,M2,2027-03-11,CRD-S2,1,12345.67,9876.54\n"
-                + "2027,3,3,410402,522601,H3,522601195001010011,M3,2027-03-18 09:05:00,CRD-S3,0,3300.05,1700.04\n";
+                + "2027,3,1,520302,410402,H1,410402195501010011,M1,2027-03-03 10:15:00,CRD-S1,0,8600.00,6020.00\n"
+                + "2027,3,2,520322,411502,H2,411502196002020022,M2,2027-03-11,CRD-S2,1,12345.67,9876.54\n"
+                + "2027,3,3,410402,520302,H3,520302195001010011,M3,2027-03-18 09:05:00,CRD-S3,0,3300.05,1700.04\n";
         NationalImport.Outcome imported = documents.importNational(NationalFileKind.CLEARING_DETAIL, "2027-03.csv",
                 clearing.getBytes(StandardCharsets.UTF_8), LocalDate.of(2027, 4, 8), centre);
         assertThat(imported.added()).isTrue();
@@ -165,8 +165,8 @@ class CrossRegionDocumentsTest {
         assertThatThrownBy(() -> documents.generateUsagePlan("520000", 2027, 2, LocalDate.of(2027, 5, 3),
                 provinceFinance)).extracting("code").isEqualTo("crossregion.centre-only");
         UsagePlan plan = documents.generateUsagePlan("520000", 2027, 2, LocalDate.of(2027, 5, 3), centre);
-        assertThat(plan.lines()).extracting(UsagePlan.Line::name, UsagePlan.Line::amount).contains(
-                org.assertj.core.groups.Tuple.tuple("黔东南苗族侗族自治州", Money.ofYuan("4800.00")),
+        assertThat(plan.lines()).extracting(UsagePlan.PlanLine::name, UsagePlan.PlanLine::amount).contains(
+                org.assertj.core.groups.Tuple.tuple("遵义市", Money.ofYuan("4800.00")),
                 org.assertj.core.groups.Tuple.tuple("外省参保人员在本省就医", Money.ofYuan("15896.54")));
         assertThat(plan.total()).isEqualTo(Money.ofYuan("20696.54"));
         assertThat(plan.planDue()).isEqualTo(LocalDate.of(2027, 5, 5));
@@ -293,10 +293,10 @@ class CrossRegionDocumentsTest {
     @DisplayName("guizhou-2017 附件一 三(一): a clearing detail is refused with every bad row named")
     void clearingErrors() {
         String bad = CLEARING_HEADER
-                + "2027,4,1,522601,410402,H1,C1,M1,2027-04-03,CRD-E1,0,100.00,90.00\n"
-                + "2027,5,2,522601,410402,H1,C2,M2,2027-05-03,CRD-E2,0,100.00,90.00\n"
+                + "2027,4,1,520302,410402,H1,C1,M1,2027-04-03,CRD-E1,0,100.00,90.00\n"
+                + "2027,5,2,520302,410402,H1,C2,M2,2027-05-03,CRD-E2,0,100.00,90.00\n"
                 + "2027,4,3,410402,411502,H1,C3,M3,2027-04-03,CRD-E3,2,100.00,190.00\n"
-                + "2027,4,1,522601,410402,H1,C4,M4,2027-04-31,CRD-E1,0,100.00,90.00\n";
+                + "2027,4,1,520302,410402,H1,C4,M4,2027-04-31,CRD-E1,0,100.00,90.00\n";
         assertThatThrownBy(() -> documents.importNational(NationalFileKind.CLEARING_DETAIL, "bad.csv",
                 bad.getBytes(StandardCharsets.UTF_8), LocalDate.of(2027, 5, 8), centre))
                 .isInstanceOfSatisfying(NationalFileRejection.class, r -> assertThat(r.errors())

@@ -14,7 +14,7 @@ import org.medfund.crossregion.PrepaymentSheet;
 import org.medfund.crossregion.Quota;
 import org.medfund.crossregion.QuotaRequest;
 import org.medfund.crossregion.QuotaScope;
-import org.medfund.crossregion.RemittanceNotice;
+import org.medfund.crossregion.PrepaymentReceiptNotice;
 import org.medfund.crossregion.UsagePlan;
 import org.medfund.registry.Actor;
 import org.springframework.stereotype.Component;
@@ -63,7 +63,7 @@ class CrossregionDocumentsDemoStep implements DemoStep {
         PrepaymentSheet sheet = documents.prepaymentSheet("520000", 2026, 1, centre);
         out.println(sheet.provinceName() + "异地就医费用预付金明细表 2026 年第 1 季度：" + sheet.lines().size()
                 + " 项，应上解合计 " + sheet.totalAmount().toYuanText() + " 元（" + sheet.basis() + "）");
-        RemittanceNotice notice = documents.remittanceNotice("520100", 2026, 1, centre);
+        PrepaymentReceiptNotice notice = documents.remittanceNotice("520100", 2026, 1, centre);
         out.println("预付金收款通知书 " + notice.number() + "：" + notice.cityName() + " 应上解 " + notice.total()
                 .toYuanText() + " 元（大写：" + notice.total().toChineseCapital() + "），" + notice.remitDue()
                 + " 前上解至 " + notice.account().accountName() + " " + notice.account().accountNo() + " "
@@ -84,7 +84,7 @@ class CrossregionDocumentsDemoStep implements DemoStep {
         plan = documents.receiveUsagePlan(plan.id(), LocalDate.of(2026, 2, 12), centre);
         out.println("省内异地就医预付金用款计划 " + plan.id() + "：合计 " + plan.total().toYuanText() + " 元，"
                 + plan.state().label() + "（应于 " + plan.planDue() + " 前生成、" + plan.transferDue() + " 前划转）");
-        for (UsagePlan.Line line : plan.lines()) {
+        for (UsagePlan.PlanLine line : plan.lines()) {
             out.println("  " + line.name() + " " + line.amount().toYuanText() + " 元：" + line.source());
         }
         out.println("（查看：/crossregion/documents?year=2026&quarter=1）");

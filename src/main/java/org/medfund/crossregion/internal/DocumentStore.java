@@ -41,7 +41,7 @@ class DocumentStore {
     }
 
     /** A plan row; the province name and the derivation object are added by the engine. */
-    record PlanRow(String id, String provinceCode, int year, int quarter, List<UsagePlan.Line> lines, Money total,
+    record PlanRow(String id, String provinceCode, int year, int quarter, List<UsagePlan.PlanLine> lines, Money total,
                    String derivation, UsagePlanState state, LocalDate generatedOn, LocalDate planDue,
                    LocalDate transferDue, LocalDate transferredOn, LocalDate receivedOn, String transferId) {
     }
@@ -192,9 +192,9 @@ class DocumentStore {
                 .param("d", date).param("by", by).param("id", importId).update();
     }
 
-    private static String linesText(List<UsagePlan.Line> lines) {
+    private static String linesText(List<UsagePlan.PlanLine> lines) {
         List<String> text = new ArrayList<>();
-        for (UsagePlan.Line l : lines) {
+        for (UsagePlan.PlanLine l : lines) {
             String line = String.join("|", l.cityRegionCode() == null ? "" : l.cityRegionCode(), l.name(),
                     String.valueOf(l.amount().fen()), l.source());
             if (line.contains(LINE_SEPARATOR) || line.split("\\|", -1).length != 4) {
@@ -205,14 +205,14 @@ class DocumentStore {
         return String.join(LINE_SEPARATOR, text);
     }
 
-    private static List<UsagePlan.Line> lines(String text) {
-        List<UsagePlan.Line> lines = new ArrayList<>();
+    private static List<UsagePlan.PlanLine> lines(String text) {
+        List<UsagePlan.PlanLine> lines = new ArrayList<>();
         for (String line : text.split(LINE_SEPARATOR)) {
             if (line.isEmpty()) {
                 continue;
             }
             String[] v = line.split("\\|", -1);
-            lines.add(new UsagePlan.Line(v[0].isEmpty() ? null : v[0], v[1], Money.ofFen(Long.parseLong(v[2])), v[3]));
+            lines.add(new UsagePlan.PlanLine(v[0].isEmpty() ? null : v[0], v[1], Money.ofFen(Long.parseLong(v[2])), v[3]));
         }
         return lines;
     }

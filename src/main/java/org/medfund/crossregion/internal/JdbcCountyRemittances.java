@@ -244,7 +244,7 @@ class JdbcCountyRemittances implements CountyRemittances {
     private CountyShare view(CountyShareStore.ShareRow s, QuotaStore.QuotaRow quota) {
         return new CountyShare(s.id(), s.quotaId(), quota.key(), s.countyRegionCode(),
                 regionName(s.countyRegionCode()), s.pastFundPay(), s.amount(), s.derivation(), s.state(),
-                new CountyShare.Steps(s.splitOn(), s.remittedOn(), s.receivedOn(), s.transferId()));
+                new CountyShare.CountySteps(s.splitOn(), s.remittedOn(), s.receivedOn(), s.transferId()));
     }
 
     private String regionName(String code) {

@@ -23,7 +23,7 @@ import org.medfund.crossregion.ObligationKind;
 import org.medfund.crossregion.PrepaymentSheet;
 import org.medfund.crossregion.QuotaScope;
 import org.medfund.crossregion.QuotaState;
-import org.medfund.crossregion.RemittanceNotice;
+import org.medfund.crossregion.PrepaymentReceiptNotice;
 import org.medfund.crossregion.UsagePlan;
 import org.medfund.crossregion.UsagePlanState;
 import org.medfund.ledger.BusinessEvent;
@@ -94,7 +94,7 @@ class JdbcDocuments implements CrossRegionDocuments {
         checkQuarter(year, quarter);
         YearMonth first = firstMonth(year, quarter);
         Resolved sizing = rule(province.code(), first, "crossregion.quarter-sizing-by");
-        List<PrepaymentSheet.Line> lines = quotas.quotasOfQuarter(year, quarter).stream()
+        List<PrepaymentSheet.SheetLine> lines = quotas.quotasOfQuarter(year, quarter).stream()
                 .filter(q -> inProvince(q.key().cityRegionCode(), province))
                 .filter(q -> registry.canSeeRegion(actor, q.key().cityRegionCode())).map(this::line).toList();
         return new PrepaymentSheet(year, quarter, province.name(), centreOf(province).name(),
@@ -102,7 +102,7 @@ class JdbcDocuments implements CrossRegionDocuments {
     }
 
     @Override
-    public RemittanceNotice remittanceNotice(String cityRegionCode, int year, int quarter, Actor actor) {
+    public PrepaymentReceiptNotice remittanceNotice(String cityRegionCode, int year, int quarter, Actor actor) {
         Region city = registry.region(cityRegionCode == null ? "" : cityRegionCode)
                 .filter(r -> r.level() == RegionLevel.CITY).orElseThrow(() -> new Rejection(
                         "crossregion.region-unknown", "city", "未知市（州）编码 " + cityRegionCode));
@@ -114,7 +114,7 @@ class JdbcDocuments implements CrossRegionDocuments {
         YearMonth first = firstMonth(year, quarter);
         Resolved confirm = rule(city.code(), first, "crossregion.city-confirm-by");
         Resolved remit = rule(city.code(), first, "crossregion.city-remit-by");
-        List<PrepaymentSheet.Line> lines = quotas.quotasOfQuarter(year, quarter).stream()
+        List<PrepaymentSheet.SheetLine> lines = quotas.quotasOfQuarter(year, quarter).stream()
                 .filter(q -> q.key().cityRegionCode().equals(city.code())).map(this::line).toList();
         if (lines.isEmpty()) {
             throw Rejection.notFound("crossregion.quota-unknown", "city", city.name() + " " + year + " 年第 " + quarter
@@ -124,7 +124,7 @@ class JdbcDocuments implements CrossRegionDocuments {
                 "no finance of " + province.code()));
         Account special = registry.accounts(finance.code()).stream().filter(a -> a.kind() == AccountKind.SPECIAL)
                 .findFirst().orElseThrow(() -> new IllegalStateException("no special account of " + finance.code()));
-        return new RemittanceNotice("YFJSK-" + city.code() + "-" + year + "Q" + quarter, year, quarter, city.code(),
+        return new PrepaymentReceiptNotice("YFJSK-" + city.code() + "-" + year + "Q" + quarter, year, quarter, city.code(),
                 city.name(), registry.agencyOf(city.code()).map(Org::name).orElse(city.name()),
                 registry.financeOf(city.code()).map(Org::name).orElse(city.name()), centreOf(province).name(), lines,
                 due(confirm, first).date(), due(remit, first).date(), special,
@@ -139,9 +139,9 @@ class JdbcDocuments implements CrossRegionDocuments {
         return first.equals(second) ? first : first + "、" + second;
     }
 
-    private PrepaymentSheet.Line line(QuotaStore.QuotaRow q) {
+    private PrepaymentSheet.SheetLine line(QuotaStore.QuotaRow q) {
         String name = registry.region(q.key().cityRegionCode()).map(Region::name).orElse(q.key().cityRegionCode());
-        return new PrepaymentSheet.Line(q.id(), q.key().cityRegionCode(), name, q.key().scope(), q.kind(), q.level(),
+        return new PrepaymentSheet.SheetLine(q.id(), q.key().cityRegionCode(), name, q.key().scope(), q.kind(), q.level(),
                 q.amount(), q.dates().remitDue(), q.state(), q.derivation().formula());
     }
 
@@ -168,7 +168,7 @@ class JdbcDocuments implements CrossRegionDocuments {
         if (present.isPresent()) {
             return view(present.get());
         }
-        List<UsagePlan.Line> lines = new ArrayList<>();
+        List<UsagePlan.PlanLine> lines = new ArrayList<>();
         List<Derivation.Input> inputs = new ArrayList<>();
         for (Region city : cities(province)) {
             List<QuotaStore.QuotaRow> inProvince = quotas.quotasOfQuarter(year, quarter).stream()
@@ -183,7 +183,7 @@ class JdbcDocuments implements CrossRegionDocuments {
             String source = received.isEmpty() ? "本季度省内异地就医预付金尚未到账"
                     : "省内异地就医预付金 " + String.join("、", received.stream().map(QuotaStore.QuotaRow::id).toList())
                     + " 已到账";
-            lines.add(new UsagePlan.Line(city.code(), city.name(), amount, source));
+            lines.add(new UsagePlan.PlanLine(city.code(), city.name(), amount, source));
             inputs.add(Derivation.Input.money(city.name() + "省内异地就医预付金（已到账）", amount));
         }
         YearMonth lastQuarterEnd = firstMonth(year, quarter).minusMonths(1);
@@ -198,11 +198,11 @@ class JdbcDocuments implements CrossRegionDocuments {
             }
         }
         String months = lastQuarterEnd.minusMonths(2) + " 至 " + lastQuarterEnd;
-        lines.add(new UsagePlan.Line(null, NationalDirection.INBOUND.label(), inbound, rows == 0
+        lines.add(new UsagePlan.PlanLine(null, NationalDirection.INBOUND.label(), inbound, rows == 0
                 ? "上一季度（" + months + "）未导入外省参保人员在本省就医的全国异地就医费用清算明细"
                 : "全国异地就医费用清算明细 " + months + " 外省参保人员在本省就医基金支付（" + rows + " 条）"));
         inputs.add(Derivation.Input.money("上一季度外省参保人员在本省就医基金支付", inbound));
-        Money total = lines.stream().map(UsagePlan.Line::amount).reduce(Money.ZERO, Money::plus);
+        Money total = lines.stream().map(UsagePlan.PlanLine::amount).reduce(Money.ZERO, Money::plus);
         Derivation derivation = new Derivation("省内异地就医预付金用款计划 = Σ 各市（州）本季度已到账的省内异地就医预付金"
                 + " + 上一季度外省参保人员在本省就医基金支付", inputs, planBy.citation(), total);
         store.insertPlan(new DocumentStore.PlanRow(id, province.code(), year, quarter, lines, total,

@@ -56,15 +56,15 @@ class ClearingApi {
     }
 
     /** 3260 output row, amounts as yuan text. */
-    record DetailView(String seqno, String mdtrtarea, @JsonProperty("medins_no") String medinsNo, String certno,
+    record MessageDetailView(String seqno, String mdtrtarea, @JsonProperty("medins_no") String medinsNo, String certno,
                       @JsonProperty("mdtrt_id") String mdtrtId,
                       @JsonProperty("mdtrt_setl_time") String mdtrtSetlTime, @JsonProperty("setl_sn") String setlSn,
                       @JsonProperty("fulamt_advpay_flag") String fulamtAdvpayFlag,
                       @JsonProperty("medfee_sumamt") String medfeeSumamt,
                       @JsonProperty("optins_pay_sumamt") String optinsPaySumamt,
                       @JsonProperty("cnfm_flag") String cnfmFlag) {
-        static DetailView of(Detail d) {
-            return new DetailView(String.valueOf(d.seqno()), d.mdtrtarea(), d.medinsNo(), d.certno(), d.mdtrtId(),
+        static MessageDetailView of(Detail d) {
+            return new MessageDetailView(String.valueOf(d.seqno()), d.mdtrtarea(), d.medinsNo(), d.certno(), d.mdtrtId(),
                     d.mdtrtSetlTime().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
                     d.setlSn(), d.fulamtAdvpayFlag(), d.medfeeSumamt().toPlainYuan(),
                     d.optinsPaySumamt().toPlainYuan(), d.cnfmFlag());
@@ -75,7 +75,7 @@ class ClearingApi {
                           @JsonProperty("mdtrtarea_admvs") String mdtrtareaAdmvs,
                           @JsonProperty("insuplc_admdvs") String insuplcAdmdvs, @JsonProperty("page_num") int pageNum,
                           @JsonProperty("page_size") int pageSize, @JsonProperty("recordCounts") int recordCounts,
-                          List<DetailView> data) {
+                          List<MessageDetailView> data) {
     }
 
     @GetMapping("/api/crossregion/clearing/details")
@@ -88,7 +88,7 @@ class ClearingApi {
         CrossRegionClearing.DetailPage page = clearing.details(trtYear, trtMonth, new Header(mdtrtareaAdmvs,
                 insuplcAdmdvs), pageNum, user.actor());
         return new DetailPageView(trtYear, trtMonth, mdtrtareaAdmvs, insuplcAdmdvs, pageNum,
-                CrossRegionClearing.PAGE_MAX, page.total(), page.rows().stream().map(DetailView::of).toList());
+                CrossRegionClearing.PAGE_MAX, page.total(), page.rows().stream().map(MessageDetailView::of).toList());
     }
 
     @GetMapping("/api/crossregion/clearing/details.csv")
@@ -108,7 +108,7 @@ class ClearingApi {
                       @JsonProperty("cnfm_flag") String cnfmFlag) {
     }
 
-    record ConfirmRequest(@JsonProperty("trt_year") int trtYear, @JsonProperty("trt_month") int trtMonth,
+    record MessageConfirmRequest(@JsonProperty("trt_year") int trtYear, @JsonProperty("trt_month") int trtMonth,
                           @JsonProperty("mdtrtarea_admvs") String mdtrtareaAdmvs,
                           @JsonProperty("insuplc_admdvs") String insuplcAdmdvs, String msgid, LocalDate date,
                           List<AnswerView> data) {
@@ -124,7 +124,7 @@ class ClearingApi {
     @Operation(summary = "3261 异地清分结果确认：逐条 cnfm_flag 1 确认 / 0 拒绝，每次至多 100 条；msgid 即回退时的 otransid")
     ResponseEntity<?> confirm(@AuthenticationPrincipal MedfundUser user,
                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                              @RequestBody ConfirmRequest body) {
+                              @RequestBody MessageConfirmRequest body) {
         List<Answer> rows = body.data() == null ? null : body.data().stream()
                 .map(a -> a == null ? null : new Answer(a.mdtrtId(), a.setlSn(), a.cnfmFlag())).toList();
         return idempotency.run(user, "crossregion.clearing-3261", key, body, HttpStatus.CREATED,

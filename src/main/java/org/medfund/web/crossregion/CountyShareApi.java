@@ -39,7 +39,7 @@ class CountyShareApi {
 
     record CountyShareView(String id, String quotaId, String cityRegionCode, int year, int quarter, QuotaScope scope,
                            String countyRegionCode, String countyName, Money lastYearFundPay, Money amount,
-                           CountyShareState state, String stateLabel, Derivation derivation, CountyShare.Steps steps) {
+                           CountyShareState state, String stateLabel, Derivation derivation, CountyShare.CountySteps steps) {
         static CountyShareView of(CountyShare s) {
             return new CountyShareView(s.id(), s.quotaId(), s.quota().cityRegionCode(), s.quota().year(),
                     s.quota().quarter(), s.quota().scope(), s.countyRegionCode(), s.countyName(), s.pastFundPay(),
@@ -67,14 +67,14 @@ class CountyShareApi {
         return counties.shares(year, quarter, user.actor()).stream().map(CountyShareView::of).toList();
     }
 
-    record StepRequest(LocalDate date) {
+    record CountyStepRequest(LocalDate date) {
     }
 
     @PostMapping("/api/crossregion/county-shares/{id}/remit")
     @Operation(summary = "县级财政部门将预付金划拨市州财政专户（在途，市州财政确认到账后入账；附件二 一(一)1、二(一)1）")
     ResponseEntity<?> remit(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                             @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                            @RequestBody StepRequest body) {
+                            @RequestBody CountyStepRequest body) {
         return idempotency.run(user, "crossregion.county-remit", key, List.of(id, body),
                 () -> CountyShareView.of(counties.remit(id, body.date(), user.actor())));
     }
@@ -83,7 +83,7 @@ class CountyShareApi {
     @Operation(summary = "市州财政部门确认县（区）预付金到账（附件二 一(一)2、二(一)2）")
     ResponseEntity<?> receive(@AuthenticationPrincipal MedfundUser user, @PathVariable String id,
                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                              @RequestBody StepRequest body) {
+                              @RequestBody CountyStepRequest body) {
         return idempotency.run(user, "crossregion.county-receive", key, List.of(id, body),
                 () -> CountyShareView.of(counties.receive(id, body.date(), user.actor())));
     }

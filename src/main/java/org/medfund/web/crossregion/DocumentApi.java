@@ -17,7 +17,7 @@ import org.medfund.crossregion.NationalFileKind;
 import org.medfund.crossregion.NationalFileRejection;
 import org.medfund.crossregion.NationalImport;
 import org.medfund.crossregion.PrepaymentSheet;
-import org.medfund.crossregion.RemittanceNotice;
+import org.medfund.crossregion.PrepaymentReceiptNotice;
 import org.medfund.crossregion.UsagePlan;
 import org.medfund.web.Idempotency;
 import org.medfund.web.MedfundUser;
@@ -55,10 +55,10 @@ class DocumentApi {
     record SheetView(PrepaymentSheet sheet, Money totalLevel, Money totalAmount, String totalAmountCapital) {
     }
 
-    record NoticeView(RemittanceNotice notice, Money total, String totalCapital) {
+    record NoticeView(PrepaymentReceiptNotice notice, Money total, String totalCapital) {
     }
 
-    record PlanRequest(String provinceCode, int year, int quarter, LocalDate date) {
+    record UsagePlanRequest(String provinceCode, int year, int quarter, LocalDate date) {
     }
 
     record DateBody(LocalDate date) {
@@ -87,7 +87,7 @@ class DocumentApi {
     @Operation(summary = "预付金收款通知书（某市州某季度：应上解金额、截止日期、省级财政专户；附件一 一(一)(二)(三)）")
     NoticeView notice(@AuthenticationPrincipal MedfundUser user, @RequestParam String city, @RequestParam int year,
                       @RequestParam int quarter) {
-        RemittanceNotice notice = documents.remittanceNotice(city, year, quarter, user.actor());
+        PrepaymentReceiptNotice notice = documents.remittanceNotice(city, year, quarter, user.actor());
         return new NoticeView(notice, notice.total(), notice.total().toChineseCapital());
     }
 
@@ -95,7 +95,7 @@ class DocumentApi {
     @Operation(summary = "省异地就医结算中心生成省内异地就医预付金用款计划（季度第二个月5日前，附件一 二(二)）")
     ResponseEntity<?> generate(@AuthenticationPrincipal MedfundUser user,
                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                               @RequestBody PlanRequest body) {
+                               @RequestBody UsagePlanRequest body) {
         return idempotency.run(user, "crossregion.usage-plan", key, body, HttpStatus.CREATED,
                 () -> documents.generateUsagePlan(body.provinceCode(), body.year(), body.quarter(), body.date(),
                         user.actor()));

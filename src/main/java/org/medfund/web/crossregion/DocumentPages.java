@@ -18,7 +18,7 @@ import org.medfund.crossregion.NationalFileKind;
 import org.medfund.crossregion.NationalFileRejection;
 import org.medfund.crossregion.NationalImport;
 import org.medfund.crossregion.PrepaymentSheet;
-import org.medfund.crossregion.RemittanceNotice;
+import org.medfund.crossregion.PrepaymentReceiptNotice;
 import org.medfund.crossregion.UsagePlan;
 import org.medfund.ledger.LedgerReports;
 import org.medfund.ledger.PostedEntry;
@@ -165,7 +165,7 @@ class DocumentPages {
                                      @RequestParam int year, @RequestParam int quarter) {
         PrepaymentSheet sheet = documents.prepaymentSheet(province, year, quarter, user.actor());
         List<List<Object>> rows = new ArrayList<>();
-        for (PrepaymentSheet.Line l : sheet.lines()) {
+        for (PrepaymentSheet.SheetLine l : sheet.lines()) {
             rows.add(List.of(l.cityName(), l.scope().label(), l.kind().label(), l.level().toYuan(),
                     l.amount().toYuan(), l.remitDue().toString(), l.state().label(), l.formula()));
         }
@@ -194,9 +194,9 @@ class DocumentPages {
     @GetMapping("/crossregion/documents/remittance-notice.xlsx")
     ResponseEntity<byte[]> noticeXlsx(@AuthenticationPrincipal MedfundUser user, @RequestParam String city,
                                       @RequestParam int year, @RequestParam int quarter) {
-        RemittanceNotice n = documents.remittanceNotice(city, year, quarter, user.actor());
+        PrepaymentReceiptNotice n = documents.remittanceNotice(city, year, quarter, user.actor());
         List<List<Object>> rows = new ArrayList<>();
-        for (PrepaymentSheet.Line l : n.lines()) {
+        for (PrepaymentSheet.SheetLine l : n.lines()) {
             rows.add(List.of(l.scope().label(), l.kind().label(), l.level().toYuan(), l.amount().toYuan(),
                     l.remitDue().toString()));
         }
@@ -243,7 +243,7 @@ class DocumentPages {
     ResponseEntity<byte[]> planXlsx(@AuthenticationPrincipal MedfundUser user, @PathVariable String id) {
         UsagePlan p = documents.usagePlan(id, user.actor());
         List<List<Object>> rows = new ArrayList<>();
-        for (UsagePlan.Line l : p.lines()) {
+        for (UsagePlan.PlanLine l : p.lines()) {
             rows.add(List.of(l.name(), l.amount().toYuan(), l.source()));
         }
         rows.add(List.of("合计", p.total().toYuan(), "大写：" + p.total().toChineseCapital()));

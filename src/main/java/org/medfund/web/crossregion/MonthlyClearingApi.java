@@ -37,14 +37,14 @@ class MonthlyClearingApi {
         this.documents = documents;
     }
 
-    record StepRequest(YearMonth period, LocalDate date) {
+    record MonthlyStepRequest(YearMonth period, LocalDate date) {
     }
 
     record RecoveryRequest(YearMonth period, String hospitalCode, String insuranceType, LocalDate date) {
     }
 
-    private static StepRequest orEmpty(StepRequest body) {
-        return body == null ? new StepRequest(null, null) : body;
+    private static MonthlyStepRequest orEmpty(MonthlyStepRequest body) {
+        return body == null ? new MonthlyStepRequest(null, null) : body;
     }
 
     @PostMapping("/api/crossregion/monthly-clearing/rows")
@@ -62,8 +62,8 @@ class MonthlyClearingApi {
     @Operation(summary = "统筹区经办机构确认当月异地就医清算数据（henan-2023 三(二) 每月18日前）")
     ResponseEntity<?> confirm(@AuthenticationPrincipal MedfundUser user,
                               @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                              @RequestBody(required = false) StepRequest body) {
-        StepRequest b = orEmpty(body);
+                              @RequestBody(required = false) MonthlyStepRequest body) {
+        MonthlyStepRequest b = orEmpty(body);
         return idempotency.run(user, "crossregion.clearing.confirm", key, b, HttpStatus.CREATED,
                 () -> clearing.confirmData(b.period(), b.date(), user.actor()));
     }
@@ -79,8 +79,8 @@ class MonthlyClearingApi {
     @Operation(summary = "省医保中心生成拨付计划及收付款通知书（henan-2023 三(二)）")
     ResponseEntity<?> generate(@AuthenticationPrincipal MedfundUser user,
                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                               @RequestBody(required = false) StepRequest body) {
-        StepRequest b = orEmpty(body);
+                               @RequestBody(required = false) MonthlyStepRequest body) {
+        MonthlyStepRequest b = orEmpty(body);
         return idempotency.run(user, "crossregion.clearing.plan", key, b, HttpStatus.CREATED,
                 () -> clearing.generatePlan(b.period(), b.date(), user.actor()));
     }
@@ -97,8 +97,8 @@ class MonthlyClearingApi {
     @Operation(summary = "省医保中心向省财政厅提交异地就医资金用款计划（henan-2023 三(三) 每月20日前）")
     ResponseEntity<?> usagePlan(@AuthenticationPrincipal MedfundUser user,
                                 @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                @RequestBody(required = false) StepRequest body) {
-        StepRequest b = orEmpty(body);
+                                @RequestBody(required = false) MonthlyStepRequest body) {
+        MonthlyStepRequest b = orEmpty(body);
         return idempotency.run(user, "crossregion.clearing.usage-plan", key, b, HttpStatus.OK,
                 () -> clearing.submitUsagePlan(b.period(), b.date(), user.actor()));
     }
@@ -107,8 +107,8 @@ class MonthlyClearingApi {
     @Operation(summary = "省财政厅按计划拨付至省医保中心支出户（henan-2023 三(三) 每月23日前；在途至省医保中心确认）")
     ResponseEntity<?> fund(@AuthenticationPrincipal MedfundUser user,
                            @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                           @RequestBody(required = false) StepRequest body) {
-        StepRequest b = orEmpty(body);
+                           @RequestBody(required = false) MonthlyStepRequest body) {
+        MonthlyStepRequest b = orEmpty(body);
         return idempotency.run(user, "crossregion.clearing.fund", key, b, HttpStatus.OK,
                 () -> clearing.fundCentre(b.period(), b.date(), user.actor()));
     }
@@ -117,8 +117,8 @@ class MonthlyClearingApi {
     @Operation(summary = "省医保中心确认省财政厅拨付资金到账")
     ResponseEntity<?> fundReceipt(@AuthenticationPrincipal MedfundUser user,
                                   @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                  @RequestBody(required = false) StepRequest body) {
-        StepRequest b = orEmpty(body);
+                                  @RequestBody(required = false) MonthlyStepRequest body) {
+        MonthlyStepRequest b = orEmpty(body);
         return idempotency.run(user, "crossregion.clearing.fund-receipt", key, b, HttpStatus.OK,
                 () -> clearing.confirmFunding(b.period(), b.date(), user.actor()));
     }
@@ -127,8 +127,8 @@ class MonthlyClearingApi {
     @Operation(summary = "省医保中心拨付至各统筹区经办机构支出户并反馈拨付情况（henan-2023 三(三) 每月26日前）")
     ResponseEntity<?> disburse(@AuthenticationPrincipal MedfundUser user,
                                @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                               @RequestBody(required = false) StepRequest body) {
-        StepRequest b = orEmpty(body);
+                               @RequestBody(required = false) MonthlyStepRequest body) {
+        MonthlyStepRequest b = orEmpty(body);
         return idempotency.run(user, "crossregion.clearing.disburse", key, b, HttpStatus.OK,
                 () -> clearing.disburse(b.period(), b.date(), user.actor()));
     }
@@ -137,8 +137,8 @@ class MonthlyClearingApi {
     @Operation(summary = "统筹区经办机构确认省医保中心拨付资金到账")
     ResponseEntity<?> disbursementReceipt(@AuthenticationPrincipal MedfundUser user,
                                           @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                          @RequestBody(required = false) StepRequest body) {
-        StepRequest b = orEmpty(body);
+                                          @RequestBody(required = false) MonthlyStepRequest body) {
+        MonthlyStepRequest b = orEmpty(body);
         return idempotency.run(user, "crossregion.clearing.disburse-receipt", key, b, HttpStatus.OK,
                 () -> clearing.confirmDisbursement(b.period(), b.date(), user.actor()));
     }
@@ -147,8 +147,8 @@ class MonthlyClearingApi {
     @Operation(summary = "统筹区经办机构拨付至定点医药机构（henan-2023 三(三) 每月月底前；负值由统筹区基金先行垫付）")
     ResponseEntity<?> payHospitals(@AuthenticationPrincipal MedfundUser user,
                                    @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                   @RequestBody(required = false) StepRequest body) {
-        StepRequest b = orEmpty(body);
+                                   @RequestBody(required = false) MonthlyStepRequest body) {
+        MonthlyStepRequest b = orEmpty(body);
         return idempotency.run(user, "crossregion.clearing.pay-hospitals", key, b, HttpStatus.OK,
                 () -> clearing.payHospitals(b.period(), b.date(), user.actor()));
     }
@@ -168,8 +168,8 @@ class MonthlyClearingApi {
     @Operation(summary = "统筹区经办机构核对收付款通知书及资金使用情况并报同级财政（henan-2023 三(二) 每月20日前）")
     ResponseEntity<?> confirmNotice(@AuthenticationPrincipal MedfundUser user,
                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
-                                    @RequestBody(required = false) StepRequest body) {
-        StepRequest b = orEmpty(body);
+                                    @RequestBody(required = false) MonthlyStepRequest body) {
+        MonthlyStepRequest b = orEmpty(body);
         return idempotency.run(user, "crossregion.clearing.notice-confirm", key, b, HttpStatus.OK,
                 () -> clearing.confirmNotice(b.period(), b.date(), user.actor()));
     }

@@ -12,17 +12,17 @@ import org.medfund.registry.Account;
  *
  * @param accountSource where the account details come from, as a clerk cites it
  */
-public record RemittanceNotice(String number, int year, int quarter, String cityRegionCode, String cityName,
+public record PrepaymentReceiptNotice(String number, int year, int quarter, String cityRegionCode, String cityName,
                                String agencyName, String financeName, String issuerName,
-                               List<PrepaymentSheet.Line> lines,
+                               List<PrepaymentSheet.SheetLine> lines,
                                LocalDate confirmDue, LocalDate remitDue, Account account, String accountSource,
                                String basis) {
 
-    public RemittanceNotice {
+    public PrepaymentReceiptNotice {
         lines = List.copyOf(lines);
     }
 
     public Money total() {
-        return lines.stream().map(PrepaymentSheet.Line::amount).reduce(Money.ZERO, Money::plus);
+        return lines.stream().map(PrepaymentSheet.SheetLine::amount).reduce(Money.ZERO, Money::plus);
     }
 }
