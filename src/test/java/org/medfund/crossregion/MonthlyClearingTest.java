@@ -83,6 +83,8 @@ class MonthlyClearingTest {
             + " to zero; a 20th on a Sunday; a negative hospital advanced and recovered next month")
     void september2026() {
         YearMonth sep = YearMonth.of(2026, 9);
+        // 2211.03 also holds the region plans' money from province finance (henan-2023 二(二), demo step 755).
+        Money heldBefore = ledger.balance("411500-AGENCY", "2211.03", null, null, LocalDate.of(2026, 9, 30));
         String rows = HEADER
                 + "T-MC-0901,H41040200001,411500,410400,390,2026-09-03,12345.67\n"
                 + "T-MC-0902,H41040200001,411500,410400,310,2026-09-04,8000.00\n"
@@ -204,7 +206,7 @@ class MonthlyClearingTest {
         assertThat(ledger.balance("411500-AGENCY", "1211.04", "H41152100001", "310", LocalDate.of(2026, 9, 30)))
                 .isEqualTo(yuan("600.00"));
         assertThat(ledger.balance("411500-AGENCY", "2211.03", null, null, LocalDate.of(2026, 9, 30)))
-                .isEqualTo(Money.ZERO);
+                .isEqualTo(heldBefore);
         // A hospital sees only its own line.
         assertThat(clearing.plan(sep, xyHospital).orElseThrow().hospitals()).extracting(HospitalLine::hospitalCode)
                 .containsOnly("H41150200001");
