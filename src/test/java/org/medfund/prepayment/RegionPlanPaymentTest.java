@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
 import org.medfund.claims.internal.TestSettlements;
+import org.medfund.cli.demo.TestDemo;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.ledger.BusinessEvent;
@@ -60,6 +61,8 @@ class RegionPlanPaymentTest {
     @Test
     @DisplayName("henan-2023 二(二): a plan's netted money moves once — top-up in transit until received, a reduction recovered, zero moves nothing")
     void plansPayTheirNetting() {
+        // The demo pays the 2024 and 2025 plans (step 755), which the 2026 plans net against.
+        TestDemo.ensure(context);
         // Province finance's special account (the same opening as HenanFundingTest's, so either may come first).
         ledger.post(new BusinessEvent("opening.balance.special-account", "t-hf-opening-410000-FINANCE",
                 LocalDate.of(2024, 1, 1), null, Money.ofYuan("100000000.00"), Map.of("book", "410000-FINANCE"), null,
