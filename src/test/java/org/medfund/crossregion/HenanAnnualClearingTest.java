@@ -30,7 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * henan-2023 三(四): the annual clearing of 2023, due by the end of March 2024 — Sunday 31 March, shifted to Monday
  * 1 April (二(二) "遇节假日顺延，下同"). 信阳's 2023 resident reserve (1,650,000.00 in two pots) against a cleared cost one
  * fen less leaves a 0.01 surplus, which offsets the 2024 reserve; 平顶山's employees had no remittance in 2023 and
- * cleared 2,000,000.00, a shortfall added to the next allocation (the first 2024 remittance not yet notified);
+ * cleared 2,000,000.00, a shortfall added to the next allocation (the first 2024 remittance not yet notified and
+ * not yet begun: the third quarter);
  * 平顶山's residents cleared nothing against nothing: exactly zero, balanced. Year 2023 and these lines are this
  * test's (HenanFundingTest checks 平顶山's resident and 信阳's employee books; the carries net to zero there anyway).
  */
@@ -114,8 +115,9 @@ class HenanAnnualClearingTest {
         assertThat(pdsEmployee.funded()).isEqualTo(Money.ZERO);
         assertThat(pdsEmployee.balance()).isEqualTo(yuan("-2000000.00"));
         assertThat(pdsEmployee.outcome()).isEqualTo(ClearingOutcome.SHORTFALL);
-        assertThat(pdsEmployee.target()).isEqualTo(YearMonth.of(2024, 1));
-        assertThat(pdsEmployee.targetLabel()).isEqualTo("2024 年第 1 季度城镇职工医保异地就医上解资金");
+        // Cleared on 1 April 2024: the first and second quarters have begun, so their notices are past (一(三)).
+        assertThat(pdsEmployee.target()).isEqualTo(YearMonth.of(2024, 7));
+        assertThat(pdsEmployee.targetLabel()).isEqualTo("2024 年第 3 季度城镇职工医保异地就医上解资金");
 
         ClearingLine pdsResident = line(done, "410400", "390");
         assertThat(pdsResident.balance()).isEqualTo(Money.ZERO);

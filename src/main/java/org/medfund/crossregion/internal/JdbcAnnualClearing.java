@@ -112,7 +112,7 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
                 Money cost = Optional.ofNullable(cleared.get(key)).orElseThrow(() -> new Rejection(
                         "crossregion.cleared-cost-missing", "costs", region.name() + " "
                         + typeName(type) + " 上年有资金 " + funding.total().toYuanText() + " 元，请填写其清算费用"));
-                insertLine(province, year, region, type, funding, cost, source, citation);
+                insertLine(province, year, region, type, funding, cost, source, citation, on);
             }
         }
         AnnualClearing done = clearing(province.code(), year).orElseThrow();
@@ -180,11 +180,11 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
     }
 
     private void insertLine(Region province, int year, Region region, String type, Funding funding, Money cost,
-                            String source, String citation) {
+                            String source, String citation, LocalDate clearedOn) {
         Money balance = funding.total().minus(cost);
         ClearingOutcome outcome = balance.isPositive() ? ClearingOutcome.SURPLUS
                 : balance.isNegative() ? ClearingOutcome.SHORTFALL : ClearingOutcome.BALANCED;
-        Target target = target(province.code(), year, type, outcome);
+        Target target = target(province.code(), year, type, outcome, clearedOn);
         List<Derivation.Input> inputs = new ArrayList<>(funding.parts());
         inputs.add(Derivation.Input.money(year + " 年清算费用（来源：" + source + "）", cost));
         inputs.add(Derivation.Input.money("结余（正）或不足（负）", balance));
@@ -207,7 +207,7 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
     record Target(YearMonth period, String label) {
     }
 
-    private Target target(String province, int year, String type, ClearingOutcome outcome) {
+    private Target target(String province, int year, String type, ClearingOutcome outcome, LocalDate clearedOn) {
         if (type.equals(JdbcCrossRegionFunding.RESIDENT)) {
             // A surplus offsets this year's reserve; a shortfall the next reserve not yet withheld.
             int reserveYear = year + 1;
@@ -216,9 +216,11 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
             }
             return new Target(YearMonth.of(reserveYear, 1), reserveYear + " 年城乡居民医保异地就医预留资金");
         }
-        // Both go to the first employee remittance of this year not yet notified.
+        // Both go to the first employee remittance of this year not yet notified whose notice can still be issued (a
+        // notice precedes its quarter, 一(三)): a quarter already begun on the clearing day is passed over.
         for (int quarter = 1; quarter <= QUARTERS; quarter++) {
-            if (!noticeIssued(province, year + 1, quarter)) {
+            YearMonth start = YearMonth.of(year + 1, (quarter - 1) * 3 + 1);
+            if (start.atDay(1).isAfter(clearedOn) && !noticeIssued(province, year + 1, quarter)) {
                 return new Target(YearMonth.of(year + 1, (quarter - 1) * 3 + 1), (year + 1) + " 年第 " + quarter
                         + " 季度城镇职工医保异地就医上解资金");
             }

@@ -59,7 +59,7 @@ class AnnualClearingPagesTest {
         MedfundUser centre = as("410000-CENTRE", Role.CLERK);
         String page = fetch("/crossregion/funding?year=2027", centre).getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("2026 年度异地就医资金年度清算", "2027-03-31", "结余，抵扣当年资金",
-                "不足，在下次分配资金中补足", "2027 年第 1 季度城镇职工医保异地就医上解资金", "豫财社〔2023〕178号")
+                "不足，在下次分配资金中补足", "2027 年第 2 季度城镇职工医保异地就医上解资金", "豫财社〔2023〕178号")
                 .doesNotContain("SURPLUS", "SHORTFALL");
         assertThat(fetch("/crossregion/funding?year=2026", centre).getContentAsString(StandardCharsets.UTF_8))
                 .contains("2025 年度异地就医资金年度清算", "尚未清算", "2026 年第 2 季度职工医保上解通知");
