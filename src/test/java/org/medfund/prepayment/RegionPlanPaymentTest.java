@@ -10,7 +10,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
 import org.medfund.claims.internal.TestSettlements;
-import org.medfund.cli.demo.TestDemo;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.ledger.BusinessEvent;
@@ -21,6 +20,7 @@ import org.medfund.prepayment.RegionPlanPayments.PlanPayment;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,6 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * settles in-province visits of 信阳 residents or of 平顶山 residents in 2025.
  */
 @DatabaseTest
+// A database of its own: the plans of other tests' years (RegionPlanTest's 2025) would change what 2026 nets against.
+@TestPropertySource(properties = "medfund.test.context=region-plan-payment")
 class RegionPlanPaymentTest {
 
     @Autowired
@@ -61,8 +63,6 @@ class RegionPlanPaymentTest {
     @Test
     @DisplayName("henan-2023 二(二): a plan's netted money moves once — top-up in transit until received, a reduction recovered, zero moves nothing")
     void plansPayTheirNetting() {
-        // The demo pays the 2024 and 2025 plans (step 755), which the 2026 plans net against.
-        TestDemo.ensure(context);
         // Province finance's special account (the same opening as HenanFundingTest's, so either may come first).
         ledger.post(new BusinessEvent("opening.balance.special-account", "t-hf-opening-410000-FINANCE",
                 LocalDate.of(2024, 1, 1), null, Money.ofYuan("100000000.00"), Map.of("book", "410000-FINANCE"), null,
