@@ -373,9 +373,7 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
     }
 
     private Region provinceOf(Actor actor) {
-        Org own = registry.requireOrg(actor.orgCode(), "orgCode");
-        return registry.lineage(own.regionCode()).stream().filter(r -> r.level() == RegionLevel.PROVINCE).findFirst()
-                .orElseThrow(() -> new Rejection("crossregion.no-province", "orgCode", own.name() + " 不属于任何省"));
+        return Actors.provinceOf(registry, actor);
     }
 
     private List<Region> poolingRegions(Region province) {

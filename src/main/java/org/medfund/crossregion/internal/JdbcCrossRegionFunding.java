@@ -682,30 +682,16 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
                 "统筹区 " + regionCode + " 没有登记财政部门"));
     }
 
-    /** The province the actor belongs to (top of its region's lineage). */
     private Region provinceOf(Actor actor) {
-        Org own = registry.requireOrg(actor.orgCode(), "orgCode");
-        List<Region> lineage = registry.lineage(own.regionCode());
-        return lineage.stream().filter(r -> r.level() == RegionLevel.PROVINCE).findFirst().orElseThrow(() ->
-                new Rejection("crossregion.no-province", "orgCode", own.name() + " 不属于任何省"));
+        return Actors.provinceOf(registry, actor);
     }
 
     private Region requireProvinceOrg(Actor actor, OrgKind kind, Role role, String code, String message) {
-        Org own = registry.requireOrg(actor.orgCode(), "orgCode");
-        Region region = registry.requireRegion(own.regionCode(), "orgCode");
-        if (own.kind() != kind || !actor.has(role) || region.level() != RegionLevel.PROVINCE) {
-            throw Rejection.forbidden(code, "orgCode", message);
-        }
-        return region;
+        return Actors.requireAt(registry, actor, RegionLevel.PROVINCE, kind, role, code, message);
     }
 
     private Region requireRegionOrg(Actor actor, OrgKind kind, Role role, String code, String message) {
-        Org own = registry.requireOrg(actor.orgCode(), "orgCode");
-        Region region = registry.requireRegion(own.regionCode(), "orgCode");
-        if (own.kind() != kind || !actor.has(role) || region.level() != RegionLevel.CITY) {
-            throw Rejection.forbidden(code, "orgCode", message);
-        }
-        return region;
+        return Actors.requireAt(registry, actor, RegionLevel.CITY, kind, role, code, message);
     }
 
     private String name(String code) {

@@ -643,27 +643,15 @@ class JdbcMonthlyClearing implements MonthlyClearing {
     }
 
     private Region provinceOf(Actor actor) {
-        Org own = registry.requireOrg(actor.orgCode(), "orgCode");
-        return registry.lineage(own.regionCode()).stream().filter(r -> r.level() == RegionLevel.PROVINCE).findFirst()
-                .orElseThrow(() -> new Rejection("crossregion.no-province", "orgCode", own.name() + " 不属于任何省"));
+        return Actors.provinceOf(registry, actor);
     }
 
     private Region requireProvince(Actor actor, OrgKind kind, Role role, String code, String message) {
-        Org own = registry.requireOrg(actor.orgCode(), "orgCode");
-        Region region = registry.requireRegion(own.regionCode(), "orgCode");
-        if (own.kind() != kind || !actor.has(role) || region.level() != RegionLevel.PROVINCE) {
-            throw Rejection.forbidden(code, "orgCode", message);
-        }
-        return region;
+        return Actors.requireAt(registry, actor, RegionLevel.PROVINCE, kind, role, code, message);
     }
 
     private Region requireCity(Actor actor, OrgKind kind, Role role, String code, String message) {
-        Org own = registry.requireOrg(actor.orgCode(), "orgCode");
-        Region region = registry.requireRegion(own.regionCode(), "orgCode");
-        if (own.kind() != kind || !actor.has(role) || region.level() != RegionLevel.CITY) {
-            throw Rejection.forbidden(code, "orgCode", message);
-        }
-        return region;
+        return Actors.requireAt(registry, actor, RegionLevel.CITY, kind, role, code, message);
     }
 
     private List<Region> poolingRegions(Region province) {
