@@ -36,8 +36,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every exception of a request under {@code /api/} into an RFC 9457 problem (see {@link Problems}). On pages
- * only a {@link Rejection} is handled — rendered as the Chinese page {@code problem.html} with its status, code and
- * field — and everything else is left to Spring's error page. A resolver rather than a {@code @RestControllerAdvice}, because it must
+ * a {@link Rejection} and a missing or mistyped query parameter are handled — rendered as the Chinese page
+ * {@code problem.html} with its status, code and field — and everything else is left to Spring's error page. A resolver rather than a {@code @RestControllerAdvice}, because it must
  * also answer requests that reached no controller (unknown route, wrong method), and must never touch pages.
  * Expected errors are {@link Rejection}s and request-shape errors (4xx, not logged); anything else is a bug: logged
  * with its stack trace and answered with a 500 that reveals nothing of the internals.
@@ -81,6 +81,9 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
     private static ModelAndView pageProblem(HttpServletRequest request, HttpServletResponse response,
                                             Exception exception) {
         Rejection rejection = rejectionIn(exception);
+        if (rejection == null) {
+            rejection = badQuery(exception);
+        }
         if (rejection == null && busy(exception)) {
             ModelAndView page = new ModelAndView("error");
             page.setStatus(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
@@ -98,6 +101,19 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
         page.addObject("field", rejection.field());
         page.addObject("detail", rejection.getMessage());
         return page;
+    }
+
+    /** A page's query parameter missing or of the wrong type: the problem page names it (400), like the API does. */
+    private static Rejection badQuery(Exception exception) {
+        if (exception instanceof MissingServletRequestParameterException missing) {
+            return new Rejection("request.parameter-missing", missing.getParameterName(),
+                    "缺少参数 " + missing.getParameterName(), 400);
+        }
+        if (exception instanceof MethodArgumentTypeMismatchException mismatch) {
+            return new Rejection("request.invalid-value", mismatch.getName(),
+                    "参数 " + mismatch.getName() + " 的值无效: " + mismatch.getValue(), 400);
+        }
+        return null;
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, Exception exception)

@@ -74,7 +74,7 @@ class ApiExceptionResolverTest {
     }
 
     @Test
-    @DisplayName("pages are not answered with problem+json: a rejection renders the problem page, a bug is left alone")
+    @DisplayName("pages are not answered with problem+json: a rejection or a missing parameter renders the problem page, a bug is left alone")
     void pagesLeftAlone() {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/ledger");
         assertThat(resolver.resolveException(request, new MockHttpServletResponse(), null,
@@ -83,6 +83,11 @@ class ApiExceptionResolverTest {
                 Rejection.notFound("calendar.out-of-range", "year", "超出范围"));
         assertThat(page.getViewName()).isEqualTo("problem");
         assertThat(page.getStatus().value()).isEqualTo(404);
+        var missing = resolver.resolveException(request, new MockHttpServletResponse(), null,
+                new MissingServletRequestParameterException("region", "String"));
+        assertThat(missing.getViewName()).isEqualTo("problem");
+        assertThat(missing.getStatus().value()).isEqualTo(400);
+        assertThat(missing.getModel()).containsEntry("field", "region").containsEntry("detail", "缺少参数 region");
         assertThat(ApiExceptionResolver.isApi(new MockHttpServletRequest("GET", "/apiary"))).isFalse();
     }
 
