@@ -32,8 +32,17 @@ public interface Registry {
     /** The medical insurance agency (经办机构) that serves a region. */
     Optional<Org> agencyOf(String regionCode);
 
-    /** The finance department (财政) of a region. */
+    /**
+     * The finance department (财政) of a region. A province's own pooling region has none of its own: its fund sits in
+     * the province finance department's special account, so that department answers for it.
+     */
     Optional<Org> financeOf(String regionCode);
+
+    /**
+     * Whether the region is a province's own pooling region (省本级统筹区, marked so in the registry data): a pool of
+     * the province-level insured that sits beside the cities (guizhou-2017 附件二 "各市、州（含省本级）").
+     */
+    boolean isProvinceLevel(String regionCode);
 
     /** Designated hospitals and pharmacies registered in a region (not its sub-regions). */
     List<Org> hospitals(String regionCode);

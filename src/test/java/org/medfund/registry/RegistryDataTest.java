@@ -42,10 +42,14 @@ class RegistryDataTest {
     }
 
     @Test
-    @DisplayName("guizhou-2017 annex 2: Guizhou has 9 cities/prefectures and 88 county-level units")
+    @DisplayName("guizhou-2017 annex 2: Guizhou has 9 cities/prefectures, its own pool (省本级) and 88 county-level units")
     void guizhou() {
         List<Region> below = registry.descendants("520000");
-        assertThat(below).filteredOn(r -> r.level() == RegionLevel.CITY).hasSize(9);
+        assertThat(below).filteredOn(r -> r.level() == RegionLevel.CITY && !registry.isProvinceLevel(r.code()))
+                .hasSize(9);
+        // Annex 2 "各市、州（含省本级）": the province-level pool sits beside the cities.
+        assertThat(below).filteredOn(r -> registry.isProvinceLevel(r.code())).extracting(Region::code, Region::name)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("529900", "贵州省本级"));
         assertThat(below).filteredOn(r -> r.level() == RegionLevel.COUNTY).hasSize(88);
         assertThat(registry.region("522700")).get().extracting(Region::name).isEqualTo("黔南布依族苗族自治州");
     }

@@ -41,6 +41,7 @@ import org.springframework.transaction.annotation.Transactional;
  * national messages 3260/3261/3262 between a treatment and an insured region, the monthly cross-province clearing
  * (confirmed, submitted, paid: the centre writes its prepayment to the other province down, 附件二 二(二)4) and the
  * quarterly in-province clearing (issued, confirmed by the city with the county and city entries of 附件二 二(二)1-2,
+ * or by the province agency for the province's own pool with its entry 二(二)3,
  * written down by the centre, 附件二 二(三)2). Due dates are the annex 1 obligations, marked done by these events.
  */
 @Service
@@ -50,6 +51,7 @@ class JdbcClearing implements CrossRegionClearing {
     static final String COUNTY_WRITE_DOWN = "crossregion.clearing.county";
     static final String CITY_OWN_WRITE_DOWN = "crossregion.clearing.city-own";
     static final String CITY_COUNTY_PART = "crossregion.clearing.city-county-part";
+    static final String PROVINCE_OWN_WRITE_DOWN = "crossregion.clearing.province-own";
     static final String IN_PROVINCE_WRITE_DOWN = "crossregion.inprovince.clearing";
     static final String CONFIRM = "1";
     static final String REJECT = "0";
@@ -524,9 +526,7 @@ class JdbcClearing implements CrossRegionClearing {
             Money amount = Money.ofFen(part.crossFen() + part.inProvinceFen());
             String memo = name(part.insuredRegion()) + " " + c.from() + " 至 " + c.to() + " 异地就医费用清算冲销预付金";
             if (part.insuredRegion().equals(c.city())) {
-                events.add(new BusinessEvent(CITY_OWN_WRITE_DOWN, c.id() + ":" + part.insuredRegion(), date, period,
-                        amount, Map.of("city-agency", cityAgency.code(), "centre", centre.code()), null,
-                        "crossregion-clearing", c.id(), pack, article, memo));
+                events.add(ownWriteDown(c, cityAgency, centre, date, amount, pack, memo));
                 continue;
             }
             Org county = registry.agencyOf(part.insuredRegion()).orElseThrow(() -> new IllegalStateException(
@@ -544,6 +544,20 @@ class JdbcClearing implements CrossRegionClearing {
         done(ObligationKind.QUARTERLY_CLEARING_CONFIRM, YearMonth.from(c.to()).plusMonths(1), cityAgency.code(), "",
                 date, actor);
         return view(store.clearing(c.id(), false).orElseThrow());
+    }
+
+    /**
+     * The insured region's own part of its quarterly clearing: a city's entry 附件二 二(二)2 (its own insured, 市州级), or
+     * for the province's own pool (省本级) the province agency's entry 二(二)3 (医保费用支出—省本级 / 暂付款—异地就医款
+     * （省本级）), posted at the same event, the city's (here the province agency's) confirmation of 附件一 三(二)2.
+     */
+    private BusinessEvent ownWriteDown(ClearingStore.ClearingRow c, Org agency, Org centre, LocalDate date,
+                                       Money amount, String pack, String memo) {
+        boolean provinceLevel = registry.isProvinceLevel(c.city());
+        return new BusinessEvent(provinceLevel ? PROVINCE_OWN_WRITE_DOWN : CITY_OWN_WRITE_DOWN, c.id() + ":" + c.city(),
+                date, YearMonth.from(c.to()), amount, Map.of(provinceLevel ? "province-agency" : "city-agency",
+                agency.code(), "centre", centre.code()), null, "crossregion-clearing", c.id(), pack,
+                "guizhou-2017 附件一 三(二)2、附件二 二(二)" + (provinceLevel ? "3" : ""), memo);
     }
 
     @Override

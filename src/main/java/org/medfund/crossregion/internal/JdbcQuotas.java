@@ -43,12 +43,14 @@ import org.springframework.transaction.annotation.Transactional;
  * Prepay, then clear (guizhou-2017 三(三), 五(一)(二), 附件一 一–三) on one engine: the numbers (first months, re-size
  * shares, warning shares) and every due date are read from the city's pack; the remittance is the posting rule
  * {@code crossregion.prepayment.city-to-province} (annex 2 一(一)3-4, 二(一)3、5), a transfer in transit until the
- * province confirms the receipt.
+ * province confirms the receipt; the province's own pool (省本级) remits by
+ * {@code crossregion.prepayment.province-to-centre} (annex 2 二(一)4-5).
  */
 @Service
 class JdbcQuotas implements CrossRegionQuotas {
 
     static final String REMITTANCE = "crossregion.prepayment.city-to-province";
+    static final String PROVINCE_LEVEL_REMITTANCE = "crossregion.prepayment.province-to-centre";
     static final String QUARTERLY = "quarterly";
     static final int YEAR_MIN = 2017;
     static final int YEAR_MAX = 2100;
@@ -197,20 +199,10 @@ class JdbcQuotas implements CrossRegionQuotas {
         }
         checkDate(date, q.dates().reviewedOn());
         Region city = registry.requireRegion(q.key().cityRegionCode(), "id");
-        Region province = province(city);
         Org agency = registry.agencyOf(city.code()).orElseThrow();
-        Org provinceFinance = registry.financeOf(province.code()).orElseThrow(() -> new IllegalStateException(
-                "no finance of " + province.code()));
-        Org centre = centreOf(province);
+        Org centre = centreOf(province(city));
         if (q.amount().isPositive()) {
-            for (String org : List.of(finance.code(), agency.code(), provinceFinance.code(), centre.code())) {
-                ledger.openBook(org);
-            }
-            ledger.post(new BusinessEvent(REMITTANCE, q.id(), date, YearMonth.from(date), q.amount(), Map.of(
-                    "city-finance", finance.code(), "city-agency", agency.code(), "province-finance",
-                    provinceFinance.code(), "centre", centre.code()), null, "crossregion-quota", q.id(),
-                    q.derivation().citation().split(",")[0], "guizhou-2017 附件一 一(二)、附件二 一(一)3-4、二(一)3、5",
-                    city.name() + " " + q.key().label() + q.kind().label() + " 上解省级财政专户"));
+            ledger.post(remittance(q, city, finance, agency, centre, date));
             store.setTransfer(q.id(), q.id());
             store.step(q.id(), QuotaState.REVIEWED, QuotaState.REMITTED, "remitted_on", date);
         } else {
@@ -220,6 +212,35 @@ class JdbcQuotas implements CrossRegionQuotas {
         store.obligation(ObligationKind.CITY_REMIT, finance.code(), q.id())
                 .ifPresent(o -> store.done(o.id(), date, actor.userId()));
         return view(store.quota(q.id(), false).orElseThrow());
+    }
+
+    /**
+     * The remittance's posting. A city's finance department remits from its special account to the provincial one
+     * (附件二 一(一)3-4, 二(一)3、5). The province's own pool (省本级) has no finance entry in annex 2: its fund already
+     * sits with province finance, and the province agency pays the centre from the 省本级 special account
+     * (附件二 二(一)4-5), the same transfer in transit until the centre confirms the receipt.
+     */
+    private BusinessEvent remittance(QuotaStore.QuotaRow q, Region city, Org finance, Org agency, Org centre,
+                                     LocalDate date) {
+        String pack = q.derivation().citation().split(",")[0];
+        String label = city.name() + " " + q.key().label() + q.kind().label();
+        if (registry.isProvinceLevel(city.code())) {
+            ledger.openBook(agency.code());
+            ledger.openBook(centre.code());
+            return new BusinessEvent(PROVINCE_LEVEL_REMITTANCE, q.id(), date, YearMonth.from(date), q.amount(),
+                    Map.of("province-agency", agency.code(), "centre", centre.code()), null, "crossregion-quota",
+                    q.id(), pack, "guizhou-2017 附件一 一(二)、附件二 二(一)4-5", label
+                    + " 由省本级财政专户支付异地就医结算中心财政专户");
+        }
+        Org provinceFinance = registry.financeOf(province(city).code()).orElseThrow(() -> new IllegalStateException(
+                "no finance of " + city.parentCode()));
+        for (String org : List.of(finance.code(), agency.code(), provinceFinance.code(), centre.code())) {
+            ledger.openBook(org);
+        }
+        return new BusinessEvent(REMITTANCE, q.id(), date, YearMonth.from(date), q.amount(), Map.of(
+                "city-finance", finance.code(), "city-agency", agency.code(), "province-finance",
+                provinceFinance.code(), "centre", centre.code()), null, "crossregion-quota", q.id(), pack,
+                "guizhou-2017 附件一 一(二)、附件二 一(一)3-4、二(一)3、5", label + " 上解省级财政专户");
     }
 
     @Override

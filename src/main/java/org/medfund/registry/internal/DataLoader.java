@@ -18,16 +18,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class DataLoader {
 
     private final JdbcClient jdbc;
-    /** False while migration V3 runs: the provenance column arrives with V77, which sets it for V3's rows. */
-    private final boolean provenanceColumn;
+    /**
+     * False while migration V3 runs: the columns added later (registry_account.provenance with V77,
+     * registry_region.province_level with V380) are not there yet, and those migrations set them for V3's rows.
+     */
+    private final boolean laterColumns;
 
     DataLoader(JdbcClient jdbc) {
         this(jdbc, true);
     }
 
-    DataLoader(JdbcClient jdbc, boolean provenanceColumn) {
+    DataLoader(JdbcClient jdbc, boolean laterColumns) {
         this.jdbc = jdbc;
-        this.provenanceColumn = provenanceColumn;
+        this.laterColumns = laterColumns;
     }
 
     Optional<String> loadedVersion() {
@@ -42,7 +45,8 @@ final class DataLoader {
             return false;
         }
         Timestamp at = Timestamp.from(now);
-        data.regions().forEach(region -> region(region, data.regionNotes().get(region.code())));
+        data.regions().forEach(region -> region(region, data.regionNotes().get(region.code()),
+                data.provinceLevelRegions().contains(region.code())));
         data.insuranceTypes().forEach(this::insuranceType);
         data.orgs().forEach(org -> org(org, at));
         data.profiles().forEach(this::profile);
@@ -57,18 +61,18 @@ final class DataLoader {
         return true;
     }
 
-    private void region(Region region, String note) {
-        int updated = jdbc.sql("""
-                update registry_region set name = :name, level = :level, parent_code = :parent, note = :note
-                where code = :code and source = 'DATA'""")
+    private void region(Region region, String note, boolean provinceLevel) {
+        int updated = jdbc.sql("update registry_region set name = :name, level = :level, parent_code = :parent,"
+                        + " note = :note" + (laterColumns ? ", province_level = :pl" : "")
+                        + " where code = :code and source = 'DATA'")
                 .param("code", region.code()).param("name", region.name()).param("level", region.level().name())
-                .param("parent", region.parentCode()).param("note", note).update();
+                .param("parent", region.parentCode()).param("note", note).param("pl", provinceLevel).update();
         if (updated == 0 && !exists("registry_region", "code", region.code())) {
-            jdbc.sql("""
-                    insert into registry_region (code, name, level, parent_code, note, source)
-                    values (:code, :name, :level, :parent, :note, 'DATA')""")
+            jdbc.sql("insert into registry_region (code, name, level, parent_code, note, source"
+                            + (laterColumns ? ", province_level" : "") + ") values (:code, :name, :level, :parent,"
+                            + " :note, 'DATA'" + (laterColumns ? ", :pl" : "") + ")")
                     .param("code", region.code()).param("name", region.name()).param("level", region.level().name())
-                    .param("parent", region.parentCode()).param("note", note).update();
+                    .param("parent", region.parentCode()).param("note", note).param("pl", provinceLevel).update();
         }
     }
 
@@ -138,7 +142,7 @@ final class DataLoader {
                     values (:id, :org, :kind, :type, :parent, :bank, :no, :accountName, 'DATA')"""),
                     account, parentId).update();
         }
-        if (provenanceColumn) {
+        if (laterColumns) {
             jdbc.sql("update registry_account set provenance = :provenance where id = :id and source = 'DATA'")
                     .param("provenance", account.provenance()).param("id", account.id()).update();
         }

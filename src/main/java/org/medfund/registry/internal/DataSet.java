@@ -21,7 +21,7 @@ import org.medfund.registry.RegionLevel;
  */
 record DataSet(String version, List<Region> regions, List<Named<InsuranceType>> insuranceTypes, List<Org> orgs,
                List<HospitalProfile> profiles, List<Account> accounts, Map<String, String> accountParents,
-               Map<String, String> regionNotes) {
+               Map<String, String> regionNotes, Set<String> provinceLevelRegions) {
 
     static final String NAME = "registry";
     private static final String DIR = "/registry/";
@@ -51,12 +51,22 @@ record DataSet(String version, List<Region> regions, List<Named<InsuranceType>> 
         List<Region> regionList = regionCsv.rows().stream().map(row -> new Region(row.get("code"), row.get("name"),
                 RegionLevel.valueOf(row.get("level")), row.get("parent_code"))).toList();
         regionCsv.rows().forEach(row -> notes.put(row.get("code"), row.get("note")));
+        Set<String> provinceLevel = new HashSet<>();
+        regionCsv.rows().stream().filter(row -> Boolean.parseBoolean(row.get("province_level")))
+                .forEach(row -> provinceLevel.add(row.get("code")));
         for (Region region : regionList) {
             check(region.code().matches("\\d{6}"), "region code " + region.code());
             check(regions.put(region.code(), region) == null, "duplicate region " + region.code());
             Region parent = region.parentCode() == null ? null : regions.get(region.parentCode());
             check((region.level() == RegionLevel.PROVINCE) == (parent == null), "parent of " + region.code());
             check(parent == null || parent.level().ordinal() < region.level().ordinal(), "level of " + region.code());
+        }
+        // A province's own pool (省本级) sits where its cities do, directly under the province, one per province.
+        Set<String> provincesWithOwnPool = new HashSet<>();
+        for (String code : provinceLevel) {
+            Region region = regions.get(code);
+            check(region.level() == RegionLevel.CITY && regions.get(region.parentCode()).level() == RegionLevel.PROVINCE
+                    && provincesWithOwnPool.add(region.parentCode()), "province-level region " + code);
         }
         List<Named<InsuranceType>> types = typeCsv.rows().stream().map(row -> new Named<>(
                 new InsuranceType(row.get("code"), row.get("name")), row.get("short_name"), row.get("note"))).toList();
@@ -91,7 +101,7 @@ record DataSet(String version, List<Region> regions, List<Named<InsuranceType>> 
                 parents.put(account.id(), parent);
             }
         }
-        return new DataSet(version, regionList, types, orgs, profiles, accounts, parents, notes);
+        return new DataSet(version, regionList, types, orgs, profiles, accounts, parents, notes, Set.copyOf(provinceLevel));
     }
 
     private static Org org(Map<String, String> row) {

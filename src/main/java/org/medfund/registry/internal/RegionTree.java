@@ -5,7 +5,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.medfund.registry.Region;
 import org.medfund.registry.RegionLevel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +24,10 @@ final class RegionTree {
     private final Map<String, Region> byCode;
     private final Map<String, List<Region>> children;
     private final List<Region> all;
+    private final Set<String> provinceLevel;
 
-    private RegionTree(List<Region> regions) {
+    private RegionTree(List<Region> regions, Set<String> provinceLevel) {
+        this.provinceLevel = Set.copyOf(provinceLevel);
         this.all = regions.stream().sorted(Comparator.comparing(Region::code)).toList();
         this.byCode = new HashMap<>();
         Map<String, List<Region>> kids = new HashMap<>();
@@ -41,7 +45,13 @@ final class RegionTree {
         return new RegionTree(jdbc.sql("select code, name, level, parent_code from registry_region")
                 .query((rs, n) -> new Region(rs.getString(1), rs.getString(2), RegionLevel.valueOf(rs.getString(3)),
                         rs.getString(4)))
-                .list());
+                .list(), new HashSet<>(jdbc.sql("select code from registry_region where province_level")
+                .query(String.class).list()));
+    }
+
+    /** Whether the region is a province's own pooling region (省本级). */
+    boolean isProvinceLevel(String code) {
+        return code != null && provinceLevel.contains(code);
     }
 
     Optional<Region> get(String code) {

@@ -117,7 +117,16 @@ class RegistryImpl implements Registry {
 
     @Override
     public Optional<Org> financeOf(String regionCode) {
-        return canonical(regionCode, OrgKind.FINANCE, "-FINANCE");
+        Optional<Org> finance = canonical(regionCode, OrgKind.FINANCE, "-FINANCE");
+        if (finance.isEmpty() && isProvinceLevel(regionCode)) {
+            return region(regionCode).flatMap(r -> canonical(r.parentCode(), OrgKind.FINANCE, "-FINANCE"));
+        }
+        return finance;
+    }
+
+    @Override
+    public boolean isProvinceLevel(String regionCode) {
+        return tree().isProvinceLevel(regionCode);
     }
 
     private Optional<Org> canonical(String regionCode, OrgKind kind, String suffix) {

@@ -73,6 +73,6 @@ class RegistryCommandTest extends CommandTest {
         StringWriter second = new StringWriter();
         demoStep.run(new PrintWriter(second, true));
         assertThat(demoStep.order()).isEqualTo(100);
-        assertThat(first.toString()).contains("统筹区 174 个").contains("基础数据版本 2026.12.01-1");
+        assertThat(first.toString()).contains("统筹区 175 个").contains("基础数据版本 2026.12.01-2");
     }
 }

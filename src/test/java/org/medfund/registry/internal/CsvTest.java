@@ -36,8 +36,9 @@ class CsvTest {
     @DisplayName("the shipped data set is consistent and all four files carry one version")
     void shippedDataSet() {
         DataSet data = DataSet.load();
-        assertThat(data.version()).isEqualTo("2026.12.01-1");
-        assertThat(data.regions()).hasSize(174);
+        assertThat(data.version()).isEqualTo("2026.12.01-2");
+        assertThat(data.regions()).hasSize(175);
+        assertThat(data.provinceLevelRegions()).containsExactly("529900");
         // Fictional demo numbers, except an account a seed publishes, which says where it comes from.
         assertThat(data.accounts()).allMatch(account -> account.accountNo().startsWith("DEMO-")
                 ? account.provenance() == null : account.provenance() != null);

@@ -34,7 +34,7 @@ class DataLoaderTest {
     RegistryAdmin admin;
 
     private static DataSet dataSet(String version, List<Org> orgs) {
-        return new DataSet(version, List.of(), List.of(), orgs, List.of(), List.of(), Map.of(), Map.of());
+        return new DataSet(version, List.of(), List.of(), orgs, List.of(), List.of(), Map.of(), Map.of(), Set.of());
     }
 
     private static Org agency(String code, String name) {
