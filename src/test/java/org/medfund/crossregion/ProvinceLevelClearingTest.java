@@ -26,6 +26,7 @@ import org.medfund.registry.Registry;
 import org.medfund.registry.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The province's own pooling region (贵州省本级 529900) run like a city through the Guizhou regime: filed and
@@ -33,10 +34,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the 省本级 special account (附件二 二(一)4-5, no finance entry), the month's cross-province clearing (the centre's
  * 二(二)4 against the province agency) and the quarter's in-province clearing confirmed by the province agency, which
  * posts its own entry 二(二)3 (医保费用支出—省本级 / 暂付款—异地就医款（省本级）), then written down by the centre
- * (二(三)2). 2026 Q3, used by no other test; the Guizhou demo quarters are Q1 and Q2. The ledger audit after each step,
- * shared accounts compared with their balance before the scenario.
+ * (二(三)2). 2026 Q3. The ledger audit after each step, shared accounts compared with their balance before the scenario.
  */
 @DatabaseTest
+// A database of its own: the demo (demo step 765, run in the shared database by TestDemo) takes 贵州省本级 through the
+// same quarter, and a region's quotas are sized in quarter order, so sharing would make the first quota order-dependent.
+@TestPropertySource(properties = "medfund.test.context=province-level-clearing")
 class ProvinceLevelClearingTest {
 
     private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 100_000));
