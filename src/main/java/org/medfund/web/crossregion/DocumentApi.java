@@ -16,8 +16,6 @@ import org.medfund.crossregion.NationalClearingTotal;
 import org.medfund.crossregion.NationalFileKind;
 import org.medfund.crossregion.NationalFileRejection;
 import org.medfund.crossregion.NationalImport;
-import org.medfund.crossregion.PrepaymentSheet;
-import org.medfund.crossregion.PrepaymentReceiptNotice;
 import org.medfund.crossregion.UsagePlan;
 import org.medfund.web.Idempotency;
 import org.medfund.web.MedfundUser;
@@ -45,17 +43,13 @@ import org.springframework.web.bind.annotation.RestController;
 class DocumentApi {
 
     private final CrossRegionDocuments documents;
+    private final OwnDocumentViews views;
     private final Idempotency idempotency;
 
-    DocumentApi(CrossRegionDocuments documents, Idempotency idempotency) {
+    DocumentApi(CrossRegionDocuments documents, OwnDocumentViews views, Idempotency idempotency) {
         this.documents = documents;
+        this.views = views;
         this.idempotency = idempotency;
-    }
-
-    record SheetView(PrepaymentSheet sheet, Money totalLevel, Money totalAmount, String totalAmountCapital) {
-    }
-
-    record NoticeView(PrepaymentReceiptNotice notice, Money total, String totalCapital) {
     }
 
     record UsagePlanRequest(String provinceCode, int year, int quarter, LocalDate date) {
@@ -77,18 +71,16 @@ class DocumentApi {
 
     @GetMapping("/api/crossregion/documents/prepayment-sheet")
     @Operation(summary = "贵州省异地就医费用预付金明细表（某省某季度，附件一 一(一)）")
-    SheetView sheet(@AuthenticationPrincipal MedfundUser user, @RequestParam String province, @RequestParam int year,
-                    @RequestParam int quarter) {
-        PrepaymentSheet sheet = documents.prepaymentSheet(province, year, quarter, user.actor());
-        return new SheetView(sheet, sheet.totalLevel(), sheet.totalAmount(), sheet.totalAmount().toChineseCapital());
+    OwnDocumentViews.SheetView sheet(@AuthenticationPrincipal MedfundUser user, @RequestParam String province,
+                                     @RequestParam int year, @RequestParam int quarter) {
+        return views.sheet(province, year, quarter, user.actor());
     }
 
     @GetMapping("/api/crossregion/documents/remittance-notice")
     @Operation(summary = "预付金收款通知书（某市州某季度：应上解金额、截止日期、省级财政专户；附件一 一(一)(二)(三)）")
-    NoticeView notice(@AuthenticationPrincipal MedfundUser user, @RequestParam String city, @RequestParam int year,
-                      @RequestParam int quarter) {
-        PrepaymentReceiptNotice notice = documents.remittanceNotice(city, year, quarter, user.actor());
-        return new NoticeView(notice, notice.total(), notice.total().toChineseCapital());
+    OwnDocumentViews.NoticeView notice(@AuthenticationPrincipal MedfundUser user, @RequestParam String city,
+                                       @RequestParam int year, @RequestParam int quarter) {
+        return views.notice(city, year, quarter, user.actor());
     }
 
     @PostMapping("/api/crossregion/usage-plans")

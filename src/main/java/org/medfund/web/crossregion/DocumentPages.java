@@ -53,14 +53,16 @@ import org.springframework.web.multipart.MultipartFile;
 class DocumentPages {
 
     private final CrossRegionDocuments documents;
+    private final OwnDocumentViews views;
     private final CrossRegionNotices notices;
     private final Registry registry;
     private final LedgerReports ledger;
     private final Clock clock;
 
-    DocumentPages(CrossRegionDocuments documents, CrossRegionNotices notices, Registry registry, LedgerReports ledger,
-                  Clock clock) {
+    DocumentPages(CrossRegionDocuments documents, OwnDocumentViews views, CrossRegionNotices notices,
+                  Registry registry, LedgerReports ledger, Clock clock) {
         this.documents = documents;
+        this.views = views;
         this.notices = notices;
         this.registry = registry;
         this.ledger = ledger;
@@ -163,14 +165,15 @@ class DocumentPages {
     @GetMapping("/crossregion/documents/prepayment-sheet.xlsx")
     ResponseEntity<byte[]> sheetXlsx(@AuthenticationPrincipal MedfundUser user, @RequestParam String province,
                                      @RequestParam int year, @RequestParam int quarter) {
-        PrepaymentSheet sheet = documents.prepaymentSheet(province, year, quarter, user.actor());
+        OwnDocumentViews.SheetView view = views.sheet(province, year, quarter, user.actor());
+        PrepaymentSheet sheet = view.sheet();
         List<List<Object>> rows = new ArrayList<>();
         for (PrepaymentSheet.SheetLine l : sheet.lines()) {
             rows.add(List.of(l.cityName(), l.scope().label(), l.kind().label(), l.level().toYuan(),
                     l.amount().toYuan(), l.remitDue().toString(), l.state().label(), l.formula()));
         }
-        rows.add(List.of("合计", "", "", sheet.totalLevel().toYuan(), sheet.totalAmount().toYuan(), "", "",
-                "应上解合计（大写）：" + sheet.totalAmount().toChineseCapital()));
+        rows.add(List.of("合计", "", "", view.totalLevel().toYuan(), view.totalAmount().toYuan(), "", "",
+                "应上解合计（大写）：" + view.totalAmountCapital()));
         rows.add(List.of("依据", sheet.basis(), "", "", "", "发布截止 " + sheet.issueDue(), "", sheet.issuerName()));
         return XlsxExport.response(year + "年第" + quarter + "季度-" + sheet.provinceName() + "异地就医费用预付金明细表.xlsx",
                 "预付金明细表", List.of("市（州）", "类别", "方式", "本季度预付金额度（元）", "应上解金额（元）", "上解截止日期",
@@ -194,13 +197,14 @@ class DocumentPages {
     @GetMapping("/crossregion/documents/remittance-notice.xlsx")
     ResponseEntity<byte[]> noticeXlsx(@AuthenticationPrincipal MedfundUser user, @RequestParam String city,
                                       @RequestParam int year, @RequestParam int quarter) {
-        PrepaymentReceiptNotice n = documents.remittanceNotice(city, year, quarter, user.actor());
+        OwnDocumentViews.NoticeView view = views.notice(city, year, quarter, user.actor());
+        PrepaymentReceiptNotice n = view.notice();
         List<List<Object>> rows = new ArrayList<>();
         for (PrepaymentSheet.SheetLine l : n.lines()) {
             rows.add(List.of(l.scope().label(), l.kind().label(), l.level().toYuan(), l.amount().toYuan(),
                     l.remitDue().toString()));
         }
-        rows.add(List.of("应上解合计", "", "", n.total().toYuan(), "大写：" + n.total().toChineseCapital()));
+        rows.add(List.of("应上解合计", "", "", view.total().toYuan(), "大写：" + view.totalCapital()));
         rows.add(List.of("确认并提交财政截止", n.confirmDue().toString(), "", "", ""));
         rows.add(List.of("收款账户开户名称", n.account().accountName(), "", "", ""));
         rows.add(List.of("收款账户账号", n.account().accountNo(), "", "", ""));
