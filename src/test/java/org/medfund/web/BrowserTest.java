@@ -78,10 +78,11 @@ class BrowserTest {
     /**
      * One demo user per role (cli UsersDemoStep): 经办, 复核, 财务, 医疗机构, 审计, 管理员 at 信阳; then the province roles
      * of issues 14 and 15: the Guizhou settlement centre's clerk, a Guizhou city agency clerk and city finance officer
-     * (贵阳), the Henan province centre's clerk and a Henan city agency clerk (平顶山).
+     * (贵阳), the Henan province centre's clerk and a Henan city agency clerk (平顶山); then the clerk of Guizhou's
+     * province-level pool (贵州省本级).
      */
     static final List<String> ROLES = List.of("xy-clerk", "xy-reviewer", "xy-finance", "xy-hospital", "xy-auditor",
-            "xy-admin", "gz-clerk", "gy-clerk", "gy-finance", "ha-clerk", "pds-clerk");
+            "xy-admin", "gz-clerk", "gy-clerk", "gy-finance", "ha-clerk", "pds-clerk", "gzs-clerk");
     /**
      * The roles this run walks: all of them, or those named by {@code -Dmedfund.browser.roles=gy-finance,gz-clerk}
      * (a quick look at one role's pages; the demo still runs whole, and the whole-run checks of the xy-clerk's
@@ -91,13 +92,13 @@ class BrowserTest {
 
     /**
      * Bounds of the crawl: about two minutes on the 2-core machine when idle for the first six roles; the time limit is
-     * for a loaded one (nine builds sharing the machine take about 3 s a page: 80 s a role, 880 s for the eleven;
+     * for a loaded one (nine builds sharing the machine take about 3 s a page: 80 s a role, 960 s for the twelve;
      * {@code -Dmedfund.browser.run-max-seconds=N} sets it).
      */
     static final int PAGES_PER_ROLE_MAX = 24;
     static final int PAGES_PER_SHAPE_MAX = 1;
     static final int DEPTH_MAX = 2;
-    static final Duration RUN_MAX = Duration.ofSeconds(Long.getLong("medfund.browser.run-max-seconds", 880));
+    static final Duration RUN_MAX = Duration.ofSeconds(Long.getLong("medfund.browser.run-max-seconds", 960));
 
     static final Pattern STACK_TRACE = Pattern.compile(
             "Exception|\\bat (?:org|java|jdk|sun)\\.[\\w.$]+\\(|Whitelabel Error Page|Caused by:");

@@ -59,7 +59,9 @@ public class UsersDemoStep implements DemoStep {
             new DemoUser("gy-finance", "贵阳财政（演示）", "520100", OrgKind.FINANCE, Set.of(Role.FINANCE)),
             new DemoUser("hi-clerk", "海南省中心经办员（演示）", "460000", OrgKind.SETTLEMENT_CENTRE,
                     Set.of(Role.CLERK)),
-            new DemoUser("hd-clerk", "邯郸经办员（演示）", "130400", OrgKind.AGENCY, Set.of(Role.CLERK)));
+            new DemoUser("hd-clerk", "邯郸经办员（演示）", "130400", OrgKind.AGENCY, Set.of(Role.CLERK)),
+            // The province's own pool (贵州省本级, guizhou-2017 附件二 二(二)3): its agency confirms its clearings.
+            new DemoUser("gzs-clerk", "贵州省本级经办员（演示）", "529900", OrgKind.AGENCY, Set.of(Role.CLERK)));
 
     private final Users users;
     private final Registry registry;
