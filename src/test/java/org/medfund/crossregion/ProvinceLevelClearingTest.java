@@ -55,6 +55,8 @@ class ProvinceLevelClearingTest {
     @Autowired
     CrossRegionClearing clearing;
     @Autowired
+    CountyRemittances counties;
+    @Autowired
     Registry registry;
     @Autowired
     Ledger ledger;
@@ -158,6 +160,9 @@ class ProvinceLevelClearingTest {
         assertThat(ownSpecial.minus(balance(OWN_AGENCY, "1003", null))).isEqualTo(Money.ofYuan("4800.00"));
         assertThat(balance(OWN_AGENCY, "1211.02", CENTRE)).isEqualTo(Money.ofYuan("4800.00"));
         quotas.receive(cross.id(), LocalDate.of(2026, 7, 22), centre);
+        // 附件二 一(一)3's 县区部分 is a city's: the province's own pool has no counties to split its quota over.
+        assertThatThrownBy(() -> counties.split(cross.id(), List.of(new RegionFundPay(OWN, Money.ofYuan("1.00"))),
+                LocalDate.of(2026, 7, 22), ownAgency)).extracting("code").isEqualTo("crossregion.no-counties");
         assertThat(balance(CENTRE, "2211.02", OWN_AGENCY).minus(centreHeld)).isEqualTo(Money.ofYuan("4800.00"));
         // Annex 2 一 has no finance entry for the province's own pool: province finance's books did not move.
         assertThat(balance(PROVINCE_FINANCE, "1003", null)).isEqualTo(financeSpecial);

@@ -71,6 +71,10 @@ class JdbcCountyRemittances implements CountyRemittances {
             throw Rejection.forbidden("crossregion.city-agency-only", "id", "只有 " + agency.name()
                     + " 的经办人员可以分摊县（区）预付金");
         }
+        if (registry.descendants(city.code()).isEmpty()) {
+            // The province's own pool (省本级) has no counties: annex 2 一(一)3's 县区部分 exists only in a city's quota.
+            throw new Rejection("crossregion.no-counties", "id", city.name() + " 没有下属县（区），预付金不分摊");
+        }
         if (date == null) {
             throw new Rejection("crossregion.date-missing", "date", "请填写分摊日期");
         }

@@ -106,7 +106,8 @@ class QuotaPages {
         List<CountyShare> shares = counties.shares(y, q, user.actor());
         model.addAttribute("countyShares", shares.stream().map(s -> county(s, user)).toList());
         model.addAttribute("splitForms", quotas.stream().filter(x -> isCityAgencyClerk(x.key().cityRegionCode(), user)
-                && x.amount().isPositive() && shares.stream().noneMatch(s -> s.quotaId().equals(x.id())))
+                && x.amount().isPositive() && shares.stream().noneMatch(s -> s.quotaId().equals(x.id()))
+                && !registry.descendants(x.key().cityRegionCode()).isEmpty())
                 .map(this::splitForm).toList());
         LocalDate from = LocalDate.of(y, (q - 1) * 3 + 1, 1);
         model.addAttribute("obligations", funding.obligations(from, from.plusMonths(3).minusDays(1), user.actor())
