@@ -69,4 +69,26 @@ class DataLoaderTest {
         assertThat(loader.loadedVersion()).contains(shipped.version());
         assertThat(registry.requireOrg("411528-AGENCY", "code").name()).isEqualTo("息县医疗保障服务中心");
     }
+
+    @Test
+    @DisplayName("a newer data version brings the province-level mark (省本级) to a database loaded without it")
+    void provinceLevelMarkFollowsTheFiles() {
+        DataLoader loader = new DataLoader(jdbc);
+        DataSet shipped = DataSet.load();
+        try {
+            // A database loaded before V380 (or by V3, which cannot write the column) has the row unmarked.
+            jdbc.sql("update registry_region set province_level = false where code = '529900'").update();
+            jdbc.sql("update registry_data_version set version = 'before-province-level' where data_set = :n")
+                    .param("n", DataSet.NAME).update();
+            assertThat(loader.load(shipped, Instant.EPOCH)).isTrue();
+            assertThat(jdbc.sql("select province_level from registry_region where code = '529900'")
+                    .query(Boolean.class).single()).isTrue();
+            assertThat(jdbc.sql("select count(*) from registry_region where province_level").query(Integer.class)
+                    .single()).isEqualTo(1);
+        } finally {
+            jdbc.sql("update registry_region set province_level = true where code = '529900'").update();
+            loader.load(shipped, Instant.EPOCH);
+        }
+        assertThat(loader.loadedVersion()).contains(shipped.version());
+    }
 }
