@@ -37,8 +37,9 @@ import org.springframework.test.context.TestPropertySource;
  * (二(三)2). 2026 Q3. The ledger audit after each step, shared accounts compared with their balance before the scenario.
  */
 @DatabaseTest
-// A database of its own: the demo (demo step 765, run in the shared database by TestDemo) takes 贵州省本级 through the
-// same quarter, and a region's quotas are sized in quarter order, so sharing would make the first quota order-dependent.
+// A database of its own: the demo (demo step 765, run in the shared database by TestDemo) takes 贵州省本级 through
+// the same quarter, and a region's quotas are sized in quarter order, so sharing would make the first quota
+// order-dependent.
 @TestPropertySource(properties = "medfund.test.context=province-level-clearing")
 class ProvinceLevelClearingTest {
 

@@ -101,7 +101,8 @@ record DataSet(String version, List<Region> regions, List<Named<InsuranceType>> 
                 parents.put(account.id(), parent);
             }
         }
-        return new DataSet(version, regionList, types, orgs, profiles, accounts, parents, notes, Set.copyOf(provinceLevel));
+        return new DataSet(version, regionList, types, orgs, profiles, accounts, parents, notes,
+                Set.copyOf(provinceLevel));
     }
 
     private static Org org(Map<String, String> row) {
