@@ -180,12 +180,10 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                 funding.recordReserveUse(new CrossRegionFunding.ReserveUse(line.regionCode(), ReservePot.IN_PROVINCE,
                         period, line.owe(), period + " 省内异地就医月度清算拨付计划"), on, actor);
             } else {
-                ledger.post(new BusinessEvent("crossregion.clearing.insured-charged", "cr-mc-charge-" + period + "-"
-                        + line.regionCode() + "-" + line.insuranceType(), on, period, line.owe(),
+                post(planRef(province, period), "crossregion.clearing.insured-charged", "cr-mc-charge-" + period + "-"
+                        + line.regionCode() + "-" + line.insuranceType(), on, line.owe(),
                         Map.of("region-finance", finance(line.regionCode()).code(), "province-finance",
-                                provinceFinance.code()), line.insuranceType(), "cr_mc_plan",
-                        province.code() + "-" + period, regime.packId(), ARTICLE_PLAN,
-                        memo(period, line.insuranceType(), content)));
+                                provinceFinance.code()), line.insuranceType(), ARTICLE_PLAN, content);
             }
         }
         return plan(province.code(), period, null).orElseThrow();
@@ -224,20 +222,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
         }
         LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
                 .notBefore(plan.dates().submittedOn(), "用款计划提交日期").value();
-        Org centre = centre(province.code());
-        for (RegionLine line : plan.regions()) {
-            if (!line.owe().isPositive()) {
-                continue;
-            }
-            String transferId = "cr-mc-fund-" + period + "-" + line.regionCode() + "-" + line.insuranceType();
-            ledger.post(new BusinessEvent("crossregion.clearing.finance-to-centre", transferId, on, period, line.owe(),
-                    Map.of("province-finance", actor.orgCode(), "region-finance", finance(line.regionCode()).code(),
-                            "centre", centre.code()), line.insuranceType(), "cr_mc_plan",
-                    province.code() + "-" + period, packOf(province, period), ARTICLE_PAY,
-                    memo(period, line.insuranceType(), "异地就医资金拨付至省医保中心支出户（" + line.regionName()
-                            + "参保人员省内异地就医费用）")));
-            updateLine(province, period, line, "funding_transfer = :t, funded_on = :on", transferId, on);
-        }
+        sendLegs(MoneyLeg.FUNDING, province, plan, on, actor);
         setPlan(province, period, ClearingPlanState.FUNDED, "funded_on", on);
         return requirePlan(province, period);
     }
@@ -248,15 +233,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
         Region province = requireProvince(actor, OrgKind.SETTLEMENT_CENTRE, Role.CLERK, "crossregion.centre-only",
                 "省财政厅拨付资金到账由省医保中心确认");
         Plan plan = requirePlan(province, period);
-        for (RegionLine line : plan.regions()) {
-            if (line.funding() == null || line.funding().receivedOn() != null) {
-                continue;
-            }
-            LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
-                    .notBefore(line.funding().sentOn(), "省财政厅拨付日期").value();
-            ledger.confirmReceipt(line.funding().transferId(), on, line.funding().transferId() + "-receipt");
-            updateLine(province, period, line, "funding_received_on = :on", null, on);
-        }
+        receiveLegs(MoneyLeg.FUNDING, province, period, plan.regions(), date, actor);
         return requirePlan(province, period);
     }
 
@@ -275,18 +252,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
         }
         LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
                 .notBefore(plan.dates().fundedOn(), "省财政厅拨付日期").value();
-        for (RegionLine line : plan.regions()) {
-            if (!line.receive().isPositive()) {
-                continue;
-            }
-            String transferId = "cr-mc-pay-" + period + "-" + line.regionCode() + "-" + line.insuranceType();
-            ledger.post(new BusinessEvent("crossregion.clearing.centre-to-region", transferId, on, period,
-                    line.receive(), Map.of("centre", actor.orgCode(), "region-agency", agency(line.regionCode()).code()),
-                    line.insuranceType(), "cr_mc_plan", province.code() + "-" + period, packOf(province, period),
-                    ARTICLE_PAY, memo(period, line.insuranceType(), "异地就医资金拨付至" + line.regionName()
-                            + "经办机构支出户（本地定点医药机构省内异地就医结算费用）")));
-            updateLine(province, period, line, "disbursement_transfer = :t, disbursed_on = :on", transferId, on);
-        }
+        sendLegs(MoneyLeg.DISBURSEMENT, province, plan, on, actor);
         setPlan(province, period, ClearingPlanState.DISBURSED, "disbursed_on", on);
         return requirePlan(province, period);
     }
@@ -298,18 +264,90 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                 "省医保中心拨付资金到账由统筹区经办机构确认");
         Region province = registry.requireRegion(region.parentCode(), "orgCode");
         Plan plan = requirePlan(province, period);
+        receiveLegs(MoneyLeg.DISBURSEMENT, province, period, plan.regions().stream()
+                .filter(l -> l.regionCode().equals(region.code())).toList(), date, actor);
+        return plan(province.code(), period, actor).orElseThrow();
+    }
+
+    /**
+     * The two transfers of a region line through the centre (三(三)): the 23rd's, province finance → centre, of what
+     * the insured region owes, and the 26th's, centre → treatment region, of what it receives. Both move the same way
+     * (sent by one side, in transit until the other confirms); only these differ.
+     */
+    private enum MoneyLeg {
+        FUNDING("crossregion.clearing.finance-to-centre", "cr-mc-fund-", "funding_transfer", "funded_on",
+                "funding_received_on", "省财政厅拨付日期"),
+        DISBURSEMENT("crossregion.clearing.centre-to-region", "cr-mc-pay-", "disbursement_transfer", "disbursed_on",
+                "disbursement_received_on", "省医保中心拨付日期");
+
+        final String rule;
+        final String transferPrefix;
+        final String transferColumn;
+        final String sentColumn;
+        final String receivedColumn;
+        final String sentLabel;
+
+        MoneyLeg(String rule, String transferPrefix, String transferColumn, String sentColumn, String receivedColumn,
+                 String sentLabel) {
+            this.rule = rule;
+            this.transferPrefix = transferPrefix;
+            this.transferColumn = transferColumn;
+            this.sentColumn = sentColumn;
+            this.receivedColumn = receivedColumn;
+            this.sentLabel = sentLabel;
+        }
+
+        Money amount(RegionLine line) {
+            return this == FUNDING ? line.owe() : line.receive();
+        }
+
+        Leg of(RegionLine line) {
+            return this == FUNDING ? line.funding() : line.disbursement();
+        }
+
+        Leg read(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return leg(rs.getString(transferColumn), rs.getObject(sentColumn, LocalDate.class),
+                    rs.getObject(receivedColumn, LocalDate.class));
+        }
+    }
+
+    /** Sends the leg of every line with money to move, on one day, each transfer with its remark (四(二)). */
+    private void sendLegs(MoneyLeg step, Region province, Plan plan, LocalDate on, Actor actor) {
+        Org centre = centre(province.code());
         for (RegionLine line : plan.regions()) {
-            if (!line.regionCode().equals(region.code()) || line.disbursement() == null
-                    || line.disbursement().receivedOn() != null) {
+            Money amount = step.amount(line);
+            if (!amount.isPositive()) {
+                continue;
+            }
+            String transferId = step.transferPrefix + plan.period() + "-" + line.regionCode() + "-"
+                    + line.insuranceType();
+            Map<String, String> parties = step == MoneyLeg.FUNDING
+                    ? Map.of("province-finance", actor.orgCode(), "region-finance", finance(line.regionCode()).code(),
+                            "centre", centre.code())
+                    : Map.of("centre", actor.orgCode(), "region-agency", agency(line.regionCode()).code());
+            String content = step == MoneyLeg.FUNDING
+                    ? "异地就医资金拨付至省医保中心支出户（" + line.regionName() + "参保人员省内异地就医费用）"
+                    : "异地就医资金拨付至" + line.regionName() + "经办机构支出户（本地定点医药机构省内异地就医结算费用）";
+            post(planRef(province, plan.period()), step.rule, transferId, on, amount, parties, line.insuranceType(),
+                    ARTICLE_PAY, content);
+            updateLine(province, plan.period(), line, step.transferColumn + " = :t, " + step.sentColumn + " = :on",
+                    transferId, on);
+        }
+    }
+
+    /** Confirms the arrival of the given lines' sent legs not yet received (idempotent: received ones are skipped). */
+    private void receiveLegs(MoneyLeg step, Region province, YearMonth period, List<RegionLine> lines, LocalDate date,
+                             Actor actor) {
+        for (RegionLine line : lines) {
+            Leg leg = step.of(line);
+            if (leg == null || leg.receivedOn() != null) {
                 continue;
             }
             LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
-                    .notBefore(line.disbursement().sentOn(), "省医保中心拨付日期").value();
-            ledger.confirmReceipt(line.disbursement().transferId(), on, line.disbursement().transferId()
-                    + "-receipt");
-            updateLine(province, period, line, "disbursement_received_on = :on", null, on);
+                    .notBefore(leg.sentOn(), step.sentLabel).value();
+            ledger.confirmReceipt(leg.transferId(), on, leg.transferId() + "-receipt");
+            updateLine(province, period, line, step.receivedColumn + " = :on", null, on);
         }
-        return plan(province.code(), period, actor).orElseThrow();
     }
 
     @Override
@@ -331,7 +369,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
         LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
                 .notBefore(plan.dates().generatedOn(), "拨付计划生成日期").value();
         boolean advance = regime(province, period).pack().parameters().get(NEGATIVE_PLAN_ADVANCED).flag();
-        String pack = packOf(province, period);
+        PlanRef ref = planRef(province, period);
         for (HospitalLine h : plan.hospitals()) {
             if (!h.regionCode().equals(region.code()) || h.state() != HospitalPayState.PLANNED) {
                 continue;
@@ -340,18 +378,15 @@ class JdbcMonthlyClearing implements MonthlyClearing {
             String id = period + "-" + h.hospitalCode() + "-" + h.insuranceType();
             HospitalPayState state = HospitalPayState.PAID;
             if (h.amount().isPositive()) {
-                ledger.post(new BusinessEvent("crossregion.clearing.to-hospital", "cr-mc-hospital-" + id, on, period,
-                        h.amount(), parties, h.insuranceType(), "cr_mc_plan", province.code() + "-" + period, pack,
-                        ARTICLE_PAY, memo(period, h.insuranceType(), "省内异地就医结算费用拨付" + h.hospitalName())));
+                post(ref, "crossregion.clearing.to-hospital", "cr-mc-hospital-" + id, on, h.amount(), parties,
+                        h.insuranceType(), ARTICLE_PAY, "省内异地就医结算费用拨付" + h.hospitalName());
             } else if (h.amount().isNegative()) {
                 if (!advance) {
                     throw Rejection.conflict("crossregion.negative-plan-not-advanced", "period", h.hospitalName()
                             + " 当月拨付计划为负值，本政策未规定由统筹区基金先行垫付");
                 }
-                ledger.post(new BusinessEvent("crossregion.clearing.advance", "cr-mc-advance-" + id, on, period,
-                        h.amount().negate(), parties, h.insuranceType(), "cr_mc_plan", province.code() + "-" + period,
-                        pack, ARTICLE_PAY, memo(period, h.insuranceType(), h.hospitalName()
-                        + "当月拨付计划为负值，由本统筹区基本医保基金先行垫付，待追回")));
+                post(ref, "crossregion.clearing.advance", "cr-mc-advance-" + id, on, h.amount().negate(), parties,
+                        h.insuranceType(), ARTICLE_PAY, h.hospitalName() + "当月拨付计划为负值，由本统筹区基本医保基金先行垫付，待追回");
                 state = HospitalPayState.ADVANCED;
             }
             jdbc.sql("""
@@ -389,11 +424,10 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                     + " 在 " + period + " 没有待追回的垫付资金");
         }
         LocalDate on = dates.check(date, "date").inBook(actor.orgCode()).notBefore(line.paidOn(), "垫付日期").value();
-        ledger.post(new BusinessEvent("crossregion.clearing.advance-recovered", "cr-mc-recovered-" + period + "-"
-                + hospitalCode + "-" + insuranceType, on, period, line.amount().negate(),
-                Map.of("region-agency", actor.orgCode(), "hospital", hospitalCode), insuranceType, "cr_mc_plan",
-                province.code() + "-" + period, packOf(province, period), ARTICLE_PAY,
-                memo(period, insuranceType, "追回" + line.hospitalName() + "负值拨付计划垫付资金，退回本统筹区社会保障基金财政专户")));
+        post(planRef(province, period), "crossregion.clearing.advance-recovered", "cr-mc-recovered-" + period + "-"
+                + hospitalCode + "-" + insuranceType, on, line.amount().negate(),
+                Map.of("region-agency", actor.orgCode(), "hospital", hospitalCode), insuranceType, ARTICLE_PAY,
+                "追回" + line.hospitalName() + "负值拨付计划垫付资金，退回本统筹区社会保障基金财政专户");
         jdbc.sql("""
                 update cr_mc_hospital set state = :s, recovered_on = :on, recovered_by = :by
                 where province_code = :p and period = :m and region_code = :r and hospital_code = :h
@@ -534,10 +568,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                             Derivation.Input.money("应付，" + rs.getLong("owe_rows") + " 笔结算", owe)),
                             citation, receive.minus(owe));
                     return new RegionLine(region, name(region), rs.getString("insurance_type"), receive, owe,
-                            derivation, leg(rs.getString("funding_transfer"), rs.getObject("funded_on", LocalDate.class),
-                            rs.getObject("funding_received_on", LocalDate.class)),
-                            leg(rs.getString("disbursement_transfer"), rs.getObject("disbursed_on", LocalDate.class),
-                                    rs.getObject("disbursement_received_on", LocalDate.class)),
+                            derivation, MoneyLeg.FUNDING.read(rs), MoneyLeg.DISBURSEMENT.read(rs),
                             rs.getObject("hospitals_paid_on", LocalDate.class));
                 }).list();
     }
@@ -619,9 +650,25 @@ class JdbcMonthlyClearing implements MonthlyClearing {
         return FundingRegime.resolve(packs, provinceCode, period.atDay(1));
     }
 
-    private String packOf(Region province, YearMonth period) {
-        return jdbc.sql("select pack_id from cr_mc_plan where province_code = :p and period = :m")
-                .param("p", province.code()).param("m", period.toString()).query(String.class).single();
+    /** The plan a posting belongs to: its document (province and month) and the pack it was generated under. */
+    private record PlanRef(String provinceCode, YearMonth period, String packId) {
+    }
+
+    private PlanRef planRef(Region province, YearMonth period) {
+        return new PlanRef(province.code(), period, jdbc.sql("""
+                select pack_id from cr_mc_plan where province_code = :p and period = :m""")
+                .param("p", province.code()).param("m", period.toString()).query(String.class).single());
+    }
+
+    /**
+     * Every money step of the month goes through here: the rule's posting under the plan's document, dated
+     * {@code on}, its memo the remark 四(二) asks of every transfer (period, insurance type, content).
+     */
+    private void post(PlanRef plan, String rule, String requestId, LocalDate on, Money amount,
+                      Map<String, String> parties, String insuranceType, String article, String content) {
+        ledger.post(new BusinessEvent(rule, requestId, on, plan.period(), amount, parties, insuranceType, "cr_mc_plan",
+                plan.provinceCode() + "-" + plan.period(), plan.packId(), article,
+                memo(plan.period(), insuranceType, content)));
     }
 
     /** The remark every transfer carries (四(二)): period, insurance type, content. */
