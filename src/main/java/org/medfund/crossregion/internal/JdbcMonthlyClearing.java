@@ -12,6 +12,7 @@ import org.medfund.calendar.Due;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.crossregion.AdvanceRecoveryKind;
 import org.medfund.crossregion.ClearingPlanState;
 import org.medfund.crossregion.ClearingStepKind;
 import org.medfund.crossregion.CrossRegionFunding;
@@ -378,8 +379,16 @@ class JdbcMonthlyClearing implements MonthlyClearing {
             String id = period + "-" + h.hospitalCode() + "-" + h.insuranceType();
             HospitalPayState state = HospitalPayState.PAID;
             if (h.amount().isPositive()) {
-                post(ref, "crossregion.clearing.to-hospital", "cr-mc-hospital-" + id, on, h.amount(), parties,
-                        h.insuranceType(), ARTICLE_PAY, "省内异地就医结算费用拨付" + h.hospitalName());
+                // The plan read here carries the offsets AdvanceOffsets planned from the open advances: post them.
+                for (AdvanceRecovery offset : h.offsets()) {
+                    offsetAdvance(ref, h, offset, on, actor);
+                }
+                if (h.net().isPositive()) {
+                    post(ref, "crossregion.clearing.to-hospital", "cr-mc-hospital-" + id, on, h.net(), parties,
+                            h.insuranceType(), ARTICLE_PAY, "省内异地就医结算费用拨付" + h.hospitalName()
+                            + (h.offsets().isEmpty() ? "" : "（拨付计划 " + h.amount().toYuanText() + " 元，抵扣垫付资金 "
+                            + h.offset().toYuanText() + " 元，实拨 " + h.net().toYuanText() + " 元）"));
+                }
             } else if (h.amount().isNegative()) {
                 if (!advance) {
                     throw Rejection.conflict("crossregion.negative-plan-not-advanced", "period", h.hospitalName()
@@ -424,20 +433,68 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                     + " 在 " + period + " 没有待追回的垫付资金");
         }
         LocalDate on = dates.check(date, "date").inBook(actor.orgCode()).notBefore(line.paidOn(), "垫付日期").value();
-        post(planRef(province, period), "crossregion.clearing.advance-recovered", "cr-mc-recovered-" + period + "-"
-                + hospitalCode + "-" + insuranceType, on, line.amount().negate(),
+        // After a partial offset the hospital returns what is left, no more (the receivable may not go below zero).
+        Money left = line.advance().outstanding();
+        String requestId = "cr-mc-recovered-" + period + "-" + hospitalCode + "-" + insuranceType;
+        post(planRef(province, period), "crossregion.clearing.advance-recovered", requestId, on, left,
                 Map.of("region-agency", actor.orgCode(), "hospital", hospitalCode), insuranceType, ARTICLE_PAY,
-                "追回" + line.hospitalName() + "负值拨付计划垫付资金，退回本统筹区社会保障基金财政专户");
-        jdbc.sql("""
-                update cr_mc_hospital set state = :s, recovered_on = :on, recovered_by = :by
-                where province_code = :p and period = :m and region_code = :r and hospital_code = :h
-                    and insurance_type = :t""")
-                .param("s", HospitalPayState.RECOVERED.name()).param("on", on).param("by", actor.userId())
-                .param("p", province.code()).param("m", period.toString()).param("r", region.code())
-                .param("h", hospitalCode).param("t", insuranceType).update();
+                "追回" + line.hospitalName() + "负值拨付计划垫付资金" + (left.equals(line.advance().amount()) ? ""
+                        : "余额") + "，退回本统筹区社会保障基金财政专户");
+        recordRecovery(province, line, new AdvanceRecovery(period, AdvanceRecoveryKind.RETURN, period, left, on,
+                requestId), actor);
         return requirePlan(province, period).hospitals().stream().filter(h -> h.regionCode().equals(region.code())
                 && h.hospitalCode().equals(hospitalCode) && h.insuranceType().equals(insuranceType)).findFirst()
                 .orElseThrow();
+    }
+
+    @Override
+    public List<AdvanceReceivable> openAdvances(Actor actor) {
+        Region province = provinceOf(actor);
+        return openAdvances(province.code(), null).stream().filter(a -> registry.canSeeOrg(actor, a.hospitalCode()))
+                .toList();
+    }
+
+    /** Posts one planned offset of a positive line and records it (三(三): the money back in the special account). */
+    private void offsetAdvance(PlanRef ref, HospitalLine line, AdvanceRecovery planned, LocalDate on, Actor actor) {
+        String requestId = "cr-mc-offset-" + ref.period() + "-" + line.hospitalCode() + "-" + line.insuranceType()
+                + "-" + planned.advancePeriod();
+        post(ref, "crossregion.clearing.advance-offset", requestId, on, planned.amount(),
+                Map.of("region-agency", actor.orgCode(), "hospital", line.hospitalCode()), line.insuranceType(),
+                ARTICLE_PAY, "以" + ref.period() + "拨付计划抵扣" + line.hospitalName() + planned.advancePeriod()
+                        + "负值拨付计划垫付资金，抵扣资金由支出户退回本统筹区社会保障基金财政专户");
+        HospitalLine advanced = hospitalLines(ref.provinceCode(), planned.advancePeriod()).stream()
+                .filter(h -> h.regionCode().equals(line.regionCode()) && h.hospitalCode().equals(line.hospitalCode())
+                        && h.insuranceType().equals(line.insuranceType())).findFirst().orElseThrow();
+        recordRecovery(registry.requireRegion(ref.provinceCode(), "orgCode"), advanced, new AdvanceRecovery(
+                planned.advancePeriod(), AdvanceRecoveryKind.OFFSET, ref.period(), planned.amount(), on, requestId),
+                actor);
+    }
+
+    /** Records a part of an advance recovered; the advance is recovered once the parts add up to it. */
+    private void recordRecovery(Region province, HospitalLine advanced, AdvanceRecovery part, Actor actor) {
+        Money left = advanced.advance().outstanding().minus(part.amount());
+        if (left.isNegative()) {
+            throw new IllegalStateException("recovery beyond the advance: " + advanced + " " + part);
+        }
+        jdbc.sql("""
+                insert into cr_mc_advance_recovery (province_code, region_code, hospital_code, insurance_type,
+                    advance_period, kind, offset_period, amount_fen, recovered_on, recovered_by, request_id)
+                values (:p, :r, :h, :t, :m, :kind, :o, :amount, :on, :by, :id)""")
+                .param("p", province.code()).param("r", advanced.regionCode()).param("h", advanced.hospitalCode())
+                .param("t", advanced.insuranceType()).param("m", part.advancePeriod().toString())
+                .param("kind", part.kind().name()).param("o", part.offsetPeriod().toString())
+                .param("amount", part.amount().fen()).param("on", part.recoveredOn()).param("by", actor.userId())
+                .param("id", part.requestId()).update();
+        if (left.isZero()) {
+            jdbc.sql("""
+                    update cr_mc_hospital set state = :s, recovered_on = :on, recovered_by = :by
+                    where province_code = :p and period = :m and region_code = :r and hospital_code = :h
+                        and insurance_type = :t""")
+                    .param("s", HospitalPayState.RECOVERED.name()).param("on", part.recoveredOn())
+                    .param("by", actor.userId()).param("p", province.code())
+                    .param("m", part.advancePeriod().toString()).param("r", advanced.regionCode())
+                    .param("h", advanced.hospitalCode()).param("t", advanced.insuranceType()).update();
+        }
     }
 
     // --- notices and the report (三(二), 四(二)) ---
@@ -496,18 +553,20 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                 continue;
             }
             Money paid = Money.ZERO;
+            Money offset = Money.ZERO;
             Money open = Money.ZERO;
             for (HospitalLine h : plan.hospitals()) {
                 if (h.regionCode().equals(l.regionCode()) && h.insuranceType().equals(l.insuranceType())) {
                     if (h.state() == HospitalPayState.PAID && h.amount().isPositive()) {
-                        paid = paid.plus(h.amount());
+                        paid = paid.plus(h.net());
+                        offset = offset.plus(h.offset());
                     } else if (h.state() == HospitalPayState.ADVANCED) {
-                        open = open.plus(h.amount().negate());
+                        open = open.plus(h.advance().outstanding());
                     }
                 }
             }
             lines.add(new ReportLine(l.regionCode(), l.regionName(), l.insuranceType(), l.owe(), l.receive(),
-                    l.funding(), l.disbursement(), paid, open));
+                    l.funding(), l.disbursement(), paid, offset, open));
         }
         return lines;
     }
@@ -573,23 +632,103 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                 }).list();
     }
 
+    /**
+     * The month's hospital lines: a negative one with its advance and the parts recovered so far, a positive one with
+     * the offsets it posted when paid or, while planned, the ones {@link AdvanceOffsets} would take now.
+     */
     private List<HospitalLine> hospitalLines(String provinceCode, YearMonth period) {
+        List<AdvancePart> parts = advanceParts(provinceCode,
+                "r.advance_period = :m or (r.kind = 'OFFSET' and r.offset_period = :m)", period);
+        List<HospitalLine> lines = hospitalRows(provinceCode, "period = :m", period, parts).stream()
+                .map(PeriodLine::line).toList();
+        Map<AdvanceKey, List<AdvanceReceivable>> open = new HashMap<>();
+        if (lines.stream().anyMatch(h -> h.state() == HospitalPayState.PLANNED && h.amount().isPositive())) {
+            for (AdvanceReceivable a : openAdvances(provinceCode, period)) {
+                open.computeIfAbsent(new AdvanceKey(a.regionCode(), a.hospitalCode(), a.insuranceType()),
+                        k -> new ArrayList<>()).add(a);
+            }
+        }
+        return lines.stream().map(h -> {
+            AdvanceKey own = new AdvanceKey(h.regionCode(), h.hospitalCode(), h.insuranceType());
+            List<AdvanceRecovery> offsets;
+            if (!h.amount().isPositive()) {
+                offsets = List.of();
+            } else if (h.state() == HospitalPayState.PLANNED) {
+                offsets = AdvanceOffsets.allocate(period, h.amount(), open.getOrDefault(own, List.of()));
+            } else {
+                offsets = parts.stream().filter(p -> p.key().equals(own)
+                        && p.recovery().kind() == AdvanceRecoveryKind.OFFSET
+                        && p.recovery().offsetPeriod().equals(period)).map(AdvancePart::recovery).toList();
+            }
+            return new HospitalLine(h.regionCode(), h.hospitalCode(), h.hospitalName(), h.insuranceType(),
+                    h.amount(), h.rows(), h.state(), h.paidOn(), h.advance(), offsets);
+        }).toList();
+    }
+
+    /** The advances not yet recovered, of months before {@code before} (of all months when null), oldest first. */
+    private List<AdvanceReceivable> openAdvances(String provinceCode, YearMonth before) {
+        String open = "state = '" + HospitalPayState.ADVANCED.name() + "'";
+        List<AdvancePart> parts = advanceParts(provinceCode, """
+                exists (select 1 from cr_mc_hospital h where h.province_code = r.province_code
+                    and h.period = r.advance_period and h.region_code = r.region_code
+                    and h.hospital_code = r.hospital_code and h.insurance_type = r.insurance_type
+                    and h.""" + open + ")", null);
+        return hospitalRows(provinceCode, open + (before == null ? "" : " and period < :m"), before, parts).stream()
+                .map(p -> new AdvanceReceivable(p.line().regionCode(), name(p.line().regionCode()),
+                        p.line().hospitalCode(), p.line().hospitalName(), p.line().insuranceType(), p.period(),
+                        p.line().advance()))
+                .toList();
+    }
+
+    /** Who owes an advance: the region's hospital and the insurance type (one fund's money never pays another's). */
+    private record AdvanceKey(String regionCode, String hospitalCode, String insuranceType) {
+    }
+
+    /** A part recovered of the advance of one hospital and insurance type. */
+    private record AdvancePart(AdvanceKey key, AdvanceRecovery recovery) {
+    }
+
+    /** A hospital line with the month it belongs to. */
+    private record PeriodLine(YearMonth period, HospitalLine line) {
+    }
+
+    private List<AdvancePart> advanceParts(String provinceCode, String where, YearMonth period) {
+        JdbcClient.StatementSpec spec = jdbc.sql("select * from cr_mc_advance_recovery r where r.province_code = :p"
+                + " and (" + where + ") order by r.recovered_on, r.advance_period").param("p", provinceCode);
+        if (period != null) {
+            spec = spec.param("m", period.toString());
+        }
+        return spec.query((rs, n) -> new AdvancePart(new AdvanceKey(rs.getString("region_code"),
+                rs.getString("hospital_code"), rs.getString("insurance_type")), new AdvanceRecovery(
+                YearMonth.parse(rs.getString("advance_period")), AdvanceRecoveryKind.valueOf(rs.getString("kind")),
+                YearMonth.parse(rs.getString("offset_period")), Money.ofFen(rs.getLong("amount_fen")),
+                rs.getObject("recovered_on", LocalDate.class), rs.getString("request_id")))).list();
+    }
+
+    /** Hospital lines matching {@code where}, oldest month first; a negative one paid carries its advance. */
+    private List<PeriodLine> hospitalRows(String provinceCode, String where, YearMonth period,
+                                          List<AdvancePart> parts) {
         Map<String, String> names = new HashMap<>();
-        return jdbc.sql("""
-                select * from cr_mc_hospital where province_code = :p and period = :m
-                order by region_code, hospital_code, insurance_type""")
-                .param("p", provinceCode).param("m", period.toString())
-                .query((rs, n) -> {
-                    String code = rs.getString("hospital_code");
-                    String hospitalName = names.computeIfAbsent(code, c -> registry.org(c).map(Org::name).orElse(c));
-                    Money amount = Money.ofFen(rs.getLong("amount_fen"));
-                    HospitalPayState state = HospitalPayState.valueOf(rs.getString("state"));
-                    LocalDate paidOn = rs.getObject("paid_on", LocalDate.class);
-                    Advance advance = amount.isNegative() && paidOn != null ? new Advance(amount.negate(), paidOn,
-                            rs.getObject("recovered_on", LocalDate.class)) : null;
-                    return new HospitalLine(rs.getString("region_code"), code, hospitalName,
-                            rs.getString("insurance_type"), amount, rs.getLong("rows_count"), state, paidOn, advance);
-                }).list();
+        JdbcClient.StatementSpec spec = jdbc.sql("select * from cr_mc_hospital where province_code = :p and "
+                + where + " order by period, region_code, hospital_code, insurance_type").param("p", provinceCode);
+        if (period != null) {
+            spec = spec.param("m", period.toString());
+        }
+        return spec.query((rs, n) -> {
+            YearMonth month = YearMonth.parse(rs.getString("period"));
+            String code = rs.getString("hospital_code");
+            String hospitalName = names.computeIfAbsent(code, c -> registry.org(c).map(Org::name).orElse(c));
+            AdvanceKey key = new AdvanceKey(rs.getString("region_code"), code, rs.getString("insurance_type"));
+            Money amount = Money.ofFen(rs.getLong("amount_fen"));
+            LocalDate paidOn = rs.getObject("paid_on", LocalDate.class);
+            Advance advance = amount.isNegative() && paidOn != null ? new Advance(amount.negate(), paidOn,
+                    rs.getObject("recovered_on", LocalDate.class), "cr-mc-advance-" + month + "-" + code + "-"
+                    + key.insuranceType(), parts.stream().filter(p -> p.key().equals(key)
+                    && p.recovery().advancePeriod().equals(month)).map(AdvancePart::recovery).toList()) : null;
+            return new PeriodLine(month, new HospitalLine(key.regionCode(), code, hospitalName, key.insuranceType(),
+                    amount, rs.getLong("rows_count"), HospitalPayState.valueOf(rs.getString("state")), paidOn,
+                    advance, List.of()));
+        }).list();
     }
 
     private List<DataConfirmation> confirmations(List<String> regions, YearMonth period) {

@@ -61,8 +61,14 @@ class MonthlyClearingPages {
                    String derivation, String funding, String disbursement, String hospitalsPaid, String ledgerHref) {
     }
 
-    record HospitalRow(String region, String hospital, String hospitalCode, String type, String typeCode,
-                       String amount, long rows, String state, boolean recoverable) {
+    /** A hospital line: region, the printed receipt (gross, offset, net, advances with vouchers), the button. */
+    record HospitalRow(String region, String typeCode, MonthlyClearingDocuments.Receipt receipt,
+                       boolean recoverable) {
+    }
+
+    /** An advance of the receivable list: the month it was advanced, its story, the button to record a return. */
+    record AdvanceRow(String region, MonthlyClearing.AdvanceReceivable advance, String type,
+                      List<MonthlyClearingDocuments.AdvanceView> story, boolean recoverable) {
     }
 
     @GetMapping("/crossregion/monthly-clearing")
@@ -81,6 +87,7 @@ class MonthlyClearingPages {
         model.addAttribute("confirmations", List.of());
         model.addAttribute("ownConfirmed", true);
         model.addAttribute("ownNotice", null);
+        model.addAttribute("advances", List.of());
         try {
             model.addAttribute("steps", funding.clearingSteps(month, today, user.actor()));
             List<MonthlyClearing.DataConfirmation> confirmations = clearing.dataConfirmations(month, user.actor());
@@ -92,16 +99,17 @@ class MonthlyClearingPages {
                 model.addAttribute("plan", plan.get());
                 model.addAttribute("lines", plan.get().regions().stream().map(l -> row(l, caller, month)).toList());
                 model.addAttribute("hospitals", plan.get().hospitals().stream().map(h -> new HospitalRow(
-                        name(h.regionCode()), h.hospitalName(), h.hospitalCode(), documents.type(h.insuranceType()),
-                        h.insuranceType(), h.amount().toYuanText(), h.rows(), h.state().label()
-                        + (h.paidOn() == null ? "" : " " + h.paidOn()) + (h.advance() != null
-                        && h.advance().recoveredOn() != null ? "，" + h.advance().recoveredOn() + " 追回" : ""),
+                        name(h.regionCode()), h.insuranceType(), documents.receipt(h),
                         h.state() == HospitalPayState.ADVANCED && h.regionCode().equals(caller.regionCode())))
                         .toList());
                 if (caller.regionCode() != null) {
                     model.addAttribute("ownNotice", clearing.notice(month, caller.regionCode(), user.actor()));
                 }
             }
+            // The receivable list (henan-2023 三(三)): every advance still owed, of any month, oldest first.
+            model.addAttribute("advances", clearing.openAdvances(user.actor()).stream().map(a -> new AdvanceRow(
+                    name(a.regionCode()), a, documents.type(a.insuranceType()), documents.advances(a.advance()),
+                    a.regionCode().equals(caller.regionCode()))).toList());
         } catch (Rejection rejected) {
             model.addAttribute("problem", rejected.getMessage());
         }
