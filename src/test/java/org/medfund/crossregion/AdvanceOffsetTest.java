@@ -35,7 +35,7 @@ import org.springframework.test.context.TestPropertySource;
  * 退回到各统筹区社会保障基金财政专户": a hospital's advance is recovered by offsetting it against its next positive plan of
  * the same insurance type, oldest advance first, the hospital being paid the rest; what is left stays a receivable,
  * which the hospital may still return in cash. Each scenario has hospitals of its own in 信阳 (罗山县, 411521) and
- * months of its own (December 2024 to November 2025); 信阳市中心医院 (demo) keeps 信阳's monthly total positive, every
+ * months of its own (December 2024 to December 2025); 信阳市中心医院 (demo) keeps 信阳's monthly total positive, every
  * row is employee care (310) of 平顶山's insured. After each: the ledger audit, and the receivables reconcile — each
  * hospital's 1211.04 暂付款—异地就医垫付 in 信阳's agency book equals what the receivable list says it owes.
  */
@@ -290,6 +290,30 @@ class AdvanceOffsetTest {
         // The receivable is carried over the year end and closed in January.
         assertThat(ledger.balance(XY_AGENCY, "1211.04", h, "310", LocalDate.of(2025, 1, 24)))
                 .isEqualTo(yuan("123.45"));
+        assertThat(receivable(h)).isEqualTo(Money.ZERO);
+        assertSoundAndReconciled();
+    }
+    @Test
+    @DisplayName("henan-2023 三(三): the plan shows the deduction ahead; a hospital that returns the money before the"
+            + " payment day is paid its plan in full")
+    void cashReturnBeforePayment() {
+        String h = hospital("先行退回");
+        month(YearMonth.of(2025, 6), Map.of(h, "-90.00"));
+        YearMonth december = YearMonth.of(2025, 12);
+        clearing.importRows(december, HEADER + "T-AO-2025-12-0," + XY_CITY_HOSPITAL
+                + ",410400,411500,310,2025-12-03,10000.00\n" + "T-AO-2025-12-1," + h
+                + ",410400,411500,310,2025-12-04,300.00\n", centre);
+        clearing.confirmData(december, december.atDay(15), pds);
+        clearing.confirmData(december, december.atDay(15), xy);
+        HospitalLine planned = line(clearing.generatePlan(december, december.atDay(18), centre), h);
+        assertThat(planned.offsets()).extracting(AdvanceRecovery::amount).containsExactly(yuan("90.00"));
+        assertThat(planned.net()).isEqualTo(yuan("210.00"));
+
+        clearing.recoverAdvance(YearMonth.of(2025, 6), h, "310", LocalDate.of(2025, 12, 10), xy);
+        assertThat(line(clearing.plan(december, centre).orElseThrow(), h).offsets()).isEmpty();
+        HospitalLine paid = line(month(december, Map.of(h, "300.00")), h);
+        assertThat(paid.offsets()).isEmpty();
+        assertThat(paid.net()).isEqualTo(yuan("300.00"));
         assertThat(receivable(h)).isEqualTo(Money.ZERO);
         assertSoundAndReconciled();
     }
