@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.medfund.common.Money;
 import org.medfund.crossregion.AdvanceRecoveryKind;
 import org.medfund.crossregion.MonthlyClearing.Advance;
@@ -91,7 +92,8 @@ class MonthlyClearingDocuments {
             lines.add(new TypeLine(type(l.insuranceType()), l.receive(), l.owe(), l.net(),
                     leg(l.funding(), "省财政厅拨付省医保中心"), leg(l.disbursement(), "省医保中心拨付本统筹区")));
         }
-        List<Receipt> receipts = n.receipts().stream().map(this::receipt).toList();
+        // The notice goes to the region's staff, who keep the region agency's book: every voucher is theirs to open.
+        List<Receipt> receipts = n.receipts().stream().map(h -> receipt(h, e -> true)).toList();
         List<Payment> payments = n.payments().stream().map((PairLine p) -> new Payment(p.treatmentRegionName(),
                 type(p.insuranceType()), p.amount(), p.rows())).toList();
         return new NoticeView("SFK-" + n.period() + "-" + n.regionCode(), n.regionName(), n.regionCode(), n.period(),
@@ -99,9 +101,10 @@ class MonthlyClearingDocuments {
                 n.confirmedOn() == null ? "未确认" : n.confirmedOn() + " 已核对并报同级财政部门", LocalDate.now(clock));
     }
 
-    Receipt receipt(HospitalLine h) {
+    /** The line as printed, with the vouchers of the books {@code visible} lets the reader open. */
+    Receipt receipt(HospitalLine h, Predicate<PostedEntry> visible) {
         return new Receipt(h.hospitalName(), h.hospitalCode(), type(h.insuranceType()), h.amount(), h.rows(),
-                state(h), h.offset(), h.net(), advances(h));
+                state(h), h.offset(), h.net(), advances(h, visible));
     }
 
     static String state(HospitalLine h) {
@@ -111,35 +114,35 @@ class MonthlyClearingDocuments {
     }
 
     /** A positive line: each advance deducted. A negative one: the advance, each part recovered, what is left. */
-    List<AdvanceView> advances(HospitalLine h) {
+    List<AdvanceView> advances(HospitalLine h, Predicate<PostedEntry> visible) {
         List<AdvanceView> views = new ArrayList<>();
         for (AdvanceRecovery o : h.offsets()) {
             views.add(new AdvanceView((o.posted() ? "已抵扣 " : "拟抵扣 ") + o.advancePeriod() + " 垫付资金 "
                     + o.amount().toYuanText() + " 元" + (o.posted() ? "（" + o.recoveredOn() + "）" : "（拨付时抵扣）"),
-                    vouchers(o.requestId())));
+                    vouchers(o.requestId(), visible)));
         }
         if (h.advance() != null) {
-            views.addAll(advances(h.advance()));
+            views.addAll(advances(h.advance(), visible));
         }
         return views;
     }
 
-    List<AdvanceView> advances(Advance advance) {
+    List<AdvanceView> advances(Advance advance, Predicate<PostedEntry> visible) {
         List<AdvanceView> views = new ArrayList<>();
         views.add(new AdvanceView("垫付 " + advance.amount().toYuanText() + " 元（" + advance.advancedOn() + "）",
-                vouchers(advance.requestId())));
+                vouchers(advance.requestId(), visible)));
         for (AdvanceRecovery r : advance.recoveries()) {
             views.add(new AdvanceView((r.kind() == AdvanceRecoveryKind.OFFSET ? r.offsetPeriod() + " 拨付计划抵扣 "
                     : r.kind().label() + " ") + r.amount().toYuanText() + " 元（" + r.recoveredOn() + "）",
-                    vouchers(r.requestId())));
+                    vouchers(r.requestId(), visible)));
         }
         views.add(new AdvanceView("待追回 " + advance.outstanding().toYuanText() + " 元（大写："
                 + advance.outstanding().toChineseCapital() + "）", List.of()));
         return views;
     }
 
-    private List<PostedEntry> vouchers(String requestId) {
-        return requestId == null ? List.of() : reports.entriesOfRequest(requestId);
+    private List<PostedEntry> vouchers(String requestId, Predicate<PostedEntry> visible) {
+        return requestId == null ? List.of() : reports.entriesOfRequest(requestId).stream().filter(visible).toList();
     }
 
     String html(PlanNotice notice) {

@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.medfund.common.Rejection;
 import org.medfund.crossregion.CrossRegionFunding;
 import org.medfund.crossregion.HospitalPayState;
 import org.medfund.crossregion.MonthlyClearing;
 import org.medfund.crossregion.MonthlyClearing.Plan;
 import org.medfund.crossregion.MonthlyClearing.RegionLine;
+import org.medfund.ledger.PostedEntry;
 import org.medfund.registry.Org;
 import org.medfund.registry.OrgKind;
 import org.medfund.registry.Region;
@@ -88,6 +90,8 @@ class MonthlyClearingPages {
         model.addAttribute("ownConfirmed", true);
         model.addAttribute("ownNotice", null);
         model.addAttribute("advances", List.of());
+        // Voucher links only into books the user may open (a hospital sees its lines, not the agency's book).
+        Predicate<PostedEntry> visible = e -> registry.canSeeOrg(user.actor(), e.bookOrgCode());
         try {
             model.addAttribute("steps", funding.clearingSteps(month, today, user.actor()));
             List<MonthlyClearing.DataConfirmation> confirmations = clearing.dataConfirmations(month, user.actor());
@@ -99,7 +103,7 @@ class MonthlyClearingPages {
                 model.addAttribute("plan", plan.get());
                 model.addAttribute("lines", plan.get().regions().stream().map(l -> row(l, caller, month)).toList());
                 model.addAttribute("hospitals", plan.get().hospitals().stream().map(h -> new HospitalRow(
-                        name(h.regionCode()), h.insuranceType(), documents.receipt(h),
+                        name(h.regionCode()), h.insuranceType(), documents.receipt(h, visible),
                         h.state() == HospitalPayState.ADVANCED && h.regionCode().equals(caller.regionCode())))
                         .toList());
                 if (caller.regionCode() != null) {
@@ -108,8 +112,8 @@ class MonthlyClearingPages {
             }
             // The receivable list (henan-2023 三(三)): every advance still owed, of any month, oldest first.
             model.addAttribute("advances", clearing.openAdvances(user.actor()).stream().map(a -> new AdvanceRow(
-                    name(a.regionCode()), a, documents.type(a.insuranceType()), documents.advances(a.advance()),
-                    a.regionCode().equals(caller.regionCode()))).toList());
+                    name(a.regionCode()), a, documents.type(a.insuranceType()),
+                    documents.advances(a.advance(), visible), a.regionCode().equals(caller.regionCode()))).toList());
         } catch (Rejection rejected) {
             model.addAttribute("problem", rejected.getMessage());
         }

@@ -117,6 +117,12 @@ class MonthlyClearingPagesTest {
         mvc.perform(get("/crossregion/monthly-clearing/notice.pdf").param("period", "2026-11").param("region", "411500")
                         .with(user(as("411500-AGENCY", Role.CLERK))))
                 .andExpect(status().isOk());
+        // The hospital sees its own line with the deduction, but no link into the agency's book it may not open.
+        mvc.perform(get("/crossregion/monthly-clearing").param("period", "2026-11")
+                        .with(user(as("H41152100001", Role.HOSPITAL))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已抵扣 2026-10 垫付资金 350.00 元（2026-11-30）")))
+                .andExpect(content().string(not(containsString("/ledger/411500-AGENCY/entries/"))));
         mvc.perform(get("/api/crossregion/monthly-clearing/advances").with(user(as("411500-AGENCY", Role.CLERK))))
                 .andExpect(status().isOk())
                 .andExpect(content().json("[]"));
