@@ -2,6 +2,11 @@ package org.medfund.crossregion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.contains;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -25,10 +30,12 @@ import org.medfund.ledger.PostedEntry;
 import org.medfund.prepayment.Fixtures;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
+import org.medfund.web.MedfundUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * henan-2023 三(三) "如有定点医药机构当月拨付计划为负值 … 由各统筹区基本医保基金先行垫付，并及时向定点医药机构进行追回，追回资金
@@ -61,6 +68,8 @@ class AdvanceOffsetTest {
     JdbcClient jdbc;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    MockMvc mvc;
 
     private final Actor centre = Fixtures.actor("t-ao-centre", "410000-CENTRE", Role.CLERK);
     private final Actor provinceFinance = Fixtures.actor("t-ao-pf", "410000-FINANCE", Role.FINANCE);
@@ -177,7 +186,7 @@ class AdvanceOffsetTest {
     @Test
     @DisplayName("henan-2023 三(三): a plan smaller than the advance is all deducted, the rest stays a receivable and"
             + " the hospital returns it in cash")
-    void partialOffsetThenCash() {
+    void partialOffsetThenCash() throws Exception {
         String h = hospital("部分抵扣");
         month(YearMonth.of(2025, 4), Map.of(h, "-800.00"));
         Plan may = month(YearMonth.of(2025, 5), Map.of(h, "300.00"));
@@ -189,6 +198,12 @@ class AdvanceOffsetTest {
         assertThat(open.period()).isEqualTo(YearMonth.of(2025, 4));
         assertThat(open.advance().amount()).isEqualTo(yuan("800.00"));
         assertThat(open.advance().recoveries()).extracting(AdvanceRecovery::amount).containsExactly(yuan("300.00"));
+        // The receivable list over the API: what is left, and the part offset with its month.
+        mvc.perform(get("/api/crossregion/monthly-clearing/advances").with(user(MedfundUser.of(xy))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.hospitalCode == '" + h + "')].outstanding").value(contains("500.00")))
+                .andExpect(jsonPath("$[?(@.hospitalCode == '" + h + "')].recoveries[0].offsetPeriod")
+                        .value(contains("2025-05")));
         assertSoundAndReconciled();
 
         // The hospital returns the remaining 500.00 in June, into 信阳's special account; the receivable closes.
