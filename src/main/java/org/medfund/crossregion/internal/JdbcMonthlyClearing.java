@@ -1,5 +1,7 @@
 package org.medfund.crossregion.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -306,7 +308,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
             return this == FUNDING ? line.funding() : line.disbursement();
         }
 
-        Leg read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Leg read(ResultSet rs) throws SQLException {
             return leg(rs.getString(transferColumn), rs.getObject(sentColumn, LocalDate.class),
                     rs.getObject(receivedColumn, LocalDate.class));
         }
@@ -315,6 +317,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
     /** Sends the leg of every line with money to move, on one day, each transfer with its remark (四(二)). */
     private void sendLegs(MoneyLeg step, Region province, Plan plan, LocalDate on, Actor actor) {
         Org centre = centre(province.code());
+        PlanRef ref = planRef(province, plan.period());
         for (RegionLine line : plan.regions()) {
             Money amount = step.amount(line);
             if (!amount.isPositive()) {
@@ -329,8 +332,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
             String content = step == MoneyLeg.FUNDING
                     ? "异地就医资金拨付至省医保中心支出户（" + line.regionName() + "参保人员省内异地就医费用）"
                     : "异地就医资金拨付至" + line.regionName() + "经办机构支出户（本地定点医药机构省内异地就医结算费用）";
-            post(planRef(province, plan.period()), step.rule, transferId, on, amount, parties, line.insuranceType(),
-                    ARTICLE_PAY, content);
+            post(ref, step.rule, transferId, on, amount, parties, line.insuranceType(), ARTICLE_PAY, content);
             updateLine(province, plan.period(), line, step.transferColumn + " = :t, " + step.sentColumn + " = :on",
                     transferId, on);
         }
