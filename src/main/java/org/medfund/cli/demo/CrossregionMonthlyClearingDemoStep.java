@@ -99,7 +99,7 @@ class CrossregionMonthlyClearingDemoStep implements DemoStep {
             if (h.advance() != null) {
                 out.println("负值拨付计划：" + h.hospitalName() + " 垫付 " + h.advance().amount().toYuanText() + " 元（"
                         + h.advance().advancedOn() + "），由" + registry.region(h.regionCode()).map(r -> r.name())
-                        .orElse(h.regionCode()) + "基本医保基金先行垫付，待追回");
+                        .orElse(h.regionCode()) + "基本医保基金先行垫付；" + h.state().label());
             }
         }
         funding.clearingSteps(PERIOD, LocalDate.of(2026, 11, 16), centre).forEach(s -> out.println("  " + PERIOD + " "
