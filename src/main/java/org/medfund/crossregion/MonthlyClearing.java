@@ -14,8 +14,9 @@ import org.medfund.registry.Actor;
  * payment plan per region, insurance type and hospital with each region's 收付款通知书, the usage plan to province
  * finance by the 20th, province finance paying the centre's expenditure account by the 23rd, the centre paying each
  * region's agency expenditure account by the 26th, and the regions paying hospitals by month end, a negative
- * hospital line advanced by the region's fund and recovered into its special account. Every transfer is a posting,
- * matched and in transit until the receiver confirms, its memo naming period, insurance type and content (四(二)).
+ * hospital line advanced by the region's fund and recovered into its special account, returned by the hospital or
+ * offset against its next positive plan. Every transfer is a posting, matched and in transit until the receiver
+ * confirms, its memo naming period, insurance type and content (四(二)).
  */
 public interface MonthlyClearing {
 
@@ -59,13 +60,63 @@ public interface MonthlyClearing {
                     String insuranceType, Money amount, long rows) {
     }
 
-    /** A hospital's recovery of a negative plan: advanced on the payment day, recovered (null until then). */
-    record Advance(Money amount, LocalDate advancedOn, LocalDate recoveredOn) {
+    /**
+     * Part of an advance recovered (henan-2023 三(三)): offset against the hospital's positive plan of
+     * {@code offsetPeriod}, or returned by the hospital ({@code offsetPeriod} then is the advance's own month).
+     * {@code requestId} names the posting, the way to its vouchers; a planned offset not yet posted has neither a
+     * date nor a request id.
+     */
+    record AdvanceRecovery(YearMonth advancePeriod, AdvanceRecoveryKind kind, YearMonth offsetPeriod, Money amount,
+                           LocalDate recoveredOn, String requestId) {
+
+        public boolean posted() {
+            return requestId != null;
+        }
     }
 
-    /** A hospital's line of the plan for one insurance type. */
+    /**
+     * A hospital's advance of a negative plan: advanced on the payment day by the posting {@code requestId}, recovered
+     * in parts, fully recovered on {@code recoveredOn} (null until then).
+     */
+    record Advance(Money amount, LocalDate advancedOn, LocalDate recoveredOn, String requestId,
+                   List<AdvanceRecovery> recoveries) {
+
+        public Advance {
+            recoveries = List.copyOf(recoveries);
+        }
+
+        /** What the hospital still owes: the receivable on 1211.04 暂付款—异地就医垫付 for this advance. */
+        public Money outstanding() {
+            return recoveries.stream().map(AdvanceRecovery::amount).reduce(amount, Money::minus);
+        }
+    }
+
+    /**
+     * A hospital's line of the plan for one insurance type. A negative line carries its {@code advance}; a positive
+     * one the earlier advances deducted from it, oldest first ({@code offsets}: posted once paid, planned before).
+     */
     record HospitalLine(String regionCode, String hospitalCode, String hospitalName, String insuranceType, Money amount,
-                        long rows, HospitalPayState state, LocalDate paidOn, Advance advance) {
+                        long rows, HospitalPayState state, LocalDate paidOn, Advance advance,
+                        List<AdvanceRecovery> offsets) {
+
+        public HospitalLine {
+            offsets = List.copyOf(offsets);
+        }
+
+        /** The advances deducted from this line. */
+        public Money offset() {
+            return offsets.stream().map(AdvanceRecovery::amount).reduce(Money.ZERO, Money::plus);
+        }
+
+        /** What the hospital is paid: the gross plan less the advances deducted (nothing for a negative line). */
+        public Money net() {
+            return amount.isPositive() ? amount.minus(offset()) : Money.ZERO;
+        }
+    }
+
+    /** An advance of the receivable list: the hospital, the month it was advanced, what is left. */
+    record AdvanceReceivable(String regionCode, String regionName, String hospitalCode, String hospitalName,
+                             String insuranceType, YearMonth period, Advance advance) {
     }
 
     /** The province's totals: Σ receipts = Σ payments; the centre's pass-through is what it got minus what it paid. */
@@ -96,7 +147,7 @@ public interface MonthlyClearing {
 
     /** The centre's monthly report of dispatch and use to province finance (四(二)), one line per region and type. */
     record ReportLine(String regionCode, String regionName, String insuranceType, Money owe, Money receive,
-                      Leg funding, Leg disbursement, Money hospitalsPaid, Money advancesOpen) {
+                      Leg funding, Leg disbursement, Money hospitalsPaid, Money advancesOffset, Money advancesOpen) {
     }
 
     /** The province centre imports a month's rows (CSV, all or nothing; same rows again are counted, not added). */
@@ -127,12 +178,22 @@ public interface MonthlyClearing {
     /** A region's agency confirms the 26th's money arrived. */
     Plan confirmDisbursement(YearMonth period, LocalDate date, Actor actor);
 
-    /** A region's agency pays its hospitals (by month end); a negative line is advanced by the region's fund. */
+    /**
+     * A region's agency pays its hospitals (by month end); a negative line is advanced by the region's fund, and a
+     * positive line first recovers the hospital's outstanding advances of earlier months of the same insurance type,
+     * oldest first, the hospital being paid the rest (三(三); decisions.md "Advance offset").
+     */
     Plan payHospitals(YearMonth period, LocalDate date, Actor actor);
 
-    /** A region's agency records the hospital's return of an advance into the region's special account. */
+    /**
+     * A region's agency records the hospital's return of what is left of an advance into the region's special
+     * account.
+     */
     HospitalLine recoverAdvance(YearMonth period, String hospitalCode, String insuranceType, LocalDate date,
                                 Actor actor);
+
+    /** The advances still owed by the hospitals the caller may see, oldest first: the receivable list (三(三)). */
+    List<AdvanceReceivable> openAdvances(Actor actor);
 
     PlanNotice notice(YearMonth period, String regionCode, Actor actor);
 

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.medfund.crossregion.CrossRegionFunding;
-import org.medfund.crossregion.HospitalPayState;
 import org.medfund.crossregion.MonthlyClearing;
 import org.medfund.crossregion.MonthlyClearing.HospitalLine;
 import org.medfund.crossregion.MonthlyClearing.Plan;
@@ -18,8 +17,9 @@ import org.springframework.stereotype.Component;
  * province centre, confirmed by 平顶山 and 信阳 (the 18th is a Sunday: due Monday the 19th), the plan and notices,
  * the usage plan, province finance paying the centre, the centre paying the regions, the regions paying their
  * hospitals by month end (Saturday 31 October: due Monday 2 November); 罗山县人民医院's negative employee line is
- * advanced by 信阳's fund and recovered in November. Uses 2026's reserve of step 720. Idempotent: each command
- * answers its first result when run again.
+ * advanced by 信阳's fund. November's employee month follows: 罗山's positive plan first recovers October's advance
+ * (三(三), decisions.md "Advance offset") and the hospital is paid the rest. Uses 2026's reserve of step 720.
+ * Idempotent: each command answers its first result when run again.
  */
 @Component
 class CrossregionMonthlyClearingDemoStep implements DemoStep {
@@ -34,6 +34,12 @@ class CrossregionMonthlyClearingDemoStep implements DemoStep {
             DEMO-MC-1005,H41150200001,410400,411500,310,2026-10-14,6210.90
             DEMO-MC-1006,H41152100001,410400,411500,310,2026-10-15,-350.00
             DEMO-MC-1007,H41152100001,410400,411500,390,2026-10-16,980.00
+            """;
+    static final YearMonth NEXT = PERIOD.plusMonths(1);
+    static final String NEXT_ROWS = """
+            setl_id,fixmedins_code,insuplc_admdvs,mdtrtarea_admvs,insutype,setl_date,fund_pay_sumamt
+            DEMO-MC-1101,H41150200001,410400,411500,310,2026-11-10,4560.00
+            DEMO-MC-1102,H41152100001,410400,411500,310,2026-11-12,1280.00
             """;
 
     private final MonthlyClearing clearing;
@@ -88,17 +94,43 @@ class CrossregionMonthlyClearingDemoStep implements DemoStep {
         plan.regions().forEach(l -> out.println("  " + l.regionName() + " " + registry.insuranceType(l.insuranceType())
                 .map(t -> t.name()).orElse(l.insuranceType()) + "：应收 "
                 + l.receive().toYuanText() + "，应付 " + l.owe().toYuanText() + "，净额 " + l.net().toYuanText()
-                + " 元（大写：" + l.net().abs().toChineseCapital() + "）"));
+                + " 元（大写：" + l.net().toChineseCapital() + "）"));
         for (HospitalLine h : plan.hospitals()) {
             if (h.advance() != null) {
-                HospitalLine recovered = h.state() == HospitalPayState.RECOVERED ? h : clearing.recoverAdvance(PERIOD,
-                        h.hospitalCode(), h.insuranceType(), LocalDate.of(2026, 11, 16), xy);
                 out.println("负值拨付计划：" + h.hospitalName() + " 垫付 " + h.advance().amount().toYuanText() + " 元（"
-                        + h.advance().advancedOn() + "），" + recovered.advance().recoveredOn() + " 追回，退回社会保障基金财政专户");
+                        + h.advance().advancedOn() + "），由" + registry.region(h.regionCode()).map(r -> r.name())
+                        .orElse(h.regionCode()) + "基本医保基金先行垫付；" + h.state().label());
             }
         }
         funding.clearingSteps(PERIOD, LocalDate.of(2026, 11, 16), centre).forEach(s -> out.println("  " + PERIOD + " "
                 + s.kind().label() + "：" + s.dueDate() + " 前，" + s.status().label() + "（" + s.detail() + "；"
                 + citations.text(s.citation()) + "）"));
+        november(centre, provinceFinance, pds, xy, out);
+    }
+
+    /** November: employee care only; 罗山's positive plan recovers October's advance before it is paid. */
+    private void november(Actor centre, Actor provinceFinance, Actor pds, Actor xy, PrintWriter out) {
+        clearing.importRows(NEXT, NEXT_ROWS, centre);
+        clearing.confirmData(NEXT, LocalDate.of(2026, 11, 17), pds);
+        clearing.confirmData(NEXT, LocalDate.of(2026, 11, 18), xy);
+        clearing.generatePlan(NEXT, LocalDate.of(2026, 11, 18), centre);
+        clearing.confirmNotice(NEXT, LocalDate.of(2026, 11, 19), pds);
+        clearing.confirmNotice(NEXT, LocalDate.of(2026, 11, 19), xy);
+        clearing.submitUsagePlan(NEXT, LocalDate.of(2026, 11, 20), centre);
+        clearing.fundCentre(NEXT, LocalDate.of(2026, 11, 23), provinceFinance);
+        clearing.confirmFunding(NEXT, LocalDate.of(2026, 11, 23), centre);
+        clearing.disburse(NEXT, LocalDate.of(2026, 11, 26), centre);
+        clearing.confirmDisbursement(NEXT, LocalDate.of(2026, 11, 27), xy);
+        clearing.payHospitals(NEXT, LocalDate.of(2026, 11, 30), pds);
+        Plan plan = clearing.payHospitals(NEXT, LocalDate.of(2026, 11, 30), xy);
+        for (HospitalLine h : plan.hospitals()) {
+            for (MonthlyClearing.AdvanceRecovery o : h.offsets()) {
+                out.println(NEXT + " 抵扣垫付：" + h.hospitalName() + " 拨付计划 " + h.amount().toYuanText() + " 元，抵扣 "
+                        + o.advancePeriod() + " 垫付资金 " + o.amount().toYuanText() + " 元（" + o.recoveredOn()
+                        + "，退回社会保障基金财政专户），实拨 " + h.net().toYuanText() + " 元（大写："
+                        + h.net().toChineseCapital() + "）");
+            }
+        }
+        out.println(NEXT + " 垫付资金待追回：" + clearing.openAdvances(xy).size() + " 笔");
     }
 }

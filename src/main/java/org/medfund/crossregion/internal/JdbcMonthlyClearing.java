@@ -1,5 +1,7 @@
 package org.medfund.crossregion.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import org.medfund.calendar.Due;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
+import org.medfund.crossregion.AdvanceRecoveryKind;
 import org.medfund.crossregion.ClearingPlanState;
 import org.medfund.crossregion.ClearingStepKind;
 import org.medfund.crossregion.CrossRegionFunding;
@@ -180,12 +183,10 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                 funding.recordReserveUse(new CrossRegionFunding.ReserveUse(line.regionCode(), ReservePot.IN_PROVINCE,
                         period, line.owe(), period + " 省内异地就医月度清算拨付计划"), on, actor);
             } else {
-                ledger.post(new BusinessEvent("crossregion.clearing.insured-charged", "cr-mc-charge-" + period + "-"
-                        + line.regionCode() + "-" + line.insuranceType(), on, period, line.owe(),
+                post(planRef(province, period), "crossregion.clearing.insured-charged", "cr-mc-charge-" + period + "-"
+                        + line.regionCode() + "-" + line.insuranceType(), on, line.owe(),
                         Map.of("region-finance", finance(line.regionCode()).code(), "province-finance",
-                                provinceFinance.code()), line.insuranceType(), "cr_mc_plan",
-                        province.code() + "-" + period, regime.packId(), ARTICLE_PLAN,
-                        memo(period, line.insuranceType(), content)));
+                                provinceFinance.code()), line.insuranceType(), ARTICLE_PLAN, content);
             }
         }
         return plan(province.code(), period, null).orElseThrow();
@@ -224,20 +225,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
         }
         LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
                 .notBefore(plan.dates().submittedOn(), "用款计划提交日期").value();
-        Org centre = centre(province.code());
-        for (RegionLine line : plan.regions()) {
-            if (!line.owe().isPositive()) {
-                continue;
-            }
-            String transferId = "cr-mc-fund-" + period + "-" + line.regionCode() + "-" + line.insuranceType();
-            ledger.post(new BusinessEvent("crossregion.clearing.finance-to-centre", transferId, on, period, line.owe(),
-                    Map.of("province-finance", actor.orgCode(), "region-finance", finance(line.regionCode()).code(),
-                            "centre", centre.code()), line.insuranceType(), "cr_mc_plan",
-                    province.code() + "-" + period, packOf(province, period), ARTICLE_PAY,
-                    memo(period, line.insuranceType(), "异地就医资金拨付至省医保中心支出户（" + line.regionName()
-                            + "参保人员省内异地就医费用）")));
-            updateLine(province, period, line, "funding_transfer = :t, funded_on = :on", transferId, on);
-        }
+        sendLegs(MoneyLeg.FUNDING, province, plan, on, actor);
         setPlan(province, period, ClearingPlanState.FUNDED, "funded_on", on);
         return requirePlan(province, period);
     }
@@ -248,15 +236,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
         Region province = requireProvince(actor, OrgKind.SETTLEMENT_CENTRE, Role.CLERK, "crossregion.centre-only",
                 "省财政厅拨付资金到账由省医保中心确认");
         Plan plan = requirePlan(province, period);
-        for (RegionLine line : plan.regions()) {
-            if (line.funding() == null || line.funding().receivedOn() != null) {
-                continue;
-            }
-            LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
-                    .notBefore(line.funding().sentOn(), "省财政厅拨付日期").value();
-            ledger.confirmReceipt(line.funding().transferId(), on, line.funding().transferId() + "-receipt");
-            updateLine(province, period, line, "funding_received_on = :on", null, on);
-        }
+        receiveLegs(MoneyLeg.FUNDING, province, period, plan.regions(), date, actor);
         return requirePlan(province, period);
     }
 
@@ -275,18 +255,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
         }
         LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
                 .notBefore(plan.dates().fundedOn(), "省财政厅拨付日期").value();
-        for (RegionLine line : plan.regions()) {
-            if (!line.receive().isPositive()) {
-                continue;
-            }
-            String transferId = "cr-mc-pay-" + period + "-" + line.regionCode() + "-" + line.insuranceType();
-            ledger.post(new BusinessEvent("crossregion.clearing.centre-to-region", transferId, on, period,
-                    line.receive(), Map.of("centre", actor.orgCode(), "region-agency", agency(line.regionCode()).code()),
-                    line.insuranceType(), "cr_mc_plan", province.code() + "-" + period, packOf(province, period),
-                    ARTICLE_PAY, memo(period, line.insuranceType(), "异地就医资金拨付至" + line.regionName()
-                            + "经办机构支出户（本地定点医药机构省内异地就医结算费用）")));
-            updateLine(province, period, line, "disbursement_transfer = :t, disbursed_on = :on", transferId, on);
-        }
+        sendLegs(MoneyLeg.DISBURSEMENT, province, plan, on, actor);
         setPlan(province, period, ClearingPlanState.DISBURSED, "disbursed_on", on);
         return requirePlan(province, period);
     }
@@ -298,18 +267,90 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                 "省医保中心拨付资金到账由统筹区经办机构确认");
         Region province = registry.requireRegion(region.parentCode(), "orgCode");
         Plan plan = requirePlan(province, period);
+        receiveLegs(MoneyLeg.DISBURSEMENT, province, period, plan.regions().stream()
+                .filter(l -> l.regionCode().equals(region.code())).toList(), date, actor);
+        return plan(province.code(), period, actor).orElseThrow();
+    }
+
+    /**
+     * The two transfers of a region line through the centre (三(三)): the 23rd's, province finance → centre, of what
+     * the insured region owes, and the 26th's, centre → treatment region, of what it receives. Both move the same way
+     * (sent by one side, in transit until the other confirms); only these differ.
+     */
+    private enum MoneyLeg {
+        FUNDING("crossregion.clearing.finance-to-centre", "cr-mc-fund-", "funding_transfer", "funded_on",
+                "funding_received_on", "省财政厅拨付日期"),
+        DISBURSEMENT("crossregion.clearing.centre-to-region", "cr-mc-pay-", "disbursement_transfer", "disbursed_on",
+                "disbursement_received_on", "省医保中心拨付日期");
+
+        final String rule;
+        final String transferPrefix;
+        final String transferColumn;
+        final String sentColumn;
+        final String receivedColumn;
+        final String sentLabel;
+
+        MoneyLeg(String rule, String transferPrefix, String transferColumn, String sentColumn, String receivedColumn,
+                 String sentLabel) {
+            this.rule = rule;
+            this.transferPrefix = transferPrefix;
+            this.transferColumn = transferColumn;
+            this.sentColumn = sentColumn;
+            this.receivedColumn = receivedColumn;
+            this.sentLabel = sentLabel;
+        }
+
+        Money amount(RegionLine line) {
+            return this == FUNDING ? line.owe() : line.receive();
+        }
+
+        Leg of(RegionLine line) {
+            return this == FUNDING ? line.funding() : line.disbursement();
+        }
+
+        Leg read(ResultSet rs) throws SQLException {
+            return leg(rs.getString(transferColumn), rs.getObject(sentColumn, LocalDate.class),
+                    rs.getObject(receivedColumn, LocalDate.class));
+        }
+    }
+
+    /** Sends the leg of every line with money to move, on one day, each transfer with its remark (四(二)). */
+    private void sendLegs(MoneyLeg step, Region province, Plan plan, LocalDate on, Actor actor) {
+        Org centre = centre(province.code());
+        PlanRef ref = planRef(province, plan.period());
         for (RegionLine line : plan.regions()) {
-            if (!line.regionCode().equals(region.code()) || line.disbursement() == null
-                    || line.disbursement().receivedOn() != null) {
+            Money amount = step.amount(line);
+            if (!amount.isPositive()) {
+                continue;
+            }
+            String transferId = step.transferPrefix + plan.period() + "-" + line.regionCode() + "-"
+                    + line.insuranceType();
+            Map<String, String> parties = step == MoneyLeg.FUNDING
+                    ? Map.of("province-finance", actor.orgCode(), "region-finance", finance(line.regionCode()).code(),
+                            "centre", centre.code())
+                    : Map.of("centre", actor.orgCode(), "region-agency", agency(line.regionCode()).code());
+            String content = step == MoneyLeg.FUNDING
+                    ? "异地就医资金拨付至省医保中心支出户（" + line.regionName() + "参保人员省内异地就医费用）"
+                    : "异地就医资金拨付至" + line.regionName() + "经办机构支出户（本地定点医药机构省内异地就医结算费用）";
+            post(ref, step.rule, transferId, on, amount, parties, line.insuranceType(), ARTICLE_PAY, content);
+            updateLine(province, plan.period(), line, step.transferColumn + " = :t, " + step.sentColumn + " = :on",
+                    transferId, on);
+        }
+    }
+
+    /** Confirms the arrival of the given lines' sent legs not yet received (idempotent: received ones are skipped). */
+    private void receiveLegs(MoneyLeg step, Region province, YearMonth period, List<RegionLine> lines, LocalDate date,
+                             Actor actor) {
+        for (RegionLine line : lines) {
+            Leg leg = step.of(line);
+            if (leg == null || leg.receivedOn() != null) {
                 continue;
             }
             LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
-                    .notBefore(line.disbursement().sentOn(), "省医保中心拨付日期").value();
-            ledger.confirmReceipt(line.disbursement().transferId(), on, line.disbursement().transferId()
-                    + "-receipt");
-            updateLine(province, period, line, "disbursement_received_on = :on", null, on);
+                    .notBefore(leg.sentOn(), step.sentLabel).value();
+            ledger.confirmReceipt(leg.transferId(), on, leg.transferId() + "-receipt");
+            updateLine(province, period, line, step.receivedColumn + " = :on", null, on);
         }
-        return plan(province.code(), period, actor).orElseThrow();
     }
 
     @Override
@@ -331,7 +372,7 @@ class JdbcMonthlyClearing implements MonthlyClearing {
         LocalDate on = dates.check(date, "date").inBook(actor.orgCode())
                 .notBefore(plan.dates().generatedOn(), "拨付计划生成日期").value();
         boolean advance = regime(province, period).pack().parameters().get(NEGATIVE_PLAN_ADVANCED).flag();
-        String pack = packOf(province, period);
+        PlanRef ref = planRef(province, period);
         for (HospitalLine h : plan.hospitals()) {
             if (!h.regionCode().equals(region.code()) || h.state() != HospitalPayState.PLANNED) {
                 continue;
@@ -340,18 +381,23 @@ class JdbcMonthlyClearing implements MonthlyClearing {
             String id = period + "-" + h.hospitalCode() + "-" + h.insuranceType();
             HospitalPayState state = HospitalPayState.PAID;
             if (h.amount().isPositive()) {
-                ledger.post(new BusinessEvent("crossregion.clearing.to-hospital", "cr-mc-hospital-" + id, on, period,
-                        h.amount(), parties, h.insuranceType(), "cr_mc_plan", province.code() + "-" + period, pack,
-                        ARTICLE_PAY, memo(period, h.insuranceType(), "省内异地就医结算费用拨付" + h.hospitalName())));
+                // The plan read here carries the offsets AdvanceOffsets planned from the open advances: post them.
+                for (AdvanceRecovery offset : h.offsets()) {
+                    offsetAdvance(ref, h, offset, on, actor);
+                }
+                if (h.net().isPositive()) {
+                    post(ref, "crossregion.clearing.to-hospital", "cr-mc-hospital-" + id, on, h.net(), parties,
+                            h.insuranceType(), ARTICLE_PAY, "省内异地就医结算费用拨付" + h.hospitalName()
+                            + (h.offsets().isEmpty() ? "" : "（拨付计划 " + h.amount().toYuanText() + " 元，抵扣垫付资金 "
+                            + h.offset().toYuanText() + " 元，实拨 " + h.net().toYuanText() + " 元）"));
+                }
             } else if (h.amount().isNegative()) {
                 if (!advance) {
                     throw Rejection.conflict("crossregion.negative-plan-not-advanced", "period", h.hospitalName()
                             + " 当月拨付计划为负值，本政策未规定由统筹区基金先行垫付");
                 }
-                ledger.post(new BusinessEvent("crossregion.clearing.advance", "cr-mc-advance-" + id, on, period,
-                        h.amount().negate(), parties, h.insuranceType(), "cr_mc_plan", province.code() + "-" + period,
-                        pack, ARTICLE_PAY, memo(period, h.insuranceType(), h.hospitalName()
-                        + "当月拨付计划为负值，由本统筹区基本医保基金先行垫付，待追回")));
+                post(ref, "crossregion.clearing.advance", "cr-mc-advance-" + id, on, h.amount().negate(), parties,
+                        h.insuranceType(), ARTICLE_PAY, h.hospitalName() + "当月拨付计划为负值，由本统筹区基本医保基金先行垫付，待追回");
                 state = HospitalPayState.ADVANCED;
             }
             jdbc.sql("""
@@ -389,21 +435,68 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                     + " 在 " + period + " 没有待追回的垫付资金");
         }
         LocalDate on = dates.check(date, "date").inBook(actor.orgCode()).notBefore(line.paidOn(), "垫付日期").value();
-        ledger.post(new BusinessEvent("crossregion.clearing.advance-recovered", "cr-mc-recovered-" + period + "-"
-                + hospitalCode + "-" + insuranceType, on, period, line.amount().negate(),
-                Map.of("region-agency", actor.orgCode(), "hospital", hospitalCode), insuranceType, "cr_mc_plan",
-                province.code() + "-" + period, packOf(province, period), ARTICLE_PAY,
-                memo(period, insuranceType, "追回" + line.hospitalName() + "负值拨付计划垫付资金，退回本统筹区社会保障基金财政专户")));
-        jdbc.sql("""
-                update cr_mc_hospital set state = :s, recovered_on = :on, recovered_by = :by
-                where province_code = :p and period = :m and region_code = :r and hospital_code = :h
-                    and insurance_type = :t""")
-                .param("s", HospitalPayState.RECOVERED.name()).param("on", on).param("by", actor.userId())
-                .param("p", province.code()).param("m", period.toString()).param("r", region.code())
-                .param("h", hospitalCode).param("t", insuranceType).update();
+        // After a partial offset the hospital returns what is left, no more (the receivable may not go below zero).
+        Money left = line.advance().outstanding();
+        String requestId = "cr-mc-recovered-" + period + "-" + hospitalCode + "-" + insuranceType;
+        post(planRef(province, period), "crossregion.clearing.advance-recovered", requestId, on, left,
+                Map.of("region-agency", actor.orgCode(), "hospital", hospitalCode), insuranceType, ARTICLE_PAY,
+                "追回" + line.hospitalName() + "负值拨付计划垫付资金" + (left.equals(line.advance().amount()) ? ""
+                        : "余额") + "，退回本统筹区社会保障基金财政专户");
+        recordRecovery(province, line, new AdvanceRecovery(period, AdvanceRecoveryKind.RETURN, period, left, on,
+                requestId), actor);
         return requirePlan(province, period).hospitals().stream().filter(h -> h.regionCode().equals(region.code())
                 && h.hospitalCode().equals(hospitalCode) && h.insuranceType().equals(insuranceType)).findFirst()
                 .orElseThrow();
+    }
+
+    @Override
+    public List<AdvanceReceivable> openAdvances(Actor actor) {
+        Region province = provinceOf(actor);
+        return openAdvances(province.code(), null).stream().filter(a -> registry.canSeeOrg(actor, a.hospitalCode()))
+                .toList();
+    }
+
+    /** Posts one planned offset of a positive line and records it (三(三): the money back in the special account). */
+    private void offsetAdvance(PlanRef ref, HospitalLine line, AdvanceRecovery planned, LocalDate on, Actor actor) {
+        String requestId = "cr-mc-offset-" + ref.period() + "-" + line.hospitalCode() + "-" + line.insuranceType()
+                + "-" + planned.advancePeriod();
+        post(ref, "crossregion.clearing.advance-offset", requestId, on, planned.amount(),
+                Map.of("region-agency", actor.orgCode(), "hospital", line.hospitalCode()), line.insuranceType(),
+                ARTICLE_PAY, "以" + ref.period() + "拨付计划抵扣" + line.hospitalName() + planned.advancePeriod()
+                        + "负值拨付计划垫付资金，抵扣资金由支出户退回本统筹区社会保障基金财政专户");
+        HospitalLine advanced = hospitalLines(ref.provinceCode(), planned.advancePeriod()).stream()
+                .filter(h -> h.regionCode().equals(line.regionCode()) && h.hospitalCode().equals(line.hospitalCode())
+                        && h.insuranceType().equals(line.insuranceType())).findFirst().orElseThrow();
+        recordRecovery(registry.requireRegion(ref.provinceCode(), "orgCode"), advanced, new AdvanceRecovery(
+                planned.advancePeriod(), AdvanceRecoveryKind.OFFSET, ref.period(), planned.amount(), on, requestId),
+                actor);
+    }
+
+    /** Records a part of an advance recovered; the advance is recovered once the parts add up to it. */
+    private void recordRecovery(Region province, HospitalLine advanced, AdvanceRecovery part, Actor actor) {
+        Money left = advanced.advance().outstanding().minus(part.amount());
+        if (left.isNegative()) {
+            throw new IllegalStateException("recovery beyond the advance: " + advanced + " " + part);
+        }
+        jdbc.sql("""
+                insert into cr_mc_advance_recovery (province_code, region_code, hospital_code, insurance_type,
+                    advance_period, kind, offset_period, amount_fen, recovered_on, recovered_by, request_id)
+                values (:p, :r, :h, :t, :m, :kind, :o, :amount, :on, :by, :id)""")
+                .param("p", province.code()).param("r", advanced.regionCode()).param("h", advanced.hospitalCode())
+                .param("t", advanced.insuranceType()).param("m", part.advancePeriod().toString())
+                .param("kind", part.kind().name()).param("o", part.offsetPeriod().toString())
+                .param("amount", part.amount().fen()).param("on", part.recoveredOn()).param("by", actor.userId())
+                .param("id", part.requestId()).update();
+        if (left.isZero()) {
+            jdbc.sql("""
+                    update cr_mc_hospital set state = :s, recovered_on = :on, recovered_by = :by
+                    where province_code = :p and period = :m and region_code = :r and hospital_code = :h
+                        and insurance_type = :t""")
+                    .param("s", HospitalPayState.RECOVERED.name()).param("on", part.recoveredOn())
+                    .param("by", actor.userId()).param("p", province.code())
+                    .param("m", part.advancePeriod().toString()).param("r", advanced.regionCode())
+                    .param("h", advanced.hospitalCode()).param("t", advanced.insuranceType()).update();
+        }
     }
 
     // --- notices and the report (三(二), 四(二)) ---
@@ -462,18 +555,20 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                 continue;
             }
             Money paid = Money.ZERO;
+            Money offset = Money.ZERO;
             Money open = Money.ZERO;
             for (HospitalLine h : plan.hospitals()) {
                 if (h.regionCode().equals(l.regionCode()) && h.insuranceType().equals(l.insuranceType())) {
                     if (h.state() == HospitalPayState.PAID && h.amount().isPositive()) {
-                        paid = paid.plus(h.amount());
+                        paid = paid.plus(h.net());
+                        offset = offset.plus(h.offset());
                     } else if (h.state() == HospitalPayState.ADVANCED) {
-                        open = open.plus(h.amount().negate());
+                        open = open.plus(h.advance().outstanding());
                     }
                 }
             }
             lines.add(new ReportLine(l.regionCode(), l.regionName(), l.insuranceType(), l.owe(), l.receive(),
-                    l.funding(), l.disbursement(), paid, open));
+                    l.funding(), l.disbursement(), paid, offset, open));
         }
         return lines;
     }
@@ -534,31 +629,108 @@ class JdbcMonthlyClearing implements MonthlyClearing {
                             Derivation.Input.money("应付，" + rs.getLong("owe_rows") + " 笔结算", owe)),
                             citation, receive.minus(owe));
                     return new RegionLine(region, name(region), rs.getString("insurance_type"), receive, owe,
-                            derivation, leg(rs.getString("funding_transfer"), rs.getObject("funded_on", LocalDate.class),
-                            rs.getObject("funding_received_on", LocalDate.class)),
-                            leg(rs.getString("disbursement_transfer"), rs.getObject("disbursed_on", LocalDate.class),
-                                    rs.getObject("disbursement_received_on", LocalDate.class)),
+                            derivation, MoneyLeg.FUNDING.read(rs), MoneyLeg.DISBURSEMENT.read(rs),
                             rs.getObject("hospitals_paid_on", LocalDate.class));
                 }).list();
     }
 
+    /**
+     * The month's hospital lines: a negative one with its advance and the parts recovered so far, a positive one with
+     * the offsets it posted when paid or, while planned, the ones {@link AdvanceOffsets} would take now.
+     */
     private List<HospitalLine> hospitalLines(String provinceCode, YearMonth period) {
+        List<AdvancePart> parts = advanceParts(provinceCode,
+                "r.advance_period = :m or (r.kind = 'OFFSET' and r.offset_period = :m)", period);
+        List<HospitalLine> lines = hospitalRows(provinceCode, "period = :m", period, parts).stream()
+                .map(PeriodLine::line).toList();
+        Map<AdvanceKey, List<AdvanceReceivable>> open = new HashMap<>();
+        if (lines.stream().anyMatch(h -> h.state() == HospitalPayState.PLANNED && h.amount().isPositive())) {
+            for (AdvanceReceivable a : openAdvances(provinceCode, period)) {
+                open.computeIfAbsent(new AdvanceKey(a.regionCode(), a.hospitalCode(), a.insuranceType()),
+                        k -> new ArrayList<>()).add(a);
+            }
+        }
+        return lines.stream().map(h -> {
+            AdvanceKey own = new AdvanceKey(h.regionCode(), h.hospitalCode(), h.insuranceType());
+            List<AdvanceRecovery> offsets;
+            if (!h.amount().isPositive()) {
+                offsets = List.of();
+            } else if (h.state() == HospitalPayState.PLANNED) {
+                offsets = AdvanceOffsets.allocate(period, h.amount(), open.getOrDefault(own, List.of()));
+            } else {
+                offsets = parts.stream().filter(p -> p.key().equals(own)
+                        && p.recovery().kind() == AdvanceRecoveryKind.OFFSET
+                        && p.recovery().offsetPeriod().equals(period)).map(AdvancePart::recovery).toList();
+            }
+            return new HospitalLine(h.regionCode(), h.hospitalCode(), h.hospitalName(), h.insuranceType(),
+                    h.amount(), h.rows(), h.state(), h.paidOn(), h.advance(), offsets);
+        }).toList();
+    }
+
+    /** The advances not yet recovered, of months before {@code before} (of all months when null), oldest first. */
+    private List<AdvanceReceivable> openAdvances(String provinceCode, YearMonth before) {
+        String open = "state = '" + HospitalPayState.ADVANCED.name() + "'";
+        List<AdvancePart> parts = advanceParts(provinceCode, """
+                exists (select 1 from cr_mc_hospital h where h.province_code = r.province_code
+                    and h.period = r.advance_period and h.region_code = r.region_code
+                    and h.hospital_code = r.hospital_code and h.insurance_type = r.insurance_type
+                    and h.""" + open + ")", null);
+        return hospitalRows(provinceCode, open + (before == null ? "" : " and period < :m"), before, parts).stream()
+                .map(p -> new AdvanceReceivable(p.line().regionCode(), name(p.line().regionCode()),
+                        p.line().hospitalCode(), p.line().hospitalName(), p.line().insuranceType(), p.period(),
+                        p.line().advance()))
+                .toList();
+    }
+
+    /** Who owes an advance: the region's hospital and the insurance type (one fund's money never pays another's). */
+    private record AdvanceKey(String regionCode, String hospitalCode, String insuranceType) {
+    }
+
+    /** A part recovered of the advance of one hospital and insurance type. */
+    private record AdvancePart(AdvanceKey key, AdvanceRecovery recovery) {
+    }
+
+    /** A hospital line with the month it belongs to. */
+    private record PeriodLine(YearMonth period, HospitalLine line) {
+    }
+
+    private List<AdvancePart> advanceParts(String provinceCode, String where, YearMonth period) {
+        JdbcClient.StatementSpec spec = jdbc.sql("select * from cr_mc_advance_recovery r where r.province_code = :p"
+                + " and (" + where + ") order by r.recovered_on, r.advance_period").param("p", provinceCode);
+        if (period != null) {
+            spec = spec.param("m", period.toString());
+        }
+        return spec.query((rs, n) -> new AdvancePart(new AdvanceKey(rs.getString("region_code"),
+                rs.getString("hospital_code"), rs.getString("insurance_type")), new AdvanceRecovery(
+                YearMonth.parse(rs.getString("advance_period")), AdvanceRecoveryKind.valueOf(rs.getString("kind")),
+                YearMonth.parse(rs.getString("offset_period")), Money.ofFen(rs.getLong("amount_fen")),
+                rs.getObject("recovered_on", LocalDate.class), rs.getString("request_id")))).list();
+    }
+
+    /** Hospital lines matching {@code where}, oldest month first; a negative one paid carries its advance. */
+    private List<PeriodLine> hospitalRows(String provinceCode, String where, YearMonth period,
+                                          List<AdvancePart> parts) {
         Map<String, String> names = new HashMap<>();
-        return jdbc.sql("""
-                select * from cr_mc_hospital where province_code = :p and period = :m
-                order by region_code, hospital_code, insurance_type""")
-                .param("p", provinceCode).param("m", period.toString())
-                .query((rs, n) -> {
-                    String code = rs.getString("hospital_code");
-                    String hospitalName = names.computeIfAbsent(code, c -> registry.org(c).map(Org::name).orElse(c));
-                    Money amount = Money.ofFen(rs.getLong("amount_fen"));
-                    HospitalPayState state = HospitalPayState.valueOf(rs.getString("state"));
-                    LocalDate paidOn = rs.getObject("paid_on", LocalDate.class);
-                    Advance advance = amount.isNegative() && paidOn != null ? new Advance(amount.negate(), paidOn,
-                            rs.getObject("recovered_on", LocalDate.class)) : null;
-                    return new HospitalLine(rs.getString("region_code"), code, hospitalName,
-                            rs.getString("insurance_type"), amount, rs.getLong("rows_count"), state, paidOn, advance);
-                }).list();
+        JdbcClient.StatementSpec spec = jdbc.sql("select * from cr_mc_hospital where province_code = :p and "
+                + where + " order by period, region_code, hospital_code, insurance_type").param("p", provinceCode);
+        if (period != null) {
+            spec = spec.param("m", period.toString());
+        }
+        return spec.query((rs, n) -> {
+            YearMonth month = YearMonth.parse(rs.getString("period"));
+            String code = rs.getString("hospital_code");
+            String hospitalName = names.computeIfAbsent(code, c -> registry.org(c).map(Org::name).orElse(c));
+            AdvanceKey key = new AdvanceKey(rs.getString("region_code"), code, rs.getString("insurance_type"));
+            Money amount = Money.ofFen(rs.getLong("amount_fen"));
+            LocalDate paidOn = rs.getObject("paid_on", LocalDate.class);
+            Advance advance = amount.isNegative() && paidOn != null ? new Advance(amount.negate(), paidOn,
+                    rs.getObject("recovered_on", LocalDate.class), "cr-mc-advance-" + month + "-" + code + "-"
+                    + key.insuranceType(), parts.stream().filter(p -> p.key().equals(key)
+                    && p.recovery().advancePeriod().equals(month)).map(AdvancePart::recovery).toList()) : null;
+            return new PeriodLine(month, new HospitalLine(key.regionCode(), code, hospitalName, key.insuranceType(),
+                    amount, rs.getLong("rows_count"), HospitalPayState.valueOf(rs.getString("state")), paidOn,
+                    advance, List.of()));
+        }).list();
     }
 
     private List<DataConfirmation> confirmations(List<String> regions, YearMonth period) {
@@ -619,9 +791,25 @@ class JdbcMonthlyClearing implements MonthlyClearing {
         return FundingRegime.resolve(packs, provinceCode, period.atDay(1));
     }
 
-    private String packOf(Region province, YearMonth period) {
-        return jdbc.sql("select pack_id from cr_mc_plan where province_code = :p and period = :m")
-                .param("p", province.code()).param("m", period.toString()).query(String.class).single();
+    /** The plan a posting belongs to: its document (province and month) and the pack it was generated under. */
+    private record PlanRef(String provinceCode, YearMonth period, String packId) {
+    }
+
+    private PlanRef planRef(Region province, YearMonth period) {
+        return new PlanRef(province.code(), period, jdbc.sql("""
+                select pack_id from cr_mc_plan where province_code = :p and period = :m""")
+                .param("p", province.code()).param("m", period.toString()).query(String.class).single());
+    }
+
+    /**
+     * Every money step of the month goes through here: the rule's posting under the plan's document, dated
+     * {@code on}, its memo the remark 四(二) asks of every transfer (period, insurance type, content).
+     */
+    private void post(PlanRef plan, String rule, String requestId, LocalDate on, Money amount,
+                      Map<String, String> parties, String insuranceType, String article, String content) {
+        ledger.post(new BusinessEvent(rule, requestId, on, plan.period(), amount, parties, insuranceType, "cr_mc_plan",
+                plan.provinceCode() + "-" + plan.period(), plan.packId(), article,
+                memo(plan.period(), insuranceType, content)));
     }
 
     /** The remark every transfer carries (四(二)): period, insurance type, content. */

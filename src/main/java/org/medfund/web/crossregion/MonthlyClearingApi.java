@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.medfund.common.Money;
 import org.medfund.crossregion.MonthlyClearing;
 import org.medfund.notices.XlsxExport;
 import org.medfund.web.Idempotency;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Henan's monthly cross-region clearing API (henan-2023 三(二)(三), 四(二)): the month's rows (CSV), the regions'
  * confirmations, the plan and notices, the usage plan, the 23rd's and 26th's transfers and their receipts, the
- * hospitals' payments, the recovery of an advance, the notice's confirmation and the monthly report (xlsx). State
+ * hospitals' payments (a positive line first recovering the hospital's open advances), the recovery of an advance,
+ * the list of advances still owed, the notice's confirmation and the monthly report (xlsx). State
  * changes need an {@code Idempotency-Key}; every command checks the caller before its input.
  */
 @RestController
@@ -41,6 +43,12 @@ class MonthlyClearingApi {
     }
 
     record RecoveryRequest(YearMonth period, String hospitalCode, String insuranceType, LocalDate date) {
+    }
+
+    /** An advance still owed, as the receivable list answers it: advanced, the parts back, what is left. */
+    record AdvanceOwedView(String regionCode, String hospitalCode, String hospitalName, String insuranceType,
+                           YearMonth period, Money advanced, Money outstanding,
+                           List<MonthlyClearing.AdvanceRecovery> recoveries) {
     }
 
     private static MonthlyStepRequest orEmpty(MonthlyStepRequest body) {
@@ -162,6 +170,15 @@ class MonthlyClearingApi {
         return idempotency.run(user, "crossregion.clearing.recover", key, b, HttpStatus.OK,
                 () -> clearing.recoverAdvance(b.period(), b.hospitalCode(), b.insuranceType(), b.date(),
                         user.actor()));
+    }
+
+    @GetMapping("/api/crossregion/monthly-clearing/advances")
+    @Operation(summary = "垫付资金待追回清单（henan-2023 三(三)）：各定点医药机构尚未追回的负值拨付计划垫付资金，"
+            + "先垫先列，含已抵扣、已退回部分与余额")
+    List<AdvanceOwedView> advances(@AuthenticationPrincipal MedfundUser user) {
+        return clearing.openAdvances(user.actor()).stream().map(a -> new AdvanceOwedView(a.regionCode(),
+                a.hospitalCode(), a.hospitalName(), a.insuranceType(), a.period(), a.advance().amount(),
+                a.advance().outstanding(), a.advance().recoveries())).toList();
     }
 
     @PostMapping("/api/crossregion/monthly-clearing/notices/confirmation")

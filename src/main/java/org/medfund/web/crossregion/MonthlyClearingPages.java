@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.medfund.common.Rejection;
 import org.medfund.crossregion.CrossRegionFunding;
 import org.medfund.crossregion.HospitalPayState;
 import org.medfund.crossregion.MonthlyClearing;
 import org.medfund.crossregion.MonthlyClearing.Plan;
 import org.medfund.crossregion.MonthlyClearing.RegionLine;
+import org.medfund.ledger.PostedEntry;
 import org.medfund.registry.Org;
 import org.medfund.registry.OrgKind;
 import org.medfund.registry.Region;
@@ -61,8 +63,14 @@ class MonthlyClearingPages {
                    String derivation, String funding, String disbursement, String hospitalsPaid, String ledgerHref) {
     }
 
-    record HospitalRow(String region, String hospital, String hospitalCode, String type, String typeCode,
-                       String amount, long rows, String state, boolean recoverable) {
+    /** A hospital line: region, the printed receipt (gross, offset, net, advances with vouchers), the button. */
+    record HospitalRow(String region, String typeCode, MonthlyClearingDocuments.Receipt receipt,
+                       boolean recoverable) {
+    }
+
+    /** An advance of the receivable list: the month it was advanced, its story, the button to record a return. */
+    record AdvanceRow(String region, MonthlyClearing.AdvanceReceivable advance, String type,
+                      List<MonthlyClearingDocuments.AdvanceView> story, boolean recoverable) {
     }
 
     @GetMapping("/crossregion/monthly-clearing")
@@ -81,6 +89,9 @@ class MonthlyClearingPages {
         model.addAttribute("confirmations", List.of());
         model.addAttribute("ownConfirmed", true);
         model.addAttribute("ownNotice", null);
+        model.addAttribute("advances", List.of());
+        // Voucher links only into books the user may open (a hospital sees its lines, not the agency's book).
+        Predicate<PostedEntry> visible = e -> registry.canSeeOrg(user.actor(), e.bookOrgCode());
         try {
             model.addAttribute("steps", funding.clearingSteps(month, today, user.actor()));
             List<MonthlyClearing.DataConfirmation> confirmations = clearing.dataConfirmations(month, user.actor());
@@ -92,16 +103,17 @@ class MonthlyClearingPages {
                 model.addAttribute("plan", plan.get());
                 model.addAttribute("lines", plan.get().regions().stream().map(l -> row(l, caller, month)).toList());
                 model.addAttribute("hospitals", plan.get().hospitals().stream().map(h -> new HospitalRow(
-                        name(h.regionCode()), h.hospitalName(), h.hospitalCode(), documents.type(h.insuranceType()),
-                        h.insuranceType(), h.amount().toYuanText(), h.rows(), h.state().label()
-                        + (h.paidOn() == null ? "" : " " + h.paidOn()) + (h.advance() != null
-                        && h.advance().recoveredOn() != null ? "，" + h.advance().recoveredOn() + " 追回" : ""),
+                        name(h.regionCode()), h.insuranceType(), documents.receipt(h, visible),
                         h.state() == HospitalPayState.ADVANCED && h.regionCode().equals(caller.regionCode())))
                         .toList());
                 if (caller.regionCode() != null) {
                     model.addAttribute("ownNotice", clearing.notice(month, caller.regionCode(), user.actor()));
                 }
             }
+            // The receivable list (henan-2023 三(三)): every advance still owed, of any month, oldest first.
+            model.addAttribute("advances", clearing.openAdvances(user.actor()).stream().map(a -> new AdvanceRow(
+                    name(a.regionCode()), a, documents.type(a.insuranceType()),
+                    documents.advances(a.advance(), visible), a.regionCode().equals(caller.regionCode()))).toList());
         } catch (Rejection rejected) {
             model.addAttribute("problem", rejected.getMessage());
         }

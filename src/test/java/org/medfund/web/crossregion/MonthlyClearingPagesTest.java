@@ -91,4 +91,40 @@ class MonthlyClearingPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("spreadsheetml")));
     }
+    @Test
+    @DisplayName("henan-2023 三(三): November's page and notice show 罗山's gross plan, October's advance offset with its"
+            + " vouchers, the net paid; the receivable list is empty once it is recovered")
+    void advanceOffset() throws Exception {
+        mvc.perform(get("/crossregion/monthly-clearing").param("period", "2026-11")
+                        .with(user(as("411500-AGENCY", Role.CLERK))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("抵扣垫付资金")))
+                .andExpect(content().string(containsString("已抵扣 2026-10 垫付资金 350.00 元（2026-11-30）")))
+                .andExpect(content().string(containsString("930.00")))
+                .andExpect(content().string(containsString("/ledger/411500-AGENCY/entries/")))
+                .andExpect(content().string(containsString("无待追回的垫付资金")));
+        mvc.perform(get("/crossregion/monthly-clearing").param("period", "2026-10")
+                        .with(user(as("410000-CENTRE", Role.CLERK))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2026-11 拨付计划抵扣 350.00 元（2026-11-30）")))
+                .andExpect(content().string(containsString("待追回 0.00 元（大写：零元整）")));
+        mvc.perform(get("/crossregion/monthly-clearing/notice").param("period", "2026-11").param("region", "411500")
+                        .with(user(as("411500-AGENCY", Role.CLERK))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("实拨净额")))
+                .andExpect(content().string(containsString("已抵扣 2026-10 垫付资金 350.00 元")))
+                .andExpect(content().string(containsString("凭证")));
+        mvc.perform(get("/crossregion/monthly-clearing/notice.pdf").param("period", "2026-11").param("region", "411500")
+                        .with(user(as("411500-AGENCY", Role.CLERK))))
+                .andExpect(status().isOk());
+        // The hospital sees its own line with the deduction, but no link into the agency's book it may not open.
+        mvc.perform(get("/crossregion/monthly-clearing").param("period", "2026-11")
+                        .with(user(as("H41152100001", Role.HOSPITAL))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已抵扣 2026-10 垫付资金 350.00 元（2026-11-30）")))
+                .andExpect(content().string(not(containsString("/ledger/411500-AGENCY/entries/"))));
+        mvc.perform(get("/api/crossregion/monthly-clearing/advances").with(user(as("411500-AGENCY", Role.CLERK))))
+                .andExpect(status().isOk())
+                .andExpect(content().json("[]"));
+    }
 }
