@@ -358,6 +358,7 @@ class SecurityMatrixTest {
             case "/api/crossregion/usage" -> "?city=411500&year=2026&quarter=2&scope=CROSS_PROVINCE&date=2026-05-01";
             case "/api/crossregion/funding/annual-clearings", "/api/crossregion/funding/annual-clearings.xlsx" ->
                     endpoint.method() == HttpMethod.GET ? "?year=2026" : "";
+            case "/api/crossregion/carries" -> "?year=2027";
             case "/api/prepayments/region-plans/payments" -> endpoint.method() == HttpMethod.GET ? "?year=2025" : "";
             case "/api/crossregion/obligations" -> "?from=2026-01-01&to=2026-03-31&today=2026-02-01";
             case "/api/crossregion/county-shares" -> "?year=2026&quarter=2";

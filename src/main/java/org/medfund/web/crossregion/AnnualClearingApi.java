@@ -64,6 +64,13 @@ class AnnualClearingApi {
         return found(clearing, year, user);
     }
 
+    @GetMapping("/api/crossregion/carries")
+    @Operation(summary = "计入某年资金的上年度清算结转（豫财社〔2023〕178号 三(四)）：来源清算、计入的上解季度或预留资金、已计入与结转下一次的金额")
+    List<CrossRegionAnnualClearing.CarryLine> carries(@AuthenticationPrincipal MedfundUser user,
+                                                      @RequestParam int year) {
+        return clearing.carries(year, user.actor());
+    }
+
     @GetMapping("/api/crossregion/funding/annual-clearings.xlsx")
     @Operation(summary = "某年度异地就医资金年度清算表（xlsx）")
     ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal MedfundUser user, @RequestParam int year) {
