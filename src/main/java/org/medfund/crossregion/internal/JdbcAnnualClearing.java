@@ -211,8 +211,8 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
         inputs.add(Derivation.Input.money("结余（正）或不足（负）", balance));
         inputs.add(new Derivation.Input("处理", outcome.label() + (outcome == ClearingOutcome.BALANCED ? ""
                 : "：计入" + target.label())));
-        String formula = (type.equals(JdbcCrossRegionFunding.RESIDENT) ? "上年预留资金（省内 + 跨省异地就医预付金）"
-                : "上年已到账的职工医保上解资金") + " − 上年清算费用";
+        String formula = (type.equals(JdbcCrossRegionFunding.RESIDENT) ? "上年实际预留资金（省内 + 跨省异地就医预付金）"
+                : "上年已到账的职工医保上解资金") + " − 计入上年的清算结转（结余抵扣为负，不足补足为正） − 上年清算费用";
         Derivation derivation = new Derivation(formula, inputs, citation, balance);
         jdbc.sql("""
                 insert into cr_annual_clearing_line (province_code, clear_year, region_code, insurance_type,
