@@ -58,8 +58,16 @@ public interface CrossRegionAnnualClearing {
     record CarryTarget(YearMonth period, String label, Money amount) {
     }
 
-    /** What became of a carry: taken (signed like the amount), forwarded to the next allocation, where and when. */
-    record CarryUse(CarryState state, Money applied, Money forwarded, String appliedTo, LocalDate appliedOn) {
+    /**
+     * What became of a carry: taken (signed like the amount), forwarded to the next allocation, where and when; and
+     * for a surplus that offset a reserve already withheld, its release to the region (null otherwise).
+     */
+    record CarryUse(CarryState state, Money applied, Money forwarded, String appliedTo, LocalDate appliedOn,
+                    CarryRelease release) {
+    }
+
+    /** The transfer that gives a region back the withheld subsidy a surplus offset; in transit until received. */
+    record CarryRelease(String transferId, LocalDate receivedOn) {
     }
 
     /** One carry of an annual clearing's result into an allocation (henan-2023 三(四)). */
@@ -71,6 +79,9 @@ public interface CrossRegionAnnualClearing {
 
     /** A year's clearing, the lines the actor may see. */
     Optional<AnnualClearing> clearing(int year, Actor actor);
+
+    /** The region's finance department confirms the release of a surplus (a carry's transfer) arrived. */
+    CarryLine confirmRelease(long carryId, LocalDate date, Actor actor);
 
     /** The carries into the allocations of a year (its remittance quarters and its reserve), those the actor may see. */
     List<CarryLine> carries(int targetYear, Actor actor);

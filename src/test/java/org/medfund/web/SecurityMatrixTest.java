@@ -627,6 +627,10 @@ class SecurityMatrixTest {
             // henan-2023 三(四): the province centre clears the year (a year outside the calendar: refused after).
             case "/api/crossregion/funding/annual-clearings" -> allow(p.has(Role.CLERK)
                     && p.orgCode().equals("410000-CENTRE"));
+            // henan-2023 三(四): a region's finance department confirms a released surplus (the carry is looked up
+            // after the role: none here, not found).
+            case "/api/crossregion/carries/{id}/release/receipt" -> allow(p.has(Role.FINANCE)
+                    && (p.orgCode().equals("411500-FINANCE") || p.orgCode().equals("410400-FINANCE")));
             // henan-2023 二(二): the payer (province finance, or the region for a recovery) and the payee act on a plan
             // they can see; the plan is looked up first (none here: not found for all). RegionPlanPaymentTest has
             // the payer and payee refusals on real plans.

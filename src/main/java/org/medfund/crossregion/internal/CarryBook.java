@@ -1,5 +1,7 @@
 package org.medfund.crossregion.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.crossregion.CarryState;
 import org.medfund.crossregion.CrossRegionAnnualClearing.CarryLine;
+import org.medfund.crossregion.CrossRegionAnnualClearing.CarryRelease;
 import org.medfund.crossregion.CrossRegionAnnualClearing.CarrySource;
 import org.medfund.crossregion.CrossRegionAnnualClearing.CarryTarget;
 import org.medfund.crossregion.CrossRegionAnnualClearing.CarryUse;
@@ -59,10 +62,13 @@ class CarryBook {
     record Allocation(YearMonth period, String label) {
     }
 
-    /** What an allocation took: the carry (signed, never below −allocation) and the derivation's inputs for it. */
-    record Taken(Money amount, List<Derivation.Input> inputs) {
+    /**
+     * What an allocation took: the carry (signed, never below −allocation), the derivation's inputs for it and the
+     * carries it took them from.
+     */
+    record Taken(Money amount, List<Derivation.Input> inputs, List<Long> carryIds) {
 
-        static final Taken NONE = new Taken(Money.ZERO, List.of());
+        static final Taken NONE = new Taken(Money.ZERO, List.of(), List.of());
     }
 
     /**
@@ -83,13 +89,8 @@ class CarryBook {
         throw new IllegalStateException("no remittance quarter open within " + QUARTERS_AHEAD_MAX + " after " + day);
     }
 
-    /**
-     * The clearing of {@code clearYear} leaves {@code amount} (signed) for a region and type in an allocation. When
-     * that allocation was made before the clearing, the carry is counted as that year's money at once (state
-     * {@link CarryState#CLEARED}) and comes back in that year's clearing.
-     */
-    void open(String province, int clearYear, String region, String type, Allocation target, Money amount,
-              boolean allocationMade) {
+    /** The clearing of {@code clearYear} leaves {@code amount} (signed) for a region and type in an allocation. */
+    void open(String province, int clearYear, String region, String type, Allocation target, Money amount) {
         if (amount.isZero()) {
             return; // a carry of zero posts nothing and shows nothing
         }
@@ -99,8 +100,7 @@ class CarryBook {
                 values (:p, :r, :t, :y, :target, :label, :amount, :state, 0, 0)""")
                 .param("p", province).param("r", region).param("t", type).param("y", clearYear)
                 .param("target", target.period().toString()).param("label", target.label())
-                .param("amount", amount.fen()).param("state", (allocationMade ? CarryState.CLEARED
-                        : CarryState.OPEN).name()).update();
+                .param("amount", amount.fen()).param("state", CarryState.OPEN.name()).update();
     }
 
     /**
@@ -139,7 +139,86 @@ class CarryBook {
                 inputs.add(Derivation.Input.money("结余超过本期应拨付额，余额结转至" + next.label(), rest));
             }
         }
-        return new Taken(net.minus(rest), inputs);
+        return new Taken(net.minus(rest), inputs, open.stream().map(CarryLine::id).toList());
+    }
+
+    /**
+     * A region's resident reserve of {@code year} takes its carries (一(二), 三(四)): the pots keep their shares, what
+     * is withheld for them changes by the carry, split over the pots by their shares (largest remainder; equally when
+     * the region's shares are zero). A surplus beyond what is withheld goes on to next year's reserve.
+     */
+    Taken takeIntoReserve(String province, int year, String region, LocalDate on, String packId) {
+        List<Map<String, Object>> pots = jdbc.sql("""
+                select pot, amount_fen, carry_fen from cr_reserve_share
+                where province_code = :p and reserve_year = :y and region_code = :r order by pot""")
+                .param("p", province).param("y", year).param("r", region).query().listOfRows();
+        if (pots.isEmpty()) {
+            return Taken.NONE; // no share this year: the carry stays open and counts in this year's clearing
+        }
+        Money withheld = Money.ZERO;
+        for (Map<String, Object> pot : pots) {
+            withheld = withheld.plus(fen(pot, "amount_fen")).plus(fen(pot, "carry_fen"));
+        }
+        YearMonth period = YearMonth.of(year, 1);
+        Taken taken = take(province, region, JdbcCrossRegionFunding.RESIDENT, new Allocation(period,
+                reserveLabel(year)), withheld, on, new Allocation(period.plusYears(1), reserveLabel(year + 1)), packId);
+        if (taken.amount().isZero()) {
+            return taken;
+        }
+        boolean shares = pots.stream().anyMatch(pot -> fen(pot, "amount_fen").isPositive());
+        List<Money> parts = taken.amount().allocate(pots.stream().map(pot -> shares
+                ? fen(pot, "amount_fen").fen() : 1L).toList());
+        for (int i = 0; i < parts.size(); i++) {
+            jdbc.sql("""
+                    update cr_reserve_share set carry_fen = carry_fen + :c
+                    where province_code = :p and reserve_year = :y and region_code = :r and pot = :pot""")
+                    .param("c", parts.get(i).fen()).param("p", province).param("y", year).param("r", region)
+                    .param("pot", pots.get(i).get("pot")).update();
+        }
+        return taken;
+    }
+
+    private static Money fen(Map<String, Object> row, String column) {
+        return Money.ofFen(((Number) row.get(column)).longValue());
+    }
+
+    /**
+     * A surplus taken into a reserve already withheld gives the region back that much of its withheld subsidy: a
+     * transfer from province finance's special account to the region's (henan-2023 三(四) "抵扣当年…预留资金"), in
+     * transit until the region confirms it ({@code crossregion.annual.reserve-released}, posting-rules.txt).
+     */
+    void release(String province, int year, String region, Taken taken, LocalDate on, String packId) {
+        if (!taken.amount().isNegative()) {
+            return;
+        }
+        String transferId = "cr-carry-release-" + province + "-" + year + "-" + region;
+        Map<String, String> parties = Map.of("region-finance", registry.financeOf(region).orElseThrow(() ->
+                        Rejection.conflict("crossregion.no-finance", "regionCode", "统筹区 " + region + " 没有登记财政部门"))
+                .code(), "province-finance", registry.financeOf(province).orElseThrow().code());
+        YearMonth period = YearMonth.of(year, 1);
+        ledger.post(new BusinessEvent("crossregion.annual.reserve-released", transferId, on, period,
+                taken.amount().abs(), parties, JdbcCrossRegionFunding.RESIDENT, "cr_annual_clearing", province + "-"
+                + (year - 1), packId, CITATION, "所属期间 " + period + "；险种 " + registry.insuranceType(
+                JdbcCrossRegionFunding.RESIDENT).map(t -> t.name()).orElse(JdbcCrossRegionFunding.RESIDENT) + "；"
+                + (year - 1) + " 年度异地就医资金年度清算结余抵扣" + reserveLabel(year) + "（已预留），退还统筹区"));
+        jdbc.sql("update cr_carry set transfer_id = :t where id in (:ids)").param("t", transferId)
+                .param("ids", taken.carryIds()).update();
+    }
+
+    /** The region confirms a release arrived; again answers the first confirmation. */
+    CarryLine confirmRelease(long carryId, LocalDate on) {
+        CarryLine carry = line(carryId);
+        CarryRelease release = carry.use().release();
+        if (release == null) {
+            throw Rejection.conflict("crossregion.carry-no-release", "carryId", "该结转没有退还统筹区的资金");
+        }
+        if (release.receivedOn() != null) {
+            return carry;
+        }
+        ledger.confirmReceipt(release.transferId(), on, release.transferId() + "-receipt");
+        jdbc.sql("update cr_carry set received_on = :on where transfer_id = :t").param("on", on)
+                .param("t", release.transferId()).update();
+        return line(carryId);
     }
 
     /**
@@ -229,9 +308,25 @@ class CarryBook {
                         rs.getLong("id"), rs.getString("region_code"), rs.getString("insurance_type"),
                         rs.getInt("clear_year"), new CarryTarget(YearMonth.parse(rs.getString("target_period")),
                                 rs.getString("target_label"), Money.ofFen(rs.getLong("amount_fen"))),
-                        new CarryUse(CarryState.valueOf(rs.getString("state")),
-                                Money.ofFen(rs.getLong("applied_fen")), Money.ofFen(rs.getLong("forwarded_fen")),
-                                rs.getString("applied_to"), rs.getObject("applied_on", LocalDate.class)))).list();
+                        use(rs))).list();
+    }
+
+    /** One carry by id, in any year (404 when unknown). */
+    CarryLine line(long id) {
+        return jdbc.sql("select * from cr_carry where id = :id").param("id", id).query((rs, n) -> line(
+                        rs.getLong("id"), rs.getString("region_code"), rs.getString("insurance_type"),
+                        rs.getInt("clear_year"), new CarryTarget(YearMonth.parse(rs.getString("target_period")),
+                                rs.getString("target_label"), Money.ofFen(rs.getLong("amount_fen"))), use(rs)))
+                .optional().orElseThrow(() -> Rejection.notFound("crossregion.carry-not-found", "carryId",
+                        "没有编号为 " + id + " 的年度清算结转"));
+    }
+
+    private static CarryUse use(ResultSet rs) throws SQLException {
+        String transfer = rs.getString("transfer_id");
+        return new CarryUse(CarryState.valueOf(rs.getString("state")), Money.ofFen(rs.getLong("applied_fen")),
+                Money.ofFen(rs.getLong("forwarded_fen")), rs.getString("applied_to"),
+                rs.getObject("applied_on", LocalDate.class), transfer == null ? null
+                : new CarryRelease(transfer, rs.getObject("received_on", LocalDate.class)));
     }
 
     private List<CarryLine> lines(String province, String region, String type, YearMonth period) {

@@ -124,8 +124,15 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
             post(province, year, line, regime, on);
             if (line.outcome() != ClearingOutcome.BALANCED) {
                 carries.open(province.code(), year, line.regionCode(), line.insuranceType(),
-                        new CarryBook.Allocation(line.target(), line.targetLabel()), line.balance().negate(),
-                        allocationMade(province.code(), line));
+                        new CarryBook.Allocation(line.target(), line.targetLabel()), line.balance().negate());
+            }
+            if (reserveAlreadyWithheld(province.code(), line)) {
+                // This year's reserve was withheld before the clearing (January): the surplus offsets it at once,
+                // given back to the region out of the withheld subsidy.
+                int reserveYear = line.target().getYear();
+                CarryBook.Taken taken = carries.takeIntoReserve(province.code(), reserveYear, line.regionCode(), on,
+                        regime.packId());
+                carries.release(province.code(), reserveYear, line.regionCode(), taken, on, regime.packId());
             }
         }
         return done;
@@ -137,6 +144,21 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
         return clearing(province.code(), year).map(c -> new AnnualClearing(c.provinceCode(), c.year(), c.dueDate(),
                 c.provisional(), c.clearedOn(), c.clearedBy(), c.costSource(), c.citation(), c.lines().stream()
                 .filter(l -> registry.canSeeRegion(actor, l.regionCode())).toList()));
+    }
+
+    @Override
+    @Transactional
+    public CarryLine confirmRelease(long carryId, LocalDate date, Actor actor) {
+        Region region = Actors.requireAt(registry, actor, RegionLevel.CITY, OrgKind.FINANCE, Role.FINANCE,
+                "crossregion.region-finance-only", "结余抵扣退还的资金由统筹区财政部门确认到账");
+        CarryLine carry = carries.line(carryId);
+        if (!carry.source().regionCode().equals(region.code())) {
+            throw Rejection.notFound("crossregion.carry-not-found", "carryId", "没有编号为 " + carryId + " 的年度清算结转");
+        }
+        if (carry.use().release() != null && carry.use().release().receivedOn() == null) {
+            dates.check(date, "date").inBook(actor.orgCode()).notBefore(carry.use().appliedOn(), "退还日期");
+        }
+        return carries.confirmRelease(carryId, date);
     }
 
     @Override
@@ -239,9 +261,9 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
         return carries.firstOpenQuarter(province, clearedOn);
     }
 
-    /** Whether the allocation a line goes into was made before the clearing (a resident reserve withheld in January). */
-    private boolean allocationMade(String province, ClearingLine line) {
-        return line.insuranceType().equals(JdbcCrossRegionFunding.RESIDENT)
+    /** A resident surplus whose target, this year's reserve, was withheld before the clearing (usually January). */
+    private boolean reserveAlreadyWithheld(String province, ClearingLine line) {
+        return line.outcome() == ClearingOutcome.SURPLUS && line.insuranceType().equals(JdbcCrossRegionFunding.RESIDENT)
                 && reserveWithheld(province, line.target().getYear());
     }
 

@@ -169,33 +169,10 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
         return reserve(province.code(), year).orElseThrow();
     }
 
-    /**
-     * The reserve's withholding takes last year's carry per region (三(四)): the region's pots keep their shares, what
-     * is withheld for them changes by the carry, split over the pots by their shares (largest remainder). A surplus
-     * beyond the region's whole share goes on to next year's reserve.
-     */
+    /** The reserve's withholding takes last year's carry per region (三(四), {@link CarryBook#takeIntoReserve}). */
     private void takeCarries(String province, Reserve reserve, LocalDate on, String packId) {
-        YearMonth period = YearMonth.of(reserve.year(), 1);
-        Map<String, List<ReserveShare>> byRegion = new java.util.LinkedHashMap<>();
-        reserve.shares().forEach(s -> byRegion.computeIfAbsent(s.regionCode(), r -> new ArrayList<>()).add(s));
-        for (Map.Entry<String, List<ReserveShare>> region : byRegion.entrySet()) {
-            Money total = region.getValue().stream().map(ReserveShare::amount).reduce(Money.ZERO, Money::plus);
-            CarryBook.Taken taken = carries.take(province, region.getKey(), RESIDENT, new CarryBook.Allocation(period,
-                    CarryBook.reserveLabel(reserve.year())), total, on, new CarryBook.Allocation(period.plusYears(1),
-                    CarryBook.reserveLabel(reserve.year() + 1)), packId);
-            if (taken.amount().isZero()) {
-                continue;
-            }
-            List<Long> weights = region.getValue().stream().map(s -> total.isZero() ? 1L : s.amount().fen()).toList();
-            List<Money> parts = taken.amount().allocate(weights);
-            for (int i = 0; i < parts.size(); i++) {
-                jdbc.sql("""
-                        update cr_reserve_share set carry_fen = :c
-                        where province_code = :p and reserve_year = :y and region_code = :r and pot = :pot""")
-                        .param("c", parts.get(i).fen()).param("p", province).param("y", reserve.year())
-                        .param("r", region.getKey()).param("pot", region.getValue().get(i).pot().name()).update();
-            }
-        }
+        reserve.shares().stream().map(ReserveShare::regionCode).distinct()
+                .forEach(region -> carries.takeIntoReserve(province, reserve.year(), region, on, packId));
     }
 
     @Override

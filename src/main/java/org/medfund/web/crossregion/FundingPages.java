@@ -64,7 +64,9 @@ class FundingPages {
                 c.source().insuranceTypeName(), c.source().clearYear() + " 年度异地就医资金年度清算（"
                 + citations.text(c.source().citation()) + "）", "/crossregion/funding?year=" + (c.source().clearYear() + 1)
                 + "#annual-clearing", c.target().label(), c.target().amount().toYuanText(),
-                c.use().applied().toYuanText(), c.use().forwarded().toYuanText(), c.use().state().label())).toList();
+                c.use().applied().toYuanText(), c.use().forwarded().toYuanText(), c.use().state().label()
+                + (c.use().release() == null ? "" : c.use().release().receivedOn() == null ? "；退还统筹区（在途）"
+                : "；退还统筹区，" + c.use().release().receivedOn() + " 到账"))).toList();
     }
 
     static List<List<Object>> lateRows(List<LateRemitter> late) {
