@@ -61,6 +61,11 @@ public interface CrossRegionFunding {
         public Money amount() {
             return derivation.result();
         }
+
+        /** Whether last year's annual clearing changed what is withheld for any region (三(四)). */
+        public boolean carried() {
+            return shares.stream().anyMatch(s -> !s.carry().isZero());
+        }
     }
 
     /** The use of one region's pot in one month, taken from that month's clearing data. */

@@ -170,7 +170,7 @@ class CarryIntoAllocationTest {
     }
 
     /** The 2025 reserve is approved after the clearing: 平顶山's surplus lowers what is withheld, not its pots. */
-    private void resident2025() {
+    private void resident2025() throws IOException {
         Money pdsHeld = ledger.balance("410000-FINANCE", "2211", "410400-FINANCE", "390", LocalDate.of(2025, 4, 30));
         Reserve approved = funding.approveReserve(2025, LocalDate.of(2025, 4, 2), provinceFinance);
         assertThat(funding.approveReserve(2025, LocalDate.of(2025, 4, 3), provinceFinance)).isEqualTo(approved);
@@ -189,6 +189,8 @@ class CarryIntoAllocationTest {
                 centre);
         assertThat(share(funding.reserve(2025, centre).orElseThrow(), "410400", ReservePot.IN_PROVINCE).balance())
                 .isEqualTo(yuan("1100000.00"));
+        assertThat(pdfText(notices.reservePdf(centre, 2025).pdf())).contains("上年度清算结转", "实际预留", "-200,000.00",
+                "1,000,000.00", "豫财社〔2023〕178号 三(四)");
         assertThat(clearing.carries(2025, centre)).filteredOn(c -> c.source().insuranceType().equals("390"))
                 .singleElement().satisfies(c -> {
                     assertThat(c.use().state()).isEqualTo(CarryState.APPLIED);
