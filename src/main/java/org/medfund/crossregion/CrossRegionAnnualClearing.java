@@ -83,7 +83,7 @@ public interface CrossRegionAnnualClearing {
     /** The region's finance department confirms the release of a surplus (a carry's transfer) arrived. */
     CarryLine confirmRelease(long carryId, LocalDate date, Actor actor);
 
-    /** The carries into the allocations of a year (its remittance quarters and its reserve), those the actor may see. */
+    /** The carries into a year's allocations (its remittance quarters and its reserve) that the actor may see. */
     List<CarryLine> carries(int targetYear, Actor actor);
 
     /** The day a year's clearing is due in the actor's province: the end of March of the next year, shifted. */

@@ -215,7 +215,8 @@ class CarryIntoAllocationTest {
         assertThat(xy.carry()).isEqualTo(yuan("300000.00"));
         assertThat(xy.amount()).isEqualTo(yuan("1800000.00"));
         assertThatThrownBy(() -> issue(2025, 3, LocalDate.of(2025, 5, 31), "3600000.00", "6000000.00"))
-                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("crossregion.notice-exists"));
+                .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code())
+                        .isEqualTo("crossregion.notice-exists"));
         assertThat(regionLine(funding.remittanceNotices(2025, centre).get(1), "410400")).isEqualTo(pds);
 
         // Late: 信阳 has not remitted by the due date; the list asks for the net 1,800,000.00, 平顶山 owes nothing.

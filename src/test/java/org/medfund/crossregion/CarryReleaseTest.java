@@ -75,7 +75,8 @@ class CarryReleaseTest {
     }
 
     @Test
-    @DisplayName("henan-2023 三(四): a resident surplus offsets this year's reserve already withheld, released to the region")
+    @DisplayName("henan-2023 三(四): a resident surplus offsets this year's reserve already withheld, released to the "
+            + "region")
     void surplusReleasedFromWithheldReserve() {
         for (String book : List.of("410000-FINANCE", "410400-FINANCE", "411500-FINANCE")) {
             ledger.post(new BusinessEvent("opening.balance.special-account", "t-crel-opening-" + book,

@@ -247,7 +247,8 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
     }
 
     /** Where a year's result goes (decisions.md "Henan annual clearing"). */
-    private CarryBook.Allocation target(String province, int year, String type, ClearingOutcome outcome, LocalDate clearedOn) {
+    private CarryBook.Allocation target(String province, int year, String type, ClearingOutcome outcome,
+                                        LocalDate clearedOn) {
         if (type.equals(JdbcCrossRegionFunding.RESIDENT)) {
             // A surplus offsets this year's reserve; a shortfall the next reserve not yet withheld.
             int reserveYear = year + 1;

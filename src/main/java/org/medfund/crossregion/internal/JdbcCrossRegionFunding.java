@@ -326,13 +326,14 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
         String citation = regime.citation(FundingRegime.REMIT_MONTHS);
         CarryBook.Allocation target = new CarryBook.Allocation(quarterStart, CarryBook.remittanceLabel(draft.year(),
                 draft.quarter()));
+        CarryBook.Allocation next = carries.firstOpenQuarter(province.code(), quarterStart.atDay(1));
         for (RegionCost cost : costs) {
             ReservePlusClearing.EmployeeLine line = ReservePlusClearing.employee(cost.lastYearCost(),
                     draft.sources(), regime.remitMonths(), regime.prepaymentMonths(), citation);
             // Last year's annual clearing changes the amount to remit (三(四)); the rest of a larger surplus goes on
             // to the next quarter not yet notified.
             CarryBook.Taken carry = carries.take(province.code(), cost.regionCode(), EMPLOYEE, target, line.amount(),
-                    on, carries.firstOpenQuarter(province.code(), quarterStart.atDay(1)), regime.packId());
+                    on, next, regime.packId());
             Derivation due = ReservePlusClearing.withCarry(line.derivation(), carry);
             RemittanceState state = due.result().isZero() && !carry.amount().isZero() ? RemittanceState.OFFSET
                     : RemittanceState.NOTIFIED;
@@ -550,7 +551,8 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
                 .param("n", id).query((rs, n) -> new RemittanceLine(rs.getString("region_code"),
                         name(rs.getString("region_code")), Money.ofFen(rs.getLong("monthly_average_fen")),
                         Money.ofFen(rs.getLong("amount_fen")), Money.ofFen(rs.getLong("carry_fen")),
-                        Money.ofFen(rs.getLong("quota_fen")), derivation(rs, "amount_fen"), RemittanceState.valueOf(rs.getString("state")),
+                        Money.ofFen(rs.getLong("quota_fen")), derivation(rs, "amount_fen"),
+                        RemittanceState.valueOf(rs.getString("state")),
                         rs.getString("transfer_id") == null ? null : new Remitted(rs.getString("transfer_id"),
                                 rs.getObject("remitted_on", LocalDate.class),
                                 rs.getObject("received_on", LocalDate.class)))).list();

@@ -62,8 +62,8 @@ class FundingPages {
     private List<CarryRow> carryRows(int year, MedfundUser user) {
         return clearing.carries(year, user.actor()).stream().map(c -> new CarryRow(c.source().regionName(),
                 c.source().insuranceTypeName(), c.source().clearYear() + " 年度异地就医资金年度清算（"
-                + citations.text(c.source().citation()) + "）", "/crossregion/funding?year=" + (c.source().clearYear() + 1)
-                + "#annual-clearing", c.target().label(), c.target().amount().toYuanText(),
+                + citations.text(c.source().citation()) + "）", "/crossregion/funding?year="
+                + (c.source().clearYear() + 1) + "#annual-clearing", c.target().label(), c.target().amount().toYuanText(),
                 c.use().applied().toYuanText(), c.use().forwarded().toYuanText(), c.use().state().label()
                 + (c.use().release() == null ? "" : c.use().release().receivedOn() == null ? "；退还统筹区（在途）"
                 : "；退还统筹区，" + c.use().release().receivedOn() + " 到账"))).toList();
@@ -97,7 +97,8 @@ class FundingPages {
                             + (n.dates().issuedLate() ? "，晚于 " + n.dates().noticeDueDate() : "") + "）",
                             l.regionName(), l.monthlyAverage().toYuanText(), new NoticeAmounts(
                                     l.projected().toYuanText(), l.carry().isZero() ? "" : l.carry().toYuanText(),
-                                    l.amount().toYuanText()), l.quota().toYuanText(), n.dates().remitDueDate() + (n.dates().provisional() ? "（暂定）" : ""),
+                                    l.amount().toYuanText()), l.quota().toYuanText(),
+                            n.dates().remitDueDate() + (n.dates().provisional() ? "（暂定）" : ""),
                             l.state().label(), l.remitted() == null ? "" : String.valueOf(l.remitted().remittedOn()),
                             l.remitted() == null || l.remitted().receivedOn() == null ? ""
                                     : l.remitted().receivedOn().toString(), citations.text(l.derivation().explain())));
