@@ -18,6 +18,9 @@ import org.medfund.crossregion.CrossRegionAnnualClearing.CarryLine;
 import org.medfund.crossregion.CrossRegionAnnualClearing.ClearedCost;
 import org.medfund.crossregion.CrossRegionAnnualClearing.ClearingDraft;
 import org.medfund.crossregion.CrossRegionFunding.PotCost;
+import org.medfund.crossregion.CrossRegionFunding.RegionCost;
+import org.medfund.crossregion.CrossRegionFunding.RemittanceNotice;
+import org.medfund.crossregion.CrossRegionFunding.RemittanceNoticeDraft;
 import org.medfund.crossregion.CrossRegionFunding.Reserve;
 import org.medfund.crossregion.CrossRegionFunding.ReserveShare;
 import org.medfund.crossregion.CrossRegionFunding.ReserveSizing;
@@ -34,8 +37,10 @@ import org.springframework.test.context.TestPropertySource;
  * henan-2023 三(四), 一(二) on the usual timeline: the 2025 resident reserve is withheld in January, 2024 is cleared on
  * 31 March 2025. 平顶山's resident surplus of 300,000.00 offsets its 2025 reserve already withheld: province finance gives
  * that much of the withheld subsidy back (a transfer, in transit until 平顶山's finance confirms it); the pots keep their
- * shares; 2025's clearing counts withheld − carry = the shares. Ledger audit after each step. Like
- * CarryIntoAllocationTest it owns the province's 2024 and 2025 reserves and clearings, so it has a database of its own.
+ * shares; 2025's clearing counts withheld − carry = the shares. 平顶山's employee surplus goes to the second quarter of
+ * 2025, which no notice takes: 2025's clearing counts it as 2025's money and settles it. Ledger audit after each
+ * step. Like CarryIntoAllocationTest it owns the province's 2024 and 2025 reserves and clearings, so it has a database
+ * of its own.
  */
 @DatabaseTest
 @TestPropertySource(properties = "medfund.test.scenario=carry-release")
@@ -85,23 +90,24 @@ class CarryReleaseTest {
         }
         reserve(2024, "1000000.00", "500000.00", "800000.00", "200000.00");
         reserve(2025, "1200000.00", "600000.00", "900000.00", "100000.00");
+        // 平顶山's employees remit 3,000,000.00 for the fourth quarter of 2024; no 2025 notice will take their surplus.
+        RemittanceNotice q4 = funding.issueRemittanceNotice(new RemittanceNoticeDraft(2024, 4, List.of(
+                new RegionCost("410400", yuan("12000000.00"))), SOURCES, LocalDate.of(2024, 8, 30)), centre);
+        funding.remit(q4.id(), LocalDate.of(2024, 9, 10), pdsFinance);
+        funding.confirmRemittance(q4.id(), "410400", LocalDate.of(2024, 9, 11), provinceFinance);
         LocalDate day = LocalDate.of(2025, 4, 30);
         Money provinceHeld = balance("410000-FINANCE", "2211", "410400-FINANCE", day);
         Money regionPrepaid = balance("410400-FINANCE", "1211", "410000-FINANCE", day);
         Money regionCash = ledger.balance("410400-FINANCE", "1003", null, null, day);
 
-        AnnualClearing done = clearing.clear(new ClearingDraft(2024, List.of(
-                new ClearedCost("410400", "390", yuan("1200000.00")),
-                new ClearedCost("411500", "390", yuan("1000000.00"))), "2024年度异地就医账务核对（测试）",
-                LocalDate.of(2025, 3, 31)), centre);
-        assertThat(done.lines()).hasSize(2);
-        CarryLine carry = clearing.carries(2025, centre).stream().filter(c -> c.source().regionCode()
-                .equals("410400")).findFirst().orElseThrow();
+        AnnualClearing done = clear2024(LocalDate.of(2025, 3, 31));
+        assertThat(done.lines()).hasSize(3);
+        CarryLine carry = resident(clearing.carries(2025, centre));
         assertThat(carry.target().label()).isEqualTo("2025 年城乡居民医保异地就医预留资金");
         assertThat(carry.use().state()).isEqualTo(CarryState.APPLIED);
         assertThat(carry.use().applied()).isEqualTo(yuan("-300000.00"));
         assertThat(carry.use().release().receivedOn()).isNull();
-        assertThat(clearing.carries(2025, centre)).hasSize(1); // 信阳 balanced: no carry
+        assertThat(clearing.carries(2025, centre)).hasSize(2); // 信阳 balanced: no carry
         Reserve offset = funding.reserve(2025, centre).orElseThrow();
         assertThat(share(offset, ReservePot.IN_PROVINCE).carry()).isEqualTo(yuan("-200000.00"));
         assertThat(share(offset, ReservePot.CROSS_PROVINCE).withheld()).isEqualTo(yuan("500000.00"));
@@ -124,23 +130,45 @@ class CarryReleaseTest {
         assertThat(ledger.balance("410400-FINANCE", "1003", null, null, day))
                 .isEqualTo(regionCash.plus(yuan("300000.00")));
         // Clearing again changes nothing.
-        assertThat(clearing.clear(new ClearingDraft(2024, List.of(
-                new ClearedCost("410400", "390", yuan("1200000.00")),
-                new ClearedCost("411500", "390", yuan("1000000.00"))), "2024年度异地就医账务核对（测试）",
-                LocalDate.of(2025, 4, 1)), centre)).isEqualTo(done);
+        assertThat(clear2024(LocalDate.of(2025, 4, 1))).isEqualTo(done);
         assertThat(balance("410000-FINANCE", "2211", "410400-FINANCE", day))
                 .isEqualTo(provinceHeld.minus(yuan("300000.00")));
         audit.assertSound();
 
         // 2025: withheld 1,500,000.00 − carry (−300,000.00) = the shares, 1,800,000.00; it balances against that.
+        // The employee surplus of 500,000.00 went to the second quarter of 2025, which no notice took (平顶山 was
+        // not notified in 2025): it is still 2025's money, counted once in 2025's clearing and settled there.
+        assertThat(employee(clearing.carries(2025, centre)).use().state()).isEqualTo(CarryState.OPEN);
         AnnualClearing next = clearing.clear(new ClearingDraft(2025, List.of(
                 new ClearedCost("410400", "390", yuan("1800000.00")),
-                new ClearedCost("411500", "390", yuan("1000000.00"))), "2025年度异地就医账务核对（测试）",
+                new ClearedCost("411500", "390", yuan("1000000.00")),
+                new ClearedCost("410400", "310", yuan("500000.00"))), "2025年度异地就医账务核对（测试）",
                 LocalDate.of(2026, 3, 31)), centre);
         assertThat(next.lines()).allSatisfy(l -> assertThat(l.outcome()).isEqualTo(ClearingOutcome.BALANCED));
-        assertThat(next.lines().stream().filter(l -> l.regionCode().equals("410400")).findFirst().orElseThrow()
-                .funded()).isEqualTo(yuan("1800000.00"));
+        assertThat(next.lines().stream().filter(l -> l.regionCode().equals("410400")
+                && l.insuranceType().equals("390")).findFirst().orElseThrow().funded()).isEqualTo(yuan("1800000.00"));
+        assertThat(next.lines().stream().filter(l -> l.regionCode().equals("410400")
+                && l.insuranceType().equals("310")).findFirst().orElseThrow().funded()).isEqualTo(yuan("500000.00"));
+        assertThat(employee(clearing.carries(2025, centre)).use().state()).isEqualTo(CarryState.CLEARED);
+        assertThat(resident(clearing.carries(2025, centre)).use().state()).isEqualTo(CarryState.APPLIED);
         audit.assertSound();
+    }
+
+    /** 平顶山's residents leave 300,000.00, its employees 500,000.00 (3,000,000.00 remitted), 信阳's residents 0. */
+    private AnnualClearing clear2024(LocalDate on) {
+        return clearing.clear(new ClearingDraft(2024, List.of(
+                new ClearedCost("410400", "390", yuan("1200000.00")),
+                new ClearedCost("411500", "390", yuan("1000000.00")),
+                new ClearedCost("410400", "310", yuan("2500000.00"))), "2024年度异地就医账务核对（测试）", on), centre);
+    }
+
+    private static CarryLine resident(List<CarryLine> carries) {
+        return carries.stream().filter(c -> c.source().regionCode().equals("410400")
+                && c.source().insuranceType().equals("390")).findFirst().orElseThrow();
+    }
+
+    private static CarryLine employee(List<CarryLine> carries) {
+        return carries.stream().filter(c -> c.source().insuranceType().equals("310")).findFirst().orElseThrow();
     }
 
     private static ReserveShare share(Reserve reserve, ReservePot pot) {
