@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.medfund.common.Derivation;
@@ -119,24 +120,23 @@ class CarryBook {
         }
         Money net = open.stream().map(c -> c.target().amount()).reduce(Money.ZERO, Money::plus);
         Money rest = net.minus(taken(allocation, net));
+        List<Money> forwarded = forwarded(open, rest);
         List<Derivation.Input> inputs = new ArrayList<>();
         for (int i = 0; i < open.size(); i++) {
             CarryLine c = open.get(i);
-            // The rest of a clipped surplus stays with the last carry that offsets (the newest clearing's).
-            boolean keepsRest = !rest.isZero() && i == lastOffset(open);
-            Money applied = keepsRest ? c.target().amount().minus(rest) : c.target().amount();
+            Money applied = c.target().amount().minus(forwarded.get(i));
             jdbc.sql("""
                     update cr_carry set state = :s, applied_fen = :applied, forwarded_fen = :fwd, applied_to = :to,
                         applied_on = :on where id = :id""")
                     .param("s", CarryState.APPLIED.name()).param("applied", applied.fen())
-                    .param("fwd", keepsRest ? rest.fen() : 0).param("to", target.label()).param("on", on)
+                    .param("fwd", forwarded.get(i).fen()).param("to", target.label()).param("on", on)
                     .param("id", c.id()).update();
             inputs.add(Derivation.Input.money(c.source().clearYear() + " 年度异地就医年度清算" + (c.target().amount()
                     .isNegative() ? "结余抵扣" : "不足补足") + "（" + c.source().insuranceTypeName() + "，" + CITATION
                     + "）", applied));
-            if (keepsRest) {
-                forward(province, c, target, next, rest, on, packId);
-                inputs.add(Derivation.Input.money("结余超过本期应拨付额，余额结转至" + next.label(), rest));
+            if (!forwarded.get(i).isZero()) {
+                forward(province, c, target, next, forwarded.get(i), on, packId);
+                inputs.add(Derivation.Input.money("结余超过本期应拨付额，余额结转至" + next.label(), forwarded.get(i)));
             }
         }
         return new Taken(net.minus(rest), inputs, open.stream().map(CarryLine::id).toList());
@@ -229,13 +229,25 @@ class CarryBook {
         return net.max(allocation.negate());
     }
 
-    private static int lastOffset(List<CarryLine> open) {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            if (open.get(i).target().amount().isNegative()) {
-                return i;
+    /**
+     * How the rest of a clipped surplus is forwarded, per carry: taken from the newest offsetting carries first
+     * (the older surplus is used up first), each at most its own amount.
+     */
+    static List<Money> forwarded(List<CarryLine> carries, Money rest) {
+        List<Money> parts = new ArrayList<>(Collections.nCopies(carries.size(), Money.ZERO));
+        Money left = rest;
+        for (int i = carries.size() - 1; i >= 0 && left.isNegative(); i--) {
+            Money amount = carries.get(i).target().amount();
+            if (amount.isNegative()) {
+                Money part = amount.max(left);
+                parts.set(i, part);
+                left = left.minus(part);
             }
         }
-        throw new IllegalStateException("a negative rest without an offsetting carry");
+        if (!left.isZero()) {
+            throw new IllegalStateException("a rest of " + left + " without an offsetting carry");
+        }
+        return parts;
     }
 
     /** The rest of a surplus moves on: a new carry into the next allocation, out of one period and into the other. */
