@@ -46,11 +46,45 @@ public interface CrossRegionAnnualClearing {
         }
     }
 
+    /** Which clearing a carry comes from: region, insurance type, cleared year and the article (三(四)). */
+    record CarrySource(String regionCode, String regionName, String insuranceType, String insuranceTypeName,
+                       int clearYear, String citation) {
+    }
+
+    /**
+     * The allocation a carry goes into (the first month of a remittance quarter or of a reserve year) and its amount,
+     * signed as it changes the amount due: positive adds a shortfall, negative offsets a surplus.
+     */
+    record CarryTarget(YearMonth period, String label, Money amount) {
+    }
+
+    /**
+     * What became of a carry: taken (signed like the amount), forwarded to the next allocation, where and when; and
+     * for a surplus that offset a reserve already withheld, its release to the region (null otherwise).
+     */
+    record CarryUse(CarryState state, Money applied, Money forwarded, String appliedTo, LocalDate appliedOn,
+                    CarryRelease release) {
+    }
+
+    /** The transfer that gives a region back the withheld subsidy a surplus offset; in transit until received. */
+    record CarryRelease(String transferId, LocalDate receivedOn) {
+    }
+
+    /** One carry of an annual clearing's result into an allocation (henan-2023 三(四)). */
+    record CarryLine(long id, CarrySource source, CarryTarget target, CarryUse use) {
+    }
+
     /** The province centre clears a year; the same figures again answer the first clearing. */
     AnnualClearing clear(ClearingDraft draft, Actor actor);
 
     /** A year's clearing, the lines the actor may see. */
     Optional<AnnualClearing> clearing(int year, Actor actor);
+
+    /** The region's finance department confirms the release of a surplus (a carry's transfer) arrived. */
+    CarryLine confirmRelease(long carryId, LocalDate date, Actor actor);
+
+    /** The carries into a year's allocations (its remittance quarters and its reserve) that the actor may see. */
+    List<CarryLine> carries(int targetYear, Actor actor);
 
     /** The day a year's clearing is due in the actor's province: the end of March of the next year, shifted. */
     LocalDate dueDate(int year, Actor actor);

@@ -32,12 +32,20 @@ public interface CrossRegionFunding {
                          LocalDate date) {
     }
 
-    /** One region's share of one pot, with its recorded use and balance. */
+    /**
+     * One region's share of one pot, with its recorded use and balance. The carry of last year's annual clearing
+     * (三(四), signed: positive a shortfall added, negative a surplus offset) changes what is withheld, not the pot.
+     */
     record ReserveShare(String regionCode, String regionName, ReservePot pot, Money lastYearCost, Money amount,
-                        Money used) {
+                        Money carry, Money used) {
 
         public Money balance() {
             return amount.minus(used);
+        }
+
+        /** What the subsidy gave up for this pot: the share plus the carry (一(二), 三(四)). */
+        public Money withheld() {
+            return amount.plus(carry);
         }
     }
 
@@ -52,6 +60,11 @@ public interface CrossRegionFunding {
 
         public Money amount() {
             return derivation.result();
+        }
+
+        /** Whether last year's annual clearing changed what is withheld for any region (三(四)). */
+        public boolean carried() {
+            return shares.stream().anyMatch(s -> !s.carry().isZero());
         }
     }
 
@@ -80,9 +93,18 @@ public interface CrossRegionFunding {
         }
     }
 
-    /** One region's line of a notice: monthly average, amount to remit, the prepayment quota, and the remittance. */
-    record RemittanceLine(String regionCode, String regionName, Money monthlyAverage, Money amount, Money quota,
-                          Derivation derivation, RemittanceState state, Remitted remitted) {
+    /**
+     * One region's line of a notice: monthly average, the amount to remit after the carry of last year's annual
+     * clearing (三(四), signed: positive a shortfall added, negative a surplus offset), the prepayment quota, and the
+     * remittance. The derivation explains the amount to remit.
+     */
+    record RemittanceLine(String regionCode, String regionName, Money monthlyAverage, Money amount, Money carry,
+                          Money quota, Derivation derivation, RemittanceState state, Remitted remitted) {
+
+        /** The three months projected (一(三)) before the carry. */
+        public Money projected() {
+            return amount.minus(carry);
+        }
     }
 
     /** The remittance of a line, once sent: transfer id, sent and received dates (null until they happen). */

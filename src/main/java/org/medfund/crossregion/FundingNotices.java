@@ -2,11 +2,13 @@ package org.medfund.crossregion;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.crossregion.CrossRegionAnnualClearing.AnnualClearing;
+import org.medfund.crossregion.CrossRegionAnnualClearing.CarryLine;
 import org.medfund.crossregion.CrossRegionAnnualClearing.ClearingLine;
 import org.medfund.crossregion.CrossRegionFunding.RemittanceLine;
 import org.medfund.crossregion.CrossRegionFunding.RemittanceNotice;
@@ -31,6 +33,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class FundingNotices {
 
+    /** The insurance type whose quarterly remittance the joint notice asks for (一(三)). */
+    private static final String EMPLOYEE = "310";
+
     private final CrossRegionFunding funding;
     private final CrossRegionAnnualClearing clearing;
     private final Registry registry;
@@ -48,9 +53,12 @@ public class FundingNotices {
         this.clock = clock;
     }
 
-    /** The joint notice (一(三)) of a quarter: each region's three months with its 大写, the remittance's last day. */
+    /**
+     * The joint notice (一(三)) of a quarter: each region's three months, last year's carry (三(四)) and the amount to
+     * remit with its 大写, the remittance's last day; the carries it took, each with the clearing it comes from.
+     */
     public record RemittanceSheet(String number, RemittanceNotice notice, String basis, Party bureau, Party finance,
-                                  List<String> derivations, LocalDate printedOn) {
+                                  List<String> derivations, List<CarryLine> carries, LocalDate printedOn) {
 
         public Money total() {
             return notice.lines().stream().map(RemittanceLine::amount).reduce(Money.ZERO, Money::plus);
@@ -72,10 +80,14 @@ public class FundingNotices {
                 .filter(n -> !n.lines().isEmpty()).findFirst().orElseThrow(() -> Rejection.notFound(
                         "crossregion.notice-not-found", "quarter", year + " 年第 " + quarter + " 季度没有可见的上解通知"));
         String basis = citations.text(notice.lines().get(0).derivation().citation());
+        YearMonth start = YearMonth.of(year, (quarter - 1) * 3 + 1);
+        List<CarryLine> carries = clearing.carries(year, actor).stream().filter(c -> c.target().period()
+                .equals(start) && c.source().insuranceType().equals(EMPLOYEE) && c.use().state() == CarryState.APPLIED)
+                .toList();
         return new RemittanceSheet("YDJY-SJ-" + year + "Q" + quarter, notice, basis,
                 provinceOrg(notice.provinceCode(), OrgKind.BUREAU), provinceOrg(notice.provinceCode(), OrgKind.FINANCE),
                 notice.lines().stream().map(l -> l.regionName() + "：" + citations.text(l.derivation().explain()))
-                        .toList(), LocalDate.now(clock));
+                        .toList(), carries, LocalDate.now(clock));
     }
 
     public ReserveSheet reserveSheet(Actor actor, int year) {

@@ -358,6 +358,7 @@ class SecurityMatrixTest {
             case "/api/crossregion/usage" -> "?city=411500&year=2026&quarter=2&scope=CROSS_PROVINCE&date=2026-05-01";
             case "/api/crossregion/funding/annual-clearings", "/api/crossregion/funding/annual-clearings.xlsx" ->
                     endpoint.method() == HttpMethod.GET ? "?year=2026" : "";
+            case "/api/crossregion/carries" -> "?year=2027";
             case "/api/prepayments/region-plans/payments" -> endpoint.method() == HttpMethod.GET ? "?year=2025" : "";
             case "/api/crossregion/obligations" -> "?from=2026-01-01&to=2026-03-31&today=2026-02-01";
             case "/api/crossregion/county-shares" -> "?year=2026&quarter=2";
@@ -626,6 +627,10 @@ class SecurityMatrixTest {
             // henan-2023 三(四): the province centre clears the year (a year outside the calendar: refused after).
             case "/api/crossregion/funding/annual-clearings" -> allow(p.has(Role.CLERK)
                     && p.orgCode().equals("410000-CENTRE"));
+            // henan-2023 三(四): a region's finance department confirms a released surplus (the carry is looked up
+            // after the role: none here, not found).
+            case "/api/crossregion/carries/{id}/release/receipt" -> allow(p.has(Role.FINANCE)
+                    && (p.orgCode().equals("411500-FINANCE") || p.orgCode().equals("410400-FINANCE")));
             // henan-2023 二(二): the payer (province finance, or the region for a recovery) and the payee act on a plan
             // they can see; the plan is looked up first (none here: not found for all). RegionPlanPaymentTest has
             // the payer and payee refusals on real plans.

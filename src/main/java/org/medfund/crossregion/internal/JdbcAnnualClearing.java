@@ -51,7 +51,6 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
     static final String ANNUAL_SURPLUS = "crossregion.annual-surplus";
     static final String OFFSET_NEXT_YEAR = "offset-next-year";
     static final List<String> TYPES = List.of(JdbcCrossRegionFunding.RESIDENT, JdbcCrossRegionFunding.EMPLOYEE);
-    static final int QUARTERS = 4;
 
     private final JdbcClient jdbc;
     private final Registry registry;
@@ -59,15 +58,17 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
     private final BusinessCalendar calendar;
     private final BusinessDates dates;
     private final Ledger ledger;
+    private final CarryBook carries;
 
     JdbcAnnualClearing(JdbcClient jdbc, Registry registry, PolicyPacks packs, BusinessCalendar calendar,
-                       BusinessDates dates, Ledger ledger) {
+                       BusinessDates dates, Ledger ledger, CarryBook carries) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.packs = packs;
         this.calendar = calendar;
         this.dates = dates;
         this.ledger = ledger;
+        this.carries = carries;
     }
 
     @Override
@@ -116,8 +117,23 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
             }
         }
         AnnualClearing done = clearing(province.code(), year).orElseThrow();
+        // The carries into this year's allocations are counted in its lines above; what no allocation took is
+        // settled here, once.
+        carries.settle(province.code(), year);
         for (ClearingLine line : done.lines()) {
             post(province, year, line, regime, on);
+            if (line.outcome() != ClearingOutcome.BALANCED) {
+                carries.open(province.code(), year, line.regionCode(), line.insuranceType(),
+                        new CarryBook.Allocation(line.target(), line.targetLabel()), line.balance().negate());
+            }
+            if (reserveAlreadyWithheld(province.code(), line)) {
+                // This year's reserve was withheld before the clearing (January): the surplus offsets it at once,
+                // given back to the region out of the withheld subsidy.
+                int reserveYear = line.target().getYear();
+                CarryBook.Taken taken = carries.takeIntoReserve(province.code(), reserveYear, line.regionCode(), on,
+                        regime.packId());
+                carries.release(province.code(), reserveYear, line.regionCode(), taken, on, regime.packId());
+            }
         }
         return done;
     }
@@ -128,6 +144,28 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
         return clearing(province.code(), year).map(c -> new AnnualClearing(c.provinceCode(), c.year(), c.dueDate(),
                 c.provisional(), c.clearedOn(), c.clearedBy(), c.costSource(), c.citation(), c.lines().stream()
                 .filter(l -> registry.canSeeRegion(actor, l.regionCode())).toList()));
+    }
+
+    @Override
+    @Transactional
+    public CarryLine confirmRelease(long carryId, LocalDate date, Actor actor) {
+        Region region = Actors.requireAt(registry, actor, RegionLevel.CITY, OrgKind.FINANCE, Role.FINANCE,
+                "crossregion.region-finance-only", "结余抵扣退还的资金由统筹区财政部门确认到账");
+        CarryLine carry = carries.line(carryId);
+        if (!carry.source().regionCode().equals(region.code())) {
+            throw Rejection.notFound("crossregion.carry-not-found", "carryId", "没有编号为 " + carryId + " 的年度清算结转");
+        }
+        if (carry.use().release() != null && carry.use().release().receivedOn() == null) {
+            dates.check(date, "date").inBook(actor.orgCode()).notBefore(carry.use().appliedOn(), "退还日期");
+        }
+        return carries.confirmRelease(carryId, date);
+    }
+
+    @Override
+    public List<CarryLine> carries(int targetYear, Actor actor) {
+        Region province = provinceOf(actor);
+        return carries.lines(province.code(), dates.checkYear(targetYear, "year")).stream()
+                .filter(c -> registry.canSeeRegion(actor, c.source().regionCode())).toList();
     }
 
     @Override
@@ -147,15 +185,15 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
         Money total = Money.ZERO;
         if (type.equals(JdbcCrossRegionFunding.RESIDENT)) {
             List<Map<String, Object>> shares = jdbc.sql("""
-                    select s.pot, s.amount_fen from cr_reserve_share s
+                    select s.pot, s.amount_fen + s.carry_fen as withheld_fen from cr_reserve_share s
                     join cr_reserve r on r.province_code = s.province_code and r.reserve_year = s.reserve_year
                     where s.province_code = :p and s.reserve_year = :y and s.region_code = :r and r.state = :state
                     order by s.pot desc""").param("p", province).param("y", year).param("r", region)
                     .param("state", ReserveState.WITHHELD.name()).query().listOfRows();
             for (Map<String, Object> share : shares) {
-                Money amount = Money.ofFen(((Number) share.get("amount_fen")).longValue());
+                Money amount = Money.ofFen(((Number) share.get("withheld_fen")).longValue());
                 parts.add(Derivation.Input.money(year + " 年预留资金（" + ReservePot.valueOf((String) share.get("pot"))
-                        .label() + "）", amount));
+                        .label() + "，实际预留）", amount));
                 total = total.plus(amount);
             }
         } else {
@@ -172,7 +210,12 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
                 total = total.plus(amount);
             }
         }
-        if (parts.isEmpty()) {
+        // Remitted (or withheld) − carry: last year's surplus that offset this year's allocation is money of this
+        // year, last year's shortfall added to it is not (三(四); decisions.md "Henan annual clearing's carry").
+        CarryBook.Held carried = carries.held(province, year, region, type);
+        parts.addAll(carried.parts());
+        total = total.plus(carried.total());
+        if (parts.isEmpty() && total.isZero()) {
             parts.add(Derivation.Input.money(year + " 年" + (type.equals(JdbcCrossRegionFunding.RESIDENT)
                     ? "预留资金（未预留）" : "上解资金（无已到账）"), Money.ZERO));
         }
@@ -184,14 +227,14 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
         Money balance = funding.total().minus(cost);
         ClearingOutcome outcome = balance.isPositive() ? ClearingOutcome.SURPLUS
                 : balance.isNegative() ? ClearingOutcome.SHORTFALL : ClearingOutcome.BALANCED;
-        Target target = target(province.code(), year, type, outcome, clearedOn);
+        CarryBook.Allocation target = target(province.code(), year, type, outcome, clearedOn);
         List<Derivation.Input> inputs = new ArrayList<>(funding.parts());
         inputs.add(Derivation.Input.money(year + " 年清算费用（来源：" + source + "）", cost));
         inputs.add(Derivation.Input.money("结余（正）或不足（负）", balance));
         inputs.add(new Derivation.Input("处理", outcome.label() + (outcome == ClearingOutcome.BALANCED ? ""
                 : "：计入" + target.label())));
-        String formula = (type.equals(JdbcCrossRegionFunding.RESIDENT) ? "上年预留资金（省内 + 跨省异地就医预付金）"
-                : "上年已到账的职工医保上解资金") + " − 上年清算费用";
+        String formula = (type.equals(JdbcCrossRegionFunding.RESIDENT) ? "上年实际预留资金（省内 + 跨省异地就医预付金）"
+                : "上年已到账的职工医保上解资金") + " − 计入上年的清算结转（结余抵扣为负，不足补足为正） − 上年清算费用";
         Derivation derivation = new Derivation(formula, inputs, citation, balance);
         jdbc.sql("""
                 insert into cr_annual_clearing_line (province_code, clear_year, region_code, insurance_type,
@@ -204,40 +247,31 @@ class JdbcAnnualClearing implements CrossRegionAnnualClearing {
     }
 
     /** Where a year's result goes (decisions.md "Henan annual clearing"). */
-    record Target(YearMonth period, String label) {
-    }
-
-    private Target target(String province, int year, String type, ClearingOutcome outcome, LocalDate clearedOn) {
+    private CarryBook.Allocation target(String province, int year, String type, ClearingOutcome outcome,
+                                        LocalDate clearedOn) {
         if (type.equals(JdbcCrossRegionFunding.RESIDENT)) {
             // A surplus offsets this year's reserve; a shortfall the next reserve not yet withheld.
             int reserveYear = year + 1;
             if (outcome == ClearingOutcome.SHORTFALL && reserveWithheld(province, reserveYear)) {
                 reserveYear++;
             }
-            return new Target(YearMonth.of(reserveYear, 1), reserveYear + " 年城乡居民医保异地就医预留资金");
+            return new CarryBook.Allocation(YearMonth.of(reserveYear, 1), CarryBook.reserveLabel(reserveYear));
         }
-        // Both go to the first employee remittance of this year not yet notified whose notice can still be issued (a
-        // notice precedes its quarter, 一(三)): a quarter already begun on the clearing day is passed over.
-        for (int quarter = 1; quarter <= QUARTERS; quarter++) {
-            YearMonth start = YearMonth.of(year + 1, (quarter - 1) * 3 + 1);
-            if (start.atDay(1).isAfter(clearedOn) && !noticeIssued(province, year + 1, quarter)) {
-                return new Target(YearMonth.of(year + 1, (quarter - 1) * 3 + 1), (year + 1) + " 年第 " + quarter
-                        + " 季度城镇职工医保异地就医上解资金");
-            }
-        }
-        return new Target(YearMonth.of(year + 2, 1), (year + 2) + " 年第 1 季度城镇职工医保异地就医上解资金");
+        // Both go to the first employee remittance not yet notified whose notice can still be issued (a notice
+        // precedes its quarter, 一(三)): a quarter already begun on the clearing day is passed over.
+        return carries.firstOpenQuarter(province, clearedOn);
+    }
+
+    /** A resident surplus whose target, this year's reserve, was withheld before the clearing (usually January). */
+    private boolean reserveAlreadyWithheld(String province, ClearingLine line) {
+        return line.outcome() == ClearingOutcome.SURPLUS && line.insuranceType().equals(JdbcCrossRegionFunding.RESIDENT)
+                && reserveWithheld(province, line.target().getYear());
     }
 
     private boolean reserveWithheld(String province, int year) {
         return jdbc.sql("select count(*) from cr_reserve where province_code = :p and reserve_year = :y and state = :s")
                 .param("p", province).param("y", year).param("s", ReserveState.WITHHELD.name()).query(Long.class)
                 .single() > 0;
-    }
-
-    private boolean noticeIssued(String province, int year, int quarter) {
-        return jdbc.sql("select count(*) from cr_remit_notice where province_code = :p and remit_year = :y "
-                        + "and remit_quarter = :q").param("p", province).param("y", year).param("q", quarter)
-                .query(Long.class).single() > 0;
     }
 
     /** The carry of one line: out of last year's account (December), into the target allocation's period. */

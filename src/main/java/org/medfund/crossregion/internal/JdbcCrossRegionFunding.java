@@ -66,9 +66,10 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
     private final BusinessDates dates;
     private final Ledger ledger;
     private final ClearingProgress progress;
+    private final CarryBook carries;
 
     JdbcCrossRegionFunding(JdbcClient jdbc, Registry registry, PolicyPacks packs, BusinessCalendar calendar,
-                           BusinessDates dates, Ledger ledger, ClearingProgress progress) {
+                           BusinessDates dates, Ledger ledger, ClearingProgress progress, CarryBook carries) {
         this.jdbc = jdbc;
         this.registry = registry;
         this.packs = packs;
@@ -76,6 +77,7 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
         this.dates = dates;
         this.ledger = ledger;
         this.progress = progress;
+        this.carries = carries;
     }
 
     // --- resident reserve (henan-2023 一(二)) ---
@@ -143,17 +145,20 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
             return reserve;
         }
         dates.check(date, "date").inBook(actor.orgCode()).notBefore(reserve.decision().sizedOn(), "测算日期");
-        for (ReserveShare share : reserve.shares()) {
-            if (!share.amount().isPositive()) {
-                continue;
+        String packId = FundingRegime.resolve(packs, province.code(), date).packId();
+        takeCarries(province.code(), reserve, date, packId);
+        for (ReserveShare share : reserve(province.code(), year).orElseThrow().shares()) {
+            if (!share.withheld().isPositive()) {
+                continue; // a pot the carry offset in full withholds nothing
             }
             Org regionFinance = regionFinance(share.regionCode());
             String content = year + " 年城乡居民医保异地就医预留资金（" + share.pot().label() + "），从"
-                    + reserve.subsidySource().label() + "中预留";
+                    + reserve.subsidySource().label() + "中预留" + (share.carry().isZero() ? "" : "（含上年度清算"
+                    + (share.carry().isNegative() ? "结余抵扣 " : "不足补足 ") + share.carry().abs().toYuanText() + " 元）");
             ledger.post(new BusinessEvent("crossregion.reserve.withheld", "cr-reserve-" + province.code() + "-" + year
-                    + "-" + share.regionCode() + "-" + share.pot().name(), date, YearMonth.from(date), share.amount(),
+                    + "-" + share.regionCode() + "-" + share.pot().name(), date, YearMonth.from(date), share.withheld(),
                     Map.of("province-finance", actor.orgCode(), "region-finance", regionFinance.code()), RESIDENT,
-                    "cr_reserve", province.code() + "-" + year, FundingRegime.resolve(packs, province.code(), date).packId(),
+                    "cr_reserve", province.code() + "-" + year, packId,
                     "henan-2023 一(二)", memo(YearMonth.of(year, 1), RESIDENT, content)));
         }
         jdbc.sql("""
@@ -162,6 +167,12 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
                 .param("s", ReserveState.WITHHELD.name()).param("by", actor.userId()).param("on", date)
                 .param("p", province.code()).param("y", year).update();
         return reserve(province.code(), year).orElseThrow();
+    }
+
+    /** The reserve's withholding takes last year's carry per region (三(四), {@link CarryBook#takeIntoReserve}). */
+    private void takeCarries(String province, Reserve reserve, LocalDate on, String packId) {
+        reserve.shares().stream().map(ReserveShare::regionCode).distinct()
+                .forEach(region -> carries.takeIntoReserve(province, reserve.year(), region, on, packId));
     }
 
     @Override
@@ -313,18 +324,28 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
                         + "and remit_quarter = :q").param("p", province.code()).param("y", draft.year())
                 .param("q", draft.quarter()).query(Long.class).single();
         String citation = regime.citation(FundingRegime.REMIT_MONTHS);
+        CarryBook.Allocation target = new CarryBook.Allocation(quarterStart, CarryBook.remittanceLabel(draft.year(),
+                draft.quarter()));
+        CarryBook.Allocation next = carries.firstOpenQuarter(province.code(), quarterStart.atDay(1));
         for (RegionCost cost : costs) {
             ReservePlusClearing.EmployeeLine line = ReservePlusClearing.employee(cost.lastYearCost(),
                     draft.sources(), regime.remitMonths(), regime.prepaymentMonths(), citation);
+            // Last year's annual clearing changes the amount to remit (三(四)); the rest of a larger surplus goes on
+            // to the next quarter not yet notified.
+            CarryBook.Taken carry = carries.take(province.code(), cost.regionCode(), EMPLOYEE, target, line.amount(),
+                    on, next, regime.packId());
+            Derivation due = ReservePlusClearing.withCarry(line.derivation(), carry);
+            RemittanceState state = due.result().isZero() && !carry.amount().isZero() ? RemittanceState.OFFSET
+                    : RemittanceState.NOTIFIED;
             jdbc.sql("""
                     insert into cr_remit_line (notice_id, region_code, last_year_cost_fen, monthly_average_fen,
-                        amount_fen, quota_fen, formula, citation, inputs, state)
-                    values (:n, :r, :cost, :avg, :amount, :quota, :formula, :citation, :inputs, :state)""")
+                        amount_fen, carry_fen, quota_fen, formula, citation, inputs, state)
+                    values (:n, :r, :cost, :avg, :amount, :carry, :quota, :formula, :citation, :inputs, :state)""")
                     .param("n", id).param("r", cost.regionCode()).param("cost", cost.lastYearCost().fen())
-                    .param("avg", line.monthlyAverage().fen()).param("amount", line.amount().fen())
-                    .param("quota", line.quota().fen()).param("formula", line.derivation().formula())
-                    .param("citation", line.derivation().citation()).param("inputs", inputsText(line.derivation()))
-                    .param("state", RemittanceState.NOTIFIED.name()).update();
+                    .param("avg", line.monthlyAverage().fen()).param("amount", due.result().fen())
+                    .param("carry", carry.amount().fen()).param("quota", line.quota().fen())
+                    .param("formula", due.formula()).param("citation", due.citation())
+                    .param("inputs", inputsText(due)).param("state", state.name()).update();
         }
         return notice(id).orElseThrow();
     }
@@ -401,6 +422,9 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
             RemittanceNotice notice = visible(notice(id).orElseThrow(), actor);
             LocalDate due = notice.dates().remitDueDate();
             for (RemittanceLine line : notice.lines()) {
+                if (line.state() == RemittanceState.OFFSET) {
+                    continue; // nothing to remit: last year's surplus offset the quarter
+                }
                 LocalDate sent = line.remitted() == null ? null : line.remitted().remittedOn();
                 LocalDate until = sent == null || sent.isAfter(day) ? day : sent;
                 long days = ReservePlusClearing.daysLate(due, until);
@@ -484,7 +508,7 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
                     Money used = uses.stream().filter(u -> u.regionCode().equals(region) && u.pot() == pot)
                             .map(ReserveUse::amount).reduce(Money.ZERO, Money::plus);
                     return new ReserveShare(region, name(region), pot, Money.ofFen(rs.getLong("last_year_cost_fen")),
-                            Money.ofFen(rs.getLong("amount_fen")), used);
+                            Money.ofFen(rs.getLong("amount_fen")), Money.ofFen(rs.getLong("carry_fen")), used);
                 }).list();
         return jdbc.sql("select * from cr_reserve where province_code = :p and reserve_year = :y")
                 .param("p", provinceCode).param("y", year)
@@ -526,8 +550,9 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
         List<RemittanceLine> lines = jdbc.sql("select * from cr_remit_line where notice_id = :n order by region_code")
                 .param("n", id).query((rs, n) -> new RemittanceLine(rs.getString("region_code"),
                         name(rs.getString("region_code")), Money.ofFen(rs.getLong("monthly_average_fen")),
-                        Money.ofFen(rs.getLong("amount_fen")), Money.ofFen(rs.getLong("quota_fen")),
-                        derivation(rs, "amount_fen"), RemittanceState.valueOf(rs.getString("state")),
+                        Money.ofFen(rs.getLong("amount_fen")), Money.ofFen(rs.getLong("carry_fen")),
+                        Money.ofFen(rs.getLong("quota_fen")), derivation(rs, "amount_fen"),
+                        RemittanceState.valueOf(rs.getString("state")),
                         rs.getString("transfer_id") == null ? null : new Remitted(rs.getString("transfer_id"),
                                 rs.getObject("remitted_on", LocalDate.class),
                                 rs.getObject("received_on", LocalDate.class)))).list();

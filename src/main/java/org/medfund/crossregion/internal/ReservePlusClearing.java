@@ -85,6 +85,22 @@ final class ReservePlusClearing {
                 "上年度城镇职工医保异地就医费用 × (1 + 增长率) ÷ 12 × " + months + " 个月", inputs, citation, amount));
     }
 
+    /**
+     * henan-2023 三(四) on a notice line: the amount to remit = the months projected (一(三)) + last year's carry
+     * (a shortfall added, a surplus offset, never below zero — the rest is forwarded and named among the inputs).
+     * No carry: the projection itself.
+     */
+    static Derivation withCarry(Derivation projected, CarryBook.Taken carry) {
+        if (carry.amount().isZero() && carry.inputs().isEmpty()) {
+            return projected;
+        }
+        List<Derivation.Input> inputs = new ArrayList<>(projected.inputs());
+        inputs.add(Derivation.Input.money("本季度预计费用（" + projected.formula() + "）", projected.result()));
+        inputs.addAll(carry.inputs());
+        return new Derivation("本季度预计费用 + 上年度清算结转（结余抵扣为负，不足补足为正）", inputs,
+                projected.citation(), projected.result().plus(carry.amount()));
+    }
+
     /** Calendar days past the due date on the day asked (0 when not late). */
     static long daysLate(LocalDate dueDate, LocalDate doneOrAsOf) {
         return Math.max(0, ChronoUnit.DAYS.between(dueDate, doneOrAsOf));

@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -62,6 +63,26 @@ class AnnualClearingApi {
     @Operation(summary = "某年度的异地就医资金年度清算：各统筹区、各险种的资金、清算费用、结余或不足及计算过程")
     AnnualClearing show(@AuthenticationPrincipal MedfundUser user, @RequestParam int year) {
         return found(clearing, year, user);
+    }
+
+    @GetMapping("/api/crossregion/carries")
+    @Operation(summary = "计入某年资金的上年度清算结转（豫财社〔2023〕178号 三(四)）：来源清算、计入的上解季度或预留资金、已计入与结转下一次的金额")
+    List<CrossRegionAnnualClearing.CarryLine> carries(@AuthenticationPrincipal MedfundUser user,
+                                                      @RequestParam int year) {
+        return clearing.carries(year, user.actor());
+    }
+
+    /** The day a region's finance department received a released surplus. */
+    record CarryReceiptRequest(LocalDate date) {
+    }
+
+    @PostMapping("/api/crossregion/carries/{id}/release/receipt")
+    @Operation(summary = "统筹区财政部门确认上年度清算结余抵扣已预留资金后退还的资金到账（豫财社〔2023〕178号 三(四)）")
+    ResponseEntity<?> releaseReceipt(@AuthenticationPrincipal MedfundUser user,
+                                     @RequestHeader(name = Idempotency.HEADER, required = false) String key,
+                                     @PathVariable long id, @RequestBody CarryReceiptRequest body) {
+        return idempotency.run(user, "crossregion.carry.release-receipt", key, body, HttpStatus.OK,
+                () -> clearing.confirmRelease(id, body.date(), user.actor()));
     }
 
     @GetMapping("/api/crossregion/funding/annual-clearings.xlsx")

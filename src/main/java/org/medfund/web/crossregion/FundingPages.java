@@ -6,11 +6,13 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.medfund.common.Rejection;
+import org.medfund.crossregion.CrossRegionAnnualClearing;
 import org.medfund.crossregion.CrossRegionFunding;
 import org.medfund.crossregion.CrossRegionFunding.LateRemitter;
 import org.medfund.crossregion.CrossRegionFunding.RemittanceLine;
 import org.medfund.crossregion.CrossRegionFunding.RemittanceNotice;
 import org.medfund.notices.XlsxExport;
+import org.medfund.policy.Citations;
 import org.medfund.web.MedfundUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,15 +34,39 @@ class FundingPages {
             "应上解金额（元）", "依据");
 
     private final CrossRegionFunding funding;
+    private final CrossRegionAnnualClearing clearing;
+    private final Citations citations;
     private final Clock clock;
 
-    FundingPages(CrossRegionFunding funding, Clock clock) {
+    FundingPages(CrossRegionFunding funding, CrossRegionAnnualClearing clearing, Citations citations, Clock clock) {
         this.funding = funding;
+        this.clearing = clearing;
+        this.citations = citations;
         this.clock = clock;
     }
 
-    record NoticeRow(String quarter, String region, String monthlyAverage, String amount, String quota, String due,
-                     String state, String remittedOn, String receivedOn, String derivation) {
+    /** One region's line of a quarterly notice; the amounts as text: projected, last year's carry, to remit. */
+    record NoticeRow(String quarter, String region, String monthlyAverage, NoticeAmounts amounts, String quota,
+                     String due, String state, String remittedOn, String receivedOn, String derivation) {
+    }
+
+    /** The three months projected (一(三)), the annual clearing's carry (三(四), empty when none) and the net due. */
+    record NoticeAmounts(String projected, String carry, String amount) {
+    }
+
+    /** A carry of an annual clearing into this year's allocations, with the clearing it comes from (三(四)). */
+    record CarryRow(String region, String type, String source, String sourceLink, String target, String amount,
+                    String applied, String forwarded, String state) {
+    }
+
+    private List<CarryRow> carryRows(int year, MedfundUser user) {
+        return clearing.carries(year, user.actor()).stream().map(c -> new CarryRow(c.source().regionName(),
+                c.source().insuranceTypeName(), c.source().clearYear() + " 年度异地就医资金年度清算（"
+                + citations.text(c.source().citation()) + "）", "/crossregion/funding?year="
+                + (c.source().clearYear() + 1) + "#annual-clearing", c.target().label(), c.target().amount().toYuanText(),
+                c.use().applied().toYuanText(), c.use().forwarded().toYuanText(), c.use().state().label()
+                + (c.use().release() == null ? "" : c.use().release().receivedOn() == null ? "；退还统筹区（在途）"
+                : "；退还统筹区，" + c.use().release().receivedOn() + " 到账"))).toList();
     }
 
     static List<List<Object>> lateRows(List<LateRemitter> late) {
@@ -69,14 +95,17 @@ class FundingPages {
                 for (RemittanceLine l : n.lines()) {
                     rows.add(new NoticeRow("第" + n.quarter() + "季度（" + n.dates().issuedOn() + " 下发"
                             + (n.dates().issuedLate() ? "，晚于 " + n.dates().noticeDueDate() : "") + "）",
-                            l.regionName(), l.monthlyAverage().toYuanText(), l.amount().toYuanText(),
-                            l.quota().toYuanText(), n.dates().remitDueDate() + (n.dates().provisional() ? "（暂定）" : ""),
+                            l.regionName(), l.monthlyAverage().toYuanText(), new NoticeAmounts(
+                                    l.projected().toYuanText(), l.carry().isZero() ? "" : l.carry().toYuanText(),
+                                    l.amount().toYuanText()), l.quota().toYuanText(),
+                            n.dates().remitDueDate() + (n.dates().provisional() ? "（暂定）" : ""),
                             l.state().label(), l.remitted() == null ? "" : String.valueOf(l.remitted().remittedOn()),
                             l.remitted() == null || l.remitted().receivedOn() == null ? ""
-                                    : l.remitted().receivedOn().toString(), l.derivation().explain()));
+                                    : l.remitted().receivedOn().toString(), citations.text(l.derivation().explain())));
                 }
             }
             model.addAttribute("notices", rows);
+            model.addAttribute("carries", carryRows(y, user));
             model.addAttribute("late", funding.lateRemitters(today, user.actor()));
             model.addAttribute("steps", funding.clearingSteps(month, today, user.actor()));
             model.addAttribute("confirmations", funding.confirmations(month, user.actor()));
@@ -84,6 +113,7 @@ class FundingPages {
         } catch (Rejection rejected) {
             model.addAttribute("reserve", null);
             model.addAttribute("notices", List.of());
+            model.addAttribute("carries", List.of());
             model.addAttribute("late", List.of());
             model.addAttribute("steps", List.of());
             model.addAttribute("confirmations", List.of());
