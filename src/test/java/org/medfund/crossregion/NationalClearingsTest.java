@@ -193,6 +193,8 @@ class NationalClearingsTest {
                 "NCL-2026-05-P-411500-110000-310");
         assertThat(line(lines, "NCL-2026-05-P-410400-130000-390").fundPay()).isEqualTo(yuan("12345.67"));
         assertThat(line(lines, "NCL-2026-05-P-410400-130000-390").insuranceTypeName()).isEqualTo("城乡居民基本医疗保险");
+        assertThat(line(lines, "NCL-2026-05-R-411500-110000-310").counterpartName()).isEqualTo("北京市");
+        assertThat(line(lines, "NCL-2026-05-R-410400-110000-390").fundPay()).isEqualTo(Money.ZERO);
         // 付款 charges the insured city's money at once: 平顶山's cross-province pot, 信阳's employee remittance.
         assertThat(pot("410400")).isEqualTo(potUsed.plus(yuan("12345.67")));
         assertThat(balance("411500-FINANCE", "1211", "410000-FINANCE")).isEqualTo(xyRemitted.minus(yuan("8000.00")));

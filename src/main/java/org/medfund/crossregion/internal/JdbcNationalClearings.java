@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class JdbcNationalClearings implements NationalClearings {
 
-    static final String DOCUMENT = "crossregion-national-clearing";
+    static final String DOCUMENT = org.medfund.crossregion.NationalClearingNotices.DOCUMENT;
     static final String GZ_WRITE_DOWN = "crossregion.national.receive.write-down";
     static final String GZ_TO_CITY = "crossregion.national.receive.to-city";
     static final String HA_PAY_OUT = "crossregion.national.pay-out";
@@ -313,7 +313,17 @@ class JdbcNationalClearings implements NationalClearings {
                 l.counterpart(), provinceName(l.counterpart()), l.insuranceType(),
                 l.insuranceType().isEmpty() ? "" : typeName(l.insuranceType()), l.rows(), l.medicalFee(),
                 l.fundPay(), QuotaStore.derivation(l.derivation(), l.fundPay().fen()), l.state(),
-                new NationalClearingLine.Steps(l.submittedOn(), l.paidOn(), l.receivedOn()));
+                new NationalClearingLine.StepDates(l.submittedOn(), l.paidOn(), l.receivedOn()), chargeRequest(l));
+    }
+
+    /** The posting that charged the insured city for a henan-2023 付款 line (none for 收款 or Guizhou). */
+    private static String chargeRequest(NationalClearingStore.LineRow l) {
+        if (l.direction() != NationalDirection.OUTBOUND || !l.fundPay().isPositive()) {
+            return null;
+        }
+        return RESIDENT.equals(l.insuranceType())
+                ? JdbcCrossRegionFunding.reserveUseRequest(l.city(), ReservePot.CROSS_PROVINCE, l.month())
+                : l.id() + ":charged";
     }
 
     // --- helpers ---
@@ -383,7 +393,7 @@ class JdbcNationalClearings implements NationalClearings {
     }
 
     private String provinceName(String code) {
-        return registry.region(code).map(Region::name).orElse(code);
+        return registry.region(code).map(Region::name).orElse(ProvinceNames.of(code));
     }
 
     private String typeName(String type) {
