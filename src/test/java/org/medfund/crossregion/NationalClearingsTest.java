@@ -220,6 +220,38 @@ class NationalClearingsTest {
                 .containsOnly("410400");
         assertThatThrownBy(() -> national.receive("NCL-2026-05-R-410400-110000-390", LocalDate.of(2026, 6, 17), pds))
                 .extracting("code").isEqualTo("crossregion.national-clearing-state");
+        // Another province sees none of Henan's lines and cannot act on them.
+        assertThat(national.lines(YearMonth.of(2026, 5), gzCentre)).isEmpty();
+        assertThatThrownBy(() -> national.receive("NCL-2026-05-R-411500-130000-390", LocalDate.of(2026, 6, 17),
+                guiyang)).extracting("code").isEqualTo("crossregion.national-clearing-unknown");
+        assertThatThrownBy(() -> national.pay(YearMonth.of(2026, 5), LocalDate.of(2026, 6, 18), gzFinance))
+                .extracting("code").isEqualTo("crossregion.national-clearing-unknown");
+        assertThatThrownBy(() -> national.pay(YearMonth.of(2026, 5), LocalDate.of(2026, 6, 18), haFinance))
+                .extracting("code").isEqualTo("crossregion.national-clearing-state");
+        assertThat(audit.problems()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("henan-2023 四(一): a month the province only receives — no pot or remittance is charged")
+    void henanOnlyReceives() {
+        byte[] file = csv(HEADER + ",insutype",
+                "2026,4,1,410400,130100,H41040200001,130100196001010007,NC-HA-M7,2026-04-08,NC-HA-S7,0,3000.00,"
+                        + "2100.00,390");
+        Money potUsed = pot("410400");
+        Money special = balance("410000-FINANCE", "1003", null);
+        documents.importNational(NationalFileKind.CLEARING_DETAIL, "2026-04.csv", file, LocalDate.of(2026, 5, 6),
+                haCentre);
+        assertThatThrownBy(() -> national.submit(YearMonth.of(2026, 4), LocalDate.of(2026, 4, 30), haCentre))
+                .extracting("code").isEqualTo("crossregion.month-not-over");
+        List<NationalClearingLine> lines = national.submit(YearMonth.of(2026, 4), LocalDate.of(2026, 5, 6), haCentre);
+        assertThat(lines).extracting(NationalClearingLine::direction).containsOnly(NationalDirection.INBOUND);
+        assertThat(pot("410400")).isEqualTo(potUsed);
+        NationalClearingLine paid = national.pay(YearMonth.of(2026, 4), LocalDate.of(2026, 5, 12), haFinance).get(0);
+        // Received and passed on at once: the special account is where it was, the money is in transit to 平顶山.
+        assertThat(balance("410000-FINANCE", "1003", null)).isEqualTo(special);
+        assertThat(ledger.transfer(paid.id()).orElseThrow().status()).isEqualTo(TransferStatus.IN_TRANSIT);
+        assertThat(national.receive(paid.id(), LocalDate.of(2026, 5, 13), pds).state())
+                .isEqualTo(NationalClearingState.RECEIVED);
         assertThat(audit.problems()).isEmpty();
     }
 
