@@ -3,10 +3,12 @@ package org.medfund.cli.crossregion;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import org.medfund.cli.GroupCommand;
 import org.medfund.cli.NestedSubcommand;
+import org.medfund.common.Rejection;
 import org.medfund.crossregion.NationalClearingLine;
 import org.medfund.crossregion.NationalClearings;
 import org.medfund.crossregion.NationalDirection;
@@ -45,20 +47,20 @@ class NationalClearingCommand extends GroupCommand implements NestedSubcommand {
 
     @Command(name = "submit", mixinStandardHelpOptions = true,
             description = "省异地就医结算中心确认某月已导入的全国异地就医费用清算明细并提交省级财政部门")
-    void submit(@Option(names = "--month", required = true, description = "清算月份 yyyy-MM") YearMonth month,
+    void submit(@Option(names = "--month", required = true, description = "清算月份 yyyy-MM") String month,
                 @Option(names = "--date", required = true, description = "业务日期") LocalDate date,
                 @Option(names = "--org", required = true) String org,
                 @Option(names = "--user", required = true) String user) {
-        print(national.submit(month, date, actor(org, user)));
+        print(national.submit(month(month), date, actor(org, user)));
     }
 
     @Command(name = "pay", mixinStandardHelpOptions = true,
             description = "省级财政部门完成某月跨省清算资金收付（向外省付款；收外省款项并拨付就医地，在途）")
-    void pay(@Option(names = "--month", required = true, description = "清算月份 yyyy-MM") YearMonth month,
+    void pay(@Option(names = "--month", required = true, description = "清算月份 yyyy-MM") String month,
              @Option(names = "--date", required = true, description = "业务日期") LocalDate date,
              @Option(names = "--org", required = true) String org,
              @Option(names = "--user", required = true) String user) {
-        print(national.pay(month, date, actor(org, user)));
+        print(national.pay(month(month), date, actor(org, user)));
     }
 
     @Command(name = "receive", mixinStandardHelpOptions = true, description = "就医地经办机构确认一笔跨省清算收款到账")
@@ -70,14 +72,23 @@ class NationalClearingCommand extends GroupCommand implements NestedSubcommand {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "查看某月全国跨省清算收付款明细")
-    void show(@Option(names = "--month", required = true, description = "清算月份 yyyy-MM") YearMonth month,
+    void show(@Option(names = "--month", required = true, description = "清算月份 yyyy-MM") String month,
               @Option(names = "--org", required = true) String org,
               @Option(names = "--user", required = true) String user) {
-        List<NationalClearingLine> lines = national.lines(month, actor(org, user));
+        List<NationalClearingLine> lines = national.lines(month(month), actor(org, user));
         if (lines.isEmpty()) {
             spec.commandLine().getOut().println(month + " 尚未确认全国跨省清算，或没有可见的收付款");
         }
         print(lines);
+    }
+
+    /** The month as yyyy-MM, refused with a one-line Chinese message otherwise. */
+    private static YearMonth month(String text) {
+        try {
+            return YearMonth.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new Rejection("crossregion.month-invalid", "--month", "清算月份应为 yyyy-MM（例如 2026-06）：" + text);
+        }
     }
 
     private void print(List<NationalClearingLine> lines) {
