@@ -110,6 +110,13 @@ class NationalClearingPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("豫财社〔2023〕178号 四(一)")))
                 .andExpect(content().string(containsString("职工基本医疗保险")));
+        // The funding page shows June's cross-province money in July, each line with its vouchers.
+        mvc.perform(get("/crossregion/funding").param("year", "2026").param("period", "2026-07")
+                        .with(user(as("410000-CENTRE", Role.CLERK))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2026-06 跨省异地就医清算（按国家要求调度）")))
+                .andExpect(content().string(containsString("北京市")))
+                .andExpect(content().string(containsString("/ledger/410000-FINANCE/entries/")));
         mvc.perform(post("/api/crossregion/national/clearings").with(user(as("410000-CENTRE", Role.CLERK)))
                         .with(csrf()).header(Idempotency.HEADER, "ncp-bad-month").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"month\": \"2026-13\", \"date\": \"2026-07-08\"}"))
