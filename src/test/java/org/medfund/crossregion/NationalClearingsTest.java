@@ -221,10 +221,11 @@ class NationalClearingsTest {
         assertThatThrownBy(() -> national.receive("NCL-2026-05-R-410400-110000-390", LocalDate.of(2026, 6, 17), pds))
                 .extracting("code").isEqualTo("crossregion.national-clearing-state");
         // Another province sees none of Henan's lines and cannot act on them.
-        assertThat(national.lines(YearMonth.of(2026, 5), gzCentre)).isEmpty();
+        assertThat(national.lines(YearMonth.of(2026, 5), gzCentre)).extracting(NationalClearingLine::cityRegionCode)
+                .noneMatch(city -> city.startsWith("41"));
         assertThatThrownBy(() -> national.receive("NCL-2026-05-R-411500-130000-390", LocalDate.of(2026, 6, 17),
                 guiyang)).extracting("code").isEqualTo("crossregion.national-clearing-unknown");
-        assertThatThrownBy(() -> national.pay(YearMonth.of(2026, 5), LocalDate.of(2026, 6, 18), gzFinance))
+        assertThatThrownBy(() -> national.line("NCL-2026-05-R-411500-130000-390", gzCentre))
                 .extracting("code").isEqualTo("crossregion.national-clearing-unknown");
         assertThatThrownBy(() -> national.pay(YearMonth.of(2026, 5), LocalDate.of(2026, 6, 18), haFinance))
                 .extracting("code").isEqualTo("crossregion.national-clearing-state");
