@@ -373,6 +373,7 @@ class SecurityMatrixTest {
             case "/api/crossregion/clearing/confirmations/import" ->
                     "?trt_year=2003&trt_month=9&mdtrtarea_admvs=520000&insuplc_admdvs=410000&msgid=SM&date=2003-10-20";
             case "/api/crossregion/clearings" -> "?from=2026-01-01&to=2026-03-31";
+            case "/api/crossregion/national/clearings" -> endpoint.method() == HttpMethod.GET ? "?month=2026-06" : "";
             default -> "";
         };
         if (path.startsWith("/api/prepayments/payment-file")) {
@@ -503,6 +504,10 @@ class SecurityMatrixTest {
                     + "}";
             case "/api/crossregion/clearing/quarters" -> "{\"provinceCode\": \"410000\", \"year\": 2003,"
                     + " \"quarter\": 1, \"date\": " + late + "}";
+            // National clearing money (guizhou-2017 附件一 三(一), henan-2023 四(一)): refused after the access checks for
+            // the month 2003-09.
+            case "/api/crossregion/national/clearings", "/api/crossregion/national/clearings/payment" ->
+                    "{\"month\": \"2003-09\", \"date\": " + late + "}";
             default -> "{\"date\": " + late + "}";
         };
     }
@@ -667,6 +672,11 @@ class SecurityMatrixTest {
                     allow(p.has(Role.CLERK) && p.orgCode().equals("410000-CENTRE"));
             case "/api/crossregion/clearing/months/payment" -> Expect.DENIED;
             case "/api/crossregion/clearings/{id}/confirm", "/api/crossregion/clearings/{id}/post" -> Expect.ALLOWED;
+            // National clearing money: the province centre submits the month, province finance pays (no such principal
+            // here); a line's receipt looks the line up first (none here: not found for all, hospitals included).
+            case "/api/crossregion/national/clearings" -> allow(p.has(Role.CLERK) && p.orgCode().equals("410000-CENTRE"));
+            case "/api/crossregion/national/clearings/payment" -> Expect.DENIED;
+            case "/api/crossregion/national/clearings/{id}/receipt" -> Expect.ALLOWED;
             default -> throw new IllegalStateException("no policy for " + endpoint.method() + " " + path
                     + ": add it here");
         };

@@ -99,7 +99,7 @@ class CrossregionDocumentsDemoStep implements DemoStep {
         return outcome.imported();
     }
 
-    private static byte[] read(String resource) {
+    static byte[] read(String resource) {
         try (InputStream in = CrossregionDocumentsDemoStep.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("demo file missing: " + resource);

@@ -54,7 +54,7 @@ class DocumentStore {
     record ClearingRow(int lineNo, YearMonth month, NationalDirection direction, String cityRegionCode,
                        String treatmentRegion, String insuredRegion, String hospitalNo, String certNo,
                        String treatmentId, String settlementNo, LocalDate settledOn, Money medicalFee,
-                       Money fundPay) {
+                       Money fundPay, String insuranceType) {
     }
 
     // --- usage plans ---
@@ -156,14 +156,15 @@ class DocumentStore {
             jdbc.sql("""
                     insert into cr_national_clearing_row (import_id, line_no, clearing_month, direction, city_region,
                       mdtrtarea_admvs, insuplc_admdvs, medins_no, certno, mdtrt_id, setl_sn, mdtrt_setl_time,
-                      medfee_sumamt_fen, optins_pay_sumamt_fen)
-                    values (:i, :n, :m, :dir, :city, :trt, :ins, :medins, :cert, :mdtrt, :setl, :time, :fee, :fund)""")
+                      medfee_sumamt_fen, optins_pay_sumamt_fen, insutype)
+                    values (:i, :n, :m, :dir, :city, :trt, :ins, :medins, :cert, :mdtrt, :setl, :time, :fee, :fund,
+                      :type)""")
                     .param("i", importId).param("n", r.lineNo()).param("m", r.month().toString())
                     .param("dir", r.direction().name()).param("city", r.cityRegionCode())
                     .param("trt", r.treatmentRegion()).param("ins", r.insuredRegion()).param("medins", r.hospitalNo())
                     .param("cert", r.certNo()).param("mdtrt", r.treatmentId()).param("setl", r.settlementNo())
                     .param("time", r.settledOn()).param("fee", r.medicalFee().fen()).param("fund", r.fundPay().fen())
-                    .update();
+                    .param("type", r.insuranceType()).update();
         }
     }
 

@@ -223,8 +223,8 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
                 .param("amount", use.amount().fen()).param("source", source).param("by", actor.userId())
                 .param("on", on).update();
         if (use.amount().isPositive()) {
-            ledger.post(new BusinessEvent("crossregion.reserve.used", "cr-reserve-use-" + use.regionCode() + "-"
-                    + use.pot().name() + "-" + use.period(), on, use.period(), use.amount(),
+            ledger.post(new BusinessEvent("crossregion.reserve.used", reserveUseRequest(use.regionCode(), use.pot(),
+                    use.period()), on, use.period(), use.amount(),
                     Map.of("province-finance", registry.financeOf(province.code()).orElseThrow().code(),
                             "region-finance", regionFinance(share.regionCode()).code()), RESIDENT, "cr_reserve",
                     province.code() + "-" + year, FundingRegime.resolve(packs, province.code(), on).packId(),
@@ -232,6 +232,11 @@ class JdbcCrossRegionFunding implements CrossRegionFunding {
                     + use.pot().label() + "），" + source)));
         }
         return new ReserveUse(use.regionCode(), use.pot(), use.period(), use.amount(), source);
+    }
+
+    /** The request id of a pot's use for a month: the voucher a clearing that charged the pot links to. */
+    static String reserveUseRequest(String region, ReservePot pot, YearMonth period) {
+        return "cr-reserve-use-" + region + "-" + pot.name() + "-" + period;
     }
 
     @Override

@@ -319,19 +319,21 @@ class JdbcDocuments implements CrossRegionDocuments {
         String name = fileName == null || fileName.isBlank() ? kind.label() : fileName.strip();
         name = name.length() > FILE_NAME_MAX ? name.substring(0, FILE_NAME_MAX) : name;
         String sha = sha256(content == null ? new byte[0] : content);
-        List<NationalFiles.Line> table = NationalFiles.table(content, kind);
+        NationalFiles.Table table = NationalFiles.table(content, kind);
         NationalFiles.PrepaymentFile prepayment = null;
         NationalFiles.ClearingFile clearing = null;
         String subject;
         int lineCount;
         Money total;
         if (kind == NationalFileKind.CLEARING_DETAIL) {
-            clearing = files.clearing(table, province.code());
+            clearing = files.clearing(table, province.code(), packs.find(province.code(), date,
+                    NationalClearingRegime.RULE).map(NationalClearingRegime::of)
+                    .filter(r -> r == NationalClearingRegime.RESERVE_AND_REMITTANCE).isPresent());
             subject = clearing.month().toString();
             lineCount = clearing.rows().size();
             total = clearing.rows().stream().map(DocumentStore.ClearingRow::fundPay).reduce(Money.ZERO, Money::plus);
         } else {
-            prepayment = files.prepayment(table, kind, province.code());
+            prepayment = files.prepayment(table.rows(), kind, province.code());
             subject = prepayment.subject();
             lineCount = prepayment.lines().size();
             total = prepayment.lines().stream().map(NationalImport.PrepaymentLine::net).reduce(Money.ZERO,

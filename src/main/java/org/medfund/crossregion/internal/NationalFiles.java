@@ -47,6 +47,14 @@ final class NationalFiles {
     static final List<String> CLEARING_COLUMNS = List.of("trt_year", "trt_month", "seqno", "mdtrtarea_admvs",
             "insuplc_admdvs", "medins_no", "certno", "mdtrt_id", "mdtrt_setl_time", "setl_sn", "fulamt_advpay_flag",
             "medfee_sumamt", "optins_pay_sumamt");
+    /**
+     * The same with the visit's insurance type (险种, 310 / 390) last: the money of henan-2023 is cleared per type
+     * (一(二) resident reserve, 一(三) employee remittance), so its province's files must carry it.
+     */
+    static final List<String> TYPED_CLEARING_COLUMNS = java.util.stream.Stream.concat(CLEARING_COLUMNS.stream(),
+            java.util.stream.Stream.of("insutype")).toList();
+    /** The insurance types a typed clearing row may carry: the two funds with cross-region money. */
+    static final Set<String> CLEARED_TYPES = Set.of("310", "390");
     /** A file is one month of one province's settlements with the nation or one sheet of at most every province. */
     static final int ROWS_MAX = 200_000;
     static final int PROVINCE_ROWS_MAX = 100;
@@ -77,8 +85,15 @@ final class NationalFiles {
         };
     }
 
-    /** The file as rows of cells (header first), with each row's line number; a file of another type is refused. */
-    static List<Line> table(byte[] content, NationalFileKind kind) {
+    /** A file's header and its rows after the header. */
+    record Table(List<String> header, List<Line> rows) {
+        boolean typed() {
+            return header.equals(TYPED_CLEARING_COLUMNS);
+        }
+    }
+
+    /** The file's header and rows, each with its line number; a file of another type is refused. */
+    static Table table(byte[] content, NationalFileKind kind) {
         if (content == null || content.length == 0) {
             throw new Rejection("crossregion.national-file-empty", "file", kind.label() + "文件为空");
         }
@@ -91,7 +106,8 @@ final class NationalFiles {
             throw new Rejection("crossregion.national-file-empty", "file", kind.label() + "文件为空");
         }
         List<String> header = lines.get(0).cells().stream().map(c -> c.replace("\uFEFF", "").strip()).toList();
-        if (!header.equals(columns(kind))) {
+        boolean typed = kind == NationalFileKind.CLEARING_DETAIL && header.equals(TYPED_CLEARING_COLUMNS);
+        if (!header.equals(columns(kind)) && !typed) {
             throw new NationalFileRejection(kind, List.of(new LineError(1, "header", "表头应为 "
                     + String.join(",", columns(kind)))));
         }
@@ -102,7 +118,7 @@ final class NationalFiles {
         if (lines.size() == 1) {
             throw new Rejection("crossregion.national-file-empty", "file", kind.label() + "文件只有表头，没有数据行");
         }
-        return lines.subList(1, lines.size());
+        return new Table(header, lines.subList(1, lines.size()));
     }
 
     /** One row of the file: its line number as shown to the user and its cells. */
@@ -167,8 +183,18 @@ final class NationalFiles {
         return new PrepaymentFile(notice ? subject : String.valueOf(year), year, lines);
     }
 
-    ClearingFile clearing(List<Line> rows, String province) {
+    /**
+     * A clearing detail; {@code typeRequired} when the province's money is per insurance type (its file must have the
+     * {@code insutype} column and a 310 or 390 on every row).
+     */
+    ClearingFile clearing(Table table, String province, boolean typeRequired) {
+        List<Line> rows = table.rows();
+        int width = table.header().size();
         List<LineError> errors = new ArrayList<>();
+        if (typeRequired && !table.typed()) {
+            refuseIfAny(NationalFileKind.CLEARING_DETAIL, List.of(new LineError(1, "header", "本省跨省清算资金按险种划拨，"
+                    + "表头应为 " + String.join(",", TYPED_CLEARING_COLUMNS))));
+        }
         List<DocumentStore.ClearingRow> out = new ArrayList<>();
         Set<String> seqnos = new HashSet<>();
         Set<String> settlements = new HashSet<>();
@@ -176,9 +202,14 @@ final class NationalFiles {
         for (Line row : rows) {
             List<String> v = row.cells();
             int n = row.number();
-            if (v.size() != CLEARING_COLUMNS.size()) {
-                errors.add(new LineError(n, "line", "应有 " + CLEARING_COLUMNS.size() + " 列，实有 " + v.size() + " 列"));
+            if (v.size() != width) {
+                errors.add(new LineError(n, "line", "应有 " + width + " 列，实有 " + v.size() + " 列"));
                 continue;
+            }
+            String type = table.typed() ? v.get(13) : null;
+            if (type != null && !CLEARED_TYPES.contains(type)) {
+                errors.add(new LineError(n, "insutype", "险种应为 310（职工基本医疗保险）或 390（城乡居民基本医疗保险）："
+                        + type));
             }
             int before = errors.size();
             Integer y = integer(v.get(0));
@@ -244,7 +275,7 @@ final class NationalFiles {
             }
             if (errors.size() == before) {
                 out.add(new DocumentStore.ClearingRow(n, rowMonth, direction, city, v.get(3), v.get(4), v.get(5),
-                        v.get(6), v.get(7), v.get(9), settled, fee, fund));
+                        v.get(6), v.get(7), v.get(9), settled, fee, fund, type));
             }
         }
         refuseIfAny(NationalFileKind.CLEARING_DETAIL, errors);

@@ -138,6 +138,10 @@ class VoucherPages {
                     + entry.documentId(), "/crossregion/documents/usage-plans/" + entry.documentId()));
             case "crossregion-national" -> links.add(new DocumentLink("国家平台跨省预付金通知书 " + entry.documentId()
                     + "（各省收付的凭证见下）", "/crossregion/documents"));
+            // NCL-<yyyy-MM>-…: the month's national clearing page shows the line with its derivation and notice.
+            case "crossregion-national-clearing" -> links.add(new DocumentLink("全国跨省异地就医清算收付 "
+                    + entry.documentId() + "（计算过程、收付款通知书与全部记账凭证）", "/crossregion/national/clearing?month="
+                    + entry.documentId().substring("NCL-".length(), "NCL-".length() + 7)));
             default -> links.add(new DocumentLink(entry.documentType() + " " + entry.documentId(), null));
         }
         return links;
