@@ -1,6 +1,7 @@
 package org.medfund.crossregion.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -63,6 +64,10 @@ class DeskBatchWriter implements DeskBatcher, DisposableBean {
     static final String THREAD_NAME = "desk-batch-writer";
 
     private static final Logger log = LoggerFactory.getLogger(DeskBatchWriter.class);
+    private static final Comparator<CrossRegionStore.UseChange> USE_ORDER = Comparator
+            .comparing((CrossRegionStore.UseChange c) -> c.key().insuredRegion())
+            .thenComparing(c -> c.key().cardNo()).thenComparing(c -> c.key().insuranceType())
+            .thenComparingInt(c -> c.key().year());
 
     private final JdbcCrossRegion desk;
     private final CrossRegionStore store;
@@ -240,6 +245,8 @@ class DeskBatchWriter implements DeskBatcher, DisposableBean {
             Long read = usedRead.get(key);
             changes.add(new CrossRegionStore.UseChange(key, read, used - (read == null ? 0 : read)));
         });
+        // The same order in every batch, so two writers locking rows of the same persons never deadlock.
+        changes.sort(USE_ORDER);
         if (!store.addToAnnualUseIfAll(changes)) {
             throw new ConcurrentUse();
         }
