@@ -1,5 +1,7 @@
 package org.medfund.common;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,11 +9,14 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -135,6 +140,22 @@ public class AuditLog implements TransactionExecutionListener {
         public boolean writeBegun() {
             return writeBegun;
         }
+
+        /**
+         * Asks the command, target and request id once (on the thread that serves the request: a web action reads
+         * them from the servlet request) and keeps them, so another thread can write the row later.
+         */
+        private void resolve() {
+            if (resolvedCommand == null) {
+                resolvedCommand = command.get();
+                resolvedTarget = target.get();
+                resolvedRequestId = requestId.get();
+            }
+        }
+
+        private String resolvedCommand;
+        private String resolvedTarget;
+        private String resolvedRequestId;
     }
 
     /**
@@ -177,12 +198,96 @@ public class AuditLog implements TransactionExecutionListener {
 
     private final ThreadLocal<Action> current = new ThreadLocal<>();
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     /** Lazily: the transaction manager is built with this listener, so it cannot be a constructor argument. */
     private final ObjectProvider<TransactionTemplate> transactions;
 
-    public AuditLog(JdbcClient jdbc, ObjectProvider<TransactionTemplate> transactions) {
+    public AuditLog(JdbcClient jdbc, JdbcTemplate template, ObjectProvider<TransactionTemplate> transactions) {
         this.jdbc = jdbc;
+        this.template = template;
         this.transactions = transactions;
+    }
+
+    /**
+     * The action bound to this thread, made ready to be recorded from another thread (its command, target and request
+     * id are asked now): for a writer that commits this request's change in a transaction of its own thread, the
+     * discharge desk's batch writer ({@link #writeCommitted}). Null when none is bound.
+     */
+    public Action handOff() {
+        Action action = current.get();
+        if (action != null) {
+            action.resolve();
+        }
+        return action;
+    }
+
+    /**
+     * Inside the calling thread's read-write transaction, which commits the changes of the given actions for the
+     * threads that bound them: writes each action's row as done, with its business ids ({@code name=value}). After
+     * the commit the actions count as committed, so their {@link #finish} writes nothing more; if the transaction
+     * does not commit, {@link #notCommitted} must be called, so each action's own thread records its outcome as
+     * before. The caller publishes the actions back to their threads (e.g. by completing a future).
+     */
+    public void writeCommitted(List<Action> actions, List<List<String>> businessIds) {
+        if (actions.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            Action action = actions.get(i);
+            action.resolve();
+            for (String id : businessIds.get(i)) {
+                int eq = id.indexOf('=');
+                noteOn(action, id.substring(0, eq), id.substring(eq + 1));
+            }
+            action.fresh = true;
+            action.transactions = 1;
+        }
+        // One JDBC batch for all the rows, their generated ids read back in order.
+        KeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(connection -> connection.prepareStatement("""
+                insert into audit_log (occurred_at, channel, username, org_code, org_region, command, target,
+                                       request_id, outcome, status, transactions, business_ids, detail)
+                values (?, ?, ?, ?, coalesce(?, (select region_code from registry_org where code = ?)), ?, ?, ?, ?,
+                        null, 1, ?, null)""", new String[] {"id"}), new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Action action = actions.get(i);
+                        ps.setTimestamp(1, Timestamp.valueOf(action.startedAt));
+                        ps.setString(2, action.channel.name());
+                        ps.setString(3, cut(action.who.username(), USERNAME_LENGTH_MAX));
+                        ps.setString(4, action.who.orgCode());
+                        ps.setString(5, action.who.orgRegion());
+                        ps.setString(6, action.who.orgCode());
+                        ps.setString(7, cut(action.resolvedCommand, COMMAND_LENGTH_MAX));
+                        ps.setString(8, cut(action.resolvedTarget, TARGET_LENGTH_MAX));
+                        ps.setString(9, cut(action.resolvedRequestId, RequestLog.REQUEST_ID_LENGTH_MAX));
+                        ps.setString(10, Outcome.DONE.name());
+                        ps.setString(11, ids(action));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return actions.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> rows = keys.getKeyList();
+        if (rows.size() != actions.size()) {
+            throw new IllegalStateException("audit rows written " + rows.size() + " for " + actions.size());
+        }
+        for (int i = 0; i < actions.size(); i++) {
+            actions.get(i).rowId = ((Number) rows.get(i).values().iterator().next()).longValue();
+        }
+    }
+
+    /** The transaction of {@link #writeCommitted} rolled back: the rows went with it. */
+    public void notCommitted(List<Action> actions) {
+        for (Action action : actions) {
+            action.rowId = null;
+            action.transactions = 0;
+            action.fresh = false;
+            action.businessIds.clear();
+            action.businessIdsLength = 0;
+        }
     }
 
     /** Binds an action to this thread until {@link #finish}; actions do not nest (the outer one stays). */
@@ -240,7 +345,10 @@ public class AuditLog implements TransactionExecutionListener {
      * no-op without one. Ids beyond what the column holds are dropped (a bulk posting names its first entries).
      */
     public void note(String name, String value) {
-        Action action = current.get();
+        noteOn(current.get(), name, value);
+    }
+
+    private static void noteOn(Action action, String name, String value) {
         if (action == null || value == null || value.isBlank()
                 || action.businessIdsLength > BUSINESS_IDS_LENGTH_MAX) {
             return;
@@ -329,9 +437,12 @@ public class AuditLog implements TransactionExecutionListener {
                 .param("at", Timestamp.valueOf(action.startedAt)).param("channel", action.channel.name())
                 .param("username", cut(action.who.username(), USERNAME_LENGTH_MAX))
                 .param("org", action.who.orgCode()).param("region", action.who.orgRegion())
-                .param("command", cut(action.command.get(), COMMAND_LENGTH_MAX))
-                .param("target", cut(action.target.get(), TARGET_LENGTH_MAX))
-                .param("requestId", cut(action.requestId.get(), RequestLog.REQUEST_ID_LENGTH_MAX))
+                .param("command", cut(action.resolvedCommand != null ? action.resolvedCommand : action.command.get(),
+                        COMMAND_LENGTH_MAX))
+                .param("target", cut(action.resolvedTarget != null ? action.resolvedTarget : action.target.get(),
+                        TARGET_LENGTH_MAX))
+                .param("requestId", cut(action.resolvedRequestId != null ? action.resolvedRequestId
+                        : action.requestId.get(), RequestLog.REQUEST_ID_LENGTH_MAX))
                 .param("outcome", outcome.name()).param("status", status).param("transactions", action.transactions)
                 .param("ids", ids(action)).param("detail", cut(detail, DETAIL_LENGTH_MAX))
                 .update(key, "id");

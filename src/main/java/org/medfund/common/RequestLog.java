@@ -1,8 +1,11 @@
 package org.medfund.common;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,14 +27,73 @@ public class RequestLog {
 
     public static final int REQUEST_ID_LENGTH_MAX = 100;
 
+    /** A request id of one scope, with its fingerprint, claimed by a batch writer ({@link #claimAll}). */
+    public record Claim(String scope, String requestId, String fingerprint) {
+    }
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final AuditLog audit;
     private final Clock clock;
 
-    public RequestLog(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    public RequestLog(JdbcClient jdbc, JdbcTemplate template, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * For a batch writer, in its transaction: claims every id as {@link #once} does (a concurrent claim of the same
+     * id waits for the other transaction), in one JDBC batch. The claims must name distinct ids. Returns, per claim,
+     * whether it was new; an id already recorded is not touched, and its request must go through {@link #once},
+     * which answers the stored result or refuses a different request.
+     */
+    public boolean[] claimAll(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return new boolean[0];
+        }
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        int[][] counts = template.batchUpdate("insert into request_log (scope, request_id, fingerprint, result,"
+                        + " created_at) values (?, ?, ?, '', ?) on conflict do nothing", claims, claims.size(),
+                (ps, c) -> {
+                    ps.setString(1, c.scope());
+                    ps.setString(2, c.requestId());
+                    ps.setString(3, c.fingerprint());
+                    ps.setTimestamp(4, now);
+                });
+        boolean[] fresh = new boolean[claims.size()];
+        for (int i = 0; i < fresh.length; i++) {
+            // A driver may answer SUCCESS_NO_INFO (-2) for a batched row; on conflict do nothing answers 0.
+            fresh[i] = counts[0][i] != 0;
+        }
+        return fresh;
+    }
+
+    /** For a batch writer, in its transaction: the results of claims it ran ({@code results[i]} of claim i). */
+    public void storeAll(List<Claim> claims, List<String> results) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        List<Integer> at = java.util.stream.IntStream.range(0, claims.size()).boxed().toList();
+        template.batchUpdate("update request_log set result = ? where scope = ? and request_id = ?", at, at.size(),
+                (ps, i) -> {
+                    ps.setString(1, results.get(i));
+                    ps.setString(2, claims.get(i).scope());
+                    ps.setString(3, claims.get(i).requestId());
+                });
+    }
+
+    /** For a batch writer, in its transaction: claims of requests it refused, so their ids can be used again. */
+    public void releaseAll(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("delete from request_log where scope = ? and request_id = ?", claims, claims.size(),
+                (ps, c) -> {
+                    ps.setString(1, c.scope());
+                    ps.setString(2, c.requestId());
+                });
     }
 
     /**

@@ -1,42 +1,57 @@
 package org.medfund.web;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.medfund.registry.Org;
+import org.medfund.registry.Registry;
+import org.medfund.registry.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Model attributes every page's layout needs: {@code currentUser} (the {@link MedfundUser}, null on the login
- * page or when a test's principal is not a {@link MedfundUser}), {@code currentOrgName} and {@code isAdmin}. Spring applies it to REST
- * controllers too ({@code @RestController} is a {@code @Controller}); an API call renders no page, so there the
- * organisation's name is not looked up (it was one database round trip on every API call, the discharge desk's too).
+ * Variables every page's layout needs: {@code currentUser} (the {@link MedfundUser}, null on the login page or when
+ * a test's principal is not a {@link MedfundUser}), {@code currentOrgName} and {@code isAdmin}. Set as request
+ * attributes before a page's handler runs, which Thymeleaf reads like model attributes (error pages included, they
+ * are dispatched through the same handlers). Not a {@code @ControllerAdvice} with {@code @ModelAttribute} methods:
+ * Spring applies those to REST controllers too ({@code @RestController} is a {@code @Controller}) and builds an
+ * invocable method for each of them on every call, about a tenth of an API request's CPU on the discharge desk;
+ * an API call renders no page, so it gets none of these.
  */
-@ControllerAdvice(annotations = Controller.class)
-class PageModel {
+@Configuration
+@ConditionalOnWebApplication
+class PageModel implements WebMvcConfigurer, HandlerInterceptor {
 
-    private final org.medfund.registry.Registry registry;
+    private final Registry registry;
 
-    PageModel(org.medfund.registry.Registry registry) {
+    PageModel(Registry registry) {
         this.registry = registry;
     }
 
-    /** The name of the user's organisation for the user bar (its code is the bar's small second line). */
-    @ModelAttribute("currentOrgName")
-    String currentOrgName(@AuthenticationPrincipal MedfundUser user, jakarta.servlet.http.HttpServletRequest request) {
-        if (user == null || ApiExceptionResolver.isApi(request)) {
-            return null;
+    @Override
+    public void addInterceptors(InterceptorRegistry interceptors) {
+        interceptors.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (ApiExceptionResolver.isApi(request)) {
+            return true;
         }
-        String code = user.actor().orgCode();
-        return registry.org(code).map(org.medfund.registry.Org::name).orElse(code);
-    }
-
-    @ModelAttribute("currentUser")
-    MedfundUser currentUser(@AuthenticationPrincipal MedfundUser user) {
-        return user;
-    }
-
-    @ModelAttribute("isAdmin")
-    boolean isAdmin(@AuthenticationPrincipal MedfundUser user) {
-        return user != null && user.actor().has(org.medfund.registry.Role.ADMIN);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        MedfundUser user = authentication != null && authentication.getPrincipal() instanceof MedfundUser u
+                ? u : null;
+        request.setAttribute("currentUser", user);
+        request.setAttribute("isAdmin", user != null && user.actor().has(Role.ADMIN));
+        if (user != null) {
+            // The name of the user's organisation for the user bar (its code is the bar's small second line).
+            String code = user.actor().orgCode();
+            request.setAttribute("currentOrgName", registry.org(code).map(Org::name).orElse(code));
+        }
+        return true;
     }
 }

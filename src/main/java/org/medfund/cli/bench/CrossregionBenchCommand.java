@@ -282,7 +282,7 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
         /** CPU milliseconds per measured request: server JVM, PostgreSQL backends, client. */
         String cpu() {
             double n = Math.max(1, requests());
-            return String.format("服务端 JVM %.2f 毫秒（其中请求线程 %.2f 毫秒，其余为即时编译、垃圾回收等），"
+            return String.format("服务端 JVM %.2f 毫秒（其中请求线程和批量写入线程 %.2f 毫秒，其余为即时编译、垃圾回收等），"
                             + "PostgreSQL 会话 %.2f 毫秒，负载端 %.2f 毫秒", serverCpuNanos / n / 1e6,
                     requestThreadsCpuNanos / n / 1e6, databaseCpuNanos / n / 1e6, clientCpuNanos / n / 1e6);
         }
@@ -369,12 +369,16 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
                     .getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
-        /** CPU of the server's request threads (Tomcat's {@code http-nio-…-exec-N}). */
+        /** The discharge desk's batch writers, named like this (crossregion.internal.DeskBatchWriter). */
+        static final String DESK_WRITER_THREAD = "desk-batch-writer";
+
+        /** CPU of the server's request threads (Tomcat's {@code http-nio-…-exec-N}) and the desk's batch writers. */
         long requestThreads() {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long sum = 0;
             for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (info != null && info.getThreadName().startsWith("http-nio-")) {
+                if (info != null && (info.getThreadName().startsWith("http-nio-")
+                        || info.getThreadName().startsWith(DESK_WRITER_THREAD))) {
                     sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
                 }
             }

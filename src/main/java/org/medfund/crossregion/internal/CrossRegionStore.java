@@ -22,6 +22,7 @@ import org.medfund.crossregion.FilingSource;
 import org.medfund.crossregion.FilingType;
 import org.medfund.crossregion.SettlementState;
 import org.medfund.crossregion.Suspension;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,9 +38,11 @@ class CrossRegionStore {
             + " account_before_fen, catalogue_citation, benefit_citation, reversed_on";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Clock clock;
 
-    CrossRegionStore(JdbcClient jdbc, Clock clock) {
+    CrossRegionStore(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+        this.template = template;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -332,6 +335,56 @@ class CrossRegionStore {
                 .param("t", key.insuranceType()).param("y", key.year()).param("e", expectedFen).update() == 1;
     }
 
+    /**
+     * A batch's change of one person's year-to-date use: {@code deltaFen} added if the row still holds
+     * {@code expectedFen} (null: there is no row yet), as {@link #addToAnnualUseIf} does for one bill.
+     */
+    record UseChange(UseKey key, Long expectedFen, long deltaFen) {
+    }
+
+    /**
+     * {@link #addToAnnualUseIf} for a batch, the changes of distinct persons in two JDBC batches (new rows, then
+     * updates); false when any row changed since it was read (the caller rolls the batch back).
+     */
+    boolean addToAnnualUseIfAll(List<UseChange> changes) {
+        List<UseChange> inserts = changes.stream().filter(c -> c.expectedFen() == null).toList();
+        List<UseChange> updates = changes.stream().filter(c -> c.expectedFen() != null).toList();
+        int[][] inserted = inserts.isEmpty() ? new int[0][] : template.batchUpdate("insert into cr_annual_use"
+                + " (insured_region, card_no, insurance_type, benefit_year, fund_paid_fen) values (?, ?, ?, ?, ?)"
+                + " on conflict do nothing", inserts, inserts.size(), (ps, c) -> {
+                    useKey(ps, 1, c.key());
+                    ps.setLong(5, c.deltaFen());
+                });
+        int[][] updated = updates.isEmpty() ? new int[0][] : template.batchUpdate("update cr_annual_use"
+                + " set fund_paid_fen = fund_paid_fen + ? where insured_region = ? and card_no = ?"
+                + " and insurance_type = ? and benefit_year = ? and fund_paid_fen = ?", updates, updates.size(),
+                (ps, c) -> {
+                    ps.setLong(1, c.deltaFen());
+                    useKey(ps, 2, c.key());
+                    ps.setLong(6, c.expectedFen());
+                });
+        return allOne(inserted) && allOne(updated);
+    }
+
+    private static void useKey(java.sql.PreparedStatement ps, int from, UseKey key) throws SQLException {
+        ps.setString(from, key.insuredRegion());
+        ps.setString(from + 1, key.cardNo());
+        ps.setString(from + 2, key.insuranceType());
+        ps.setInt(from + 3, key.year());
+    }
+
+    /** Every row of a JDBC batch changed exactly one row (a driver may answer SUCCESS_NO_INFO, -2, per row). */
+    private static boolean allOne(int[][] counts) {
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Takes an account payment if the balance is still {@code expectedFen}; false when it changed meanwhile. */
     boolean takeFromAccountIf(String region, String card, long expectedFen, long payFen) {
         return jdbc.sql("update cr_account set balance_fen = balance_fen - :p, updated_at = :at"
@@ -367,6 +420,40 @@ class CrossRegionStore {
                 .param("accountBefore", s.accountBeforeFen()).param("catalogue", s.catalogueCitation())
                 .param("benefit", s.benefitCitation()).param("reversed", date(s.reversedOn())).param("at", now())
                 .update();
+    }
+
+    /** {@link #insertSettlement} for a batch's settlements, in one JDBC batch. */
+    void insertSettlements(List<SettlementRow> rows) {
+        Timestamp at = now();
+        template.batchUpdate("insert into cr_settlement (" + SETTLEMENT_COLUMNS + ", created_at) values (?, ?, ?, ?,"
+                + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, rows.size(), (ps, s) -> {
+                    ps.setString(1, s.id());
+                    ps.setString(2, s.hospitalCode());
+                    ps.setString(3, s.setlId());
+                    ps.setString(4, s.fingerprint());
+                    ps.setString(5, s.filingId());
+                    ps.setString(6, s.cardNo());
+                    ps.setString(7, s.insuredRegion());
+                    ps.setString(8, s.treatmentRegion());
+                    ps.setString(9, s.insuranceType());
+                    ps.setDate(10, Date.valueOf(s.settledOn()));
+                    ps.setString(11, s.state().name());
+                    ps.setLong(12, s.totalFen());
+                    ps.setLong(13, s.fundFen());
+                    ps.setLong(14, s.accountFen());
+                    ps.setLong(15, s.cashFen());
+                    ps.setString(16, s.linesText());
+                    ps.setInt(17, s.grade());
+                    ps.setLong(18, s.deductibleFen());
+                    ps.setBigDecimal(19, s.ratio());
+                    ps.setLong(20, s.annualCapFen());
+                    ps.setLong(21, s.usedBeforeFen());
+                    ps.setLong(22, s.accountBeforeFen());
+                    ps.setString(23, s.catalogueCitation());
+                    ps.setString(24, s.benefitCitation());
+                    ps.setDate(25, date(s.reversedOn()));
+                    ps.setTimestamp(26, at);
+                });
     }
 
     Optional<SettlementRow> settlement(String hospital, String setlId, boolean lock) {

@@ -346,21 +346,28 @@ class JdbcCrossRegion implements CrossRegion {
             }
         }
         String id = UUID.randomUUID().toString();
-        Settlement.Payments pay = computed.outcome().payments();
         try {
-            store.insertSettlement(new CrossRegionStore.SettlementRow(id, hospital.code(), request.hospitalSettlementId(),
-                    fingerprint, computed.filingId(), request.cardNo(), request.insuredRegionCode(),
-                    hospital.regionCode(), request.insuranceType(), request.date(), SettlementState.SETTLED,
-                    pay.total().fen(), pay.fundPay().fen(), pay.accountPay().fen(), pay.cashPay().fen(),
-                    linesText(request.lines()), computed.inputs().grade(), computed.inputs().terms().deductible().fen(),
-                    computed.inputs().terms().ratio(), computed.inputs().annualCap().fen(),
-                    computed.inputs().usedBefore().fen(), computed.inputs().accountBalance().fen(),
-                    computed.inputs().catalogueCitation(), computed.inputs().benefitCitation(), null));
+            store.insertSettlement(settlementRow(id, fingerprint, computed));
         } catch (DuplicateKeyException raced) {
             throw Rejection.conflict("crossregion.setl-id-concurrent", "setl_id",
                     "结算编号 " + request.hospitalSettlementId() + " 正在另一请求中结算，请稍后重试");
         }
         return computed.settlement(id, SettlementState.SETTLED, null, 0);
+    }
+
+    /** The row a computed settlement is stored as: its amounts and the inputs its derivation is recomputed from. */
+    static CrossRegionStore.SettlementRow settlementRow(String id, String fingerprint, Computation computed) {
+        SettlementRequest request = computed.request();
+        Org hospital = computed.hospital();
+        Settlement.Payments pay = computed.outcome().payments();
+        Benefits.Inputs inputs = computed.inputs();
+        return new CrossRegionStore.SettlementRow(id, hospital.code(), request.hospitalSettlementId(),
+                fingerprint, computed.filingId(), request.cardNo(), request.insuredRegionCode(),
+                hospital.regionCode(), request.insuranceType(), request.date(), SettlementState.SETTLED,
+                pay.total().fen(), pay.fundPay().fen(), pay.accountPay().fen(), pay.cashPay().fen(),
+                linesText(request.lines()), inputs.grade(), inputs.terms().deductible().fen(),
+                inputs.terms().ratio(), inputs.annualCap().fen(), inputs.usedBefore().fen(),
+                inputs.accountBalance().fen(), inputs.catalogueCitation(), inputs.benefitCitation(), null);
     }
 
     private Settlement replay(CrossRegionStore.SettlementRow row, String fingerprint) {
@@ -434,7 +441,7 @@ class JdbcCrossRegion implements CrossRegion {
     }
 
     /** What a settlement computation found: the filing, the calculation's inputs and its outcome. */
-    private record Computation(SettlementRequest request, Org hospital, String filingId, CrossRegionStore.UseKey useKey,
+    record Computation(SettlementRequest request, Org hospital, String filingId, CrossRegionStore.UseKey useKey,
                                Benefits.Inputs inputs, Benefits.Outcome outcome) {
 
         Settlement settlement(String id, SettlementState state, LocalDate reversedOn, int detailCount) {
@@ -445,7 +452,7 @@ class JdbcCrossRegion implements CrossRegion {
     }
 
     /** The desk's reads ({@link CrossRegionStore#deskContext}) with the lineage they were made for. */
-    private record Desk(CrossRegionStore.DeskContext context, List<String> lineage, boolean useAccount) {
+    record Desk(CrossRegionStore.DeskContext context, List<String> lineage, boolean useAccount) {
 
         Money used() {
             return Money.ofFen(context.usedFen() == null ? 0 : context.usedFen());
@@ -459,8 +466,10 @@ class JdbcCrossRegion implements CrossRegion {
     /**
      * The input checks, with the desk's reads made at the point where the insurance type's existence is checked (a
      * request without a date is refused before anything is read, except that one registry lookup, as before).
+     * Public, like {@link #compute} and {@link #requireHospital}, only so that {@link DeskBatchWriter} calls them
+     * through the transactional proxy of this package-private class as surely as any other method.
      */
-    private Desk checkAndRead(SettlementRequest request, Org hospital) {
+    public Desk checkAndRead(SettlementRequest request, Org hospital) {
         Desk[] desk = {null};
         check(request, code -> {
             if (request.date() == null) {
@@ -484,7 +493,7 @@ class JdbcCrossRegion implements CrossRegion {
      * @param used the person's fund pay so far this year
      * @param balance the account balance the bill may use (zero when the person does not use the account)
      */
-    private Computation compute(SettlementRequest request, Org hospital, Desk desk, Money used, Money balance) {
+    public Computation compute(SettlementRequest request, Org hospital, Desk desk, Money used, Money balance) {
         LocalDate date = request.date();
         CrossRegionStore.DeskContext context = desk.context();
         if (!hospital.designated() || !context.designated()) {
@@ -571,7 +580,7 @@ class JdbcCrossRegion implements CrossRegion {
         return packs.find(region, date, rule).map(r -> r.parameter().flag()).orElse(false);
     }
 
-    private static CrossRegionStore.UseKey useKey(String region, String card, String insuranceType, LocalDate date) {
+    static CrossRegionStore.UseKey useKey(String region, String card, String insuranceType, LocalDate date) {
         return new CrossRegionStore.UseKey(region, card, insuranceType, date.getYear());
     }
 
@@ -638,7 +647,7 @@ class JdbcCrossRegion implements CrossRegion {
         }
     }
 
-    private static String fingerprint(SettlementRequest r) {
+    static String fingerprint(SettlementRequest r) {
         return Fingerprint.of(r.cardNo(), r.insuredRegionCode(), r.insuranceType(), r.date().toString(),
                 Boolean.toString(r.useAccount()), linesText(r.lines()));
     }
@@ -667,7 +676,7 @@ class JdbcCrossRegion implements CrossRegion {
 
     // --- scope ---
 
-    private Org requireHospital(Actor actor) {
+    public Org requireHospital(Actor actor) {
         Org org = registry.requireOrg(actor.orgCode(), "orgCode");
         if (!org.isHospital() || !actor.has(Role.HOSPITAL)) {
             throw Rejection.forbidden("crossregion.hospital-only", "fixmedins_code", "只有定点医疗机构可以办理出院直接结算");

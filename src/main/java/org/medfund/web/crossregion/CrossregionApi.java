@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.medfund.common.AuditLog;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
@@ -19,6 +21,7 @@ import org.medfund.crossregion.BenefitRule;
 import org.medfund.crossregion.CatalogueClass;
 import org.medfund.crossregion.CrossRegion;
 import org.medfund.crossregion.Designation;
+import org.medfund.crossregion.DeskBatcher;
 import org.medfund.crossregion.FeeCategory;
 import org.medfund.crossregion.FeeDetail;
 import org.medfund.crossregion.FeeLine;
@@ -54,12 +57,18 @@ class CrossregionApi {
 
     static final int FILE_CHARS_MAX = 40_000_000;
 
-    private final CrossRegion crossRegion;
-    private final Idempotency idempotency;
+    static final String SETTLE_SCOPE = "crossregion.settle";
 
-    CrossregionApi(CrossRegion crossRegion, Idempotency idempotency) {
+    private final CrossRegion crossRegion;
+    private final DeskBatcher desk;
+    private final Idempotency idempotency;
+    private final AuditLog audit;
+
+    CrossregionApi(CrossRegion crossRegion, DeskBatcher desk, Idempotency idempotency, AuditLog audit) {
         this.crossRegion = crossRegion;
+        this.desk = desk;
         this.idempotency = idempotency;
+        this.audit = audit;
     }
 
     // --- filings ---
@@ -304,7 +313,17 @@ class CrossregionApi {
                              @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                              @RequestBody SettleBody body) {
         SettlementRequest request = body.toRequest();
-        return idempotency.run(user, "crossregion.settle", key, body, HttpStatus.CREATED,
+        // Booked with the other requests waiting at that moment (group commit); what the batch cannot book safely
+        // on its own comes back empty and is settled alone, the classic way.
+        Optional<String> booked = desk.settle(new DeskBatcher.DeskBill(request, user.actor(),
+                idempotency.claim(user, SETTLE_SCOPE, key, body), audit.handOff(), settled -> {
+                    Idempotency.Answer answer = idempotency.answer(SettlementView.of(settled));
+                    return new DeskBatcher.DeskAnswer(answer.json(), answer.businessIds());
+                }));
+        if (booked.isPresent()) {
+            return idempotency.answered(HttpStatus.CREATED, booked.get());
+        }
+        return idempotency.run(user, SETTLE_SCOPE, key, body, HttpStatus.CREATED,
                 () -> SettlementView.of(crossRegion.settle(request, user.actor())));
     }
 
