@@ -15,7 +15,6 @@ import org.medfund.crossregion.ClearingState;
 import org.medfund.crossregion.CrossRegionClearing;
 import org.medfund.crossregion.CrossRegionClearing.Clearing;
 import org.medfund.crossregion.CrossRegionQuotas;
-import org.medfund.crossregion.Obligation;
 import org.medfund.crossregion.ObligationKind;
 import org.medfund.ledger.Ledger;
 import org.medfund.ledger.LedgerReports;
@@ -86,8 +85,6 @@ class ClearingPages {
     record MonthAction(int year, int month, String step, String label) {
     }
 
-    record ObligationRow(String what, String who, String due, String state, boolean overdue) {
-    }
 
     @GetMapping("/crossregion/clearing")
     String page(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) Integer year,
@@ -128,7 +125,8 @@ class ClearingPages {
                 && all.stream().noneMatch(c -> c.kind() == ClearingKind.QUARTER));
         LocalDate dueTo = to.plusMonths(3);
         model.addAttribute("obligations", quotas.obligations(from, dueTo, user.actor()).stream()
-                .filter(o -> CLEARING_OBLIGATIONS.contains(o.kind())).map(o -> obligation(o, today)).toList());
+                .filter(o -> CLEARING_OBLIGATIONS.contains(o.kind())).map(o -> ObligationLine.of(o, today, registry))
+                .toList());
         return "crossregion-clearing";
     }
 
@@ -150,14 +148,6 @@ class ClearingPages {
                 citations.text(c.derivation().citation()), vouchers, c.parts().stream().map(p -> p.regionName()
                         + "：跨省 " + p.crossProvince().toYuanText() + " 元，省内 " + p.inProvince().toYuanText() + " 元")
                 .toList(), action, label);
-    }
-
-    private ObligationRow obligation(Obligation o, LocalDate today) {
-        String who = registry.org(o.orgCode()).map(Org::name).orElse(o.orgCode());
-        String state = o.doneOn() == null ? (o.overdueOn(today) ? "已逾期" : "待办") : o.doneOn() + " 办结"
-                + (o.doneOn().isAfter(o.dueDate()) ? "（逾期）" : "");
-        return new ObligationRow(o.kind().label() + "（" + o.period() + "）", who, o.dueDate().toString(), state,
-                o.doneOn() == null && o.overdueOn(today));
     }
 
     @PostMapping("/crossregion/clearing/months/{year}/{month}/{step}")

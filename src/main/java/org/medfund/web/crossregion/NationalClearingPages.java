@@ -18,7 +18,6 @@ import org.medfund.crossregion.NationalClearingNotices;
 import org.medfund.crossregion.NationalClearingState;
 import org.medfund.crossregion.NationalClearings;
 import org.medfund.crossregion.NationalDirection;
-import org.medfund.crossregion.Obligation;
 import org.medfund.crossregion.ObligationKind;
 import org.medfund.notices.Notice;
 import org.medfund.notices.XlsxExport;
@@ -78,8 +77,6 @@ class NationalClearingPages {
                      boolean hasPayment) {
     }
 
-    record ObligationRow(String what, String who, String due, String state, boolean overdue) {
-    }
 
     @GetMapping("/crossregion/national/clearing")
     String page(@AuthenticationPrincipal MedfundUser user, @RequestParam(required = false) String month,
@@ -97,7 +94,7 @@ class NationalClearingPages {
         LocalDate from = m.plusMonths(1).atDay(1);
         model.addAttribute("obligations", quotas.obligations(from, from.plusMonths(2), user.actor()).stream()
                 .filter(o -> SCHEDULE.contains(o.kind()) && o.period().equals(m.plusMonths(1)))
-                .map(o -> obligation(o, today)).toList());
+                .map(o -> ObligationLine.of(o, today, registry)).toList());
         return "crossregion-national-clearing";
     }
 
@@ -128,14 +125,6 @@ class NationalClearingPages {
     private static Money sum(List<NationalClearingLine> lines, NationalDirection direction) {
         return lines.stream().filter(l -> l.direction() == direction).map(NationalClearingLine::fundPay)
                 .reduce(Money.ZERO, Money::plus);
-    }
-
-    private ObligationRow obligation(Obligation o, LocalDate today) {
-        String who = registry.org(o.orgCode()).map(Org::name).orElse(o.orgCode());
-        String state = o.doneOn() == null ? (o.overdueOn(today) ? "已逾期" : "待办") : o.doneOn() + " 办结"
-                + (o.doneOn().isAfter(o.dueDate()) ? "（逾期）" : "");
-        return new ObligationRow(o.kind().label() + "（" + o.period() + "）", who, o.dueDate().toString(), state,
-                o.doneOn() == null && o.overdueOn(today));
     }
 
     @PostMapping("/crossregion/national/clearing/{month}/{step}")

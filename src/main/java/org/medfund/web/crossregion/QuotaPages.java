@@ -278,12 +278,11 @@ class QuotaPages {
     }
 
     private ObligationRow obligation(Obligation o, LocalDate today, MedfundUser user) {
-        String who = registry.org(o.orgCode()).map(Org::name).orElse(o.orgCode());
+        String who = ObligationLine.who(o, registry);
         String subject = o.subject().isEmpty() ? "" : registry.region(o.subject().split("/")[0])
                 .map(r -> r.name()).orElse(o.subject());
-        String state = o.doneOn() == null ? (o.overdueOn(today) ? "已逾期" : "待办") : o.doneOn() + " 办结"
-                + (o.doneOn().isAfter(o.dueDate()) ? "（逾期）" : "");
-        return new ObligationRow(o.id(), o.kind().label(), who, subject, o.dueDate().toString(), state,
+        return new ObligationRow(o.id(), o.kind().label(), who, subject, o.dueDate().toString(),
+                ObligationLine.state(o, today),
                 o.overdueOn(today) && o.doneOn() == null, staffCitation(o.citation()),
                 o.orgCode().equals(user.actor().orgCode()) && o.doneOn() == null);
     }
