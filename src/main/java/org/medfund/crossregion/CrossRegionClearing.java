@@ -2,6 +2,7 @@ package org.medfund.crossregion;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.List;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
@@ -79,6 +80,14 @@ public interface CrossRegionClearing {
 
     /** 3260 as a file: every detail of the month between the header's regions, with the answers given so far. */
     String exportDetails(int trtYear, int trtMonth, Header header, Actor actor);
+
+    /**
+     * Whether the province clears cross-region care from these details: monthly cross-province and quarterly
+     * in-province (guizhou-2017 附件一 三(一)(二)). A province whose pack books the national clearing file both ways
+     * (henan-2023 四(一)) clears in-province care in its monthly clearing instead; {@link #clearMonth} and
+     * {@link #issueQuarter} refuse it.
+     */
+    boolean clearsFromDetails(String provinceCode, YearMonth month);
 
     /** 附件一 三(一): the centre confirms the month (every detail answered) and makes the clearings per city. */
     List<Clearing> clearMonth(int year, int month, LocalDate date, Actor actor);

@@ -274,6 +274,19 @@ class CrossRegionClearingTest {
     }
 
     @Test
+    @DisplayName("henan-2023 四(一): Henan clears by the national file and its monthly clearing, not by 3261")
+    void henanMonthIsNational() {
+        assertThat(clearing.clearsFromDetails("520000", YearMonth.of(2025, 9))).isTrue();
+        assertThat(clearing.clearsFromDetails("410000", YearMonth.of(2025, 9))).isFalse();
+        assertThatThrownBy(() -> clearing.clearMonth(2025, 9, LocalDate.of(2025, 10, 10), henanCentre))
+                .extracting("code").isEqualTo("crossregion.clearing-other-regime");
+        assertThatThrownBy(() -> clearing.issueQuarter("410000", 2025, 3, LocalDate.of(2025, 10, 10), henanCentre))
+                .extracting("code").isEqualTo("crossregion.clearing-other-regime");
+        assertThat(clearing.clearings(LocalDate.of(2025, 9, 1), LocalDate.of(2025, 9, 30), henanCentre)).isEmpty();
+        audit.assertSound();
+    }
+
+    @Test
     @DisplayName("附件一 三(一): the month's clearing goes to finance within February 2025's first 5 working days, after Spring Festival")
     void springFestival() {
         quotas.openTimetable("520000", 2025, 1, centre);

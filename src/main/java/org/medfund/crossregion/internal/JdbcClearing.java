@@ -265,11 +265,18 @@ class JdbcClearing implements CrossRegionClearing {
     // --- the monthly cross-province clearing (附件一 三(一), 附件二 二(二)4) ---
 
     @Override
+    public boolean clearsFromDetails(String provinceCode, YearMonth month) {
+        return packs.find(provinceCode, month.atDay(1), NationalClearingRegime.RULE).map(NationalClearingRegime::of)
+                .map(regime -> !regime.booksOutbound()).orElse(true);
+    }
+
+    @Override
     @Transactional
     public List<Clearing> clearMonth(int year, int month, LocalDate date, Actor actor) {
         Region province = requireCentre(actor);
         YearMonth m = month(year, month);
         requireDate(date);
+        requireDetailClearing(province, m, "month");
         List<ClearingStore.ClearingRow> present = store.clearingsOf(ClearingKind.MONTH, province.code(), m.atDay(1),
                 false);
         if (!present.isEmpty()) {
@@ -430,6 +437,7 @@ class JdbcClearing implements CrossRegionClearing {
         YearMonth first = YearMonth.of(year, (quarter - 1) * 3 + 1);
         LocalDate from = first.atDay(1);
         LocalDate to = first.plusMonths(2).atEndOfMonth();
+        requireDetailClearing(province, first, "quarter");
         List<ClearingStore.ClearingRow> present = store.clearingsOf(ClearingKind.QUARTER, province.code(), from,
                 false);
         if (!present.isEmpty()) {
@@ -718,6 +726,14 @@ class JdbcClearing implements CrossRegionClearing {
         if (store.monthClosed(province.code(), month)) {
             throw Rejection.conflict("crossregion.clearing-closed", "trt_month", month
                     + " 的跨省清算已确认，清分结果不能再确认或回退");
+        }
+    }
+
+    private void requireDetailClearing(Region province, YearMonth month, String field) {
+        if (!clearsFromDetails(province.code(), month)) {
+            throw Rejection.conflict("crossregion.clearing-other-regime", field, province.name()
+                    + "的异地就医费用不按 3261 清分明细清算：跨省按全国异地就医费用清算明细办理（全国跨省异地就医清算收付），"
+                    + "省内按月度清结算办理（异地就医月度清结算）");
         }
     }
 

@@ -112,7 +112,8 @@ class ClearingPages {
             YearMonth m = YearMonth.from(from).plusMonths(i);
             List<Clearing> ofMonth = all.stream().filter(c -> c.kind() == ClearingKind.MONTH
                     && YearMonth.from(c.periodFrom()).equals(m)).toList();
-            if (centre && ofMonth.isEmpty() && today.isAfter(m.atEndOfMonth())) {
+            if (centre && ofMonth.isEmpty() && today.isAfter(m.atEndOfMonth())
+                    && clearing.clearsFromDetails(provinceOf(user), m)) {
                 actions.add(new MonthAction(m.getYear(), m.getMonthValue(), "clear", "确认 " + m + " 跨省清算"));
             } else if (centre && ofMonth.stream().anyMatch(c -> c.state() == ClearingState.CONFIRMED)) {
                 actions.add(new MonthAction(m.getYear(), m.getMonthValue(), "submit", m + " 跨省清算提交省级财政部门"));
@@ -121,7 +122,8 @@ class ClearingPages {
             }
         }
         model.addAttribute("monthActions", actions);
-        model.addAttribute("canIssue", centre && today.isAfter(to)
+        model.addAttribute("canIssue", centre && today.isAfter(to) && clearing.clearsFromDetails(provinceOf(user),
+                YearMonth.from(from))
                 && all.stream().noneMatch(c -> c.kind() == ClearingKind.QUARTER));
         LocalDate dueTo = to.plusMonths(3);
         model.addAttribute("obligations", quotas.obligations(from, dueTo, user.actor()).stream()
@@ -241,6 +243,10 @@ class ClearingPages {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + notice.fileName() + "\"")
                 .body(notice.pdf());
+    }
+
+    private String provinceOf(MedfundUser user) {
+        return registry.org(user.actor().orgCode()).map(Org::regionCode).orElse("");
     }
 
     private boolean isCentreClerk(MedfundUser user) {

@@ -72,6 +72,13 @@ class ClearingPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("毕节市")))
                 .andExpect(content().string(not(containsString("贵阳市</td>"))));
+        // henan-2023 四(一): Henan's centre clears by the national file and its monthly clearing, so no 3261 buttons.
+        mvc.perform(get("/crossregion/clearing").param("year", "2025").param("quarter", "3")
+                        .with(user(as("410000-CENTRE", Role.CLERK))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("跨省清算</button>"))))
+                .andExpect(content().string(not(containsString("/crossregion/clearing/quarters/"))))
+                .andExpect(content().string(not(containsString("/crossregion/clearing/months/"))));
         String notice = "/crossregion/clearing/CRC-2026-03-P-520100-410000/notice";
         mvc.perform(get(notice).with(user(as("520000-CENTRE", Role.CLERK))))
                 .andExpect(status().isOk())
