@@ -92,7 +92,7 @@ class CarryDemoStep implements DemoStep {
                 YEAR, l.regionName(), l.projected().toYuanText(), l.carry().toYuanText(), l.amount().toYuanText(),
                 l.state().label()));
         for (CarryLine c : clearing.carries(YEAR, centre)) {
-            out.printf("  结转：%d 年度清算 %s %s %s 元 → %s，已计入 %s 元，%s%n", c.source().clearYear(),
+            out.printf("  结转：%d 年度清算 %s %s %s 元 → %s，计入 %s 元（%s）%n", c.source().clearYear(),
                     c.source().regionName(), c.source().insuranceTypeName(), c.target().amount().toYuanText(),
                     c.target().label(), c.use().applied().toYuanText(), c.use().state().label());
         }
