@@ -3,8 +3,8 @@ package org.medfund.cli.crossregion;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import org.medfund.cli.ActingAs;
 import org.medfund.cli.NestedSubcommand;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
@@ -15,11 +15,11 @@ import org.medfund.crossregion.CrossRegionAnnualClearing.ClearedCost;
 import org.medfund.crossregion.CrossRegionAnnualClearing.ClearingLine;
 import org.medfund.policy.Citations;
 import org.medfund.registry.Actor;
-import org.medfund.registry.Role;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,11 +54,8 @@ class AnnualClearingCommand implements Runnable, NestedSubcommand {
     @Option(names = "--date", description = "清算日期 YYYY-MM-DD")
     LocalDate date;
 
-    @Option(names = "--org", required = true)
-    String org;
-
-    @Option(names = "--user", required = true)
-    String user;
+    @Mixin
+    ActingAs who;
 
     AnnualClearingCommand(CrossRegionAnnualClearing clearing, Citations citations) {
         this.clearing = clearing;
@@ -72,7 +69,7 @@ class AnnualClearingCommand implements Runnable, NestedSubcommand {
 
     @Override
     public void run() {
-        Actor actor = new Actor(user, org, EnumSet.allOf(Role.class));
+        Actor actor = who.actor();
         AnnualClearing done = costs.isEmpty()
                 ? clearing.clearing(year, actor).orElseThrow(() -> Rejection.notFound("crossregion.clearing-not-found",
                         "year", year + " 年度异地就医资金尚未清算"))

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.EnumSet;
+import org.medfund.cli.ActingAs;
 import org.medfund.cli.GroupCommand;
 import org.medfund.cli.NestedSubcommand;
 import org.medfund.cli.OneLineErrors;
@@ -14,10 +14,9 @@ import org.medfund.common.Rejection;
 import org.medfund.crossregion.ClearingFileRejection;
 import org.medfund.crossregion.CrossRegionClearing;
 import org.medfund.crossregion.CrossRegionClearing.Header;
-import org.medfund.registry.Actor;
-import org.medfund.registry.Role;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,9 +49,6 @@ class ClearingCommand extends GroupCommand implements NestedSubcommand {
         return spec.commandLine().getOut();
     }
 
-    private static Actor actor(String org, String user) {
-        return new Actor(user, org, EnumSet.allOf(Role.class));
-    }
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "导出某月就医地、参保地之间的清分明细（3260，CSV，国家平台字段名）")
@@ -63,9 +59,8 @@ class ClearingCommand extends GroupCommand implements NestedSubcommand {
                 @Option(names = "--insuplc", required = true, description = "参保地医保区划 insuplc_admdvs")
                 String insuplc,
                 @Option(names = "--out", required = true, description = "输出文件") Path file,
-                @Option(names = "--org", required = true) String org,
-                @Option(names = "--user", required = true) String user) throws IOException {
-        String text = clearing.exportDetails(year, month, new Header(mdtrtarea, insuplc), actor(org, user));
+                @Mixin ActingAs who) throws IOException {
+        String text = clearing.exportDetails(year, month, new Header(mdtrtarea, insuplc), who.actor());
         Files.writeString(file, text, StandardCharsets.UTF_8);
         out().printf("已导出 %d 条清分明细到 %s%n", text.lines().count() - 1, file);
     }
@@ -81,8 +76,7 @@ class ClearingCommand extends GroupCommand implements NestedSubcommand {
                       @Option(names = "--msgid", required = true, description = "本次确认的报文编号（回退时的 otransid）")
                       String msgid,
                       @Option(names = "--date", required = true, description = "确认日期") LocalDate date,
-                      @Option(names = "--org", required = true) String org,
-                      @Option(names = "--user", required = true) String user) throws IOException {
+                      @Mixin ActingAs who) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new Rejection("crossregion.file-missing", "FILE", "找不到文件 " + file);
         }
@@ -91,7 +85,7 @@ class ClearingCommand extends GroupCommand implements NestedSubcommand {
         }
         try {
             CrossRegionClearing.CallResult done = clearing.importAnswers(year, month, new Header(mdtrtarea, insuplc),
-                    msgid, Files.readString(file, StandardCharsets.UTF_8), date, actor(org, user));
+                    msgid, Files.readString(file, StandardCharsets.UTF_8), date, who.actor());
             out().printf("清分确认 %s：确认 %d 条，拒绝 %d 条%n", done.otransid(), done.confirmed(), done.rejected());
             return 0;
         } catch (ClearingFileRejection rejected) {
@@ -114,10 +108,9 @@ class ClearingCommand extends GroupCommand implements NestedSubcommand {
                   @Option(names = "--otransid", required = true, description = "要回退的确认报文编号，0 为全月")
                   String otransid,
                   @Option(names = "--date", required = true) LocalDate date,
-                  @Option(names = "--org", required = true) String org,
-                  @Option(names = "--user", required = true) String user) {
+                  @Mixin ActingAs who) {
         CrossRegionClearing.CallResult done = clearing.rollback(year, month, new Header(mdtrtarea, insuplc), otransid,
-                date, actor(org, user));
+                date, who.actor());
         out().printf("已回退 %d 条清分确认%n", done.rolledBack());
     }
 }

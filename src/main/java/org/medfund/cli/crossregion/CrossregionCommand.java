@@ -1,24 +1,23 @@
 package org.medfund.cli.crossregion;
 
-import org.medfund.cli.GroupCommand;
-import org.medfund.cli.MedfundSubcommand;
-import org.medfund.cli.OneLineErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
+import org.medfund.cli.ActingAs;
+import org.medfund.cli.GroupCommand;
+import org.medfund.cli.MedfundSubcommand;
+import org.medfund.cli.OneLineErrors;
 import org.medfund.common.Fingerprint;
 import org.medfund.common.Rejection;
 import org.medfund.common.RequestLog;
 import org.medfund.crossregion.CrossRegion;
 import org.medfund.crossregion.Filing;
 import org.medfund.crossregion.FilingFileRejection;
-import org.medfund.registry.Actor;
-import org.medfund.registry.Role;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,17 +49,13 @@ class CrossregionCommand extends GroupCommand implements MedfundSubcommand {
         return spec.commandLine().getOut();
     }
 
-    private static Actor actor(String org, String user) {
-        return new Actor(user, org, EnumSet.allOf(Role.class));
-    }
 
     @Command(name = "export-filings", mixinStandardHelpOptions = true,
             description = "导出统筹区（含下级）的异地就医备案交换文件（CSV）")
     void exportFilings(@Option(names = "--region", required = true, description = "参保地统筹区编码") String region,
                        @Option(names = "--out", required = true, description = "输出文件") Path file,
-                       @Option(names = "--org", required = true) String org,
-                       @Option(names = "--user", required = true) String user) throws IOException {
-        String text = crossRegion.exportFilings(region, actor(org, user));
+                       @Mixin ActingAs who) throws IOException {
+        String text = crossRegion.exportFilings(region, who.actor());
         Files.writeString(file, text, StandardCharsets.UTF_8);
         out().printf("已导出 %d 条备案到 %s%n", text.lines().count() - 1, file);
     }
@@ -70,8 +65,7 @@ class CrossregionCommand extends GroupCommand implements MedfundSubcommand {
     int importFilings(@Parameters(paramLabel = "FILE", description = "备案交换文件（CSV）") Path file,
                       @Option(names = "--request-id", required = true, description = "请求编号（重复执行不重复导入）")
                       String requestId,
-                      @Option(names = "--org", required = true) String org,
-                      @Option(names = "--user", required = true) String user) throws IOException {
+                      @Mixin ActingAs who) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new Rejection("crossregion.file-missing", "FILE", "找不到文件 " + file);
         }
@@ -80,8 +74,8 @@ class CrossregionCommand extends GroupCommand implements MedfundSubcommand {
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         try {
-            String result = requestLog.once("crossregion.import@" + org, requestId, Fingerprint.of(user, text), () -> {
-                CrossRegion.FilingImport done = crossRegion.importFilings(text, actor(org, user));
+            String result = requestLog.once("crossregion.import@" + who.org(), requestId, Fingerprint.of(who.user(), text), () -> {
+                CrossRegion.FilingImport done = crossRegion.importFilings(text, who.actor());
                 return done.lines() + "," + done.added() + "," + done.alreadyPresent();
             });
             String[] counts = result.split(",");
@@ -99,9 +93,8 @@ class CrossregionCommand extends GroupCommand implements MedfundSubcommand {
 
     @Command(name = "filings", mixinStandardHelpOptions = true, description = "按社会保障卡号查询异地就医备案")
     void filings(@Option(names = "--card", required = true, description = "社会保障卡号") String card,
-                 @Option(names = "--org", required = true) String org,
-                 @Option(names = "--user", required = true) String user) {
-        var found = crossRegion.filings(card, actor(org, user));
+                 @Mixin ActingAs who) {
+        var found = crossRegion.filings(card, who.actor());
         if (found.isEmpty()) {
             out().println("没有可见的备案");
         }

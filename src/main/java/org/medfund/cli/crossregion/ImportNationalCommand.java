@@ -53,7 +53,7 @@ class ImportNationalCommand implements Callable<Integer>, NestedSubcommand {
     @Option(names = "--org", required = true, description = "省异地就医结算中心编码")
     String org;
 
-    @Option(names = "--user", required = true)
+    @Option(names = "--user", required = true, description = "办理人用户名（记入审计日志）")
     String user;
 
     ImportNationalCommand(CrossRegionDocuments documents, Clock clock) {

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.EnumSet;
+import org.medfund.cli.ActingAs;
 import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
 import org.medfund.common.Rejection;
@@ -15,9 +15,9 @@ import org.medfund.crossregion.MonthlyClearing;
 import org.medfund.crossregion.MonthlyClearing.Plan;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Registry;
-import org.medfund.registry.Role;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,15 +48,11 @@ class MonthlyClearingCommand extends GroupCommand implements MedfundSubcommand {
         return spec.commandLine().getOut();
     }
 
-    private static Actor actor(String org, String user) {
-        return new Actor(user, org, EnumSet.allOf(Role.class));
-    }
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = "导入当月异地就医清算数据（CSV，全部成功或全部不导入）")
     void importRows(@Parameters(paramLabel = "FILE", description = "清算数据文件（CSV）") Path file,
                     @Option(names = "--period", required = true, description = "清算月份 yyyy-MM") YearMonth period,
-                    @Option(names = "--org", required = true) String org,
-                    @Option(names = "--user", required = true) String user) throws IOException {
+                    @Mixin ActingAs who) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new Rejection("crossregion.file-missing", "FILE", "找不到文件 " + file);
         }
@@ -64,7 +60,7 @@ class MonthlyClearingCommand extends GroupCommand implements MedfundSubcommand {
             throw new Rejection("crossregion.clearing-file-too-large", "FILE", "清算数据文件过大，请分批导入");
         }
         MonthlyClearing.ImportResult done = clearing.importRows(period, Files.readString(file, StandardCharsets.UTF_8),
-                actor(org, user));
+                who.actor());
         out().printf("%s：新导入 %d 笔，已存在 %d 笔%n", period, done.imported(), done.duplicates());
     }
 
@@ -74,9 +70,8 @@ class MonthlyClearingCommand extends GroupCommand implements MedfundSubcommand {
     void step(@Parameters(paramLabel = "STEP") Step step,
               @Option(names = "--period", required = true, description = "清算月份 yyyy-MM") YearMonth period,
               @Option(names = "--date", required = true, description = "业务日期") LocalDate date,
-              @Option(names = "--org", required = true) String org,
-              @Option(names = "--user", required = true) String user) {
-        Actor actor = actor(org, user);
+              @Mixin ActingAs who) {
+        Actor actor = who.actor();
         switch (step) {
             case CONFIRM -> clearing.confirmData(period, date, actor);
             case PLAN -> clearing.generatePlan(period, date, actor);
@@ -88,14 +83,13 @@ class MonthlyClearingCommand extends GroupCommand implements MedfundSubcommand {
             case DISBURSEMENT_RECEIPT -> clearing.confirmDisbursement(period, date, actor);
             case PAY_HOSPITALS -> clearing.payHospitals(period, date, actor);
         }
-        show(period, org, user);
+        show(period, who);
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "查看当月拨付计划")
     void show(@Option(names = "--period", required = true, description = "清算月份 yyyy-MM") YearMonth period,
-              @Option(names = "--org", required = true) String org,
-              @Option(names = "--user", required = true) String user) {
-        Plan plan = clearing.plan(period, actor(org, user)).orElse(null);
+              @Mixin ActingAs who) {
+        Plan plan = clearing.plan(period, who.actor()).orElse(null);
         if (plan == null) {
             out().println(period + " 的拨付计划尚未生成");
             return;

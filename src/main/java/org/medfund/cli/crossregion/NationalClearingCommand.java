@@ -4,18 +4,17 @@ import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.List;
+import org.medfund.cli.ActingAs;
 import org.medfund.cli.GroupCommand;
 import org.medfund.cli.NestedSubcommand;
 import org.medfund.common.Rejection;
 import org.medfund.crossregion.NationalClearingLine;
 import org.medfund.crossregion.NationalClearings;
 import org.medfund.crossregion.NationalDirection;
-import org.medfund.registry.Actor;
-import org.medfund.registry.Role;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,41 +40,34 @@ class NationalClearingCommand extends GroupCommand implements NestedSubcommand {
         return "crossregion";
     }
 
-    private static Actor actor(String org, String user) {
-        return new Actor(user, org, EnumSet.allOf(Role.class));
-    }
 
     @Command(name = "submit", mixinStandardHelpOptions = true,
             description = "省异地就医结算中心确认某月已导入的全国异地就医费用清算明细并提交省级财政部门")
     void submit(@Option(names = "--month", required = true, description = "清算月份 yyyy-MM") String month,
                 @Option(names = "--date", required = true, description = "业务日期") LocalDate date,
-                @Option(names = "--org", required = true) String org,
-                @Option(names = "--user", required = true) String user) {
-        print(national.submit(month(month), date, actor(org, user)));
+                @Mixin ActingAs who) {
+        print(national.submit(month(month), date, who.actor()));
     }
 
     @Command(name = "pay", mixinStandardHelpOptions = true,
             description = "省级财政部门完成某月跨省清算资金收付（向外省付款；收外省款项并拨付就医地，在途）")
     void pay(@Option(names = "--month", required = true, description = "清算月份 yyyy-MM") String month,
              @Option(names = "--date", required = true, description = "业务日期") LocalDate date,
-             @Option(names = "--org", required = true) String org,
-             @Option(names = "--user", required = true) String user) {
-        print(national.pay(month(month), date, actor(org, user)));
+             @Mixin ActingAs who) {
+        print(national.pay(month(month), date, who.actor()));
     }
 
     @Command(name = "receive", mixinStandardHelpOptions = true, description = "就医地经办机构确认一笔跨省清算收款到账")
     void receive(@Parameters(paramLabel = "LINE", description = "收付款明细编号（NCL-…）") String line,
                  @Option(names = "--date", required = true, description = "业务日期") LocalDate date,
-                 @Option(names = "--org", required = true) String org,
-                 @Option(names = "--user", required = true) String user) {
-        print(List.of(national.receive(line, date, actor(org, user))));
+                 @Mixin ActingAs who) {
+        print(List.of(national.receive(line, date, who.actor())));
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "查看某月全国跨省清算收付款明细")
     void show(@Option(names = "--month", required = true, description = "清算月份 yyyy-MM") String month,
-              @Option(names = "--org", required = true) String org,
-              @Option(names = "--user", required = true) String user) {
-        List<NationalClearingLine> lines = national.lines(month(month), actor(org, user));
+              @Mixin ActingAs who) {
+        List<NationalClearingLine> lines = national.lines(month(month), who.actor());
         if (lines.isEmpty()) {
             spec.commandLine().getOut().println(month + " 尚未确认全国跨省清算，或没有可见的收付款");
         }

@@ -1,7 +1,5 @@
 package org.medfund.cli.prepayment;
 
-import org.medfund.cli.GroupCommand;
-import org.medfund.cli.MedfundSubcommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -9,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.EnumSet;
+import org.medfund.cli.ActingAs;
+import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
@@ -33,9 +32,9 @@ import org.medfund.prepayment.RegionPlans;
 import org.medfund.prepayment.RegisterFilter;
 import org.medfund.prepayment.SizingOutcome;
 import org.medfund.registry.Actor;
-import org.medfund.registry.Role;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,22 +69,18 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
         return spec.commandLine().getOut();
     }
 
-    private static Actor actor(String org, String user) {
-        return new Actor(user, org, EnumSet.allOf(Role.class));
-    }
 
     @Command(name = "size", mixinStandardHelpOptions = true, description = "按政策包核定统筹区内医疗机构预拨额度（河南：上年月均 × 1.5，轧差）")
     void size(@Option(names = "--region", required = true) String region,
               @Option(names = "--year", required = true) int year,
               @Option(names = "--date", required = true) LocalDate date,
-              @Option(names = "--org", required = true) String org,
-              @Option(names = "--user", required = true) String user) {
-        for (SizingOutcome outcome : prepayments.sizeRegion(region, year, date, actor(org, user))) {
+              @Mixin ActingAs who) {
+        for (SizingOutcome outcome : prepayments.sizeRegion(region, year, date, who.actor())) {
             if (outcome.prepaymentId() == null) {
                 out().printf("%s %s 不预拨：%s%n", outcome.hospitalCode(), outcome.insuranceType(),
                         String.join("；", outcome.refusals()));
             } else {
-                Prepayment row = prepayments.prepayment(outcome.prepaymentId(), actor(org, user));
+                Prepayment row = prepayments.prepayment(outcome.prepaymentId(), who.actor());
                 out().printf("%s 核定 %s 元，上年余额 %s 元，应补拨 %s 元，应收回 %s 元%n  %s%n", row.id(),
                         row.sized().toYuanText(), row.outstandingBefore().toYuanText(), row.toPay().toYuanText(),
                         row.toRecover().toYuanText(), row.derivation().explain());
@@ -96,9 +91,8 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
     @Command(name = "region-plans", mixinStandardHelpOptions = true, description = "省医保中心生成各统筹区省内异地就医统筹基金预拨计划（河南 二(二)）")
     void regionPlans(@Option(names = "--year", required = true) int year,
                      @Option(names = "--date", required = true) LocalDate date,
-                     @Option(names = "--org", required = true) String org,
-                     @Option(names = "--user", required = true) String user) {
-        for (RegionPlan p : regionPlans.generate(year, date, actor(org, user))) {
+                     @Mixin ActingAs who) {
+        for (RegionPlan p : regionPlans.generate(year, date, who.actor())) {
             out().printf("%s %s（%s）险种 %s 预拨 %s 元，上年 %s 元，轧差 %s 元%n  %s%n", p.id(), p.regionName(),
                     p.regionCode(), p.insuranceType(), p.sized().toYuanText(), p.previous().toYuanText(),
                     p.difference().toYuanText(), p.derivation().explain());
@@ -108,9 +102,8 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
     @Command(name = "approve", mixinStandardHelpOptions = true, description = "复核通过（复核人不能是经办人）")
     void approve(@Option(names = "--id", required = true) String id,
                  @Option(names = "--date", required = true) LocalDate date,
-                 @Option(names = "--org", required = true) String org,
-                 @Option(names = "--user", required = true) String user) {
-        Prepayment row = prepayments.approve(id, date, actor(org, user));
+                 @Mixin ActingAs who) {
+        Prepayment row = prepayments.approve(id, date, who.actor());
         out().printf("%s 已复核，复核人 %s%n", row.id(), row.approvedBy());
     }
 
@@ -119,19 +112,17 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
                   @Option(names = "--date", required = true) LocalDate date,
                   @Option(names = "--excess-by-return", description = "轧差多出部分由医院交回（默认从结算冲抵）")
                   boolean byReturn,
-                  @Option(names = "--org", required = true) String org,
-                  @Option(names = "--user", required = true) String user,
+                  @Mixin ActingAs who,
                   @Option(names = "--request-id", required = true) String requestId) {
-        Prepayment row = prepayments.disburse(id, date, !byReturn, actor(org, user), requestId);
+        Prepayment row = prepayments.disburse(id, date, !byReturn, who.actor(), requestId);
         out().printf("%s 状态 %s，拨付 %s 元%n", row.id(), row.status().label(), row.toPay().toYuanText());
     }
 
     @Command(name = "clear", mixinStandardHelpOptions = true, description = "年终清算（信阳第六条（五）：全额冲抵或全额交回）")
     void clear(@Option(names = "--id", required = true) String id,
                @Option(names = "--date", required = true) LocalDate date,
-               @Option(names = "--org", required = true) String org,
-               @Option(names = "--user", required = true) String user) {
-        Recovery clearing = recoveries.clear(id, date, actor(org, user));
+               @Mixin ActingAs who) {
+        Recovery clearing = recoveries.clear(id, date, who.actor());
         out().println(clearing == null ? id + " 无余额，已清算"
                 : clearing.id() + " 待清算 " + clearing.amount().toYuanText() + " 元，截止 " + clearing.returnDue());
     }
@@ -143,9 +134,8 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
                  RecoveryTrigger trigger,
                  @Option(names = "--evidence", required = true) String evidence,
                  @Option(names = "--date", required = true) LocalDate date,
-                 @Option(names = "--org", required = true) String org,
-                 @Option(names = "--user", required = true) String user) {
-        Recovery recovery = recoveries.raise(hospital, fund, trigger, evidence, date, actor(org, user));
+                 @Mixin ActingAs who) {
+        Recovery recovery = recoveries.raise(hospital, fund, trigger, evidence, date, who.actor());
         out().printf("%s 应收回 %s 元，退回期限 %s（%s）%n", recovery.id(), recovery.amount().toYuanText(),
                 recovery.returnDue(), trigger.article());
     }
@@ -154,11 +144,10 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
     void recordReturn(@Option(names = "--recovery", required = true) String recoveryId,
                       @Option(names = "--amount", required = true, description = "元") String amount,
                       @Option(names = "--date", required = true) LocalDate date,
-                      @Option(names = "--org", required = true) String org,
-                      @Option(names = "--user", required = true) String user,
+                      @Mixin ActingAs who,
                       @Option(names = "--request-id", required = true) String requestId) {
         Recovery recovery = recoveries.recordReturn(recoveryId, yuan(amount, "amount"), date,
-                actor(org, user), requestId);
+                who.actor(), requestId);
         out().printf("%s 已收回 %s 元，状态 %s%n", recovery.id(), recovery.recovered().toYuanText(), recovery.status().label());
     }
 
@@ -167,9 +156,8 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
     void unrecoverable(@Option(names = "--recovery", required = true) String recoveryId,
                        @Option(names = "--reason", required = true, description = "无法收回的事实与依据") String reason,
                        @Option(names = "--date", required = true) LocalDate date,
-                       @Option(names = "--org", required = true) String org,
-                       @Option(names = "--user", required = true) String user) {
-        Recovery recovery = recoveries.unrecoverable(recoveryId, reason, date, actor(org, user));
+                       @Mixin ActingAs who) {
+        Recovery recovery = recoveries.unrecoverable(recoveryId, reason, date, who.actor());
         out().printf("%s 已认定无法收回 %s 元，%s 起停止拨付结算费用%n", recovery.id(), recovery.remaining().toYuanText(),
                 recovery.court().decidedOn());
     }
@@ -179,9 +167,8 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
                           @Option(names = "--court", required = true, description = "受理法院") String court,
                           @Option(names = "--case-no", required = true, description = "案号") String caseNo,
                           @Option(names = "--date", required = true, description = "申请日期") LocalDate date,
-                          @Option(names = "--org", required = true) String org,
-                          @Option(names = "--user", required = true) String user) {
-        Recovery recovery = recoveries.courtApplication(recoveryId, date, court, caseNo, actor(org, user));
+                          @Mixin ActingAs who) {
+        Recovery recovery = recoveries.courtApplication(recoveryId, date, court, caseNo, who.actor());
         out().printf("%s %s 向%s申请强制执行，案号 %s%n", recovery.id(), date, recovery.court().court(),
                 recovery.court().caseNo());
     }
@@ -192,10 +179,9 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
                        @Option(names = "--document", required = true, description = "法律文书") String document,
                        @Option(names = "--loss", required = true, description = "确认的损失金额（元）") String loss,
                        @Option(names = "--date", required = true, description = "文书日期") LocalDate date,
-                       @Option(names = "--org", required = true) String org,
-                       @Option(names = "--user", required = true) String user) {
+                       @Mixin ActingAs who) {
         Recovery recovery = recoveries.courtDocument(recoveryId, document, date, yuan(loss, "loss"),
-                actor(org, user));
+                who.actor());
         out().printf("%s 法院文书已登记，确认损失 %s 元%n", recovery.id(), recovery.court().loss().toYuanText());
     }
 
@@ -205,10 +191,9 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
                   @Option(names = "--approval-document", required = true, description = "人民政府批准核销的文件")
                   String approval,
                   @Option(names = "--date", required = true) LocalDate date,
-                  @Option(names = "--org", required = true) String org,
-                  @Option(names = "--user", required = true) String user,
+                  @Mixin ActingAs who,
                   @Option(names = "--request-id", required = true) String requestId) {
-        Recovery recovery = recoveries.writeOff(recoveryId, approval, date, actor(org, user), requestId);
+        Recovery recovery = recoveries.writeOff(recoveryId, approval, date, who.actor(), requestId);
         out().printf("%s 已核销，状态 %s%n", recovery.id(), recovery.status().label());
     }
 
@@ -222,20 +207,18 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
                          @Option(names = "--community-factor", description = "县域紧密型医共体成员的预拨倍数")
                          BigDecimal communityFactor,
                          @Option(names = "--evidence", required = true) String evidence,
-                         @Option(names = "--org", required = true) String org,
-                         @Option(names = "--user", required = true) String user,
+                         @Mixin ActingAs who,
                          @Option(names = "--request-id", required = true) String requestId) {
         AgreementRecord recorded = agreements.record(new Agreement(hospital, agreementNo, validFrom,
-                validUntil, terms, communityFactor != null, communityFactor), evidence, actor(org, user), requestId);
+                validUntil, terms, communityFactor != null, communityFactor), evidence, who.actor(), requestId);
         out().printf("协议登记 %d：%s %s，%s，待复核%n", recorded.id(), hospital, agreementNo, recorded.review().label());
     }
 
     @Command(name = "agreement-confirm", mixinStandardHelpOptions = true, description = "复核确认服务协议登记（复核人不能是登记人）")
     void agreementConfirm(@Option(names = "--id", required = true) long id,
                           @Option(names = "--date", required = true) LocalDate date,
-                          @Option(names = "--org", required = true) String org,
-                          @Option(names = "--user", required = true) String user) {
-        AgreementRecord recorded = agreements.confirm(id, date, actor(org, user));
+                          @Mixin ActingAs who) {
+        AgreementRecord recorded = agreements.confirm(id, date, who.actor());
         out().printf("协议登记 %d 已复核（%s），%s 起生效%n", recorded.id(), recorded.review().confirmedBy(),
                 recorded.agreement().validFrom());
     }
@@ -261,22 +244,20 @@ class PrepaymentCommand extends GroupCommand implements MedfundSubcommand {
                           Path forecast,
                           @Option(names = "--evidence", required = true) String evidence,
                           @Option(names = "--date", required = true) LocalDate date,
-                          @Option(names = "--org", required = true) String org,
-                          @Option(names = "--user", required = true) String user,
+                          @Mixin ActingAs who,
                           @Option(names = "--request-id", required = true) String requestId) throws IOException {
         FundFigures figures = new FundFigures(balance == null ? null : yuan(balance, "balance"),
                 lastYear == null ? java.util.List.of() : months(lastYear, "last-year"), months(forecast, "forecast"));
         FundRecord recorded = fundStatuses.record(region, fund, year, figures, evidence, date,
-                actor(org, user), requestId);
+                who.actor(), requestId);
         out().printf("基金状况登记 %d：%s 险种 %s %d 年，%s%n", recorded.id(), region, fund, year,
                 recorded.review().label());
     }
 
     @Command(name = "fund-status-confirm", mixinStandardHelpOptions = true, description = "复核确认基金状况登记（复核人不能是登记人）")
     void fundStatusConfirm(@Option(names = "--id", required = true) long id,
-                           @Option(names = "--org", required = true) String org,
-                           @Option(names = "--user", required = true) String user) {
-        FundRecord recorded = fundStatuses.confirm(id, actor(org, user));
+                           @Mixin ActingAs who) {
+        FundRecord recorded = fundStatuses.confirm(id, who.actor());
         out().printf("基金状况登记 %d 已复核（%s）%n", recorded.id(), recorded.review().confirmedBy());
     }
 

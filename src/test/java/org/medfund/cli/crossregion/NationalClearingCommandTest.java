@@ -13,6 +13,7 @@ import org.medfund.cli.demo.TestDemo;
 import org.medfund.ledger.LedgerAudit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * guizhou-2017 附件一 三(一) on the command line: May 2026's national detail of Guizhou (used by no other test or demo
@@ -47,6 +48,10 @@ class NationalClearingCommandTest {
         assertThat(CliRun.of(context, submit).out()).contains(
                 "NCL-2026-05-R-520100-410000 贵阳市 收款 河南省：1 条，基金支付 2,800.00 元，已确认并提交省级财政部门");
         assertThat(CliRun.of(context, submit).out()).contains("已确认并提交省级财政部门");
+        // --org and --user come from the ActingAs mixin; the audit row still names both.
+        assertThat(context.getBean(JdbcClient.class).sql("select username || ' ' || org_code from audit_log"
+                        + " where target like 'crossregion national submit --month 2026-05%'").query(String.class).list())
+                .isNotEmpty().containsOnly("cli-nc 520000-CENTRE");
         assertThat(CliRun.of(context, "crossregion", "national", "pay", "--month", "2026-05", "--date", "2026-06-12",
                 "--org", "520000-FINANCE", "--user", "cli-nf").out()).contains("已划拨就医地（在途）");
         CliRun received = CliRun.of(context, "crossregion", "national", "receive", "NCL-2026-05-R-520100-410000",
