@@ -74,7 +74,8 @@ class CrossregionCommand extends GroupCommand implements MedfundSubcommand {
         }
         String text = Files.readString(file, StandardCharsets.UTF_8);
         try {
-            String result = requestLog.once("crossregion.import@" + who.org(), requestId, Fingerprint.of(who.user(), text), () -> {
+            String result = requestLog.once("crossregion.import@" + who.org(), requestId,
+                    Fingerprint.of(who.user(), text), () -> {
                 CrossRegion.FilingImport done = crossRegion.importFilings(text, who.actor());
                 return done.lines() + "," + done.added() + "," + done.alreadyPresent();
             });

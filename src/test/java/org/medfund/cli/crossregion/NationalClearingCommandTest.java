@@ -50,7 +50,8 @@ class NationalClearingCommandTest {
         assertThat(CliRun.of(context, submit).out()).contains("已确认并提交省级财政部门");
         // --org and --user come from the ActingAs mixin; the audit row still names both.
         assertThat(context.getBean(JdbcClient.class).sql("select username || ' ' || org_code from audit_log"
-                        + " where target like 'crossregion national submit --month 2026-05%'").query(String.class).list())
+                        + " where target like 'crossregion national submit --month 2026-05%'")
+                .query(String.class).list())
                 .isNotEmpty().containsOnly("cli-nc 520000-CENTRE");
         assertThat(CliRun.of(context, "crossregion", "national", "pay", "--month", "2026-05", "--date", "2026-06-12",
                 "--org", "520000-FINANCE", "--user", "cli-nf").out()).contains("已划拨就医地（在途）");
