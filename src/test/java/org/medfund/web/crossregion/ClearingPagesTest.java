@@ -65,6 +65,8 @@ class ClearingPagesTest {
                 .andExpect(content().string(containsString("省级已冲销市州预付金")))
                 .andExpect(content().string(containsString("/ledger/520000-CENTRE/entries/")))
                 .andExpect(content().string(containsString("黔人社厅通〔2017〕204号 附件一 三(一)")))
+                .andExpect(content().string(containsString("<h2>清算办理事项（附件一时间表）</h2>")))
+                .andExpect(content().string(containsString("<th>截止日期</th>")))
                 .andReturn().getResponse().getContentAsString();
         org.assertj.core.api.Assertions.assertThat(page).doesNotContain("guizhou-2017");
         mvc.perform(get("/crossregion/clearing").param("year", "2026").param("quarter", "1")
