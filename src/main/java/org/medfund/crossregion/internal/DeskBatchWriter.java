@@ -77,7 +77,7 @@ class DeskBatchWriter implements DeskBatcher, DisposableBean {
     private final BlockingQueue<Job> queue = new ArrayBlockingQueue<>(QUEUE_BILLS_MAX);
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean stopping;
-    private boolean started;
+    private volatile boolean started;
 
     DeskBatchWriter(JdbcCrossRegion desk, CrossRegionStore store, RequestLog requestLog, AuditLog audit,
                     TransactionTemplate transactions) {
@@ -106,7 +106,9 @@ class DeskBatchWriter implements DeskBatcher, DisposableBean {
 
     @Override
     public Optional<String> settle(DeskBill bill) {
-        startOnce();
+        if (!started) {
+            startOnce();
+        }
         Job job = new Job(bill, new CompletableFuture<>());
         if (stopping || !queue.offer(job) || stopping && queue.remove(job)) {
             return Optional.empty();
@@ -121,6 +123,7 @@ class DeskBatchWriter implements DeskBatcher, DisposableBean {
         }
     }
 
+    /** Starts the writers at the first bill; later bills only read the volatile flag, not the monitor. */
     private synchronized void startOnce() {
         if (!started && !stopping) {
             writers.forEach(Thread::start);
