@@ -300,6 +300,19 @@ public class AuditLog implements TransactionExecutionListener {
     }
 
     /**
+     * Unbinds an action that turned out to be a read: a calculation sent as POST that succeeded and began no write
+     * transaction (the discharge desk's preview) changed nothing, so, like a GET, it leaves no row.
+     */
+    public void finishRead(Action action) {
+        if (action.writeBegun || action.rowId != null) {
+            throw new IllegalStateException("a read began a write transaction: " + action.command.get());
+        }
+        if (current.get() == action) {
+            current.remove();
+        }
+    }
+
+    /**
      * Unbinds the action and records its outcome: when a transaction already wrote its row, only a failure after that
      * changes it (to {@link Outcome#PARTIAL}); otherwise a row is written now, in its own transaction: always for an
      * action bound with {@code recordWithoutTransaction} (a web write), else only if it began a read-write

@@ -27,7 +27,7 @@ public class RequestLog {
 
     public static final int REQUEST_ID_LENGTH_MAX = 100;
 
-    /** A request id of one scope, with its fingerprint, claimed by a batch writer ({@link #claimAll}). */
+    /** A request id of one scope, with its fingerprint, recorded by a batch writer ({@link #recordAll}). */
     public record Claim(String scope, String requestId, String fingerprint) {
     }
 
@@ -44,55 +44,26 @@ public class RequestLog {
     }
 
     /**
-     * For a batch writer, in its transaction: claims every id as {@link #once} does (a concurrent claim of the same
-     * id waits for the other transaction), in one JDBC batch. The claims must name distinct ids. Returns, per claim,
-     * whether it was new; an id already recorded is not touched, and its request must go through {@link #once},
+     * For a batch writer, in its transaction: records the ids it ran with their results ({@code results[i]} of claim
+     * i) in one JDBC batch, claim and answer in one row. The claims must name distinct ids. There is no claim before
+     * the work: an id already recorded, or claimed by a transaction still running (the insert waits for it), fails
+     * the insert on the unique key, the batch's transaction rolls back, and its requests go through {@link #once},
      * which answers the stored result or refuses a different request.
      */
-    public boolean[] claimAll(List<Claim> claims) {
+    public void recordAll(List<Claim> claims, List<String> results) {
         if (claims.isEmpty()) {
-            return new boolean[0];
+            return;
         }
         Timestamp now = Timestamp.from(Instant.now(clock));
-        int[][] counts = template.batchUpdate("insert into request_log (scope, request_id, fingerprint, result,"
-                        + " created_at) values (?, ?, ?, '', ?) on conflict do nothing", claims, claims.size(),
-                (ps, c) -> {
-                    ps.setString(1, c.scope());
-                    ps.setString(2, c.requestId());
-                    ps.setString(3, c.fingerprint());
-                    ps.setTimestamp(4, now);
-                });
-        boolean[] fresh = new boolean[claims.size()];
-        for (int i = 0; i < fresh.length; i++) {
-            // A driver may answer SUCCESS_NO_INFO (-2) for a batched row; on conflict do nothing answers 0.
-            fresh[i] = counts[0][i] != 0;
-        }
-        return fresh;
-    }
-
-    /** For a batch writer, in its transaction: the results of claims it ran ({@code results[i]} of claim i). */
-    public void storeAll(List<Claim> claims, List<String> results) {
-        if (claims.isEmpty()) {
-            return;
-        }
         List<Integer> at = java.util.stream.IntStream.range(0, claims.size()).boxed().toList();
-        template.batchUpdate("update request_log set result = ? where scope = ? and request_id = ?", at, at.size(),
+        template.batchUpdate("insert into request_log (scope, request_id, fingerprint, result, created_at)"
+                        + " values (?, ?, ?, ?, ?)", at, at.size(),
                 (ps, i) -> {
-                    ps.setString(1, results.get(i));
-                    ps.setString(2, claims.get(i).scope());
-                    ps.setString(3, claims.get(i).requestId());
-                });
-    }
-
-    /** For a batch writer, in its transaction: claims of requests it refused, so their ids can be used again. */
-    public void releaseAll(List<Claim> claims) {
-        if (claims.isEmpty()) {
-            return;
-        }
-        template.batchUpdate("delete from request_log where scope = ? and request_id = ?", claims, claims.size(),
-                (ps, c) -> {
-                    ps.setString(1, c.scope());
-                    ps.setString(2, c.requestId());
+                    ps.setString(1, claims.get(i).scope());
+                    ps.setString(2, claims.get(i).requestId());
+                    ps.setString(3, claims.get(i).fingerprint());
+                    ps.setString(4, results.get(i));
+                    ps.setTimestamp(5, now);
                 });
     }
 

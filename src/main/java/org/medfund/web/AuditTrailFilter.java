@@ -17,7 +17,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Puts every authenticated state-changing request (POST, PUT, PATCH, DELETE) of the API and the staff pages into
- * the {@link AuditLog}: binds an action for the user and organisation before the request is authorised and
+ * the {@link AuditLog} (a successful calculation that changes nothing, {@link #READS}, is not recorded): binds an action for the user and organisation before the request is authorised and
  * handled, so the transaction that makes the change also writes its audit row, then records how it ended (refused
  * by the security rules, by a business rule, failed). Sits after authentication and before the authorisation
  * filters of both security chains ({@link SecurityConfig}); login, logout and unauthenticated requests are not
@@ -33,6 +33,11 @@ final class AuditTrailFilter extends OncePerRequestFilter {
     static final String PROBLEM_CODE = AuditTrailFilter.class.getName() + ".problemCode";
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /**
+     * POSTs that only calculate: recorded when refused, denied or failed, not when they succeed (a discharge desk
+     * previews every bill, and a preview changes nothing; see docs/decisions.md).
+     */
+    static final Set<String> READS = Set.of("/api/crossregion/settlements/preview");
 
     private final AuditLog audit;
     private final Clock clock;
@@ -68,7 +73,11 @@ final class AuditTrailFilter extends OncePerRequestFilter {
         }
         if (bound) {
             int status = response.getStatus();
-            audit.finish(action, outcome(status), status, (String) request.getAttribute(PROBLEM_CODE));
+            if (status < 400 && READS.contains(path) && !action.writeBegun()) {
+                audit.finishRead(action);
+            } else {
+                audit.finish(action, outcome(status), status, (String) request.getAttribute(PROBLEM_CODE));
+            }
         }
     }
 

@@ -83,11 +83,15 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
     @Option(names = "--threads", description = "并发客户端线程数（默认 8）")
     int threads = 8;
 
-    @Option(names = "--seconds", description = "每个阶段的测量秒数（默认 20）")
-    int seconds = 20;
+    @Option(names = "--seconds", description = "每个阶段的测量秒数（默认 15）")
+    int seconds = 15;
 
-    @Option(names = "--warmup-seconds", description = "每个阶段的预热秒数（默认 5）")
-    int warmupSeconds = 5;
+    /**
+     * Two minutes: on two loaded cores the JIT compiler is still busy after 45 s (a third of the JVM's CPU in one
+     * measured run, 2026-12-01), and a desk runs for hours, so the steady state is what counts.
+     */
+    @Option(names = "--warmup-seconds", description = "每个阶段的预热秒数（默认 120，先让即时编译完成）")
+    int warmupSeconds = 120;
 
     @Option(names = "--preview-percent", description = "试算请求占比（默认 20）")
     int previewPercent = 20;

@@ -31,22 +31,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The discharge desk's group commit ({@link DeskBatcher}). One writer thread takes whatever settle requests are
- * waiting (at most {@link #BATCH_BILLS_MAX}) and books them in one transaction: the request ids are claimed in one
- * JDBC batch, each bill is checked and calculated exactly as {@link JdbcCrossRegion#settle} does (the same reads and
- * the same {@code compute}), a second bill of the same person in the batch is calculated from what the first left
- * (so the annual cap is reached in the middle of the batch as it would be one bill after the other), and then the
- * year-to-date use (one compare-and-set per person), the settlements, the stored answers and the audit rows are
- * written in JDBC batches before one commit. There is no waiting for a batch to fill: while the writers book their
- * batches the next requests queue up, so a batch is as large as the load makes it and a lone request is booked at
- * once. Two writers may book bills of the same person at the same time: the compare-and-set of the one that commits
- * second finds the row changed, and its batch goes alone.
+ * waiting (at most {@link #BATCH_BILLS_MAX}) and books them in one transaction: each bill is checked and calculated
+ * exactly as {@link JdbcCrossRegion#settle} does (the same reads and the same {@code compute}), a second bill of the
+ * same person in the batch is calculated from what the first left (so the annual cap is reached in the middle of the
+ * batch as it would be one bill after the other), and then the year-to-date use (one compare-and-set per person),
+ * the settlements, the request ids with their answers (one row each, {@link RequestLog#recordAll}) and the audit
+ * rows are written in JDBC batches before one commit. There is no waiting for a batch to fill: while the writers
+ * book their batches the next requests queue up, so a batch is as large as the load makes it and a lone request is
+ * booked at once. Two writers may book bills of the same person at the same time: the compare-and-set of the one
+ * that commits second finds the row changed, and its batch goes alone.
  *
  * <p>Whatever the batch cannot book safely goes back to its request thread to be settled alone by the classic path:
- * an id or {@code setl_id} already recorded (the classic path answers the replay or the conflict), a bill the personal
- * account pays (its compare-and-set and retry stay in one place), and, when the batch's transaction fails for any
- * reason (a row changed under a compare-and-set, a unique key, a database error), every bill of the batch that was
- * not refused: the transaction rolled back, so nothing of them is half-written, and settled one by one exactly the
- * bad bill fails. A refused bill has written nothing: its claim is released in the same transaction.
+ * a {@code setl_id} already settled (the classic path answers the replay or the conflict), a bill the personal account
+ * pays (its compare-and-set and retry stay in one place), and, when the batch's transaction fails for any reason (a
+ * row changed under a compare-and-set, a request id or {@code setl_id} recorded meanwhile or already, a database
+ * error), every bill of the batch that was not refused: the transaction rolled back, so nothing of them is
+ * half-written, and settled one by one exactly the bad bill fails. A refused bill writes nothing.
  */
 @Component
 class DeskBatchWriter implements DeskBatcher, DisposableBean {
@@ -178,7 +178,6 @@ class DeskBatchWriter implements DeskBatcher, DisposableBean {
     /** One bill while its batch is booked. */
     private static final class Entry {
         final Job job;
-        boolean claimed;
         Rejection refusal;
         CrossRegionStore.SettlementRow row;
         DeskAnswer answer;
@@ -227,20 +226,15 @@ class DeskBatchWriter implements DeskBatcher, DisposableBean {
     }
 
     private void book(List<Entry> entries) {
-        boolean[] fresh = requestLog.claimAll(entries.stream().map(e -> e.job.bill().claim()).toList());
         Map<Actor, Org> hospitals = new HashMap<>();
         // Per person: what the batch read (null: no row yet) and what its bills have used so far.
         Map<CrossRegionStore.UseKey, Long> usedRead = new LinkedHashMap<>();
         Map<CrossRegionStore.UseKey, Long> usedNow = new LinkedHashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
-            entry.claimed = fresh[i];
-            if (entry.claimed) {
-                try {
-                    calculate(entry, hospitals, usedRead, usedNow);
-                } catch (Rejection refused) {
-                    entry.refusal = refused;
-                }
+        for (Entry entry : entries) {
+            try {
+                calculate(entry, hospitals, usedRead, usedNow);
+            } catch (Rejection refused) {
+                entry.refusal = refused;
             }
         }
         List<CrossRegionStore.UseChange> changes = new ArrayList<>();
@@ -256,11 +250,9 @@ class DeskBatchWriter implements DeskBatcher, DisposableBean {
         List<Entry> booked = entries.stream().filter(e -> e.row != null).toList();
         if (!booked.isEmpty()) {
             store.insertSettlements(booked.stream().map(e -> e.row).toList());
-            requestLog.storeAll(booked.stream().map(e -> e.job.bill().claim()).toList(),
+            requestLog.recordAll(booked.stream().map(e -> e.job.bill().claim()).toList(),
                     booked.stream().map(e -> e.answer.json()).toList());
         }
-        requestLog.releaseAll(entries.stream().filter(e -> e.claimed && e.row == null)
-                .map(e -> e.job.bill().claim()).toList());
         List<Entry> audited = booked.stream().filter(e -> e.job.bill().action() != null).toList();
         audit.writeCommitted(audited.stream().map(e -> e.job.bill().action()).toList(),
                 audited.stream().map(e -> e.answer.businessIds()).toList());

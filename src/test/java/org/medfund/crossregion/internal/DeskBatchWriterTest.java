@@ -146,7 +146,7 @@ class DeskBatchWriterTest {
         assertThat(settlements(unfiled)).isZero();
         assertThat(settlements(last)).isOne();
         assertThat(stored(first)).isEqualTo(answer(done.get(0)));
-        assertThat(stored(unfiled)).as("a refused bill's claim is released").isEmpty();
+        assertThat(stored(unfiled)).as("a refused bill records no request id").isEmpty();
         assertThat(jdbc.sql("select outcome, transactions, business_ids from audit_log where org_code = :org")
                 .param("org", hospital.orgCode()).query((rs, n) -> rs.getString(1) + " " + rs.getInt(2) + " "
                         + rs.getString(3)).single())
@@ -194,8 +194,29 @@ class DeskBatchWriterTest {
         assertThat(answer(again.get(0))).isEmpty();
         assertThat(answer(again.get(1))).isEmpty();
         assertThat(settlements(first)).isOne();
-        assertThat(stored(sameSetlId)).as("the claim of a bill sent back is released").isEmpty();
+        assertThat(stored(sameSetlId)).as("a bill sent back records no request id").isEmpty();
         assertThat(stored(first)).isPresent();
+    }
+
+    @Test
+    @DisplayName("A request id already recorded, sent again with a new setl_id: the batch's record of it meets the "
+            + "unique key, the whole batch rolls back, and its bills come back to be settled alone")
+    void recordedIdWithNewSetlIdRollsBackTheBatch() {
+        setUp();
+        DeskBill first = bill(filedCard(), null);
+        assertThat(answer(writer.writeNow(List.of(first)).get(0))).isPresent();
+        DeskBill reused = bill(filedCard(), null);
+        reused = new DeskBill(reused.request(), hospital, first.claim(), null, reused.answer());
+        DeskBill other = bill(filedCard(), null);
+
+        List<CompletableFuture<Optional<String>>> done = writer.writeNow(List.of(other, reused));
+
+        assertThat(done).allSatisfy(d -> assertThat(answer(d)).isEmpty());
+        assertThat(settlements(reused)).isZero();
+        assertThat(settlements(other)).as("rolled back with the batch").isZero();
+        assertThat(stored(other)).isEmpty();
+        assertThat(stored(first)).isPresent();
+        ledgerAudit.assertSound();
     }
 
     @Test

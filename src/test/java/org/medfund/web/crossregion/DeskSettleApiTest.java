@@ -153,4 +153,40 @@ class DeskSettleApiTest {
         assertThat(refused.getContentAsString()).contains("auth.token-invalid");
         assertThat(settlements(card)).isOne();
     }
+
+    @Test
+    @DisplayName("A successful preview changes nothing and leaves no audit row, like a GET; a refused preview and a "
+            + "denied one (an agency clerk) are recorded")
+    void previewAuditedOnlyWhenRefusedOrDenied() throws Exception {
+        String card = "52DC" + NEXT.incrementAndGet();
+        String token = hospitalToken(card);
+        String ok = "DKC" + NEXT.incrementAndGet();
+        String unfiled = "DKC" + NEXT.incrementAndGet();
+
+        assertThat(preview(token, ok, bill(ok, card)).getStatus()).isEqualTo(200);
+        assertThat(preview(token, unfiled, bill(unfiled, "52DCNONE" + NEXT.incrementAndGet())).getStatus())
+                .isEqualTo(422);
+        String clerk = "desk-api-clerk-" + NEXT.incrementAndGet();
+        users.create(new UserAccount(clerk, "经办人", REGION + "-AGENCY", Set.of(Role.CLERK), true), null);
+        String denied = "DKC" + NEXT.incrementAndGet();
+        assertThat(preview(users.issueToken(clerk, "desk test"), denied, bill(denied, card)).getStatus())
+                .isEqualTo(403);
+
+        assertThat(audited(ok)).isEmpty();
+        assertThat(audited(unfiled)).containsExactly("REJECTED 422 crossregion.no-valid-filing");
+        assertThat(audited(denied)).hasSize(1).allSatisfy(row -> assertThat(row).startsWith("DENIED 403"));
+        assertThat(settlements(card)).isZero();
+    }
+
+    private MockHttpServletResponse preview(String token, String requestId, String body) throws Exception {
+        return mvc.perform(post("/api/crossregion/settlements/preview")
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                        .header("X-Request-Id", requestId).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andReturn().getResponse();
+    }
+
+    private List<String> audited(String requestId) {
+        return jdbc.sql("select outcome, status, detail from audit_log where request_id = :k").param("k", requestId)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getString(3)).list();
+    }
 }
