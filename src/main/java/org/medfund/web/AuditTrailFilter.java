@@ -17,11 +17,13 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Puts every authenticated state-changing request (POST, PUT, PATCH, DELETE) of the API and the staff pages into
- * the {@link AuditLog} (a successful calculation that changes nothing, {@link #READS}, is not recorded): binds an action for the user and organisation before the request is authorised and
- * handled, so the transaction that makes the change also writes its audit row, then records how it ended (refused
- * by the security rules, by a business rule, failed). Sits after authentication and before the authorisation
- * filters of both security chains ({@link SecurityConfig}); login, logout and unauthenticated requests are not
- * recorded (nobody to hold to account, and nothing changed). Not a Spring bean, like {@link ApiTokenFilter}.
+ * the {@link AuditLog} (a successful calculation that changes nothing, {@link #READS}, is not recorded): binds an
+ * action for the user and organisation before the request is authorised and handled, so the transaction that makes
+ * the change also writes its audit row, then records how it ended (refused by the security rules, by a business
+ * rule, failed). Sits after authentication and before the authorisation filters of both security chains
+ * ({@link SecurityConfig}); unauthenticated requests are not recorded here (nobody to hold to account, and nothing
+ * changed), and logins and logouts are recorded by {@link LoginAudit}. Not a Spring bean, like
+ * {@link ApiTokenFilter}.
  *
  * <p>Request id: the {@code Idempotency-Key} header, else {@code X-Request-Id}, else the page form's
  * {@code requestId} field, else a generated {@code srv-…} id.

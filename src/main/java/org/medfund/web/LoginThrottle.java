@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code medfund.login.failures-max} (5) failed logins of one username from one address within the lock time, that
  * username is locked for that address for {@code medfund.login.lock} (15 minutes): even the right password is
  * refused until then, with a Chinese message saying so. A successful login clears the count. Other addresses are
- * not locked out, so a guesser cannot lock a clerk out of the office (the count is per username and address).
+ * not locked out, so a guesser cannot lock a clerk out of the office (the count is per username and address). Every
+ * attempt, refused or not, is recorded in the audit log ({@link LoginAudit}).
  *
  * <p>Kept in memory: one medfund server per installation (DESIGN.md §9), and a restart forgetting the counts only
  * gives a guesser five more tries. At most {@link #ENTRIES_MAX} pairs are kept; when full, expired ones are dropped
@@ -40,16 +41,18 @@ class LoginThrottle {
     private static final Key OVERFLOW = new Key("", "");
 
     private final Clock clock;
+    private final LoginAudit audit;
     private final int failuresMax;
     private final Duration lock;
     private final Map<Key, Failures> failures = new ConcurrentHashMap<>();
 
-    LoginThrottle(Clock clock, @Value("${medfund.login.failures-max:5}") int failuresMax,
+    LoginThrottle(Clock clock, LoginAudit audit, @Value("${medfund.login.failures-max:5}") int failuresMax,
                   @Value("${medfund.login.lock:15m}") Duration lock) {
         if (failuresMax < 1 || lock.isNegative() || lock.isZero()) {
             throw new IllegalStateException("login throttle needs failures-max ≥ 1 and a positive lock time");
         }
         this.clock = clock;
+        this.audit = audit;
         this.failuresMax = failuresMax;
         this.lock = lock;
     }
@@ -120,6 +123,7 @@ class LoginThrottle {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
                 if (locked(username(request), request.getRemoteAddr())) {
+                    audit.refused(username(request), LoginAudit.LOCKED);
                     response.sendRedirect(request.getContextPath() + LOCKED_URL);
                     return;
                 }
@@ -132,6 +136,7 @@ class LoginThrottle {
     AuthenticationFailureHandler failureHandler() {
         return (request, response, exception) -> {
             failed(username(request), request.getRemoteAddr());
+            audit.refused(username(request), LoginAudit.FAILED);
             boolean nowLocked = locked(username(request), request.getRemoteAddr());
             response.sendRedirect(request.getContextPath() + (nowLocked ? LOCKED_URL : "/login?error"));
         };
@@ -143,6 +148,9 @@ class LoginThrottle {
         target.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
             succeeded(username(request), request.getRemoteAddr());
+            if (authentication.getPrincipal() instanceof MedfundUser user) {
+                audit.loggedIn(user);
+            }
             target.onAuthenticationSuccess(request, response, authentication);
         };
     }

@@ -104,8 +104,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http, AuditLog audit, Clock clock, Users users, LoginThrottle throttle)
-            throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, AuditLog audit, Clock clock, Users users, LoginThrottle throttle,
+                                  LoginAudit logins) throws Exception {
         http.addFilterBefore(new AuditTrailFilter(audit, clock), ExceptionTranslationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PUBLIC_PAGES).permitAll()
@@ -116,7 +116,12 @@ class SecurityConfig {
                 .addFilterBefore(throttle.lockFilter(), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").successHandler(throttle.successHandler())
                         .failureHandler(throttle.failureHandler()).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll()
+                        .addLogoutHandler((request, response, authentication) -> {
+                            if (authentication != null && authentication.getPrincipal() instanceof MedfundUser user) {
+                                logins.loggedOut(user);
+                            }
+                        }));
         return http.build();
     }
 

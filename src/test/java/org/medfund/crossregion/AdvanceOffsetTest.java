@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.medfund.DatabaseTest;
+import org.medfund.cli.CliRun;
 import org.medfund.cli.demo.TestDemo;
 import org.medfund.common.Money;
 import org.medfund.crossregion.MonthlyClearing.AdvanceReceivable;
@@ -204,6 +205,12 @@ class AdvanceOffsetTest {
                 .andExpect(jsonPath("$[?(@.hospitalCode == '" + h + "')].outstanding").value(contains("500.00")))
                 .andExpect(jsonPath("$[?(@.hospitalCode == '" + h + "')].recoveries[0].offsetPeriod")
                         .value(contains("2025-05")));
+        // And on the command line, with names.
+        CliRun cli = CliRun.of(context, "monthly-clearing", "advances",
+                "--org", XY_AGENCY, "--user", "t-ao-cli");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.out()).containsPattern("信阳市 （测试）部分抵扣\\S* 职工基本医疗保险，2025-04 垫付 800\\.00 元"
+                + "（2025-04-25），已追回 300\\.00 元，待追回 500\\.00 元");
         assertSoundAndReconciled();
 
         // The hospital returns the remaining 500.00 in June, into 信阳's special account; the receivable closes.

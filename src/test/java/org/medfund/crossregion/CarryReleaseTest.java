@@ -2,6 +2,12 @@ package org.medfund.crossregion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,8 +36,10 @@ import org.medfund.ledger.Ledger;
 import org.medfund.ledger.LedgerAudit;
 import org.medfund.registry.Actor;
 import org.medfund.registry.Role;
+import org.medfund.web.MedfundUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * henan-2023 三(四), 一(二) on the usual timeline: the 2025 resident reserve is withheld in January, 2024 is cleared on
@@ -54,6 +62,8 @@ class CarryReleaseTest {
     Ledger ledger;
     @Autowired
     LedgerAudit audit;
+    @Autowired
+    MockMvc mvc;
 
     private final Actor centre = new Actor("t-crel-centre", "410000-CENTRE", Set.of(Role.CLERK));
     private final Actor provinceFinance = new Actor("t-crel-pf", "410000-FINANCE", Set.of(Role.FINANCE));
@@ -79,10 +89,15 @@ class CarryReleaseTest {
         return ledger.balance(book, account, counterparty, "390", day);
     }
 
+    private String fundingPage(Actor actor) throws Exception {
+        return mvc.perform(get("/crossregion/funding").param("year", "2025").with(user(MedfundUser.of(actor))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
     @Test
     @DisplayName("henan-2023 三(四): a resident surplus offsets this year's reserve already withheld, released to the "
             + "region")
-    void surplusReleasedFromWithheldReserve() {
+    void surplusReleasedFromWithheldReserve() throws Exception {
         for (String book : List.of("410000-FINANCE", "410400-FINANCE", "411500-FINANCE")) {
             ledger.post(new BusinessEvent("opening.balance.special-account", "t-crel-opening-" + book,
                     LocalDate.of(2024, 1, 1), null, yuan("100000000.00"), Map.of("book", book), null,
@@ -122,7 +137,16 @@ class CarryReleaseTest {
                 .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.status()).isEqualTo(404));
         assertThatThrownBy(() -> clearing.confirmRelease(carry.id(), LocalDate.of(2025, 4, 3), centre))
                 .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.status()).isEqualTo(403));
-        CarryLine received = clearing.confirmRelease(carry.id(), LocalDate.of(2025, 4, 3), pdsFinance);
+        // On the funding page only 平顶山's finance department gets the button; it confirms the day the bank shows.
+        assertThat(fundingPage(pdsFinance)).contains("确认退还资金到账");
+        assertThat(fundingPage(xyFinance)).doesNotContain("确认退还资金到账");
+        assertThat(fundingPage(provinceFinance)).contains("退还统筹区（在途）").doesNotContain("确认退还资金到账");
+        mvc.perform(post("/crossregion/funding/carries/{id}/release/receipt", carry.id()).param("date", "2025-04-03")
+                        .with(csrf()).with(user(MedfundUser.of(pdsFinance))))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/crossregion/funding?year=2025#carries"));
+        assertThat(fundingPage(pdsFinance)).contains("退还统筹区，2025-04-03 到账").doesNotContain("确认退还资金到账");
+        CarryLine received = resident(clearing.carries(2025, pdsFinance));
         assertThat(received.use().release().receivedOn()).isEqualTo(LocalDate.of(2025, 4, 3));
         assertThat(clearing.confirmRelease(carry.id(), LocalDate.of(2025, 4, 4), pdsFinance)).isEqualTo(received);
         assertThat(balance("410400-FINANCE", "1211", "410000-FINANCE", day))

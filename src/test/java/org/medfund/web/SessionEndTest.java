@@ -31,7 +31,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Issue 11 #4 and #7: a disabled user's session and tokens end at once and stay ended after re-enabling; logins
- * are locked per username and address after five failures, with a Chinese message, even for the right password.
+ * are locked per username and address after five failures, with a Chinese message, even for the right password;
+ * every login, refused login and logout is in the audit log.
  */
 @DatabaseTest
 class SessionEndTest {
@@ -42,6 +43,8 @@ class SessionEndTest {
     MockMvc mvc;
     @Autowired
     Users users;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private String[] newUser(Role role) {
         String username = "se" + System.nanoTime() % 1_000_000 + "-" + SEQUENCE.incrementAndGet();
@@ -154,7 +157,7 @@ class SessionEndTest {
                 return now[0];
             }
         };
-        LoginThrottle throttle = new LoginThrottle(clock, 5, Duration.ofMinutes(15));
+        LoginThrottle throttle = new LoginThrottle(clock, null, 5, Duration.ofMinutes(15));
         for (int i = 0; i < 5; i++) {
             throttle.failed("clerk", "10.0.0.1");
         }
@@ -177,5 +180,47 @@ class SessionEndTest {
             throttle.failed("spread", "10.0.0.1");
         }
         assertThat(throttle.locked("spread", "10.0.0.1")).isFalse();
+    }
+
+    @Test
+    @DisplayName("logins and logouts are audited: a wrong password and a locked username as DENIED with the user's "
+            + "organisation, an unknown username without one, a login and a logout as DONE; no password is kept")
+    void loginsAudited() throws Exception {
+        String[] clerk = newUser(Role.CLERK);
+        String address = "10.9.8." + SEQUENCE.incrementAndGet() % 250;
+        mvc.perform(attempt(clerk[0], clerk[1] + "x", address)).andExpect(redirectedUrl("/login?error"));
+        String unknown = "nobody-" + clerk[0];
+        mvc.perform(attempt(unknown, "whatever", address)).andExpect(redirectedUrl("/login?error"));
+        MockHttpSession session = login(clerk);
+        mvc.perform(post("/logout").with(csrf()).session(session)).andExpect(redirectedUrl("/login?logout"));
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(attempt(clerk[0], "wrong", address));
+        }
+        mvc.perform(attempt(clerk[0], clerk[1], address)).andExpect(redirectedUrl(LoginThrottle.LOCKED_URL));
+
+        assertThat(rows(clerk[0])).containsExactly(
+                "PAGE POST /login /login DENIED 401 auth.login-failed " + TestOrgs.AGENCY,
+                "PAGE POST /login /login DONE 302 null " + TestOrgs.AGENCY,
+                "PAGE POST /logout /logout DONE 302 null " + TestOrgs.AGENCY,
+                "PAGE POST /login /login DENIED 401 auth.login-failed " + TestOrgs.AGENCY,
+                "PAGE POST /login /login DENIED 401 auth.login-failed " + TestOrgs.AGENCY,
+                "PAGE POST /login /login DENIED 401 auth.login-failed " + TestOrgs.AGENCY,
+                "PAGE POST /login /login DENIED 401 auth.login-failed " + TestOrgs.AGENCY,
+                // The fifth failure from the address locked the username there: the last wrong and the right
+                // password are both refused before the password is checked.
+                "PAGE POST /login /login DENIED 401 auth.login-locked " + TestOrgs.AGENCY,
+                "PAGE POST /login /login DENIED 401 auth.login-locked " + TestOrgs.AGENCY);
+        assertThat(rows(unknown)).containsExactly("PAGE POST /login /login DENIED 401 auth.login-failed null");
+        assertThat(jdbc.sql("select count(*) from audit_log where detail like :p or business_ids like :p")
+                .param("p", "%" + clerk[1] + "%").query(Long.class).single()).isZero();
+    }
+
+    private java.util.List<String> rows(String username) {
+        return jdbc.sql("select channel, command, target, outcome, status, detail, org_code from audit_log"
+                        + " where username = :u order by id")
+                .param("u", username).query((rs, n) -> String.join(" ", rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), String.valueOf(rs.getInt(5)), rs.getString(6),
+                        rs.getString(7)))
+                .list();
     }
 }

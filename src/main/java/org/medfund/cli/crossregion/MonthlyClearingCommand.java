@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import org.medfund.cli.ActingAs;
 import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code medfund monthly-clearing …}: Henan's monthly cross-region clearing on the command line (henan-2023 三(二)(三)) —
- * import the month's rows, run a step as {@code --user} of {@code --org} on a business date, show the plan. Every
- * step answers its first result when run again.
+ * import the month's rows, run a step as {@code --user} of {@code --org} on a business date, show the plan and the
+ * advances still owed. Every step answers its first result when run again.
  */
 @Component
 @Command(name = "monthly-clearing", mixinStandardHelpOptions = true, description = "异地就医月度清结算（河南：拨付计划、资金拨付）")
@@ -101,6 +102,23 @@ class MonthlyClearingCommand extends GroupCommand implements MedfundSubcommand {
                     registry.insuranceType(l.insuranceType()).map(t -> t.name()).orElse(l.insuranceType()),
                     l.receive().toYuanText(),
                     l.owe().toYuanText(), l.net().toYuanText());
+        }
+    }
+
+    @Command(name = "advances", mixinStandardHelpOptions = true,
+            description = "垫付资金待追回清单（豫财社〔2023〕178号 三(三)）：尚未追回的负值拨付计划垫付资金，先垫先列")
+    void advances(@Mixin ActingAs who) {
+        List<MonthlyClearing.AdvanceReceivable> open = clearing.openAdvances(who.actor());
+        if (open.isEmpty()) {
+            out().println("没有待追回的垫付资金");
+            return;
+        }
+        for (MonthlyClearing.AdvanceReceivable a : open) {
+            out().printf("  %s %s %s，%s 垫付 %s 元（%s），已追回 %s 元，待追回 %s 元%n", a.regionName(), a.hospitalName(),
+                    registry.insuranceType(a.insuranceType()).map(t -> t.name()).orElse(a.insuranceType()),
+                    a.period(), a.advance().amount().toYuanText(), a.advance().advancedOn(),
+                    a.advance().amount().minus(a.advance().outstanding()).toYuanText(),
+                    a.advance().outstanding().toYuanText());
         }
     }
 }

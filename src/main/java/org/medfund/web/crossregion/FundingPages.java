@@ -7,24 +7,31 @@ import java.util.ArrayList;
 import java.util.List;
 import org.medfund.common.Rejection;
 import org.medfund.crossregion.CrossRegionAnnualClearing;
+import org.medfund.crossregion.CrossRegionAnnualClearing.CarryLine;
 import org.medfund.crossregion.CrossRegionFunding;
 import org.medfund.crossregion.CrossRegionFunding.LateRemitter;
 import org.medfund.crossregion.CrossRegionFunding.RemittanceLine;
 import org.medfund.crossregion.CrossRegionFunding.RemittanceNotice;
 import org.medfund.notices.XlsxExport;
 import org.medfund.policy.Citations;
+import org.medfund.registry.Org;
+import org.medfund.registry.Registry;
+import org.medfund.registry.Role;
 import org.medfund.web.MedfundUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The province centre's cross-region funding dashboard (henan-2023 "预留+清算"): per region the reserve's two pots
  * with use and balance, the quarter's employee remittances due, received and late, and this month's clearing steps
- * with due dates and status. A region's agency or finance sees its own rows and its confirmations. Names, Chinese
+ * with due dates and status. A region's agency or finance sees its own rows and its confirmations; its finance
+ * department confirms a released surplus of last year's clearing when it arrives. Names, Chinese
  * states and citations by document number and article; the late list is exported as xlsx.
  */
 @Controller
@@ -35,11 +42,14 @@ class FundingPages {
 
     private final CrossRegionFunding funding;
     private final CrossRegionAnnualClearing clearing;
+    private final Registry registry;
     private final Citations citations;
     private final Clock clock;
 
-    FundingPages(CrossRegionFunding funding, CrossRegionAnnualClearing clearing, Citations citations, Clock clock) {
+    FundingPages(CrossRegionFunding funding, CrossRegionAnnualClearing clearing, Registry registry,
+                 Citations citations, Clock clock) {
         this.funding = funding;
+        this.registry = registry;
         this.clearing = clearing;
         this.citations = citations;
         this.clock = clock;
@@ -55,18 +65,33 @@ class FundingPages {
     }
 
     /** A carry of an annual clearing into this year's allocations, with the clearing it comes from (三(四)). */
-    record CarryRow(String region, String type, String source, String sourceLink, String target, String amount,
-                    String applied, String forwarded, String state) {
+    record CarryRow(long id, String region, String type, String source, String sourceLink, String target,
+                    String amount, String applied, String forwarded, String state, boolean canConfirm) {
     }
 
     private List<CarryRow> carryRows(int year, MedfundUser user) {
-        return clearing.carries(year, user.actor()).stream().map(c -> new CarryRow(c.source().regionName(),
+        return clearing.carries(year, user.actor()).stream().map(c -> new CarryRow(c.id(), c.source().regionName(),
                 c.source().insuranceTypeName(), c.source().clearYear() + " 年度异地就医资金年度清算（"
                 + citations.text(c.source().citation()) + "）", "/crossregion/funding?year="
                 + (c.source().clearYear() + 1) + "#annual-clearing", c.target().label(), c.target().amount().toYuanText(),
                 c.use().applied().toYuanText(), c.use().forwarded().toYuanText(), c.use().state().label()
                 + (c.use().release() == null ? "" : c.use().release().receivedOn() == null ? "；退还统筹区（在途）"
-                : "；退还统筹区，" + c.use().release().receivedOn() + " 到账"))).toList();
+                : "；退还统筹区，" + c.use().release().receivedOn() + " 到账"), awaitsReceipt(c, user))).toList();
+    }
+
+    /** A released surplus in transit to the region, and the user its finance department's (who confirms it). */
+    private boolean awaitsReceipt(CarryLine carry, MedfundUser user) {
+        return carry.use().release() != null && carry.use().release().receivedOn() == null
+                && user.actor().has(Role.FINANCE) && registry.financeOf(carry.source().regionCode())
+                .map(Org::code).filter(user.actor().orgCode()::equals).isPresent();
+    }
+
+    /** The region's finance department confirms the released surplus arrived, on the day its bank shows (三(四)). */
+    @PostMapping("/crossregion/funding/carries/{id}/release/receipt")
+    String releaseReceipt(@AuthenticationPrincipal MedfundUser user, @PathVariable long id,
+                          @RequestParam LocalDate date) {
+        CarryLine carry = clearing.confirmRelease(id, date, user.actor());
+        return "redirect:/crossregion/funding?year=" + carry.target().period().getYear() + "#carries";
     }
 
     static List<List<Object>> lateRows(List<LateRemitter> late) {
