@@ -3,23 +3,24 @@ package org.medfund.web;
 import java.time.Clock;
 import java.util.UUID;
 import org.medfund.common.AuditLog;
-import org.medfund.users.UserAccount;
 import org.medfund.users.Users;
 import org.springframework.stereotype.Component;
 
 /**
  * Puts the staff pages' logins and logouts into the {@link AuditLog}, which otherwise records only changes: who
- * logged in and out when, and every refused attempt (wrong password, unknown or disabled user, a username locked by
- * {@link LoginThrottle}). A refused attempt names the username as typed, and its organisation when the username
- * exists, so that organisation's auditors see attempts on their accounts; an unknown username has no organisation
- * and only the operator sees it. Nothing of the password is recorded.
+ * logged in and out when, and every refused attempt on an existing account (wrong password, disabled user), the one
+ * that locks the username for the address ({@link LoginThrottle}) marked as such. A refused attempt is filed under
+ * the user's organisation, so its auditors see attempts on their accounts. Attempts on usernames that do not exist
+ * and attempts while locked are not recorded: anybody can send them, as fast as they like, and a row each would let
+ * them fill the log; the throttle bounds what is recorded to five failures per username, address and lock time.
+ * Nothing of the password is recorded.
  */
 @Component
 class LoginAudit {
 
     static final String LOGIN = "POST " + LoginThrottle.LOGIN_PATH;
     static final String LOGOUT = "POST /logout";
-    /** Problem codes in the detail column of a refused login. */
+    /** Problem codes in the detail column of a refused login: a failure, and the failure that locked the username. */
     static final String FAILED = "auth.login-failed";
     static final String LOCKED = "auth.login-locked";
 
@@ -37,11 +38,10 @@ class LoginAudit {
         record(user.getUsername(), user.actor().orgCode(), LOGIN, AuditLog.Outcome.DONE, 302, null);
     }
 
-    /** A login refused before or after its password was checked; {@code code} is {@link #FAILED} or {@link #LOCKED}. */
-    void refused(String username, String code) {
-        String typed = username == null || username.isBlank() ? "（未填写）" : username.strip();
-        String org = users.find(typed).map(UserAccount::orgCode).orElse(null);
-        record(typed, org, LOGIN, AuditLog.Outcome.DENIED, 401, code);
+    /** A login refused after its password was checked; {@code locked}: this failure locked the username. */
+    void refused(String username, boolean locked) {
+        users.find(username == null ? null : username.strip()).ifPresent(account -> record(account.username(),
+                account.orgCode(), LOGIN, AuditLog.Outcome.DENIED, 401, locked ? LOCKED : FAILED));
     }
 
     void loggedOut(MedfundUser user) {

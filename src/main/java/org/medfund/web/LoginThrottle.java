@@ -24,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code medfund.login.failures-max} (5) failed logins of one username from one address within the lock time, that
  * username is locked for that address for {@code medfund.login.lock} (15 minutes): even the right password is
  * refused until then, with a Chinese message saying so. A successful login clears the count. Other addresses are
- * not locked out, so a guesser cannot lock a clerk out of the office (the count is per username and address). Every
- * attempt, refused or not, is recorded in the audit log ({@link LoginAudit}).
+ * not locked out, so a guesser cannot lock a clerk out of the office (the count is per username and address). Logins
+ * and the failures that count are recorded in the audit log ({@link LoginAudit}).
  *
  * <p>Kept in memory: one medfund server per installation (DESIGN.md §9), and a restart forgetting the counts only
  * gives a guesser five more tries. At most {@link #ENTRIES_MAX} pairs are kept; when full, expired ones are dropped
@@ -123,7 +123,6 @@ class LoginThrottle {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
                 if (locked(username(request), request.getRemoteAddr())) {
-                    audit.refused(username(request), LoginAudit.LOCKED);
                     response.sendRedirect(request.getContextPath() + LOCKED_URL);
                     return;
                 }
@@ -136,8 +135,8 @@ class LoginThrottle {
     AuthenticationFailureHandler failureHandler() {
         return (request, response, exception) -> {
             failed(username(request), request.getRemoteAddr());
-            audit.refused(username(request), LoginAudit.FAILED);
             boolean nowLocked = locked(username(request), request.getRemoteAddr());
+            audit.refused(username(request), nowLocked);
             response.sendRedirect(request.getContextPath() + (nowLocked ? LOCKED_URL : "/login?error"));
         };
     }
