@@ -108,16 +108,10 @@ class JdbcClearing implements CrossRegionClearing {
     @Transactional
     public CallResult confirm(int trtYear, int trtMonth, Header header, String otransid, List<Answer> rows,
                               LocalDate date, Actor actor) {
-        Region province = requireCentre(actor);
-        YearMonth month = month(trtYear, trtMonth);
-        Span span = span(header, province);
-        String id = otransid(otransid);
-        Optional<ClearingStore.CallRow> earlier = store.call(id);
-        if (earlier.isPresent()) {
-            return repeated(earlier.get(), month, header);
+        Confirmation call = begin(trtYear, trtMonth, header, otransid, date, actor);
+        if (call.earlier() != null) {
+            return call.earlier();
         }
-        requireDate(date);
-        requireOpen(province, month);
         if (rows == null || rows.isEmpty()) {
             throw new Rejection("crossregion.rows-missing", "data", "请提供需确认的清分明细");
         }
@@ -125,12 +119,35 @@ class JdbcClearing implements CrossRegionClearing {
             throw new Rejection("crossregion.too-many-rows", "data", "每次最多确认 " + PAGE_MAX + " 条清分明细，本次 "
                     + rows.size() + " 条");
         }
-        List<LineError> errors = check(month, span, rows);
+        List<LineError> errors = check(call.month(), call.span(), rows);
         if (!errors.isEmpty()) {
             LineError first = errors.get(0);
             throw new Rejection("crossregion.answer-invalid", first.field(), first.message());
         }
-        return record(month, header, id, rows, date, actor);
+        return record(call.month(), header, call.id(), rows, date, actor);
+    }
+
+    /** A 3261 confirmation (message or file) once its caller, month, span and id are checked. */
+    private record Confirmation(YearMonth month, Span span, String id, CallResult earlier) {
+    }
+
+    /**
+     * What a 3261 call starts with, as a message or as a file: the province centre, the month and span, the message
+     * id; an id already recorded answers its first result ({@code earlier}) before the date and period are checked.
+     */
+    private Confirmation begin(int trtYear, int trtMonth, Header header, String otransid, LocalDate date,
+                               Actor actor) {
+        Region province = requireCentre(actor);
+        YearMonth month = month(trtYear, trtMonth);
+        Span span = span(header, province);
+        String id = otransid(otransid);
+        Optional<ClearingStore.CallRow> earlier = store.call(id);
+        if (earlier.isPresent()) {
+            return new Confirmation(month, span, id, repeated(earlier.get(), month, header));
+        }
+        requireDate(date);
+        requireOpen(province, month);
+        return new Confirmation(month, span, id, null);
     }
 
     private CallResult record(YearMonth month, Header header, String id, List<Answer> rows, LocalDate date,
@@ -218,16 +235,10 @@ class JdbcClearing implements CrossRegionClearing {
     @Transactional
     public CallResult importAnswers(int trtYear, int trtMonth, Header header, String otransid, String csv,
                                     LocalDate date, Actor actor) {
-        Region province = requireCentre(actor);
-        YearMonth month = month(trtYear, trtMonth);
-        Span span = span(header, province);
-        String id = otransid(otransid);
-        Optional<ClearingStore.CallRow> earlier = store.call(id);
-        if (earlier.isPresent()) {
-            return repeated(earlier.get(), month, header);
+        Confirmation call = begin(trtYear, trtMonth, header, otransid, date, actor);
+        if (call.earlier() != null) {
+            return call.earlier();
         }
-        requireDate(date);
-        requireOpen(province, month);
         ClearingFile.Parsed parsed = ClearingFile.parse(csv);
         List<LineError> errors = new ArrayList<>(parsed.errors());
         if (errors.isEmpty() && parsed.rows().size() > PAGE_MAX) {
@@ -235,13 +246,13 @@ class JdbcClearing implements CrossRegionClearing {
                     + " 条"));
         }
         if (errors.isEmpty()) {
-            check(month, span, parsed.rows()).stream().map(e -> new LineError(e.line() + 1, e.field()
+            check(call.month(), call.span(), parsed.rows()).stream().map(e -> new LineError(e.line() + 1, e.field()
                     .replaceFirst("data\\[\\d+]\\.", ""), e.message())).forEach(errors::add);
         }
         if (!errors.isEmpty()) {
             throw new ClearingFileRejection(errors);
         }
-        return record(month, header, id, parsed.rows(), date, actor);
+        return record(call.month(), header, call.id(), parsed.rows(), date, actor);
     }
 
     @Override
