@@ -300,16 +300,18 @@ public class AuditLog implements TransactionExecutionListener {
     }
 
     /**
-     * Unbinds an action that turned out to be a read: a calculation sent as POST that succeeded and began no write
-     * transaction (the discharge desk's preview) changed nothing, so, like a GET, it leaves no row.
+     * {@link #finish} for a request that only calculates (the discharge desk's preview, sent as POST): when it
+     * succeeded and began no write transaction it changed nothing, so, like a GET, it leaves no row; otherwise it is
+     * recorded as any write is.
      */
-    public void finishRead(Action action) {
-        if (action.writeBegun || action.rowId != null) {
-            throw new IllegalStateException("a read began a write transaction: " + action.command.get());
+    public void finishRead(Action action, Outcome outcome, Integer status, String detail) {
+        if (outcome == Outcome.DONE && !action.writeBegun && action.rowId == null) {
+            if (current.get() == action) {
+                current.remove();
+            }
+            return;
         }
-        if (current.get() == action) {
-            current.remove();
-        }
+        finish(action, outcome, status, detail);
     }
 
     /**

@@ -75,10 +75,11 @@ final class AuditTrailFilter extends OncePerRequestFilter {
         }
         if (bound) {
             int status = response.getStatus();
-            if (status < 400 && READS.contains(path) && !action.writeBegun()) {
-                audit.finishRead(action);
+            String problem = (String) request.getAttribute(PROBLEM_CODE);
+            if (READS.contains(path)) {
+                audit.finishRead(action, outcome(status), status, problem);
             } else {
-                audit.finish(action, outcome(status), status, (String) request.getAttribute(PROBLEM_CODE));
+                audit.finish(action, outcome(status), status, problem);
             }
         }
     }
