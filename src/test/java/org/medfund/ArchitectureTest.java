@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.medfund.cli.NestedSubcommand;
+import org.medfund.cli.bench.RunsOnScratchDatabase;
+import picocli.CommandLine.Command;
 
 /**
  * DESIGN.md §3 as executable rules: dependencies between capabilities point one way; a capability is used from
@@ -91,6 +94,7 @@ class ArchitectureTest {
         all.addAll(apiRules());
         all.add(adapterRule());
         all.addAll(shellRules());
+        all.add(benchRule());
         assertThat(all).hasSizeGreaterThan(ALLOWED.size());
         List<String> passedOnNothing = all.stream()
                 .filter(rule -> catchThrowable(() -> rule.check(none)) == null).map(ArchRule::getDescription).toList();
@@ -137,6 +141,19 @@ class ArchitectureTest {
     private static void assertCatches(ArchRule rule, JavaClasses classes, String violator) {
         assertThatThrownBy(() -> rule.check(classes)).as(rule.getDescription()).isInstanceOf(AssertionError.class)
                 .hasMessageContaining(violator);
+    }
+
+    @Test
+    @DisplayName("issue 10: every benchmark runs on a scratch database and never opens the user's")
+    void everyBenchmarkRunsOnAScratchDatabase() {
+        benchRule().check(CLASSES);
+    }
+
+    private static ArchRule benchRule() {
+        return classes().that().resideInAPackage("org.medfund.cli.bench").and().areAnnotatedWith(Command.class)
+                .and().areAssignableTo(NestedSubcommand.class)
+                .should().implement(RunsOnScratchDatabase.class)
+                .because("a benchmark writes test data in bulk; the user's data is never touched");
     }
 
     private static List<ArchRule> directionRules() {

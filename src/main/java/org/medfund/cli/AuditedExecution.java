@@ -56,7 +56,8 @@ final class AuditedExecution implements CommandLine.IExecutionStrategy {
                 Rejection rejection = rejectionIn(e);
                 audit.finish(action, rejection == null ? AuditLog.Outcome.FAILED : AuditLog.Outcome.REJECTED,
                         rejection == null ? 1 : OneLineErrors.EXIT_BAD_INPUT,
-                        rejection == null ? e.getClass().getSimpleName() : rejection.code());
+                        rejection == null ? e.getClass().getSimpleName()
+                                : AuditLog.detail(rejection.code(), rejection.getMessage()));
             }
             throw e;
         }

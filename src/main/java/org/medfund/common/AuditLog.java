@@ -171,9 +171,32 @@ public class AuditLog implements TransactionExecutionListener {
     /**
      * @param status HTTP status or CLI exit code of an action that committed nothing, else null
      * @param transactions transactions the action committed
-     * @param detail the problem code or error of a refused or failed action
+     * @param detail the problem code or error of a refused or failed action, followed after a space by its reason in
+     *               the words the caller was given ({@link #detail(String, String)})
      */
     public record Result(Outcome outcome, Integer status, int transactions, String businessIds, String detail) {
+
+        /** The problem code ({@code crossregion.no-valid-filing}) or error name, without the reason. */
+        public String code() {
+            return detail == null ? null : detail.substring(0, detail.contains(" ") ? detail.indexOf(' ')
+                    : detail.length());
+        }
+
+        /** The reason the caller was given (Chinese), or null when the row records only a code. */
+        public String reason() {
+            return detail == null || !detail.contains(" ") ? null : detail.substring(detail.indexOf(' ') + 1);
+        }
+    }
+
+    /**
+     * A refusal's detail as a row keeps it: the code (no spaces in it), then the reason its caller read, so that an
+     * auditor sees why in words and a filter or a test still finds the code first.
+     */
+    public static String detail(String code, String reason) {
+        if (code == null || reason == null || reason.isBlank()) {
+            return code;
+        }
+        return code + " " + reason.strip();
     }
 
     /** Filters, each optional (null); {@code to} is inclusive, {@code command} and {@code businessId} match parts. */

@@ -94,6 +94,7 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
             return null;
         }
         request.setAttribute(AuditTrailFilter.PROBLEM_CODE, rejection.code());
+        request.setAttribute(AuditTrailFilter.PROBLEM_REASON, rejection.getMessage());
         ModelAndView page = new ModelAndView("problem");
         page.setStatus(org.springframework.http.HttpStatusCode.valueOf(rejection.status()));
         page.addObject("status", rejection.status());

@@ -12,7 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 /**
  * Problem documents a controller returns itself (the batch intake's row-by-row problem) carry their {@code code}
- * into the audit row too, like those {@link Problems} writes.
+ * and their reason into the audit row too, like those {@link Problems} writes.
  */
 @ControllerAdvice
 class AuditProblemCodes implements ResponseBodyAdvice<Object> {
@@ -29,6 +29,9 @@ class AuditProblemCodes implements ResponseBodyAdvice<Object> {
         if (MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(contentType) && body instanceof Map<?, ?> problem
                 && problem.get("code") instanceof String code && request instanceof ServletServerHttpRequest servlet) {
             servlet.getServletRequest().setAttribute(AuditTrailFilter.PROBLEM_CODE, code);
+            if (problem.get("detail") instanceof String reason) {
+                servlet.getServletRequest().setAttribute(AuditTrailFilter.PROBLEM_REASON, reason);
+            }
         }
         return body;
     }

@@ -33,6 +33,8 @@ final class AuditTrailFilter extends OncePerRequestFilter {
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     /** Request attribute where {@link Problems} and page rejections leave the problem code for the audit row. */
     static final String PROBLEM_CODE = AuditTrailFilter.class.getName() + ".problemCode";
+    /** The refusal's words as its caller read them (Chinese), kept in the audit row after the code. */
+    static final String PROBLEM_REASON = AuditTrailFilter.class.getName() + ".problemReason";
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     /**
@@ -75,7 +77,8 @@ final class AuditTrailFilter extends OncePerRequestFilter {
         }
         if (bound) {
             int status = response.getStatus();
-            String problem = (String) request.getAttribute(PROBLEM_CODE);
+            String problem = AuditLog.detail((String) request.getAttribute(PROBLEM_CODE),
+                    (String) request.getAttribute(PROBLEM_REASON));
             if (READS.contains(path)) {
                 audit.finishRead(action, outcome(status), status, problem);
             } else {

@@ -41,7 +41,9 @@ class LoginAudit {
     /** A login refused after its password was checked; {@code locked}: this failure locked the username. */
     void refused(String username, boolean locked) {
         users.find(username == null ? null : username.strip()).ifPresent(account -> record(account.username(),
-                account.orgCode(), LOGIN, AuditLog.Outcome.DENIED, 401, locked ? LOCKED : FAILED));
+                account.orgCode(), LOGIN, AuditLog.Outcome.DENIED, 401, locked
+                        ? AuditLog.detail(LOCKED, "登录失败次数过多，该账号已暂停登录")
+                        : AuditLog.detail(FAILED, "密码错误")));
     }
 
     void loggedOut(MedfundUser user) {

@@ -17,5 +17,6 @@ public final class PageRefusal {
     public static void mark(HttpServletRequest request, HttpServletResponse response, Rejection refused) {
         response.setStatus(refused.status());
         request.setAttribute(AuditTrailFilter.PROBLEM_CODE, refused.code());
+        request.setAttribute(AuditTrailFilter.PROBLEM_REASON, refused.getMessage());
     }
 }

@@ -52,6 +52,7 @@ public class Problems {
             problem.put("errors", errors);
         }
         request.setAttribute(AuditTrailFilter.PROBLEM_CODE, code);
+        request.setAttribute(AuditTrailFilter.PROBLEM_REASON, detail);
         response.setStatus(status);
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

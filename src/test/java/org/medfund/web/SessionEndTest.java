@@ -199,14 +199,15 @@ class SessionEndTest {
         }
         mvc.perform(attempt(clerk[0], clerk[1], address)).andExpect(redirectedUrl(LoginThrottle.LOCKED_URL));
 
-        String failed = "PAGE POST /login /login DENIED 401 auth.login-failed " + TestOrgs.AGENCY;
+        String failed = "PAGE POST /login /login DENIED 401 auth.login-failed 密码错误 " + TestOrgs.AGENCY;
         assertThat(rows(clerk[0])).containsExactly(failed,
                 "PAGE POST /login /login DONE 302 null " + TestOrgs.AGENCY,
                 "PAGE POST /logout /logout DONE 302 null " + TestOrgs.AGENCY,
                 failed, failed, failed,
                 // The fifth failure from the address locks the username there; what comes while locked is refused
                 // before the password is checked, and not recorded.
-                "PAGE POST /login /login DENIED 401 auth.login-locked " + TestOrgs.AGENCY);
+                "PAGE POST /login /login DENIED 401 auth.login-locked 登录失败次数过多，该账号已暂停登录 "
+                        + TestOrgs.AGENCY);
         assertThat(rows(unknown)).isEmpty();
         assertThat(jdbc.sql("select count(*) from audit_log where detail like :p or business_ids like :p")
                 .param("p", "%" + clerk[1] + "%").query(Long.class).single()).isZero();

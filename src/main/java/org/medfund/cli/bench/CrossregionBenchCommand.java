@@ -45,12 +45,13 @@ import picocli.CommandLine.Spec;
  * dropped afterwards), files {@code --cards} Guizhou insured persons for a designated Henan hospital, and drives it
  * with {@code --threads} java.net.http clients: first the trivial endpoint that inserts one row (the stack's own
  * limit), then the mix of previews and settlements, each after a warm-up, in the same run. Prints requests per
- * second, p50/p99 per kind and the ratio; checks that every successful settlement was booked once.
+ * second, p50/p99 per kind and the ratio; checks that every successful settlement was booked once. The command's own
+ * context runs on a scratch database too ({@link RunsOnScratchDatabase}), so the user's database is never opened.
  */
 @Component
 @Command(name = "crossregion-settle", mixinStandardHelpOptions = true,
         description = "异地就医出院直接结算吞吐量（HTTP 回环，PostgreSQL 临时 schema）：对比插入一行的简单端点")
-class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
+class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand, RunsOnScratchDatabase {
 
     static final int THREADS_MAX = 256;
     static final int SECONDS_MAX = 3_600;
@@ -61,6 +62,8 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
     static final double SETTLES_PER_SECOND_GOAL = 2_000;
     static final double P99_MILLIS_GOAL = 20;
     static final double RATIO_GOAL = 0.5;
+    /** Above this share of stolen CPU (a shared host) a phase's figures are not the machine's own: the run says so. */
+    static final double STEAL_SHARE_NOTED = 0.05;
 
     private final Clock clock;
 
@@ -137,6 +140,11 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
             out.printf("  异地结算（%d%% 试算）: %,.0f 请求/秒；结算 %s；试算 %s%n", previewPercent,
                     mixed.perSecond(null), mixed.describe(Kind.SETTLE), mixed.describe(Kind.PREVIEW));
             out.println("    每请求 CPU：" + mixed.cpu());
+            double steal = Math.max(trivial.stealShare(), mixed.stealShare());
+            if (steal > STEAL_SHARE_NOTED) {
+                out.printf("  注意：测量期间本机 CPU 有 %.1f%% 被宿主调度给其他虚拟机（steal），结果偏低且不稳定，请在空闲时重测%n",
+                        100 * steal);
+            }
             out.printf("  比值（异地结算请求/秒 ÷ 简单端点请求/秒）: %.1f%%；按每请求 CPU（服务端 JVM + PostgreSQL 会话）: %.1f%%%n",
                     100 * ratio, 100 * trivial.serverCpuPerRequest() / mixed.serverCpuPerRequest());
             long booked = JdbcClient.create(server.getBean(javax.sql.DataSource.class))
@@ -272,7 +280,8 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
      * rest of this JVM (the server), and the server's PostgreSQL backends (from /proc; zero when unreadable).
      */
     private record Phase(Map<Kind, long[]> sorted, double seconds, long settledTotal, int errors, String firstError,
-                         long clientCpuNanos, long serverCpuNanos, long requestThreadsCpuNanos, long databaseCpuNanos) {
+                         long clientCpuNanos, long serverCpuNanos, long requestThreadsCpuNanos, long databaseCpuNanos,
+                         double stealShare) {
 
         long requests() {
             return sorted.values().stream().mapToLong(a -> a.length).sum();
@@ -287,8 +296,9 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
         String cpu() {
             double n = Math.max(1, requests());
             return String.format("服务端 JVM %.2f 毫秒（其中请求线程和批量写入线程 %.2f 毫秒，其余为即时编译、垃圾回收等），"
-                            + "PostgreSQL 会话 %.2f 毫秒，负载端 %.2f 毫秒", serverCpuNanos / n / 1e6,
-                    requestThreadsCpuNanos / n / 1e6, databaseCpuNanos / n / 1e6, clientCpuNanos / n / 1e6);
+                            + "PostgreSQL 会话 %.2f 毫秒，负载端 %.2f 毫秒%s", serverCpuNanos / n / 1e6,
+                    requestThreadsCpuNanos / n / 1e6, databaseCpuNanos / n / 1e6, clientCpuNanos / n / 1e6,
+                    stealShare < 0 ? "" : String.format("；宿主占用（steal）%.1f%%", 100 * stealShare));
         }
 
         double perSecond(Kind kind) {
@@ -329,10 +339,14 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
             long process0 = cpu.process();
             long requestThreads0 = cpu.requestThreads();
             long database0 = cpu.database();
+            long[] machine0 = Cpu.machine();
             sleepUntil(end);
             long process = cpu.process() - process0;
             long requestThreads = cpu.requestThreads() - requestThreads0;
             long database = cpu.database() - database0;
+            long[] machine = Cpu.machine();
+            double steal = machine0 == null || machine == null || machine[1] <= machine0[1] ? -1
+                    : (machine[0] - machine0[0]) / (double) (machine[1] - machine0[1]);
             Map<Kind, List<Latencies>> byKind = new java.util.EnumMap<>(Kind.class);
             long settled = 0;
             int errors = 0;
@@ -353,7 +367,7 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
                 sorted.put(kind, all);
             }
             return new Phase(sorted, seconds, settled, errors, firstError, client, Math.max(0, process - client),
-                    requestThreads, database);
+                    requestThreads, database, steal);
         } finally {
             pool.shutdownNow();
         }
@@ -387,6 +401,24 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand {
                 }
             }
             return sum;
+        }
+
+        /**
+         * The machine's stolen and total CPU ticks so far (the {@code cpu} line of /proc/stat), or null where there
+         * is none: on a shared virtual machine, time the host gave to other guests slows every phase alike.
+         */
+        static long[] machine() {
+            try {
+                String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0)
+                        .trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < fields.length && i <= 8; i++) {
+                    total += Long.parseLong(fields[i]);
+                }
+                return fields.length > 8 ? new long[] {Long.parseLong(fields[8]), total} : null;
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
         }
 
         /** Sum of utime + stime of the backends, from /proc (the benchmark's PostgreSQL runs on this machine). */

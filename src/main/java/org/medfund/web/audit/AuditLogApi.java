@@ -2,6 +2,7 @@ package org.medfund.web.audit;
 
 import org.medfund.notices.XlsxExport;
 import org.medfund.web.MedfundUser;
+import org.medfund.web.Names;
 import org.medfund.web.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +10,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.medfund.common.AuditLog;
 import org.medfund.common.Rejection;
 import org.medfund.registry.Registry;
@@ -34,10 +37,12 @@ class AuditLogApi {
 
     private final AuditLog audit;
     private final Registry registry;
+    private final Names names;
 
-    AuditLogApi(AuditLog audit, Registry registry) {
+    AuditLogApi(AuditLog audit, Registry registry, Names names) {
         this.audit = audit;
         this.registry = registry;
+        this.names = names;
     }
 
     /**
@@ -61,14 +66,16 @@ class AuditLogApi {
      * @param outcome DONE, REPLAYED, REJECTED, DENIED, FAILED or PARTIAL
      * @param status HTTP status or CLI exit code of an action that committed nothing
      * @param transactions transactions the action committed
+     * @param detail the code of a refusal or failure, then its reason: {@code code} and {@code reason} apart
      */
     record AuditLogRow(long id, LocalDateTime occurredAt, String channel, String username, String orgCode,
                        String command, String target, String requestId, String outcome, Integer status,
-                       int transactions, String businessIds, String detail) {
+                       int transactions, String businessIds, String detail, String code, String reason) {
         static AuditLogRow of(AuditLog.Entry e) {
             return new AuditLogRow(e.id(), e.occurredAt(), e.channel().name(), e.who().username(), e.who().orgCode(),
                     e.command(), e.target(), e.requestId(), e.result().outcome().name(), e.result().status(),
-                    e.result().transactions(), e.result().businessIds(), e.result().detail());
+                    e.result().transactions(), e.result().businessIds(), e.result().detail(), e.result().code(),
+                    e.result().reason());
         }
     }
 
@@ -84,15 +91,30 @@ class AuditLogApi {
     @Operation(summary = "审计日志导出 xlsx（同样的筛选与范围，最多 " + AuditLog.ROWS_MAX + " 行）")
     ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal MedfundUser user, @ModelAttribute AuditLogParams params) {
         List<List<Object>> rows = new ArrayList<>();
+        // Names once per export: the same few users and organisations fill thousands of rows.
+        Map<String, String> people = new HashMap<>();
+        Map<String, String> orgs = new HashMap<>();
         for (AuditLog.Entry e : audit.find(filter(user, registry, params), reader(user, registry),
                 AuditLog.ROWS_MAX)) {
-            rows.add(List.of(e.occurredAt().toString().replace('T', ' '), e.channel().label(), e.who().username(),
-                    text(e.who().orgCode()), e.command(), text(e.target()), e.requestId(), e.result().outcome().label(),
-                    e.result().status() == null ? "" : e.result().status(), e.result().transactions(),
-                    text(e.result().businessIds()), text(e.result().detail())));
+            String username = text(e.who().username());
+            String org = text(e.who().orgCode());
+            rows.add(List.of(e.occurredAt().toString().replace('T', ' '), e.channel().label(),
+                    text(people.computeIfAbsent(username, names::user)), username,
+                    text(orgs.computeIfAbsent(org, names::org)), org, e.command(), text(e.target()), e.requestId(),
+                    e.result().outcome().label(), e.result().status() == null ? "" : e.result().status(),
+                    e.result().transactions(), text(e.result().businessIds()), reason(e.result()),
+                    text(e.result().code())));
         }
-        return XlsxExport.response("审计日志.xlsx", "审计日志", List.of("时间", "渠道", "用户", "机构", "命令",
-                "路径或参数", "请求编号", "结果", "状态码", "提交事务数", "业务编号", "说明"), rows);
+        return XlsxExport.response("审计日志.xlsx", "审计日志", List.of("时间", "渠道", "用户", "用户名", "机构", "机构代码",
+                "命令", "路径或参数", "请求编号", "结果", "状态码", "提交事务数", "业务编号", "说明", "问题代码"), rows);
+    }
+
+    /** The 说明 column, as the page shows it: the reason the caller read; for a failure without one, where to look. */
+    private static String reason(AuditLog.Result result) {
+        if (result.reason() != null) {
+            return result.reason();
+        }
+        return result.outcome() == AuditLog.Outcome.FAILED ? "系统内部错误，详见服务日志" : "";
     }
 
     private static String text(String value) {

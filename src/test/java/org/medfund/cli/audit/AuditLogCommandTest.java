@@ -65,7 +65,8 @@ class AuditLogCommandTest {
         assertThat(refused.exitCode()).isEqualTo(OneLineErrors.EXIT_BAD_INPUT);
         assertThat(rowsOf(missing)).singleElement().satisfies(e -> {
             assertThat(e.result().outcome()).isEqualTo(AuditLog.Outcome.REJECTED);
-            assertThat(e.result().detail()).isEqualTo("ledger.book-missing");
+            assertThat(e.result().code()).isEqualTo("ledger.book-missing");
+            assertThat(e.result().reason()).contains(missing);
         });
 
         CliRun listed = CliRun.of(context, "audit-log", "--org-code", book);

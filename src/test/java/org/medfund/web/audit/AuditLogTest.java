@@ -3,6 +3,7 @@ package org.medfund.web.audit;
 import org.medfund.notices.XlsxExport;
 import org.medfund.web.Idempotency;
 import org.medfund.web.MedfundUser;
+import org.medfund.web.Names;
 import org.medfund.web.settlement.SettlementIntakeApiTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,8 +14,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Set;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,9 @@ class AuditLogTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Names names;
 
     private static final String PDS = IntakeFixtures.PDS_HOSPITAL;
     private static final String BAOFENG = IntakeFixtures.BAOFENG_HOSPITAL;
@@ -101,7 +107,8 @@ class AuditLogTest {
     }
 
     @Test
-    @DisplayName("a refused change is logged with its problem code and status, and leaves no 'done' row")
+    @DisplayName("a refused change is logged with its problem code, the reason its caller read and status, and "
+            + "leaves no 'done' row")
     void refusedLogged() throws Exception {
         String username = IntakeFixtures.id("audit-x");
         mvc.perform(post("/api/settlements").with(user(as(username, PDS, Role.HOSPITAL)))
@@ -111,9 +118,35 @@ class AuditLogTest {
         assertThat(rowsOf(username)).singleElement().satisfies(e -> {
             assertThat(e.result().outcome()).isEqualTo(AuditLog.Outcome.REJECTED);
             assertThat(e.result().status()).isEqualTo(422);
-            assertThat(e.result().detail()).isEqualTo("claims.amounts-inconsistent");
+            assertThat(e.result().code()).isEqualTo("claims.amounts-inconsistent");
+            assertThat(e.result().reason()).startsWith("结算数据有 1 处错误，整批未写入")
+                    .isEqualTo(e.result().detail().substring("claims.amounts-inconsistent ".length()));
             assertThat(e.result().transactions()).isZero();
         });
+        String reason = rowsOf(username).get(0).result().reason();
+        MedfundUser auditor = as("pds-auditor", "410400-AGENCY", Role.AUDITOR);
+        // The auditor reads why in words, with the code marked as a code beside it (no raw code as the text).
+        mvc.perform(get("/audit-log").param("user", username).with(user(auditor)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(reason)))
+                .andExpect(content().string(Matchers.containsString(
+                        "<small class=\"code\">claims.amounts-inconsistent</small>")));
+        byte[] xlsx = mvc.perform(get("/audit-log.xlsx").param("user", username).with(user(auditor)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<String> header = cells(workbook.getSheetAt(0).getRow(0));
+            List<String> row = cells(workbook.getSheetAt(0).getRow(1));
+            assertThat(row.get(header.indexOf("说明"))).isEqualTo(reason);
+            assertThat(row.get(header.indexOf("问题代码"))).isEqualTo("claims.amounts-inconsistent");
+            assertThat(row.get(header.indexOf("机构"))).isEqualTo(names.org(PDS)).isNotEqualTo(PDS);
+            assertThat(row.get(header.indexOf("机构代码"))).isEqualTo(PDS);
+        }
+    }
+
+    private static List<String> cells(org.apache.poi.ss.usermodel.Row row) {
+        List<String> cells = new java.util.ArrayList<>();
+        row.forEach(cell -> cells.add(cell.toString()));
+        return cells;
     }
 
     @Test
@@ -125,7 +158,7 @@ class AuditLogTest {
                 .andExpect(status().isForbidden());
         assertThat(rowsOf(auditor)).singleElement().satisfies(e -> {
             assertThat(e.result().outcome()).isEqualTo(AuditLog.Outcome.DENIED);
-            assertThat(e.result().detail()).isEqualTo("auth.read-only");
+            assertThat(e.result().code()).isEqualTo("auth.read-only");
         });
         String clerk = IntakeFixtures.id("audit-p");
         String requestId = IntakeFixtures.id("form");
@@ -137,7 +170,8 @@ class AuditLogTest {
             assertThat(e.command()).isEqualTo("POST /settlements/upload");
             assertThat(e.requestId()).isEqualTo(requestId);
             assertThat(e.result().outcome()).isEqualTo(AuditLog.Outcome.REJECTED);
-            assertThat(e.result().detail()).isEqualTo("claims.empty");
+            assertThat(e.result().code()).isEqualTo("claims.empty");
+            assertThat(e.result().reason()).isNotBlank();
         });
     }
 

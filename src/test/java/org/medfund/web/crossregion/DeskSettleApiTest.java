@@ -173,7 +173,8 @@ class DeskSettleApiTest {
                 .isEqualTo(403);
 
         assertThat(audited(ok)).isEmpty();
-        assertThat(audited(unfiled)).containsExactly("REJECTED 422 crossregion.no-valid-filing");
+        assertThat(audited(unfiled)).singleElement().asString().startsWith("REJECTED 422 crossregion.no-valid-filing ")
+                .contains("备案");
         assertThat(audited(denied)).hasSize(1).allSatisfy(row -> assertThat(row).startsWith("DENIED 403"));
         assertThat(settlements(card)).isZero();
     }
