@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,17 +37,55 @@ public class Problems {
         write(request, response, status, code, field, detail, List.of());
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String field,
-               String detail, List<FieldError> errors) throws IOException {
+    /**
+     * A problem document's members in their order: type, title, status, detail, instance, code and field; a caller
+     * with a list of errors adds it after them.
+     */
+    public static Map<String, Object> document(int status, String code, String field, String detail,
+                                               String instance) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_PREFIX + code);
-        HttpStatus known = HttpStatus.resolve(status);
-        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("title", title(status));
         problem.put("status", status);
         problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
+        problem.put("instance", instance);
         problem.put("code", code);
         problem.put("field", field);
+        return problem;
+    }
+
+    /** The document as the response body, with its status and content type. */
+    public static ResponseEntity<Map<String, Object>> response(Map<String, Object> problem) {
+        return ResponseEntity.status((Integer) problem.get("status")).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /**
+     * The title of a status, in Chinese like everything a hospital's or an agency's staff read: RFC 9457 wants the
+     * same short summary for every problem of a kind, so it names the status's meaning; {@code detail} says what
+     * happened.
+     */
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "请求有误";
+            case 401 -> "未登录或令牌无效";
+            case 403 -> "无权操作";
+            case 404 -> "未找到";
+            case 405 -> "不支持该请求方法";
+            case 406 -> "无法提供所需格式";
+            case 409 -> "与已有数据冲突";
+            case 413 -> "请求内容过大";
+            case 415 -> "不支持该内容类型";
+            case 422 -> "不符合业务规则";
+            case 429 -> "请求过于频繁";
+            case 503 -> "服务繁忙";
+            default -> status >= 500 ? "系统内部错误" : "请求未被接受";
+        };
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String field,
+               String detail, List<FieldError> errors) throws IOException {
+        Map<String, Object> problem = document(status, code, field, detail, request.getRequestURI());
         if (!errors.isEmpty()) {
             problem.put("errors", errors);
         }

@@ -68,7 +68,8 @@ class WebShellTest {
                 .andExpect(jsonPath("$.status").value(status))
                 .andExpect(jsonPath("$.code").value(code))
                 .andExpect(jsonPath("$.type").value(Problems.TYPE_PREFIX + code))
-                .andExpect(jsonPath("$.title").isString())
+                .andExpect(jsonPath("$.title").value(Problems.title(status)))
+                .andExpect(jsonPath("$.title").value(org.hamcrest.Matchers.matchesPattern("\\p{IsHan}[^A-Za-z]*")))
                 .andExpect(jsonPath("$.detail").isString());
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medfund.common.Derivation;
@@ -152,17 +151,10 @@ class ClearingApi {
                     () -> CallView.of(clearing.importAnswers(trtYear, trtMonth, new Header(mdtrtareaAdmvs,
                             insuplcAdmdvs), msgid, body, date, user.actor())));
         } catch (ClearingFileRejection rejected) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", Problems.TYPE_PREFIX + rejected.code());
-            problem.put("title", HttpStatus.valueOf(rejected.status()).getReasonPhrase());
-            problem.put("status", rejected.status());
-            problem.put("detail", rejected.getMessage());
-            problem.put("instance", "/api/crossregion/clearing/confirmations/import");
-            problem.put("code", rejected.code());
-            problem.put("field", rejected.field());
+            Map<String, Object> problem = Problems.document(rejected.status(), rejected.code(), rejected.field(),
+                    rejected.getMessage(), "/api/crossregion/clearing/confirmations/import");
             problem.put("errors", rejected.errors());
-            return ResponseEntity.status(rejected.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return Problems.response(problem);
         }
     }
 

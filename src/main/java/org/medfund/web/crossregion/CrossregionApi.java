@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,17 +118,10 @@ class CrossregionApi {
             return idempotency.run(user, "crossregion.import", key, body, HttpStatus.CREATED,
                     () -> crossRegion.importFilings(body, user.actor()));
         } catch (FilingFileRejection rejected) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", Problems.TYPE_PREFIX + rejected.code());
-            problem.put("title", HttpStatus.valueOf(rejected.status()).getReasonPhrase());
-            problem.put("status", rejected.status());
-            problem.put("detail", rejected.getMessage());
-            problem.put("instance", "/api/crossregion/filings/import");
-            problem.put("code", rejected.code());
-            problem.put("field", rejected.field());
+            Map<String, Object> problem = Problems.document(rejected.status(), rejected.code(), rejected.field(),
+                    rejected.getMessage(), "/api/crossregion/filings/import");
             problem.put("errors", rejected.errors());
-            return ResponseEntity.status(rejected.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            return Problems.response(problem);
         }
     }
 

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medfund.common.Fingerprint;
@@ -22,7 +21,6 @@ import org.medfund.web.MedfundUser;
 import org.medfund.web.MonthFilter;
 import org.medfund.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -200,15 +198,9 @@ class DocumentApi {
     }
 
     static ResponseEntity<Map<String, Object>> problem(NationalFileRejection rejected, String instance) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_PREFIX + rejected.code());
-        problem.put("title", HttpStatus.valueOf(rejected.status()).getReasonPhrase());
-        problem.put("status", rejected.status());
-        problem.put("detail", rejected.getMessage());
-        problem.put("instance", instance);
-        problem.put("code", rejected.code());
-        problem.put("field", rejected.field());
+        Map<String, Object> problem = Problems.document(rejected.status(), rejected.code(), rejected.field(),
+                rejected.getMessage(), instance);
         problem.put("errors", rejected.errors());
-        return ResponseEntity.status(rejected.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.response(problem);
     }
 }

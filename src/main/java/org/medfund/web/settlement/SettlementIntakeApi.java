@@ -2,6 +2,7 @@ package org.medfund.web.settlement;
 
 import org.medfund.web.Idempotency;
 import org.medfund.web.MedfundUser;
+import org.medfund.web.Problems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,18 +70,11 @@ class SettlementIntakeApi {
 
     /** problem+json with every row error under {@code errors}. */
     static ResponseEntity<Map<String, Object>> problem(IntakeRejection rejected, String instance) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:medfund:problem:" + rejected.code());
-        problem.put("title", HttpStatus.valueOf(rejected.status()).getReasonPhrase());
-        problem.put("status", rejected.status());
-        problem.put("detail", rejected.getMessage());
-        problem.put("instance", instance);
-        problem.put("code", rejected.code());
-        problem.put("field", rejected.field());
+        Map<String, Object> problem = Problems.document(rejected.status(), rejected.code(), rejected.field(),
+                rejected.getMessage(), instance);
         problem.put("errorCount", rejected.errorCount());
         problem.put("errors", rejected.errors().stream().map(SettlementIntakeApi::error).toList());
-        return ResponseEntity.status(rejected.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return Problems.response(problem);
     }
 
     private static Map<String, Object> error(RowError e) {

@@ -70,6 +70,7 @@ public class SettlementIntakeApiTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("claims.amounts-inconsistent"))
+                .andExpect(jsonPath("$.title").value("不符合业务规则"))
                 .andExpect(jsonPath("$.errors[0].row").value(1))
                 .andExpect(jsonPath("$.errors[0].field").value("medfee_sumamt"));
         mvc.perform(post("/api/settlements").with(user(hospital(IntakeFixtures.BAOFENG_HOSPITAL)))
