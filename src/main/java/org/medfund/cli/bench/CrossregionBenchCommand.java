@@ -43,10 +43,11 @@ import picocli.CommandLine.Spec;
  * {@code medfund bench crossregion-settle}: the discharge desk's throughput over HTTP on loopback. Starts a second
  * medfund web server in a scratch PostgreSQL schema of its own (the user's database is never touched; the schema is
  * dropped afterwards), files {@code --cards} Guizhou insured persons for a designated Henan hospital, and drives it
- * with {@code --threads} java.net.http clients: first the trivial endpoint that inserts one row (the stack's own
- * limit), then the mix of previews and settlements, each after a warm-up, in the same run. Prints requests per
- * second, p50/p99 per kind and the ratio; checks that every successful settlement was booked once. The command's own
- * context runs on a scratch database too ({@link RunsOnScratchDatabase}), so the user's database is never opened.
+ * with {@code --threads} java.net.http clients: the trivial endpoint that inserts one row (the stack's own limit) and
+ * the mix of previews and settlements, each warmed up, then measured in alternating slices of the same run. Prints
+ * requests per second, p50/p99 per kind, CPU per request and the ratio; checks that every successful settlement was
+ * booked once. The command's own context runs on a scratch database too ({@link RunsOnScratchDatabase}), so the
+ * user's database is never opened.
  */
 @Component
 @Command(name = "crossregion-settle", mixinStandardHelpOptions = true,
@@ -64,6 +65,10 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand, Ru
     static final double RATIO_GOAL = 0.5;
     /** Above this share of stolen CPU (a shared host) a phase's figures are not the machine's own: the run says so. */
     static final double STEAL_SHARE_NOTED = 0.05;
+    /** Measured slices per phase, alternating trivial and mixed after both warm-ups. */
+    static final int ROUNDS = 3;
+    /** Unmeasured seconds at the start of each slice: the other workload's queues drain, connections settle. */
+    static final int SLICE_SETTLE_SECONDS = 2;
 
     private final Clock clock;
 
@@ -86,7 +91,7 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand, Ru
     @Option(names = "--threads", description = "并发客户端线程数（默认 8）")
     int threads = 8;
 
-    @Option(names = "--seconds", description = "每个阶段的测量秒数（默认 15）")
+    @Option(names = "--seconds", description = "每个阶段的测量秒数（默认 15，分 3 轮与另一阶段交替测量）")
     int seconds = 15;
 
     /**
@@ -130,12 +135,24 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand, Ru
             out.printf("  服务已启动：127.0.0.1:%d；已备案 %d 人，医院 %s%n", port, cards, HOSPITAL);
             out.flush();
             Cpu cpu = new Cpu(server.getBean(javax.sql.DataSource.class), schema);
-            Phase trivial = phase(port, (http, rnd, seq) -> new Call(Kind.PING,
-                    http.post("/api/crossregion/bench/ping", token, null, "{}")), cpu);
+            CallFactory ping = (http, rnd, seq) -> new Call(Kind.PING,
+                    http.post("/api/crossregion/bench/ping", token, null, "{}"));
+            CallFactory desk = (http, rnd, seq) -> deskCall(http, token, rnd, seq, run, today);
+            // Both warm up first; then the measured seconds alternate between them in short slices, so that a host
+            // that takes CPU away part of the way through slows both alike and the ratio stays the machine's own.
+            List<Phase> trivialSlices = new ArrayList<>(List.of(phase(port, ping, cpu, warmupSeconds, 0)));
+            List<Phase> mixedSlices = new ArrayList<>(List.of(phase(port, desk, cpu, warmupSeconds, 0)));
+            for (int round = 0; round < ROUNDS; round++) {
+                trivialSlices.add(phase(port, ping, cpu, SLICE_SETTLE_SECONDS, seconds / (double) ROUNDS));
+                mixedSlices.add(phase(port, desk, cpu, SLICE_SETTLE_SECONDS, seconds / (double) ROUNDS));
+            }
+            Phase trivial = Phase.merge(trivialSlices);
+            Phase mixed = Phase.merge(mixedSlices);
+            out.printf("  （两个阶段各预热 %d 秒后交替测量 %d 轮，每轮各 %.1f 秒）%n", warmupSeconds, ROUNDS,
+                    seconds / (double) ROUNDS);
             out.println("  简单端点（鉴权 + 插入一行）: " + trivial.describe(Kind.PING));
             out.println("    每请求 CPU：" + trivial.cpu());
             out.flush();
-            Phase mixed = phase(port, (http, rnd, seq) -> deskCall(http, token, rnd, seq, run, today), cpu);
             double ratio = mixed.perSecond(null) / trivial.perSecond(Kind.PING);
             out.printf("  异地结算（%d%% 试算）: %,.0f 请求/秒；结算 %s；试算 %s%n", previewPercent,
                     mixed.perSecond(null), mixed.describe(Kind.SETTLE), mixed.describe(Kind.PREVIEW));
@@ -281,7 +298,32 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand, Ru
      */
     private record Phase(Map<Kind, long[]> sorted, double seconds, long settledTotal, int errors, String firstError,
                          long clientCpuNanos, long serverCpuNanos, long requestThreadsCpuNanos, long databaseCpuNanos,
-                         double stealShare) {
+                         long stolenTicks, long machineTicks) {
+
+        /** The slices of one kind of load as one phase: their latencies, seconds, counts and clocks added up. */
+        static Phase merge(List<Phase> slices) {
+            Map<Kind, long[]> sorted = new java.util.EnumMap<>(Kind.class);
+            for (Kind kind : Kind.values()) {
+                sorted.put(kind, slices.stream().flatMapToLong(p -> Arrays.stream(p.sorted().get(kind))).sorted()
+                        .toArray());
+            }
+            return new Phase(sorted, slices.stream().mapToDouble(Phase::seconds).sum(),
+                    slices.stream().mapToLong(Phase::settledTotal).sum(), slices.stream().mapToInt(Phase::errors).sum(),
+                    slices.stream().map(Phase::firstError).filter(java.util.Objects::nonNull).findFirst().orElse(null),
+                    slices.stream().mapToLong(Phase::clientCpuNanos).sum(),
+                    slices.stream().mapToLong(Phase::serverCpuNanos).sum(),
+                    slices.stream().mapToLong(Phase::requestThreadsCpuNanos).sum(),
+                    slices.stream().mapToLong(Phase::databaseCpuNanos).sum(),
+                    slices.stream().anyMatch(p -> p.machineTicks() < 0) ? -1
+                            : slices.stream().mapToLong(Phase::stolenTicks).sum(),
+                    slices.stream().anyMatch(p -> p.machineTicks() < 0) ? -1
+                            : slices.stream().mapToLong(Phase::machineTicks).sum());
+        }
+
+        /** The share of the machine's CPU the host gave to other guests while this phase was measured; -1 unknown. */
+        double stealShare() {
+            return machineTicks <= 0 ? -1 : stolenTicks / (double) machineTicks;
+        }
 
         long requests() {
             return sorted.values().stream().mapToLong(a -> a.length).sum();
@@ -298,7 +340,7 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand, Ru
             return String.format("服务端 JVM %.2f 毫秒（其中请求线程和批量写入线程 %.2f 毫秒，其余为即时编译、垃圾回收等），"
                             + "PostgreSQL 会话 %.2f 毫秒，负载端 %.2f 毫秒%s", serverCpuNanos / n / 1e6,
                     requestThreadsCpuNanos / n / 1e6, databaseCpuNanos / n / 1e6, clientCpuNanos / n / 1e6,
-                    stealShare < 0 ? "" : String.format("；宿主占用（steal）%.1f%%", 100 * stealShare));
+                    stealShare() < 0 ? "" : String.format("；宿主占用（steal）%.1f%%", 100 * stealShare()));
         }
 
         double perSecond(Kind kind) {
@@ -325,10 +367,11 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand, Ru
         }
     }
 
-    private Phase phase(int port, CallFactory calls, Cpu cpu) throws Exception {
+    /** One load for {@code warmup} seconds unmeasured, then {@code measured} seconds measured (zero: none). */
+    private Phase phase(int port, CallFactory calls, Cpu cpu, int warmup, double measured) throws Exception {
         long start = System.nanoTime();
-        long measureFrom = start + warmupSeconds * 1_000_000_000L;
-        long end = measureFrom + seconds * 1_000_000_000L;
+        long measureFrom = start + warmup * 1_000_000_000L;
+        long end = measureFrom + (long) (measured * 1e9);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<ThreadResult>> futures = new ArrayList<>();
@@ -345,8 +388,7 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand, Ru
             long requestThreads = cpu.requestThreads() - requestThreads0;
             long database = cpu.database() - database0;
             long[] machine = Cpu.machine();
-            double steal = machine0 == null || machine == null || machine[1] <= machine0[1] ? -1
-                    : (machine[0] - machine0[0]) / (double) (machine[1] - machine0[1]);
+            boolean known = machine0 != null && machine != null;
             Map<Kind, List<Latencies>> byKind = new java.util.EnumMap<>(Kind.class);
             long settled = 0;
             int errors = 0;
@@ -366,8 +408,9 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand, Ru
                         .flatMapToLong(l -> Arrays.stream(l.nanos, 0, l.count)).sorted().toArray();
                 sorted.put(kind, all);
             }
-            return new Phase(sorted, seconds, settled, errors, firstError, client, Math.max(0, process - client),
-                    requestThreads, database, steal);
+            return new Phase(sorted, measured, settled, errors, firstError, client, Math.max(0, process - client),
+                    requestThreads, database, known ? machine[0] - machine0[0] : -1,
+                    known ? machine[1] - machine0[1] : -1);
         } finally {
             pool.shutdownNow();
         }
