@@ -108,6 +108,19 @@ class CrossRegionQuotasTest {
     }
 
     @Test
+    @DisplayName("a date outside the working-day calendar is refused, even by a command that would find nothing to do "
+            + "(found by the API fuzzer: late-payers on 2099-01-01 answered 200 and kept its answer)")
+    void dateOutsideTheCalendar() {
+        LocalDate far = LocalDate.of(2099, 1, 1);
+        assertThatThrownBy(() -> funding.suspendLatePayers(far, centre))
+                .extracting("code", "field").containsExactly("date.out-of-calendar", "date");
+        assertThatThrownBy(() -> funding.size(new QuotaRequest(ON_TIME, 2026, 4, QuotaScope.CROSS_PROVINCE,
+                Money.ofYuan("14400.00"), far), centre)).extracting("code").isEqualTo("date.out-of-calendar");
+        assertThatThrownBy(() -> funding.suspendLatePayers(null, centre))
+                .extracting("code").isEqualTo("crossregion.date-missing");
+    }
+
+    @Test
     @DisplayName("guizhou-2017 三(三), 五(一)(二): first quota, remittance in transit, yellow, red, top-up, suspension")
     void quarter() {
         for (String city : List.of(ON_TIME, LATE)) {

@@ -25,6 +25,7 @@ import org.medfund.crossregion.QuotaState;
 import org.medfund.crossregion.Suspension;
 import org.medfund.crossregion.Usage;
 import org.medfund.crossregion.UsageWarning;
+import org.medfund.ledger.BusinessDates;
 import org.medfund.ledger.BusinessEvent;
 import org.medfund.ledger.Ledger;
 import org.medfund.policy.PolicyPacks;
@@ -63,15 +64,17 @@ class JdbcQuotas implements CrossRegionQuotas {
     private final BusinessCalendar calendar;
     private final Ledger ledger;
     private final CrossRegion crossRegion;
+    private final BusinessDates dates;
 
     JdbcQuotas(QuotaStore store, Registry registry, PolicyPacks packs, BusinessCalendar calendar, Ledger ledger,
-                CrossRegion crossRegion) {
+                CrossRegion crossRegion, BusinessDates dates) {
         this.store = store;
         this.registry = registry;
         this.packs = packs;
         this.calendar = calendar;
         this.ledger = ledger;
         this.crossRegion = crossRegion;
+        this.dates = dates;
     }
 
     // --- sizing (三(三), 附件一 一(一)) ---
@@ -95,9 +98,7 @@ class JdbcQuotas implements CrossRegionQuotas {
             throw new Rejection("crossregion.past-years-invalid", "pastYearsFundPay",
                     "请填写往年年均异地就医医保基金支付金额（不能为负）");
         }
-        if (request.date() == null) {
-            throw new Rejection("crossregion.date-missing", "date", "请填写核定日期");
-        }
+        requireDate(request.date(), "请填写核定日期");
         QuotaKey key = new QuotaKey(city.code(), request.year(), request.quarter(), request.scope());
         List<QuotaStore.QuotaRow> history = store.quotasOf(city.code(), key.scope());
         Optional<QuotaStore.QuotaRow> present = history.stream().filter(q -> q.key().equals(key) && q.seq() == 1)
@@ -291,13 +292,23 @@ class JdbcQuotas implements CrossRegionQuotas {
                 + "」，此步骤需要「" + expected.label() + "」");
     }
 
-    private static void checkDate(LocalDate date, LocalDate previousStep) {
-        if (date == null) {
-            throw new Rejection("crossregion.date-missing", "date", "请填写日期");
-        }
+    private void checkDate(LocalDate date, LocalDate previousStep) {
+        requireDate(date, "请填写日期");
         if (previousStep != null && date.isBefore(previousStep)) {
             throw new Rejection("crossregion.dates-reversed", "date", "日期不能早于上一步骤 " + previousStep);
         }
+    }
+
+    /**
+     * A command's business date: present (in the clerk's words when missing) and inside the working-day calendar, as
+     * every command's date is (BusinessDates), so that a date the deadlines cannot be computed for is refused before
+     * anything is recorded, even by a command that would find nothing to do on it.
+     */
+    private void requireDate(LocalDate date, String missing) {
+        if (date == null) {
+            throw new Rejection("crossregion.date-missing", "date", missing);
+        }
+        dates.check(date, "date");
     }
 
     // --- usage (五(二)) and the emergency top-up ---
@@ -335,9 +346,7 @@ class JdbcQuotas implements CrossRegionQuotas {
         if (key.scope() == null) {
             throw new Rejection("crossregion.scope-missing", "scope", "请选择省内或跨省异地就医预付金");
         }
-        if (date == null) {
-            throw new Rejection("crossregion.date-missing", "date", "请填写日期");
-        }
+        requireDate(date, "请填写日期");
         List<QuotaStore.QuotaRow> ofKey = store.quotasOf(city.code(), key.scope()).stream()
                 .filter(q -> q.key().equals(key)).toList();
         if (ofKey.isEmpty()) {
@@ -378,9 +387,7 @@ class JdbcQuotas implements CrossRegionQuotas {
     @Transactional
     public List<Suspension> suspendLatePayers(LocalDate date, Actor actor) {
         requireCentre(actor);
-        if (date == null) {
-            throw new Rejection("crossregion.date-missing", "date", "请填写日期");
-        }
+        requireDate(date, "请填写日期");
         List<Suspension> made = new ArrayList<>();
         for (QuotaStore.QuotaRow q : store.unpaidDueBefore(date)) {
             String city = q.key().cityRegionCode();
@@ -498,9 +505,7 @@ class JdbcQuotas implements CrossRegionQuotas {
         if (!actor.orgCode().equals(o.orgCode()) || actor.has(Role.AUDITOR) && actor.roles().size() == 1) {
             throw Rejection.forbidden("crossregion.obligation-not-own", "id", "只有负有该事项的机构可以办结");
         }
-        if (date == null) {
-            throw new Rejection("crossregion.date-missing", "date", "请填写办结日期");
-        }
+        requireDate(date, "请填写办结日期");
         if (o.doneOn() != null) {
             if (o.doneOn().equals(date)) {
                 return obligationView(o);
