@@ -186,6 +186,14 @@ public class AuditLog implements TransactionExecutionListener {
         public String reason() {
             return detail == null || !detail.contains(" ") ? null : detail.substring(detail.indexOf(' ') + 1);
         }
+
+        /** What a reader of the log is told: the reason; for a failure without one, where to look; else nothing. */
+        public String explanation() {
+            if (reason() != null) {
+                return reason();
+            }
+            return outcome == Outcome.FAILED ? "系统内部错误，详见服务日志" : "";
+        }
     }
 
     /**

@@ -307,6 +307,7 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand, Ru
                 sorted.put(kind, slices.stream().flatMapToLong(p -> Arrays.stream(p.sorted().get(kind))).sorted()
                         .toArray());
             }
+            boolean unknown = slices.stream().anyMatch(p -> p.machineTicks() < 0);
             return new Phase(sorted, slices.stream().mapToDouble(Phase::seconds).sum(),
                     slices.stream().mapToLong(Phase::settledTotal).sum(), slices.stream().mapToInt(Phase::errors).sum(),
                     slices.stream().map(Phase::firstError).filter(java.util.Objects::nonNull).findFirst().orElse(null),
@@ -314,10 +315,8 @@ class CrossregionBenchCommand implements Callable<Integer>, NestedSubcommand, Ru
                     slices.stream().mapToLong(Phase::serverCpuNanos).sum(),
                     slices.stream().mapToLong(Phase::requestThreadsCpuNanos).sum(),
                     slices.stream().mapToLong(Phase::databaseCpuNanos).sum(),
-                    slices.stream().anyMatch(p -> p.machineTicks() < 0) ? -1
-                            : slices.stream().mapToLong(Phase::stolenTicks).sum(),
-                    slices.stream().anyMatch(p -> p.machineTicks() < 0) ? -1
-                            : slices.stream().mapToLong(Phase::machineTicks).sum());
+                    unknown ? -1 : slices.stream().mapToLong(Phase::stolenTicks).sum(),
+                    unknown ? -1 : slices.stream().mapToLong(Phase::machineTicks).sum());
         }
 
         /** The share of the machine's CPU the host gave to other guests while this phase was measured; -1 unknown. */

@@ -102,19 +102,11 @@ class AuditLogApi {
                     text(people.computeIfAbsent(username, names::user)), username,
                     text(orgs.computeIfAbsent(org, names::org)), org, e.command(), text(e.target()), e.requestId(),
                     e.result().outcome().label(), e.result().status() == null ? "" : e.result().status(),
-                    e.result().transactions(), text(e.result().businessIds()), reason(e.result()),
+                    e.result().transactions(), text(e.result().businessIds()), e.result().explanation(),
                     text(e.result().code())));
         }
         return XlsxExport.response("审计日志.xlsx", "审计日志", List.of("时间", "渠道", "用户", "用户名", "机构", "机构代码",
                 "命令", "路径或参数", "请求编号", "结果", "状态码", "提交事务数", "业务编号", "说明", "问题代码"), rows);
-    }
-
-    /** The 说明 column, as the page shows it: the reason the caller read; for a failure without one, where to look. */
-    private static String reason(AuditLog.Result result) {
-        if (result.reason() != null) {
-            return result.reason();
-        }
-        return result.outcome() == AuditLog.Outcome.FAILED ? "系统内部错误，详见服务日志" : "";
     }
 
     private static String text(String value) {
