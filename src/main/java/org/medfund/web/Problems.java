@@ -78,7 +78,7 @@ public class Problems {
             case 415 -> "不支持该内容类型";
             case 422 -> "不符合业务规则";
             case 429 -> "请求过于频繁";
-            case 503 -> "服务繁忙";
+            case 503 -> "服务暂不可用";
             default -> status >= 500 ? "系统内部错误" : "请求未被接受";
         };
     }

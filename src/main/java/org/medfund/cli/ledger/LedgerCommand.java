@@ -4,22 +4,24 @@ import org.medfund.cli.GroupCommand;
 import org.medfund.cli.MedfundSubcommand;
 import org.medfund.cli.Arguments;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import org.medfund.common.Rejection;
 import org.medfund.ledger.ChainBreak;
 import org.medfund.ledger.Ledger;
 import org.medfund.ledger.LedgerAudit;
+import org.medfund.ledger.LedgerKeys;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code medfund ledger …}: verify the books' hash chains and invariants, close periods. */
+/** {@code medfund ledger …}: verify the books' hash chains and invariants, close periods, rotate the ledger key. */
 @Component
-@Command(name = "ledger", mixinStandardHelpOptions = true, description = "基金账簿：校验哈希链、结账",
-        subcommands = {LedgerCommand.Verify.class, LedgerCommand.ClosePeriod.class})
+@Command(name = "ledger", mixinStandardHelpOptions = true, description = "基金账簿：校验哈希链、结账、轮换账簿密钥",
+        subcommands = {LedgerCommand.Verify.class, LedgerCommand.ClosePeriod.class, LedgerCommand.RotateKey.class})
 class LedgerCommand extends GroupCommand implements MedfundSubcommand {
 
     /** Exit code when a chain or an invariant is broken (bad input stays 2). */
@@ -64,7 +66,7 @@ class LedgerCommand extends GroupCommand implements MedfundSubcommand {
             }
             if (!report.sound()) {
                 out.println("校验失败：" + report.breaks().size() + " 个账套断链，" + report.problems().size()
-                        + " 项其他问题" + took);
+                        + " 项其他问题（账簿密钥标识 " + report.keyId() + "）" + took);
                 out.flush();
                 return EXIT_BROKEN;
             }
@@ -102,6 +104,42 @@ class LedgerCommand extends GroupCommand implements MedfundSubcommand {
             ledger.closePeriod(book, month);
             spec.commandLine().getOut().println("已结账：" + book + " 至 " + month);
             spec.commandLine().getOut().flush();
+        }
+    }
+
+    @Component
+    @Command(name = "rotate-key", mixinStandardHelpOptions = true,
+            description = "轮换账簿密钥：先按当前密钥校验全部账套，再在一个事务内用新密钥重新封签全部凭证、链尾与锚点；"
+                    + "新密钥由操作员生成：openssl rand -base64 32 > 新密钥文件; chmod 600 新密钥文件")
+    static class RotateKey implements Runnable {
+
+        private final LedgerKeys keys;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--new-key-file", required = true, description = "新密钥文件（base64，至少 32 字节，权限 600）")
+        Path newKeyFile;
+
+        RotateKey(LedgerKeys keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public void run() {
+            LedgerKeys.Rotation r = keys.rotate(newKeyFile);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("已轮换账簿密钥（第 " + r.rotationNo() + " 次）：密钥标识 " + r.oldKeyId() + " → " + r.newKeyId()
+                    + "；重新封签 " + r.books() + " 个账套、" + r.entries() + " 张凭证、" + r.anchors() + " 个锚点");
+            if (r.keyFileReplaced()) {
+                out.println("密钥文件 " + r.keySource() + " 已换为新密钥。请把新密钥与数据库备份分开备份；"
+                        + "此前的数据库备份仍须用旧密钥校验，旧密钥随那些备份保存");
+            } else {
+                out.println("本进程的密钥来自 MEDFUND_LEDGER_KEY：请在每台运行 medfund 的主机上把它改为 " + newKeyFile
+                        + " 的内容；此前的数据库备份仍须用旧密钥校验");
+            }
+            out.println("仍在运行的 medfund 服务持有旧密钥，会拒绝记账（ledger.key-rotated），请逐一重启");
+            out.flush();
         }
     }
 }

@@ -3,6 +3,7 @@ package org.medfund.ledger.internal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.medfund.common.Rejection;
 import org.medfund.ledger.BookType;
 import org.medfund.registry.Org;
@@ -56,7 +57,16 @@ class BookOpener {
         if (type == null) {
             throw new Rejection("ledger.book-type-missing", "type", "缺少账套类型");
         }
+        if (store.book(orgCode).isPresent()) {
+            return;
+        }
+        // A new book is sealed under this process's key: refused when a rotation moved the others to another.
+        Optional<String> other = store.otherKeyId(seals.keyId());
+        if (other.isPresent()) {
+            throw seals.rotated(orgCode, other.get());
+        }
         store.insertBookIfAbsent(orgCode, type, name == null ? orgCode : name,
-                LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), seals.head(orgCode, 1, EntryHash.GENESIS));
+                LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), seals.head(orgCode, 1, EntryHash.GENESIS),
+                seals.keyId());
     }
 }

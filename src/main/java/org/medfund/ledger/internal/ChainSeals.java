@@ -1,5 +1,6 @@
 package org.medfund.ledger.internal;
 
+import org.medfund.common.Rejection;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,23 @@ class ChainSeals {
 
     String keyId() {
         return key.keyId();
+    }
+
+    /**
+     * Refuses to seal anything in a book that a rotation has put under another key (a process still running with
+     * the old key would otherwise add entries that fail verification); null is a book opened before rotation
+     * existed, under the database's only key.
+     */
+    void requireBookKey(String orgCode, String bookKeyId) {
+        if (bookKeyId != null && !bookKeyId.equals(keyId())) {
+            throw rotated(orgCode, bookKeyId);
+        }
+    }
+
+    Rejection rotated(String orgCode, String bookKeyId) {
+        return new Rejection("ledger.key-rotated", null, "账簿密钥已轮换：账套 " + orgCode + " 现由密钥 " + bookKeyId
+                + " 封签，本进程的密钥为 " + keyId() + "。请为本进程配置新的账簿密钥（MEDFUND_LEDGER_KEY 或数据目录中的 "
+                + LedgerKey.FILE_NAME + "）后重启", 503);
     }
 
     String entry(String orgCode, long sequenceNo, String hash) {

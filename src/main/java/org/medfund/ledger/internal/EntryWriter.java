@@ -236,12 +236,19 @@ class EntryWriter {
         Map<String, BookWork> books = new TreeMap<>();
         for (String org : orgs) {
             opener.open(org);
-            LedgerStore.BookState state = store.lockBook(org).orElseThrow(() -> Rejection.notFound(
-                    "ledger.book-missing", "orgCode", "该机构尚无账套: " + org));
+            LedgerStore.BookState state = lockBook(org);
             YearMonth lastClosed = store.lastClosedPeriod(org).map(YearMonth::parse).orElse(null);
             books.put(org, new BookWork(state, lastClosed, new HashSet<>(store.closedAccounts(org))));
         }
         return books;
+    }
+
+    /** Locks a book for writing; refused when a rotation has put it under another key than this process's. */
+    private LedgerStore.BookState lockBook(String orgCode) {
+        LedgerStore.BookState state = store.lockBook(orgCode).orElseThrow(() -> Rejection.notFound(
+                "ledger.book-missing", "orgCode", "该机构尚无账套: " + orgCode));
+        seals.requireBookKey(orgCode, state.keyId());
+        return state;
     }
 
     /** The checks of one entry against its book: each failure its own rejection code. */
@@ -325,8 +332,7 @@ class EntryWriter {
      * period that is already closed changes nothing, so a repeated close is harmless.
      */
     void closePeriod(String orgCode, YearMonth period) {
-        LedgerStore.BookState book = store.lockBook(orgCode).orElseThrow(() -> Rejection.notFound(
-                "ledger.book-missing", "orgCode", "该机构尚无账套: " + orgCode));
+        LedgerStore.BookState book = lockBook(orgCode);
         Optional<YearMonth> last = store.lastClosedPeriod(orgCode).map(YearMonth::parse);
         if (last.isPresent() && !period.isAfter(last.get())) {
             audit.replayed();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,6 +18,8 @@ import java.util.HexFormat;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.medfund.common.Rejection;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -46,15 +49,81 @@ class LedgerKey {
     private final Path file;
     private volatile Loaded loaded;
 
-    /** The key bytes in a Mac prototype (cloned per thread: {@code Mac.getInstance} per seal is slow). */
-    private record Loaded(Mac prototype, String keyId) {
+    /**
+     * The key bytes in a Mac prototype (cloned per thread: {@code Mac.getInstance} per seal is slow), its id, and
+     * the bytes themselves for installing a rotated key.
+     */
+    private record Loaded(Mac prototype, String keyId, byte[] key) {
     }
 
-    private final ThreadLocal<Mac> macs = new ThreadLocal<>();
+    /** A thread's clone of the prototype, with the id of the key it was cloned from (the key may be rotated). */
+    private record ThreadMac(Mac mac, String keyId) {
+    }
 
+    private final ThreadLocal<ThreadMac> macs = new ThreadLocal<>();
+
+    @Autowired
     LedgerKey(@Value("${medfund.ledger.key:}") String configured, @Value("${medfund.data-dir}") String dataDir) {
         this.configured = configured == null ? "" : configured.trim();
         this.file = Path.of(dataDir).resolve(FILE_NAME);
+    }
+
+    private LedgerKey(Loaded loaded) {
+        this.configured = "";
+        this.file = null;
+        this.loaded = loaded;
+    }
+
+    /**
+     * The key in a file an operator made for {@code ledger rotate-key} (base64 of at least {@value #KEY_BYTES}
+     * bytes, readable by its owner only, as {@value #FILE_NAME} must be), not tied to any data directory.
+     */
+    static LedgerKey fromKeyFile(Path keyFile) {
+        if (!Files.isRegularFile(keyFile)) {
+            throw new Rejection("ledger.key-file-missing", "newKeyFile",
+                    "新密钥文件不存在: " + keyFile);
+        }
+        try {
+            refuseLoosePermissions(keyFile);
+            return new LedgerKey(loaded(decode(Files.readString(keyFile, StandardCharsets.US_ASCII),
+                    keyFile.toString())));
+        } catch (IllegalStateException e) {
+            throw new Rejection("ledger.key-file-invalid", "newKeyFile", e.getMessage());
+        } catch (IOException e) {
+            throw new Rejection("ledger.key-file-invalid", "newKeyFile",
+                    "新密钥文件无法读取: " + keyFile);
+        }
+    }
+
+    /** Whether the key is the data directory's key file (not {@code MEDFUND_LEDGER_KEY}). */
+    boolean inKeyFile() {
+        return configured.isEmpty() && file != null;
+    }
+
+    /**
+     * Seals with {@code next} from now on, after a rotation has re-sealed the ledger under it; when the key lives in
+     * the data directory's file, that file is replaced with it first (a private temporary file moved into place).
+     *
+     * @return whether the key file was replaced (false: the key comes from {@code MEDFUND_LEDGER_KEY})
+     */
+    synchronized boolean switchTo(LedgerKey next) throws IOException {
+        Loaded key = next.load();
+        boolean replaced = false;
+        if (inKeyFile()) {
+            Path temp = posix() ? Files.createTempFile(file.getParent(), FILE_NAME, ".new",
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY)) : Files.createTempFile(file.getParent(),
+                    FILE_NAME, ".new");
+            try {
+                Files.writeString(temp, Base64.getEncoder().encodeToString(key.key()) + "\n",
+                        StandardCharsets.US_ASCII);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                replaced = true;
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+        loaded = key;
+        return replaced;
     }
 
     /** A short public identifier of the key (printed with anchors; a wrong key shows up as a different id). */
@@ -69,15 +138,17 @@ class LedgerKey {
 
     /** HMAC-SHA256 of the parts (null allowed), as 64 hex characters. */
     String seal(String... parts) {
-        Mac mac = macs.get();
-        if (mac == null) {
+        Loaded key = load();
+        ThreadMac own = macs.get();
+        if (own == null || !own.keyId().equals(key.keyId())) {
             try {
-                mac = (Mac) load().prototype().clone();
+                own = new ThreadMac((Mac) key.prototype().clone(), key.keyId());
             } catch (CloneNotSupportedException e) {
                 throw new IllegalStateException("HmacSHA256 cannot be cloned", e);
             }
-            macs.set(mac);
+            macs.set(own);
         }
+        Mac mac = own.mac();
         for (String part : parts) {
             if (part == null) {
                 mac.update("-1:".getBytes(StandardCharsets.US_ASCII));
@@ -117,7 +188,7 @@ class LedgerKey {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update("medfund-ledger-key-id:".getBytes(StandardCharsets.US_ASCII));
             String id = HexFormat.of().formatHex(digest.digest(key)).substring(0, KEY_ID_LENGTH);
-            return new Loaded(mac, id);
+            return new Loaded(mac, id, key.clone());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 missing from the JDK", e);
         }
@@ -141,7 +212,7 @@ class LedgerKey {
             if (!Files.exists(file)) {
                 create();
             }
-            refuseLoosePermissions();
+            refuseLoosePermissions(file);
             return decode(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("账簿密钥文件无法读写: " + file, e);
@@ -173,8 +244,8 @@ class LedgerKey {
         }
     }
 
-    private void refuseLoosePermissions() throws IOException {
-        if (!posix()) {
+    private static void refuseLoosePermissions(Path file) throws IOException {
+        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
             return;
         }
         Set<PosixFilePermission> granted = Files.getPosixFilePermissions(file);

@@ -45,15 +45,26 @@ class LedgerStore {
         this.copy = copy;
     }
 
-    /** Inserts a book unless one exists (concurrent openers both succeed: the head seal of an empty book is fixed). */
-    void insertBookIfAbsent(String orgCode, BookType type, String name, LocalDateTime openedAt, String headSeal) {
+    /**
+     * Inserts a book unless one exists (concurrent openers both succeed: the head seal of an empty book is fixed),
+     * recording the id of the key its seals are under.
+     */
+    void insertBookIfAbsent(String orgCode, BookType type, String name, LocalDateTime openedAt, String headSeal,
+                            String keyId) {
         jdbc.sql("""
-                insert into ledger_book (org_code, book_type, name, opened_at, next_sequence_no, last_hash, head_seal)
-                values (:org, :type, :name, :openedAt, 1, :genesis, :headSeal)
+                insert into ledger_book (org_code, book_type, name, opened_at, next_sequence_no, last_hash, head_seal,
+                                         key_id)
+                values (:org, :type, :name, :openedAt, 1, :genesis, :headSeal, :keyId)
                 on conflict do nothing""")
                 .param("org", orgCode).param("type", type.name()).param("name", name)
                 .param("openedAt", Timestamp.valueOf(openedAt)).param("genesis", EntryHash.GENESIS)
-                .param("headSeal", headSeal).update();
+                .param("headSeal", headSeal).param("keyId", keyId).update();
+    }
+
+    /** The id of a key some book is sealed under other than {@code keyId}, if any (a rotation this process missed). */
+    Optional<String> otherKeyId(String keyId) {
+        return jdbc.sql("select key_id from ledger_book where key_id <> :keyId")
+                .param("keyId", keyId).query(String.class).list().stream().findFirst();
     }
 
     Optional<Book> book(String orgCode) {
@@ -72,17 +83,68 @@ class LedgerStore {
                 rs.getString(5));
     }
 
-    /** Book state read under a row lock: the per-book sequence is gapless because only the lock holder moves it. */
-    record BookState(String orgCode, BookType type, long nextSequenceNo, String lastHash) {
+    /**
+     * Book state read under a row lock: the per-book sequence is gapless because only the lock holder moves it.
+     *
+     * @param keyId the id of the key the book is sealed under; null for a book opened before key rotation existed
+     */
+    record BookState(String orgCode, BookType type, long nextSequenceNo, String lastHash, String keyId) {
     }
 
     Optional<BookState> lockBook(String orgCode) {
-        return jdbc.sql("select org_code, book_type, next_sequence_no, last_hash from ledger_book "
+        return jdbc.sql("select org_code, book_type, next_sequence_no, last_hash, key_id from ledger_book "
                         + "where org_code = :org for update")
                 .param("org", orgCode)
                 .query((rs, n) -> new BookState(rs.getString(1), BookType.valueOf(rs.getString(2)), rs.getLong(3),
-                        rs.getString(4)))
+                        rs.getString(4), rs.getString(5)))
                 .optional();
+    }
+
+    /** Every book locked, in code order (the order postings lock them in), as a rotation needs them. */
+    List<BookState> lockAllBooks() {
+        return jdbc.sql("select org_code, book_type, next_sequence_no, last_hash, key_id from ledger_book "
+                        + "order by org_code for update")
+                .query((rs, n) -> new BookState(rs.getString(1), BookType.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** A page of a book's entries as (sequence number, hash), for re-sealing them. */
+    List<Object[]> entryHashes(String orgCode, long afterSequenceNo, int limit) {
+        return template.query("select sequence_no, hash from ledger_entry where org_code = ? and sequence_no > ? "
+                        + "order by sequence_no limit " + limit,
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}, orgCode, afterSequenceNo);
+    }
+
+    /** New seals of entries: rows of (seal, org, sequence number). */
+    void updateEntrySeals(List<Object[]> rows) {
+        template.batchUpdate("update ledger_entry set seal = ? where org_code = ? and sequence_no = ?", rows);
+    }
+
+    /** New key id and seal of anchors: rows of (key id, seal, org, anchor number). */
+    void updateAnchorSeals(List<Object[]> rows) {
+        template.batchUpdate("update ledger_anchor set key_id = ?, seal = ? where org_code = ? and anchor_no = ?",
+                rows);
+    }
+
+    void updateBookSeal(String orgCode, String headSeal, String keyId) {
+        jdbc.sql("update ledger_book set head_seal = :headSeal, key_id = :keyId where org_code = :org")
+                .param("headSeal", headSeal).param("keyId", keyId).param("org", orgCode).update();
+    }
+
+    long lastRotationNo() {
+        return jdbc.sql("select coalesce(max(rotation_no), 0) from ledger_key_rotation").query(Long.class).single();
+    }
+
+    void insertRotation(long rotationNo, LocalDateTime rotatedAt, String oldKeyId, String newKeyId, int books,
+                        long entries, long anchors) {
+        jdbc.sql("""
+                insert into ledger_key_rotation (rotation_no, rotated_at, old_key_id, new_key_id, books, entries,
+                                                 anchors)
+                values (:no, :at, :old, :new, :books, :entries, :anchors)""")
+                .param("no", rotationNo).param("at", Timestamp.valueOf(rotatedAt)).param("old", oldKeyId)
+                .param("new", newKeyId).param("books", books).param("entries", entries).param("anchors", anchors)
+                .update();
     }
 
     void updateBook(String orgCode, long nextSequenceNo, String lastHash, String headSeal) {
