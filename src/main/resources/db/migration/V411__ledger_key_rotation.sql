@@ -6,6 +6,14 @@
 -- so a server still running with the old key after a rotation cannot add entries that fail verification.
 alter table ledger_book add column key_id varchar(16);
 
+-- The key the database is sealed under now: one row, null until the first rotation. Opening a book and rotating both
+-- lock it first, so a book opened while a rotation runs is either re-sealed by it or opened after it, under the new key.
+create table ledger_key (
+    singleton  integer     not null primary key check (singleton = 1),
+    key_id     varchar(16)
+);
+insert into ledger_key (singleton, key_id) values (1, null);
+
 -- One row per rotation: when, from which key to which (public ids only), and how much was re-sealed.
 create table ledger_key_rotation (
     rotation_no  bigint      not null primary key,

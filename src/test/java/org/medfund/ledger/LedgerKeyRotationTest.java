@@ -85,6 +85,8 @@ class LedgerKeyRotationTest {
                     .isEqualTo(Files.readString(dir.resolve("new.key")).trim());
             assertThat(jdbc.sql("select count(*) from ledger_book where key_id is null or key_id <> :k")
                     .param("k", r.newKeyId()).query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select key_id from ledger_key").query(String.class).single())
+                    .isEqualTo(r.newKeyId());
             assertThat(jdbc.sql("select count(*) from ledger_anchor where key_id <> :k")
                     .param("k", r.newKeyId()).query(Long.class).single()).isZero();
             assertThat(audit.problems()).isEmpty();
@@ -108,6 +110,7 @@ class LedgerKeyRotationTest {
     void staleProcessRefuses() {
         transactions.executeWithoutResult(tx -> {
             jdbc.sql("update ledger_book set key_id = 'ffffffffffffffff'").update();
+            jdbc.sql("update ledger_key set key_id = 'ffffffffffffffff'").update();
             assertThatThrownBy(() -> ledger.post(event("interest.received", LocalDate.of(2025, 2, 21), "1.00",
                     Map.of("agency", book))))
                     .isInstanceOfSatisfying(Rejection.class, e -> {
@@ -119,7 +122,13 @@ class LedgerKeyRotationTest {
             assertThatThrownBy(() -> ledger.closePeriod(book, YearMonth.of(2025, 2)))
                     .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("ledger.key-rotated"));
             assertThatThrownBy(() -> ledger.openBook(Events.unique("AGENCY"), BookType.AGENCY, "过期密钥开设"))
-                    .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code()).isEqualTo("ledger.key-rotated"));
+                    .isInstanceOfSatisfying(Rejection.class, e -> {
+                        assertThat(e.code()).isEqualTo("ledger.key-rotated");
+                        assertThat(e.getMessage()).contains("账簿 现由密钥 ffffffffffffffff");
+                    });
+            assertThatThrownBy(() -> keys.rotate(dir.resolve("absent.key")))
+                    .isInstanceOfSatisfying(Rejection.class, e -> assertThat(e.code())
+                            .isEqualTo("ledger.key-file-missing"));
             tx.setRollbackOnly();
         });
     }

@@ -3,7 +3,6 @@ package org.medfund.ledger.internal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import org.medfund.common.Rejection;
 import org.medfund.ledger.BookType;
 import org.medfund.registry.Org;
@@ -60,11 +59,8 @@ class BookOpener {
         if (store.book(orgCode).isPresent()) {
             return;
         }
-        // A new book is sealed under this process's key: refused when a rotation moved the others to another.
-        Optional<String> other = store.otherKeyId(seals.keyId());
-        if (other.isPresent()) {
-            throw seals.rotated(orgCode, other.get());
-        }
+        // A new book is sealed under this process's key: refused when a rotation moved the ledger to another.
+        seals.requireKey(null, store.lockKeyRow());
         store.insertBookIfAbsent(orgCode, type, name == null ? orgCode : name,
                 LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), seals.head(orgCode, 1, EntryHash.GENESIS),
                 seals.keyId());

@@ -22,20 +22,18 @@ class ChainSeals {
     }
 
     /**
-     * Refuses to seal anything in a book that a rotation has put under another key (a process still running with
-     * the old key would otherwise add entries that fail verification); null is a book opened before rotation
-     * existed, under the database's only key.
+     * Refuses to seal anything under a key a rotation has replaced: a process still running with the old key would
+     * otherwise add entries that fail verification. Null means no rotation yet (the database's only key).
+     *
+     * @param orgCode the book whose {@code key_id} is checked, or null for the ledger's key row (V411)
      */
-    void requireBookKey(String orgCode, String bookKeyId) {
-        if (bookKeyId != null && !bookKeyId.equals(keyId())) {
-            throw rotated(orgCode, bookKeyId);
+    void requireKey(String orgCode, String sealedUnder) {
+        if (sealedUnder != null && !sealedUnder.equals(keyId())) {
+            throw new Rejection("ledger.key-rotated", null, "账簿密钥已轮换：" + (orgCode == null ? "账簿" : "账套 "
+                    + orgCode) + " 现由密钥 " + sealedUnder + " 封签，本进程的密钥为 " + keyId()
+                    + "。请为本进程配置新的账簿密钥（MEDFUND_LEDGER_KEY 或数据目录中的 " + LedgerKey.FILE_NAME + "）后重启",
+                    503);
         }
-    }
-
-    Rejection rotated(String orgCode, String bookKeyId) {
-        return new Rejection("ledger.key-rotated", null, "账簿密钥已轮换：账套 " + orgCode + " 现由密钥 " + bookKeyId
-                + " 封签，本进程的密钥为 " + keyId() + "。请为本进程配置新的账簿密钥（MEDFUND_LEDGER_KEY 或数据目录中的 "
-                + LedgerKey.FILE_NAME + "）后重启", 503);
     }
 
     String entry(String orgCode, long sequenceNo, String hash) {

@@ -247,7 +247,7 @@ class EntryWriter {
     private LedgerStore.BookState lockBook(String orgCode) {
         LedgerStore.BookState state = store.lockBook(orgCode).orElseThrow(() -> Rejection.notFound(
                 "ledger.book-missing", "orgCode", "该机构尚无账套: " + orgCode));
-        seals.requireBookKey(orgCode, state.keyId());
+        seals.requireKey(orgCode, state.keyId());
         return state;
     }
 

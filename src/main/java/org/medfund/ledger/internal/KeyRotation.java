@@ -76,9 +76,11 @@ class KeyRotation implements LedgerKeys {
 
     private Rotation reseal(LedgerKey next) {
         ChainSeals nextSeals = new ChainSeals(next);
+        // The key row first, as a book opener takes it: no book is opened until this rotation has committed.
+        seals.requireKey(null, store.lockKeyRow());
         List<LedgerStore.BookState> locked = store.lockAllBooks();
         for (LedgerStore.BookState book : locked) {
-            seals.requireBookKey(book.orgCode(), book.keyId());
+            seals.requireKey(book.orgCode(), book.keyId());
         }
         Map<String, String> heads = store.headSeals();
         Map<String, List<AnchorRow>> anchors = store.anchorsByBook(null);
@@ -110,6 +112,7 @@ class KeyRotation implements LedgerKeys {
             anchorCount += anchorSeals.size();
             store.updateBookSeal(org, nextSeals.head(org, book.nextSequenceNo(), book.lastHash()), next.keyId());
         }
+        store.updateKeyRow(next.keyId());
         long rotationNo = store.lastRotationNo() + 1;
         store.insertRotation(rotationNo, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS), key.keyId(),
                 next.keyId(), locked.size(), entries, anchorCount);

@@ -61,10 +61,17 @@ class LedgerStore {
                 .param("headSeal", headSeal).param("keyId", keyId).update();
     }
 
-    /** The id of a key some book is sealed under other than {@code keyId}, if any (a rotation this process missed). */
-    Optional<String> otherKeyId(String keyId) {
-        return jdbc.sql("select key_id from ledger_book where key_id <> :keyId")
-                .param("keyId", keyId).query(String.class).list().stream().findFirst();
+    /**
+     * Locks the database's key row (V411) and reads the id of the key the ledger is sealed under, null until the first
+     * rotation: opening a book and rotating take this lock first, so they never run at the same time.
+     */
+    String lockKeyRow() {
+        return jdbc.sql("select key_id from ledger_key where singleton = 1 for update")
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().orElse(null);
+    }
+
+    void updateKeyRow(String keyId) {
+        jdbc.sql("update ledger_key set key_id = :keyId where singleton = 1").param("keyId", keyId).update();
     }
 
     Optional<Book> book(String orgCode) {
