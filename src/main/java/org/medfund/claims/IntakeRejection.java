@@ -1,6 +1,8 @@
 package org.medfund.claims;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.medfund.common.Rejection;
 
 /** A batch or file refused whole: every bad row and field is listed, nothing of it was written. */
@@ -28,5 +30,24 @@ public class IntakeRejection extends Rejection {
 
     public long errorCount() {
         return errorCount;
+    }
+
+    /** How many rows were bad ({@code errorCount}) and the ones kept, each with its row, setl_id, field and code. */
+    @Override
+    public Map<String, Object> problemMembers() {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("errorCount", errorCount);
+        members.put("errors", errors.stream().map(IntakeRejection::member).toList());
+        return members;
+    }
+
+    private static Map<String, Object> member(RowError e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("row", e.row());
+        m.put("setl_id", e.setlId());
+        m.put("field", e.field());
+        m.put("code", e.code());
+        m.put("detail", e.message());
+        return m;
     }
 }

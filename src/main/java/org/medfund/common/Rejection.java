@@ -1,5 +1,7 @@
 package org.medfund.common;
 
+import java.util.Map;
+
 /**
  * Expected bad input: a typed refusal with a stable code and the offending field. The web layer turns it into an
  * RFC 9457 problem, the CLI into a one-line message and a non-zero exit. A broken invariant is not a rejection:
@@ -47,5 +49,13 @@ public class Rejection extends RuntimeException {
     /** HTTP status the API answers with. */
     public int status() {
         return status;
+    }
+
+    /**
+     * What the problem document adds after its standard members, e.g. every bad line of a file refused whole
+     * ({@code errors}); empty for a plain refusal.
+     */
+    public Map<String, Object> problemMembers() {
+        return Map.of();
     }
 }

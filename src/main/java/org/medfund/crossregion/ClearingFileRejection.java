@@ -1,6 +1,7 @@
 package org.medfund.crossregion;
 
 import java.util.List;
+import java.util.Map;
 import org.medfund.common.Rejection;
 
 /** A 3261 answer file refused as a whole (all-or-nothing), with every bad line named. */
@@ -16,5 +17,11 @@ public class ClearingFileRejection extends Rejection {
 
     public List<CrossRegionClearing.LineError> errors() {
         return errors;
+    }
+
+    /** Every bad line, under {@code errors}. */
+    @Override
+    public Map<String, Object> problemMembers() {
+        return Map.of("errors", errors);
     }
 }

@@ -1,6 +1,7 @@
 package org.medfund.crossregion;
 
 import java.util.List;
+import java.util.Map;
 import org.medfund.common.Rejection;
 
 /** A filing exchange file refused as a whole (all-or-nothing), with every bad line named. */
@@ -20,5 +21,11 @@ public class FilingFileRejection extends Rejection {
 
     public List<LineError> errors() {
         return errors;
+    }
+
+    /** Every bad line, under {@code errors}. */
+    @Override
+    public Map<String, Object> problemMembers() {
+        return Map.of("errors", errors);
     }
 }

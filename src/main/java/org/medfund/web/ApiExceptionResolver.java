@@ -122,8 +122,7 @@ class ApiExceptionResolver implements HandlerExceptionResolver {
         Rejection rejection = rejectionIn(exception);
         ApiBodyLimit.TooLarge tooLarge = causeOf(exception, ApiBodyLimit.TooLarge.class);
         if (rejection != null) {
-            problems.write(request, response, rejection.status(), rejection.code(), rejection.field(),
-                    rejection.getMessage());
+            problems.write(request, response, rejection);
         } else if (tooLarge != null) {
             problems.write(request, response, 413, ApiBodyLimit.CODE, null, ApiBodyLimit.detail(tooLarge.max));
         } else if (busy(exception)) {

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.medfund.common.Rejection;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,10 +38,10 @@ public class Problems {
     }
 
     /**
-     * A problem document's members in their order: type, title, status, detail, instance, code and field; a caller
-     * with a list of errors adds it after them.
+     * A problem document's members in their order: type, title, status, detail, instance, code and field; a list of
+     * errors, or what a rejection adds, comes after them.
      */
-    public static Map<String, Object> document(int status, String code, String field, String detail,
+    private static Map<String, Object> document(int status, String code, String field, String detail,
                                                String instance) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_PREFIX + code);
@@ -52,12 +52,6 @@ public class Problems {
         problem.put("code", code);
         problem.put("field", field);
         return problem;
-    }
-
-    /** The document as the response body, with its status and content type. */
-    public static ResponseEntity<Map<String, Object>> response(Map<String, Object> problem) {
-        return ResponseEntity.status((Integer) problem.get("status")).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 
     /**
@@ -85,10 +79,19 @@ public class Problems {
 
     void write(HttpServletRequest request, HttpServletResponse response, int status, String code, String field,
                String detail, List<FieldError> errors) throws IOException {
+        write(request, response, status, code, field, detail, errors.isEmpty() ? Map.of() : Map.of("errors", errors));
+    }
+
+    /** A rejection's problem, with what it adds (a refused file's bad lines) after the standard members. */
+    void write(HttpServletRequest request, HttpServletResponse response, Rejection rejection) throws IOException {
+        write(request, response, rejection.status(), rejection.code(), rejection.field(), rejection.getMessage(),
+                rejection.problemMembers());
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, int status, String code,
+                       String field, String detail, Map<String, Object> members) throws IOException {
         Map<String, Object> problem = document(status, code, field, detail, request.getRequestURI());
-        if (!errors.isEmpty()) {
-            problem.put("errors", errors);
-        }
+        problem.putAll(members);
         request.setAttribute(AuditTrailFilter.PROBLEM_CODE, code);
         request.setAttribute(AuditTrailFilter.PROBLEM_REASON, detail);
         response.setStatus(status);

@@ -5,12 +5,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.medfund.common.Derivation;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.crossregion.ClearingDirection;
-import org.medfund.crossregion.ClearingFileRejection;
 import org.medfund.crossregion.ClearingKind;
 import org.medfund.crossregion.ClearingState;
 import org.medfund.crossregion.CrossRegionClearing;
@@ -20,7 +18,6 @@ import org.medfund.crossregion.CrossRegionClearing.Detail;
 import org.medfund.crossregion.CrossRegionClearing.Header;
 import org.medfund.web.Idempotency;
 import org.medfund.web.MedfundUser;
-import org.medfund.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -145,17 +142,10 @@ class ClearingApi {
         if (body.length() > FILE_CHARS_MAX) {
             throw new Rejection("crossregion.clearing-file-too-large", "file", "清分确认文件过大", 413);
         }
-        try {
-            return idempotency.run(user, "crossregion.clearing-import", key, List.of(trtYear, trtMonth,
-                    mdtrtareaAdmvs, insuplcAdmdvs, msgid, date.toString(), body), HttpStatus.CREATED,
-                    () -> CallView.of(clearing.importAnswers(trtYear, trtMonth, new Header(mdtrtareaAdmvs,
-                            insuplcAdmdvs), msgid, body, date, user.actor())));
-        } catch (ClearingFileRejection rejected) {
-            Map<String, Object> problem = Problems.document(rejected.status(), rejected.code(), rejected.field(),
-                    rejected.getMessage(), "/api/crossregion/clearing/confirmations/import");
-            problem.put("errors", rejected.errors());
-            return Problems.response(problem);
-        }
+        return idempotency.run(user, "crossregion.clearing-import", key, List.of(trtYear, trtMonth,
+                mdtrtareaAdmvs, insuplcAdmdvs, msgid, date.toString(), body), HttpStatus.CREATED,
+                () -> CallView.of(clearing.importAnswers(trtYear, trtMonth, new Header(mdtrtareaAdmvs,
+                        insuplcAdmdvs), msgid, body, date, user.actor())));
     }
 
     record RollbackRequest(@JsonProperty("trt_year") int trtYear, @JsonProperty("trt_month") int trtMonth,

@@ -2,7 +2,6 @@ package org.medfund.web.crossregion;
 
 import org.medfund.web.Idempotency;
 import org.medfund.web.MedfundUser;
-import org.medfund.web.Problems;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import java.math.BigDecimal;
@@ -26,7 +25,6 @@ import org.medfund.crossregion.FeeDetail;
 import org.medfund.crossregion.FeeLine;
 import org.medfund.crossregion.Filing;
 import org.medfund.crossregion.FilingDraft;
-import org.medfund.crossregion.FilingFileRejection;
 import org.medfund.crossregion.FilingType;
 import org.medfund.crossregion.Settlement;
 import org.medfund.crossregion.SettlementRequest;
@@ -114,15 +112,8 @@ class CrossregionApi {
         if (body.length() > FILE_CHARS_MAX) {
             throw new Rejection("crossregion.filing-file-too-large", "file", "备案文件过大，请分批导入", 413);
         }
-        try {
-            return idempotency.run(user, "crossregion.import", key, body, HttpStatus.CREATED,
-                    () -> crossRegion.importFilings(body, user.actor()));
-        } catch (FilingFileRejection rejected) {
-            Map<String, Object> problem = Problems.document(rejected.status(), rejected.code(), rejected.field(),
-                    rejected.getMessage(), "/api/crossregion/filings/import");
-            problem.put("errors", rejected.errors());
-            return Problems.response(problem);
-        }
+        return idempotency.run(user, "crossregion.import", key, body, HttpStatus.CREATED,
+                () -> crossRegion.importFilings(body, user.actor()));
     }
 
     // --- designations and suspensions ---

@@ -6,20 +6,17 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import org.medfund.common.Fingerprint;
 import org.medfund.common.Money;
 import org.medfund.common.Rejection;
 import org.medfund.crossregion.CrossRegionDocuments;
 import org.medfund.crossregion.NationalClearingTotal;
 import org.medfund.crossregion.NationalFileKind;
-import org.medfund.crossregion.NationalFileRejection;
 import org.medfund.crossregion.NationalImport;
 import org.medfund.crossregion.UsagePlan;
 import org.medfund.web.Idempotency;
 import org.medfund.web.MedfundUser;
 import org.medfund.web.MonthFilter;
-import org.medfund.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -131,17 +128,13 @@ class DocumentApi {
                                      @RequestParam(required = false) String fileName,
                                      @RequestBody(required = false) byte[] body) {
         byte[] content = body == null ? new byte[0] : body;
-        try {
-            return idempotency.run(user, "crossregion.national-import", key, List.of(String.valueOf(kind),
-                    String.valueOf(date), Fingerprint.of(new String(content, StandardCharsets.ISO_8859_1))),
-                    HttpStatus.CREATED, () -> {
-                        NationalImport.Outcome outcome = documents.importNational(kind(kind), fileName, content,
-                                date(date), user.actor());
-                        return new ImportView(outcome.imported(), outcome.added(), outcome.imported().kind().label());
-                    });
-        } catch (NationalFileRejection rejected) {
-            return problem(rejected, "/api/crossregion/national-imports");
-        }
+        return idempotency.run(user, "crossregion.national-import", key, List.of(String.valueOf(kind),
+                String.valueOf(date), Fingerprint.of(new String(content, StandardCharsets.ISO_8859_1))),
+                HttpStatus.CREATED, () -> {
+                    NationalImport.Outcome outcome = documents.importNational(kind(kind), fileName, content,
+                            date(date), user.actor());
+                    return new ImportView(outcome.imported(), outcome.added(), outcome.imported().kind().label());
+                });
     }
 
     @GetMapping("/api/crossregion/national-imports")
@@ -197,10 +190,4 @@ class DocumentApi {
         }
     }
 
-    static ResponseEntity<Map<String, Object>> problem(NationalFileRejection rejected, String instance) {
-        Map<String, Object> problem = Problems.document(rejected.status(), rejected.code(), rejected.field(),
-                rejected.getMessage(), instance);
-        problem.put("errors", rejected.errors());
-        return Problems.response(problem);
-    }
 }

@@ -2,12 +2,8 @@ package org.medfund.web.settlement;
 
 import org.medfund.web.Idempotency;
 import org.medfund.web.MedfundUser;
-import org.medfund.web.Problems;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.medfund.claims.IntakeRejection;
-import org.medfund.claims.RowError;
 import org.medfund.claims.SettlementIntake;
 import org.medfund.claims.SettlementJson;
 import org.medfund.common.Rejection;
@@ -60,30 +56,7 @@ class SettlementIntakeApi {
             throw new Rejection("request.malformed-json", "settlements", "请求内容不是有效的 JSON", 400);
         }
         List<Map<String, String>> rows = SettlementJson.rows(json);
-        try {
-            return idempotency.run(user, "claims.intake", key, json, HttpStatus.CREATED,
-                    () -> intake.submit(user.actor(), rows, key));
-        } catch (IntakeRejection rejected) {
-            return problem(rejected, "/api/settlements");
-        }
-    }
-
-    /** problem+json with every row error under {@code errors}. */
-    static ResponseEntity<Map<String, Object>> problem(IntakeRejection rejected, String instance) {
-        Map<String, Object> problem = Problems.document(rejected.status(), rejected.code(), rejected.field(),
-                rejected.getMessage(), instance);
-        problem.put("errorCount", rejected.errorCount());
-        problem.put("errors", rejected.errors().stream().map(SettlementIntakeApi::error).toList());
-        return Problems.response(problem);
-    }
-
-    private static Map<String, Object> error(RowError e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("row", e.row());
-        m.put("setl_id", e.setlId());
-        m.put("field", e.field());
-        m.put("code", e.code());
-        m.put("detail", e.message());
-        return m;
+        return idempotency.run(user, "claims.intake", key, json, HttpStatus.CREATED,
+                () -> intake.submit(user.actor(), rows, key));
     }
 }
