@@ -95,11 +95,6 @@ class LedgerKey {
         }
     }
 
-    /** Whether the key is the data directory's key file (not {@code MEDFUND_LEDGER_KEY}). */
-    boolean inKeyFile() {
-        return configured.isEmpty() && file != null;
-    }
-
     /**
      * Seals with {@code next} from now on, after a rotation has re-sealed the ledger under it; when the key lives in
      * the data directory's file, that file is replaced with it first (a private temporary file moved into place).
@@ -109,13 +104,9 @@ class LedgerKey {
     synchronized boolean switchTo(LedgerKey next) throws IOException {
         Loaded key = next.load();
         boolean replaced = false;
-        if (inKeyFile()) {
-            Path temp = posix() ? Files.createTempFile(file.getParent(), FILE_NAME, ".new",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY)) : Files.createTempFile(file.getParent(),
-                    FILE_NAME, ".new");
+        if (configured.isEmpty()) {
+            Path temp = privateCopy(key.key());
             try {
-                Files.writeString(temp, Base64.getEncoder().encodeToString(key.key()) + "\n",
-                        StandardCharsets.US_ASCII);
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 replaced = true;
             } finally {
@@ -227,11 +218,8 @@ class LedgerKey {
         Files.createDirectories(file.getParent());
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        Path temp = posix() ? Files.createTempFile(file.getParent(), FILE_NAME, ".new",
-                PosixFilePermissions.asFileAttribute(OWNER_ONLY)) : Files.createTempFile(file.getParent(), FILE_NAME,
-                ".new");
+        Path temp = privateCopy(key);
         try {
-            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
             try {
                 Files.createLink(file, temp);
             } catch (FileAlreadyExistsException raced) {
@@ -241,6 +229,20 @@ class LedgerKey {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The key written to a new temporary file beside the key file, readable by its owner only. */
+    private Path privateCopy(byte[] key) throws IOException {
+        Path temp = posix() ? Files.createTempFile(file.getParent(), FILE_NAME, ".new",
+                PosixFilePermissions.asFileAttribute(OWNER_ONLY)) : Files.createTempFile(file.getParent(), FILE_NAME,
+                ".new");
+        try {
+            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            return temp;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
         }
     }
 

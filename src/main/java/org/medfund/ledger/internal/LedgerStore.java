@@ -67,7 +67,7 @@ class LedgerStore {
      */
     String lockKeyRow() {
         return jdbc.sql("select key_id from ledger_key where singleton = 1 for update")
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single().orElse(null);
+                .query(String.class).list().get(0);
     }
 
     void updateKeyRow(String keyId) {
@@ -101,19 +101,19 @@ class LedgerStore {
     Optional<BookState> lockBook(String orgCode) {
         return jdbc.sql("select org_code, book_type, next_sequence_no, last_hash, key_id from ledger_book "
                         + "where org_code = :org for update")
-                .param("org", orgCode)
-                .query((rs, n) -> new BookState(rs.getString(1), BookType.valueOf(rs.getString(2)), rs.getLong(3),
-                        rs.getString(4), rs.getString(5)))
-                .optional();
+                .param("org", orgCode).query(LedgerStore::bookState).optional();
     }
 
     /** Every book locked, in code order (the order postings lock them in), as a rotation needs them. */
     List<BookState> lockAllBooks() {
         return jdbc.sql("select org_code, book_type, next_sequence_no, last_hash, key_id from ledger_book "
                         + "order by org_code for update")
-                .query((rs, n) -> new BookState(rs.getString(1), BookType.valueOf(rs.getString(2)), rs.getLong(3),
-                        rs.getString(4), rs.getString(5)))
-                .list();
+                .query(LedgerStore::bookState).list();
+    }
+
+    private static BookState bookState(ResultSet rs, int n) throws SQLException {
+        return new BookState(rs.getString(1), BookType.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4),
+                rs.getString(5));
     }
 
     /** A page of a book's entries as (sequence number, hash), for re-sealing them. */
